@@ -1,0 +1,248 @@
+// `upright`: the same API table as the app, run in-process. Friendly commands for people,
+// `upright call <method> '<json>'` for everything else, `--json` for scripts.
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { handlers } from '../main/api/index.ts';
+import { call, dispatch } from '../main/api/registry.ts';
+import { defaultVaultLocation } from '../main/paths.ts';
+import { createServices, type Services } from '../main/services.ts';
+import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
+import { type ApiErrorPayload, UprightError } from '../shared/errors.ts';
+import { promptSecret, secretFrom } from './prompt.ts';
+
+interface GlobalOptions {
+  json?: boolean;
+}
+
+function servicesFor(vaultLocation: string, saveTo?: string): Services {
+  return createServices({
+    vaultLocation,
+    runtime: { runtime: 'node', electron: null },
+    dialogs: {
+      chooseBackupFolder: async () => saveTo ?? null,
+    },
+  });
+}
+
+function output(command: Command, value: unknown, human: () => string): void {
+  const { json } = command.optsWithGlobals<GlobalOptions>();
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+/** Runs a command body with services, always locking the vault at the end. */
+async function withServices<T>(
+  location: string,
+  saveTo: string | undefined,
+  body: (s: Services) => Promise<T>,
+): Promise<T> {
+  const services = servicesFor(location, saveTo);
+  try {
+    return await body(services);
+  } finally {
+    services.close();
+  }
+}
+
+function invoke<M extends Method>(services: Services, method: M, params: Params<M>): Promise<Result<M>> {
+  return call(handlers, method, params, { services, transport: 'cli' });
+}
+
+async function unlockFromEnvOrPrompt(services: Services): Promise<void> {
+  if (services.vault.status().state !== 'locked') return;
+  const passphrase = await secretFrom('UPRIGHT_PASSPHRASE', 'Passphrase: ');
+  await invoke(services, 'vault.unlock', { passphrase });
+}
+
+async function newPassphrase(envName: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  const first = await promptSecret('New passphrase: ', envName);
+  const second = await promptSecret('Repeat the new passphrase: ', envName);
+  if (first !== second) throw new UprightError('INVALID_PARAMS', 'The two passphrases differ. Nothing was changed.');
+  return first;
+}
+
+function describeVerify(report: VerifyReport): string {
+  const lines = [
+    report.ok ? 'Vault verified: everything is intact.' : 'Vault verification found problems:',
+    `  database integrity: ${report.integrity.join('; ')}`,
+    `  audit log: ${report.audit.entries} entries, ${report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.brokenAtSeq}`}`,
+    `  originals: ${report.originals.checked} checked, ${report.originals.mismatched.length} changed`,
+    ...report.originals.mismatched.map((m) => `    changed: ${m.title} (${m.sourceId})`),
+  ];
+  return lines.join('\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('upright')
+    .description('Upright: keep human-rights case files safe offline and turn them into UPR submissions.')
+    .version(packageJson.version, '-v, --version')
+    .option('--json', 'print machine-readable JSON')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `\nThe vault defaults to ${defaultVaultLocation()} (override with UPRIGHT_VAULT or --vault).\nScripts may set UPRIGHT_PASSPHRASE instead of typing the passphrase.`,
+    );
+
+  program
+    .command('info')
+    .description('show the version of Upright and of its runtime')
+    .action(async (_opts, command: Command) => {
+      const info = await withServices(defaultVaultLocation(), undefined, (s) => invoke(s, 'app.info', {}));
+      output(command, info, () =>
+        [
+          `${info.name} ${info.version}`,
+          `runtime: ${info.runtime} (Node ${info.node}${info.electron ? `, Electron ${info.electron}` : ''})`,
+          `encryption: ${info.sqlcipher ?? 'unavailable'}`,
+          `platform: ${info.platform}`,
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('methods')
+    .description('list every method of the API table (for `upright call`)')
+    .action((_opts, command: Command) => {
+      const list = METHODS.map((name) => ({ name, summary: api[name].summary }));
+      output(command, list, () => list.map((m) => `${m.name.padEnd(24)} ${m.summary}`).join('\n'));
+    });
+
+  program
+    .command('call <method> [params]')
+    .description("call any API method with JSON params, e.g. upright call vault.status '{}'")
+    .option('--vault <path>', 'vault folder', defaultVaultLocation())
+    .option('--save-to <folder>', 'answer to "where to save?" for methods that ask (vault.backup)')
+    .action(
+      async (
+        method: string,
+        rawParams: string | undefined,
+        opts: { vault: string; saveTo?: string },
+        command: Command,
+      ) => {
+        let params: unknown = {};
+        if (rawParams !== undefined) {
+          try {
+            params = JSON.parse(rawParams);
+          } catch {
+            throw new UprightError('INVALID_PARAMS', 'The params are not valid JSON.');
+          }
+        }
+        const result = await withServices(opts.vault, opts.saveTo, async (services) => {
+          const ctx = { services, transport: 'cli' as const };
+          let envelope = await dispatch(handlers, method, params, ctx);
+          // A fresh process starts locked: unlock once and retry, as the app would ask.
+          if (!envelope.ok && envelope.error.code === 'VAULT_LOCKED' && isMethod(method)) {
+            await unlockFromEnvOrPrompt(services);
+            envelope = await dispatch(handlers, method, params, ctx);
+          }
+          if (!envelope.ok) throw new UprightError(envelope.error.code, envelope.error.message);
+          return envelope.result;
+        });
+        process.stdout.write(
+          `${JSON.stringify(result, null, command.optsWithGlobals<GlobalOptions>().json ? 2 : 0)}\n`,
+        );
+      },
+    );
+
+  const vault = program.command('vault').description('create, back up and check a vault');
+
+  vault
+    .command('create <path>')
+    .description('create a new vault folder; prints the recovery key once')
+    .action(async (path: string, _opts, command: Command) => {
+      const passphrase = await newPassphrase('UPRIGHT_PASSPHRASE');
+      const created = await withServices(path, undefined, (s) => invoke(s, 'vault.create', { passphrase }));
+      output(command, { location: created.status.location, recoveryKey: created.recoveryKey }, () =>
+        [
+          `Vault created at ${created.status.location}`,
+          '',
+          'Recovery key (write it down now and keep it apart from this computer; it is shown only once):',
+          '',
+          `  ${created.recoveryKey}`,
+        ].join('\n'),
+      );
+    });
+
+  vault
+    .command('passwd <path>')
+    .description('change the passphrase (UPRIGHT_PASSPHRASE = current, UPRIGHT_NEW_PASSPHRASE = new)')
+    .action(async (path: string, _opts, command: Command) => {
+      const current = await secretFrom('UPRIGHT_PASSPHRASE', 'Current passphrase: ');
+      const next = await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
+      await withServices(path, undefined, async (s) => {
+        await invoke(s, 'vault.unlock', { passphrase: current });
+        await invoke(s, 'vault.changePassphrase', { current, next });
+      });
+      output(
+        command,
+        { ok: true },
+        () => 'Passphrase changed. Use the new one from now on; the recovery key still works.',
+      );
+    });
+
+  vault
+    .command('recover <path>')
+    .description('open with the recovery key (UPRIGHT_RECOVERY_KEY) and set a new passphrase')
+    .action(async (path: string, _opts, command: Command) => {
+      const recoveryKey = await secretFrom('UPRIGHT_RECOVERY_KEY', 'Recovery key: ');
+      const next = await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
+      await withServices(path, undefined, (s) => invoke(s, 'vault.recover', { recoveryKey, newPassphrase: next }));
+      output(command, { ok: true }, () => 'New passphrase set. The recovery key still works.');
+    });
+
+  vault
+    .command('backup <path> <destination>')
+    .description('write an encrypted copy of the vault into a new folder')
+    .action(async (path: string, destination: string, _opts, command: Command) => {
+      const result = await withServices(path, destination, async (s) => {
+        await unlockFromEnvOrPrompt(s);
+        return invoke(s, 'vault.backup', {});
+      });
+      output(
+        command,
+        result,
+        () =>
+          `Encrypted backup written to ${result.location} (${result.bytes} bytes). It opens with the same passphrase.`,
+      );
+    });
+
+  vault
+    .command('verify <path>')
+    .description('check database integrity, the audit chain and every stored original')
+    .action(async (path: string, _opts, command: Command) => {
+      const report = await withServices(path, undefined, async (s) => {
+        await unlockFromEnvOrPrompt(s);
+        return invoke(s, 'vault.verify', {});
+      });
+      output(command, report, () => describeVerify(report));
+      if (!report.ok) process.exitCode = 1;
+    });
+
+  return program;
+}
+
+function printError(error: ApiErrorPayload, json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify({ error })}\n`);
+  else process.stderr.write(`upright: ${error.message} (${error.code})\n`);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode;
+    }
+    if (error instanceof UprightError) {
+      printError(error.toPayload(), json);
+      return 1;
+    }
+    printError({ code: 'INTERNAL', message: 'Something went wrong inside Upright. Nothing was changed.' }, json);
+    if (process.env.UPRIGHT_DEBUG && error instanceof Error) console.error(error.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,71 @@
+// One dispatcher for every transport: validates params against the table, runs the handler,
+// validates the result, and turns every failure into a stable {code, message}.
+import { api, isMethod, type Method, type Params, type Result } from '../../shared/api.ts';
+import { type ApiErrorPayload, type Envelope, ERROR_MESSAGES, UprightError } from '../../shared/errors.ts';
+import type { Services } from '../services.ts';
+
+export interface Context {
+  services: Services;
+  /** Which transport the call came through; handlers rarely need it, logs do. */
+  transport: 'ipc' | 'bridge' | 'cli' | 'test';
+}
+
+export type Handler<M extends Method> = (params: Params<M>, ctx: Context) => Result<M> | Promise<Result<M>>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+/** Formats zod issues as "field: problem" without echoing the submitted values. */
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const parts = issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? issue.path.map(String).join('.') : 'params';
+    return `${where}: ${issue.message}`;
+  });
+  return `${ERROR_MESSAGES.INVALID_PARAMS} ${parts.join('; ')}`;
+}
+
+function toPayload(error: unknown, method: string): ApiErrorPayload {
+  if (error instanceof UprightError) return error.toPayload();
+  // Unexpected failures are logged by name only: messages may quote document text.
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(`[upright] internal error in ${method}: ${name}`);
+  if (process.env.UPRIGHT_DEBUG && error instanceof Error) console.error(error.stack);
+  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  rawParams: unknown,
+  ctx: Context,
+): Promise<Envelope<unknown>> {
+  if (!isMethod(method)) {
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: `${ERROR_MESSAGES.UNKNOWN_METHOD} (${String(method).slice(0, 80)})` },
+    };
+  }
+  const spec = api[method];
+  const parsed = spec.params.safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'INVALID_PARAMS', message: describeIssues(parsed.error.issues) } };
+  }
+  try {
+    const handler = handlers[method] as (p: unknown, c: Context) => unknown;
+    const result = await handler(parsed.data, ctx);
+    // Parsing the result strips fields the schema does not name, so internals never leak.
+    return { ok: true, result: spec.result.parse(result) };
+  } catch (error) {
+    return { ok: false, error: toPayload(error, method) };
+  }
+}
+
+/** Calls a method and returns its typed result or throws UprightError (CLI, tests). */
+export async function call<M extends Method>(
+  handlers: Handlers,
+  method: M,
+  params: Params<M>,
+  ctx: Context,
+): Promise<Result<M>> {
+  const envelope = await dispatch(handlers, method, params, ctx);
+  if (envelope.ok) return envelope.result as Result<M>;
+  throw new UprightError(envelope.error.code, envelope.error.message);
+}

@@ -1,0 +1,181 @@
+// The Electron shell: the only code that touches Electron. It hardens the session, serves the
+// built renderer over app://, and wires the API table to IPC. Everything else runs under Node.
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
+import { handlers } from '../api/index.ts';
+import { createServices, type Services } from '../services.ts';
+import { AutoLock } from '../vault/auto-lock.ts';
+import { forwardEvents, registerIpc } from './ipc.ts';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appResponseHeaders,
+  CHROMIUM_SWITCHES,
+  devServerOrigin,
+  isAllowedNavigation,
+  isAllowedRequest,
+  permissionCheckHandler,
+  permissionRequestHandler,
+  resolveAppFile,
+  windowOpenHandler,
+  windowWebPreferences,
+} from './security.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+const devServer = devServerOrigin(process.env, app.isPackaged);
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+for (const [name, value] of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler(permissionRequestHandler);
+  ses.setPermissionCheckHandler(permissionCheckHandler);
+  ses.setSpellCheckerEnabled(false);
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, devServer) }),
+  );
+  if (devServer) {
+    ses.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: { ...details.responseHeaders, ...headerArrays(appResponseHeaders('', devServer)) } }),
+    );
+  }
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: appResponseHeaders(MIME[extname(file)] ?? 'application/octet-stream') });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function headerArrays(headers: Record<string, string>): Record<string, string[]> {
+  const { 'Content-Type': _type, ...rest } = headers;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, [v]]));
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Upright',
+    backgroundColor: '#f7f6f3',
+    webPreferences: windowWebPreferences(preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServer ?? APP_ENTRY);
+  return window;
+}
+
+function buildMenu(): void {
+  const lock = () => services?.vault.lock();
+  const template: Electron.MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'Vault',
+      submenu: [
+        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: lock },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function startAutoLock(active: Services): () => void {
+  const autoLock = new AutoLock({
+    minutes: () => active.vault.status().autoLockMinutes,
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    lock: () => active.vault.lock(),
+  });
+  // lock-screen fires on macOS and Windows only; on Linux the idle state reports "locked".
+  powerMonitor.on('suspend', () => autoLock.systemEvent('suspend'));
+  powerMonitor.on('lock-screen', () => autoLock.systemEvent('lock-screen'));
+  const timer = setInterval(() => {
+    if (powerMonitor.getSystemIdleState(60) === 'locked') autoLock.systemEvent('locked-idle-state');
+    autoLock.check();
+  }, 15_000);
+  return () => clearInterval(timer);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, devServer)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, devServer)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenHandler);
+});
+
+app.whenReady().then(() => {
+  hardenSession();
+  const active = createServices({
+    vaultLocation: join(app.getPath('userData'), 'vault'),
+    runtime: { runtime: 'electron', electron: process.versions.electron ?? null },
+    dialogs: {
+      chooseBackupFolder: async (suggestedName) => {
+        const options = {
+          title: 'Save an encrypted backup',
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          buttonLabel: 'Save backup',
+        };
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
+  });
+  services = active;
+  const stopAutoLock = startAutoLock(active);
+  registerIpc(handlers, active, devServer);
+  buildMenu();
+  mainWindow = createWindow();
+  const stopForwarding = forwardEvents(active, mainWindow);
+  mainWindow.on('closed', () => {
+    stopForwarding();
+    mainWindow = null;
+  });
+  app.on('before-quit', () => {
+    stopAutoLock();
+    active.close();
+  });
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import type { VaultStatus } from '../../../../shared/api.ts';
+import { invoke, subscribe } from '../../api/client.ts';
+
+/** The vault's state, kept current by the vault.changed event (lock, auto-lock, unlock). */
+export function useVaultStatus(): {
+  status: VaultStatus | null;
+  error: string | null;
+  setStatus: (s: VaultStatus) => void;
+} {
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const stop = subscribe('vault.changed', setStatus);
+    invoke('vault.status', {})
+      .then(setStatus)
+      .catch((e: Error) => setError(e.message));
+    return stop;
+  }, []);
+  return { status, error, setStatus };
+}

@@ -1,0 +1,61 @@
+// Stable error codes: the only shape in which failures cross a transport (IPC, bridge, CLI).
+// Each code has a default sentence a field monitor understands; handlers may give a more precise one.
+// Never put a stack trace, a foreign file path or document text in a message.
+
+export const ERROR_MESSAGES = {
+  UNKNOWN_METHOD: 'Upright does not know this request.',
+  INVALID_PARAMS: 'The request was incomplete or malformed.',
+  UNAUTHORIZED: 'This request was not signed with the session token.',
+  FORBIDDEN_HOST: 'Requests are only accepted from this computer.',
+  FORBIDDEN_SENDER: 'Requests are only accepted from Upright’s own window.',
+  INTERNAL: 'Something went wrong inside Upright. Nothing was changed.',
+  CANCELLED: 'The task was cancelled.',
+  NOT_FOUND: 'That item no longer exists.',
+  VAULT_NOT_FOUND: 'There is no vault at this location.',
+  VAULT_EXISTS: 'A vault already exists at this location.',
+  VAULT_LOCKED: 'The vault is locked. Unlock it to continue.',
+  VAULT_IN_USE: 'This vault is already open in another Upright window or process.',
+  VAULT_CORRUPT: 'The vault file is damaged and cannot be opened. Restore it from a backup.',
+  VAULT_FROM_FUTURE: 'This vault was written by a newer version of Upright. Update Upright to open it.',
+  KEYSLOT_CORRUPT: 'The vault’s key file is damaged. Restore it from a backup.',
+  WRONG_PASSPHRASE: 'That passphrase or recovery key does not open this vault.',
+  WEAK_PASSPHRASE: 'Choose a longer passphrase: at least 12 characters, ideally several words.',
+  BACKUP_FAILED: 'The backup could not be written. The vault itself is unchanged.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** The payload that crosses every transport. */
+export interface ApiErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Thrown by handlers (and re-thrown by API clients) for failures the user should see. */
+export class UprightError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'UprightError';
+    this.code = code;
+  }
+  toPayload(): ApiErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
+/** What every transport answers: a result, or an error payload — never a thrown exception. */
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorPayload };
+
+/** Turns an envelope back into a value or a thrown UprightError (client side of every transport). */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.result;
+  const code = isErrorCode(envelope.error?.code) ? envelope.error.code : 'INTERNAL';
+  throw new UprightError(code, envelope.error?.message ?? ERROR_MESSAGES[code]);
+}

@@ -1,0 +1,155 @@
+// The e2e fixture: an Upright session on a fresh vault, in Chromium over the bridge or in Electron.
+// Every test records the requests its page makes; any request that is not the app's own fails it.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
+import { type Preview, startPreview } from '../../../src/dev/preview.ts';
+import { CHROMIUM_ARGS, chromiumPath, electronBinary } from './targets.ts';
+
+export type Target = 'chromium' | 'electron';
+
+export interface UprightSession {
+  page: Page;
+  target: Target;
+  /** Root of everything this session wrote (vault, backups, app data). */
+  home: string;
+  vaultLocation: string;
+  backupDir: string;
+  /** URLs the page requested that were not the app's own files or API. */
+  foreignRequests: string[];
+  /** How many requests went to the app itself (proves the recorder is listening). */
+  ownRequests: () => number;
+  /** The bridge (Chromium target only): lets a spec reach the services directly. */
+  preview: Preview | null;
+}
+
+/** Cheap key derivation for e2e vaults: the real parameters are proven by unit tests and the bench. */
+export const TEST_KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
+
+function isOwnRequest(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+export const test = base.extend<{ target: Target; upright: UprightSession }, { chromiumBrowser: Browser }>({
+  target: ['chromium', { option: true }],
+  chromiumBrowser: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
+    async ({}, use) => {
+      const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  upright: async ({ target, chromiumBrowser }, use) => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-e2e-'));
+    const backupDir = join(home, 'backups');
+    await mkdir(backupDir);
+    const foreignRequests: string[] = [];
+    let own = 0;
+    const ownRequests = () => own;
+
+    if (target === 'chromium') {
+      const vaultLocation = join(home, 'vault');
+      const preview = await startPreview({ vaultLocation, backupDir, staticDir: 'out/renderer', kdf: TEST_KDF });
+      const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 820 } });
+      context.on('request', (request) => {
+        if (isOwnRequest(request.url(), preview.bridge.origin)) own++;
+        else foreignRequests.push(request.url());
+      });
+      const page = await context.newPage();
+      await page.goto(preview.bridge.url);
+      await use({ page, target, home, vaultLocation, backupDir, foreignRequests, ownRequests, preview });
+      await context.close();
+      await preview.close();
+    } else {
+      const executablePath = electronBinary();
+      if (!executablePath) throw new Error('Electron binary not installed');
+      // Electron's userData on Linux follows XDG_CONFIG_HOME, so the app's vault lands in `home`.
+      const app = await _electron.launch({
+        executablePath,
+        args: ['out/main/index.js'],
+        env: { ...process.env, XDG_CONFIG_HOME: home, ELECTRON_RENDERER_URL: '' },
+      });
+      // Native save dialogs cannot be clicked: answer them from the main process.
+      await app.evaluate(({ dialog }, dir) => {
+        dialog.showSaveDialog = (async (...args: unknown[]) => {
+          const options = args[args.length - 1] as { defaultPath?: string };
+          const name = (options.defaultPath ?? 'backup').split(/[\\/]/).pop();
+          return { canceled: false, filePath: `${dir}/${name}` };
+        }) as typeof dialog.showSaveDialog;
+      }, backupDir);
+      const page = await app.firstWindow();
+      await page.setViewportSize({ width: 1280, height: 820 });
+      page.on('request', (request) => {
+        if (isOwnRequest(request.url(), 'app://upright')) own++;
+        else foreignRequests.push(request.url());
+      });
+      await use({
+        page,
+        target,
+        home,
+        vaultLocation: join(home, 'Upright', 'vault'),
+        backupDir,
+        foreignRequests,
+        ownRequests,
+        preview: null,
+      });
+      await app.close();
+    }
+    await rm(home, { recursive: true, force: true });
+    // A session that reached for anything but the app itself is a failure, whatever the spec checked.
+    expect(foreignRequests, 'requests to anything but the app').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Fails on serious or critical accessibility violations of the screen on show. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, `accessibility of ${screen}`).toEqual([]);
+}
+
+/** Saves a screenshot under test-results/screenshots/<project>/ for people to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const project = test.info().project.name || 'chromium';
+  await page.screenshot({ path: join('test-results', 'screenshots', project, `${name}.png`), fullPage: true });
+}
+
+/** Calls the API through the page's own transport, exactly as the renderer would. */
+export async function invokeFromPage(page: Page, method: string, params: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([m, p]) => {
+      const w = window as unknown as { upright?: { invoke(m: string, p: unknown): Promise<unknown> } };
+      if (w.upright) return w.upright.invoke(m as string, p);
+      const token = sessionStorage.getItem('upright.bridgeToken') ?? '';
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ method: m, params: p }),
+      });
+      return response.json();
+    },
+    [method, params] as const,
+  );
+}
+
+export const PASSPHRASE = 'correct horse battery staple violet';
+
+/** Creates the vault through the first-run screens, as a new user would. */
+export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Repeat the passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = (await page.getByTestId('recovery-key').locator('span').allInnerTexts()).join('-');
+  await page.getByLabel('I wrote the recovery key down').check();
+  await page.getByRole('button', { name: 'Continue to Upright' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  return key;
+}

@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../../package.json' with { type: 'json' };
+
+const run = promisify(execFile);
+
+/** Runs the installed `upright` bin exactly as `npx upright` would. */
+async function upright(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/upright.js', ...args], {
+      env: { ...process.env, UPRIGHT_PASSPHRASE: '', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('IT staff script Upright from the command line', () => {
+  it('`upright --help` lists the commands', async () => {
+    const { code, stdout } = await upright(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['info', 'methods', 'call', 'vault']) expect(stdout).toContain(command);
+    expect(packageJson.bin.upright).toBe('bin/upright.js');
+  });
+
+  it('`upright info --json` prints the version and runtime', async () => {
+    const { code, stdout } = await upright(['info', '--json']);
+    expect(code).toBe(0);
+    const info = JSON.parse(stdout);
+    expect(info).toMatchObject({ name: 'Upright', version: packageJson.version, runtime: 'node', electron: null });
+    expect(Number(info.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+    expect(info.sqlcipher).toMatch(/SQLite3 Multiple Ciphers/);
+  });
+
+  it('`upright methods` lists every method of the API table', async () => {
+    const { stdout } = await upright(['methods', '--json']);
+    const names = (JSON.parse(stdout) as { name: string }[]).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['app.info', 'vault.status', 'vault.create', 'vault.verify']));
+  });
+
+  it('`upright call` reaches any method and reports errors as stable codes', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const status = await upright(['call', 'vault.status', '{}', '--vault', vault]);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'absent', location: vault });
+
+    const unknown = await upright(['call', 'vault.explode', '{}', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
+
+    const invalid = await upright(['call', 'vault.unlock', '{"passphrase": 1}', '--vault', vault]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('(INVALID_PARAMS)');
+    expect(invalid.stderr).not.toMatch(/\.ts:\d+/);
+
+    const badJson = await upright(['call', 'vault.status', '{oops', '--json']);
+    expect(JSON.parse(badJson.stdout)).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
+  });
+
+  it('creates, re-keys, backs up and verifies a vault with the passphrase from the environment', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const first = 'first passphrase for scripts';
+    const second = 'second passphrase for scripts';
+
+    const created = await upright(['vault', 'create', vault, '--json'], { UPRIGHT_PASSPHRASE: first });
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout).recoveryKey).toMatch(/^[0-9A-Z]{4,}(-[0-9A-Z]{4,})+$/);
+
+    const again = await upright(['vault', 'create', vault], { UPRIGHT_PASSPHRASE: first });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(VAULT_EXISTS)');
+
+    const wrong = await upright(['vault', 'verify', vault], { UPRIGHT_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('(WRONG_PASSPHRASE)');
+
+    const passwd = await upright(['vault', 'passwd', vault], {
+      UPRIGHT_PASSPHRASE: first,
+      UPRIGHT_NEW_PASSPHRASE: second,
+    });
+    expect(passwd.code, passwd.stderr).toBe(0);
+
+    const backupDir = join(home, 'backup');
+    const backup = await upright(['vault', 'backup', vault, backupDir, '--json'], { UPRIGHT_PASSPHRASE: second });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(await readdir(backupDir)).toEqual(expect.arrayContaining(['vault.db', 'keyslots.json']));
+
+    const verified = await upright(['vault', 'verify', backupDir], { UPRIGHT_PASSPHRASE: second });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('everything is intact');
+
+    const noPassphrase = await upright(['vault', 'verify', vault]);
+    expect(noPassphrase.code).toBe(1);
+    expect(noPassphrase.stderr).toContain('UPRIGHT_PASSPHRASE');
+  }, 120_000);
+});
