@@ -6,6 +6,7 @@ import { electronBinary } from './tests/e2e/support/targets.ts';
 // binary exists (a developer laptop) — in the real app through Playwright's Electron launcher.
 export default defineConfig<{ target: Target }>({
   testDir: 'tests/e2e',
+  tsconfig: './tsconfig.playwright.json',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/playwright',
   fullyParallel: false,

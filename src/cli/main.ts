@@ -1,9 +1,13 @@
 // `upright`: the same API table as the app, run in-process. Friendly commands for people,
 // `upright call <method> '<json>'` for everything else, `--json` for scripts.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { handlers } from '../main/api/index.ts';
 import { call, dispatch } from '../main/api/registry.ts';
+import { collectFiles } from '../main/import/files.ts';
+import { importBatch } from '../main/import/pipeline.ts';
 import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
@@ -20,6 +24,8 @@ function servicesFor(vaultLocation: string, saveTo?: string): Services {
     runtime: { runtime: 'node', electron: null },
     dialogs: {
       chooseBackupFolder: async () => saveTo ?? null,
+      // The CLI names its files on the command line (`upright import`); there is nothing to ask.
+      chooseImportPaths: async () => [],
     },
   });
 }
@@ -216,6 +222,51 @@ export function buildProgram(): Command {
       });
       output(command, report, () => describeVerify(report));
       if (!report.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('import <vault> <paths...>')
+    .description('import files and folders into a dossier; prints one JSON line per file')
+    .requiredOption('--dossier <name>', 'dossier title or id (created when no dossier has this title)')
+    .action(async (vaultPath: string, paths: string[], opts: { dossier: string }) => {
+      const failed = await withServices(vaultPath, undefined, async (services) => {
+        await unlockFromEnvOrPrompt(services);
+        const store = services.vault.store();
+        const dossier =
+          store.dossiers
+            .list({ includeArchived: true })
+            .find((d) => d.id === opts.dossier || d.title === opts.dossier) ??
+          store.dossiers.create({ title: opts.dossier });
+        const files = await collectFiles(paths.map((p) => resolve(p)));
+        const results = await importBatch({
+          taskId: `cli-${process.pid}`,
+          dossierId: dossier.id,
+          files: files.map((f) => ({
+            name: f.name,
+            size: f.size,
+            read: async () => new Uint8Array(await readFile(f.path)),
+          })),
+          store: () => services.vault.store(),
+          signal: new AbortController().signal,
+          onProgress: (progress) => {
+            const r = progress.outcome;
+            if (!r) return;
+            const line =
+              r.status === 'imported'
+                ? { file: r.name, id: r.sourceId, title: r.title, pages: r.pages, sha256: r.sha256 }
+                : {
+                    file: r.name,
+                    status: r.status,
+                    error: r.error?.code,
+                    message: r.error?.message,
+                    ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.sourceId } : {}),
+                  };
+            process.stdout.write(`${JSON.stringify(line)}\n`);
+          },
+        });
+        return results.filter((r) => r.status === 'failed').length;
+      });
+      if (failed > 0) process.exitCode = 1;
     });
 
   return program;

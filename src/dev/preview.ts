@@ -11,6 +11,8 @@ export interface PreviewOptions {
   vaultLocation: string;
   /** Where "Back up now…" writes (the browser has no native save dialog). */
   backupDir: string;
+  /** What "Import a folder…" / the file dialog answer with in the browser preview. */
+  importPaths?: string[];
   /** The built renderer; omit for an API-only bridge. */
   staticDir?: string;
   kdf?: KdfParams;
@@ -27,7 +29,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const services = createServices({
     vaultLocation: options.vaultLocation,
     runtime: { runtime: 'node', electron: null },
-    dialogs: { chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName) },
+    dialogs: {
+      chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName),
+      chooseImportPaths: async () => options.importPaths ?? [],
+    },
     ...(options.kdf ? { kdf: options.kdf } : {}),
   });
   let lastActivity = Date.now();

@@ -10,6 +10,7 @@ const { values } = parseArgs({
   options: {
     vault: { type: 'string' },
     port: { type: 'string' },
+    'import-from': { type: 'string' },
   },
 });
 
@@ -17,6 +18,8 @@ const previewDir = join(defaultDataDir(), 'web-preview');
 const preview = await startPreview({
   vaultLocation: resolve(values.vault ?? join(previewDir, 'vault')),
   backupDir: join(previewDir, 'backups'),
+  // The browser has no native folder picker: "Import a folder…" imports this folder.
+  importPaths: [resolve(values['import-from'] ?? join(previewDir, 'inbox'))],
   staticDir: resolve('out/renderer'),
   ...(values.port ? { port: Number(values.port) } : {}),
 });

@@ -1,8 +1,14 @@
 // The services every handler reaches through its context. Each transport builds one set:
 // Electron main with native dialogs, the CLI with paths from its arguments, the test bridge
 // with a folder chosen by the test.
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { VaultStatus } from '../shared/api.ts';
 import { EventBus } from './events.ts';
+import { ImportTasks } from './import/pipeline.ts';
+import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
 import type { KdfParams } from './vault/keyslots.ts';
 import { Vault } from './vault/vault.ts';
@@ -11,6 +17,8 @@ import { Vault } from './vault/vault.ts';
 export interface Dialogs {
   /** A folder path for a new backup, or null when the person cancelled. */
   chooseBackupFolder(suggestedName: string): Promise<string | null>;
+  /** Files, or one folder, to import; empty when the person cancelled. */
+  chooseImportPaths(what: 'files' | 'folder'): Promise<string[]>;
 }
 
 export interface RuntimeInfo {
@@ -21,8 +29,19 @@ export interface RuntimeInfo {
 export interface Services {
   readonly app: { name: string; version: string; cipher: string | null } & RuntimeInfo;
   readonly events: EventBus;
+  /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
+  /** The vault's status as the API reports it (with whether it is the sample). */
+  status(): VaultStatus;
+  readonly sample: {
+    /** Switches to a fresh sample vault full of public documents. */
+    explore(): Promise<void>;
+    /** Deletes the sample vault and returns to the person's own. */
+    leave(): void;
+  };
   readonly dialogs: Dialogs;
+  /** Imports in progress, by task id (for cancel). */
+  readonly imports: ImportTasks;
   /** Closes what is open (locks the vault); called when a transport shuts down. */
   close(): void;
 }
@@ -33,15 +52,33 @@ export interface ServiceOptions {
   dialogs: Dialogs;
   /** Cheaper key derivation for tests; production uses the calibrated defaults. */
   kdf?: KdfParams;
+  /** Folder of the public documents the sample dossier is made from. */
+  sampleDocuments?: string;
 }
+
+/** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
+export const SOURCE_SAMPLE_DOCUMENTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'sample');
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventBus();
-  const vault = new Vault({
-    location: options.vaultLocation,
-    ...(options.kdf ? { kdf: options.kdf } : {}),
-    onChange: (status) => events.emit('vault.changed', status),
-  });
+  const imports = new ImportTasks();
+  const samplePath = sampleLocation(options.vaultLocation);
+  removeSampleVault(samplePath);
+
+  // While the sample is being filled, its changes are not announced: the page would show it half-built.
+  let building = false;
+  const makeVault = (location: string, sample: boolean) =>
+    new Vault({
+      location,
+      ...(options.kdf ? { kdf: options.kdf } : {}),
+      onChange: (status) => {
+        if (!building) events.emit('vault.changed', { ...status, sample });
+      },
+    });
+  const own = makeVault(options.vaultLocation, false);
+  let current = own;
+  const isSample = () => current !== own;
+
   return {
     app: {
       name: packageJson.productName,
@@ -50,8 +87,43 @@ export function createServices(options: ServiceOptions): Services {
       ...options.runtime,
     },
     events,
-    vault,
+    get vault() {
+      return current;
+    },
+    status: () => ({ ...current.status(), sample: isSample() }),
+    sample: {
+      explore: async () => {
+        imports.cancelAll();
+        current.lock();
+        const sample = makeVault(samplePath, true);
+        building = true;
+        try {
+          await createSampleVault(sample, options.sampleDocuments ?? SOURCE_SAMPLE_DOCUMENTS);
+        } catch (error) {
+          sample.lock();
+          removeSampleVault(samplePath);
+          throw error;
+        } finally {
+          building = false;
+        }
+        current = sample;
+        events.emit('vault.changed', { ...sample.status(), sample: true });
+      },
+      leave: () => {
+        if (!isSample()) return;
+        imports.cancelAll();
+        current.lock();
+        removeSampleVault(samplePath);
+        current = own;
+        events.emit('vault.changed', { ...own.status(), sample: false });
+      },
+    },
     dialogs: options.dialogs,
-    close: () => vault.lock(),
+    imports,
+    close: () => {
+      imports.cancelAll();
+      current.lock();
+      if (isSample()) removeSampleVault(samplePath);
+    },
   };
 }

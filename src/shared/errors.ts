@@ -21,6 +21,21 @@ export const ERROR_MESSAGES = {
   WRONG_PASSPHRASE: 'That passphrase or recovery key does not open this vault.',
   WEAK_PASSPHRASE: 'Choose a longer passphrase: at least 12 characters, ideally several words.',
   BACKUP_FAILED: 'The backup could not be written. The vault itself is unchanged.',
+  RECOVERY_KEY_TYPO:
+    'That recovery key has a typo: compare each group with your written copy. Letters I, L and O may be typed as 1, 1 and 0.',
+  FILE_EMPTY: 'The file is empty.',
+  FILE_TOO_LARGE: 'The file is larger than Upright accepts.',
+  FILE_DAMAGED: 'The file is damaged or incomplete and cannot be read.',
+  UNSUPPORTED_FORMAT:
+    'Upright cannot read this kind of file. It imports PDF, Word (.docx), web pages (.html) and text files.',
+  PDF_PASSWORD_PROTECTED:
+    'The PDF is protected with a password. Remove the protection in a PDF reader, then import it again.',
+  PDF_NO_TEXT_LAYER:
+    'The PDF is a scanned image with no text layer. Upright has no built-in OCR: run the PDF through an OCR tool first, then import it.',
+  ALREADY_IMPORTED: 'This file is already in the dossier.',
+  IMPORT_TIMEOUT: 'Reading the file took too long and was stopped. The file may be damaged or unusually complex.',
+  DOCX_PASSWORD_PROTECTED:
+    'The Word document is protected with a password. Remove the protection in Word or LibreOffice, then import it again.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

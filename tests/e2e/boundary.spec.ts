@@ -48,7 +48,7 @@ test.describe('the page reaches main only through invoke and subscribe', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Verify vault' }).click();
     await expect(page.getByTestId('verify-report')).toBeVisible();
-    await page.getByRole('button', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Dossiers' }).click();
     await page.keyboard.press('Control+KeyL');
     await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
     expect(ownRequests()).toBeGreaterThan(5);

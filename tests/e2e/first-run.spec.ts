@@ -33,12 +33,15 @@ test.describe('a monitor opens Upright for the first time', () => {
     await page.getByLabel('I wrote the recovery key down').check();
     await page.getByRole('button', { name: 'Continue to Upright' }).click();
 
-    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No dossiers yet' })).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toContainText('Vault unlocked');
+    await expectAccessible(page, 'empty dossier list');
+    await snap(page, '03-dossiers-empty');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByTestId('vault-state')).toHaveText('Unlocked');
     await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
-    await expect(page.getByRole('contentinfo')).toContainText('Vault unlocked');
-    await expectAccessible(page, 'overview');
-    await snap(page, '03-overview');
   });
 
   test('the recovery key opens the vault when the passphrase is forgotten', async ({ upright }) => {
@@ -47,11 +50,11 @@ test.describe('a monitor opens Upright for the first time', () => {
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
     await expectAccessible(page, 'recover');
-    await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
     await page.getByLabel(/New passphrase/).fill('another long passphrase for tests');
     await snap(page, '04-recover');
     await page.getByRole('button', { name: 'Open and set new passphrase' }).click();
-    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
 
     await page.keyboard.press('Control+KeyL');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -59,6 +62,6 @@ test.describe('a monitor opens Upright for the first time', () => {
     await expect(page.getByRole('alert')).toContainText('does not open this vault');
     await page.getByLabel('Passphrase', { exact: true }).fill('another long passphrase for tests');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
   });
 });

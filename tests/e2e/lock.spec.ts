@@ -1,16 +1,32 @@
-import { createVaultThroughUi, expect, expectAccessible, PASSPHRASE, snap, test } from './support/app.ts';
+import {
+  createDossierThroughUi,
+  createVaultThroughUi,
+  expect,
+  expectAccessible,
+  PASSPHRASE,
+  snap,
+  test,
+} from './support/app.ts';
 
 test.describe('a lawyer steps away from the laptop', () => {
   test('Ctrl+L locks the vault and leaves nothing of the workspace in the page', async ({ upright }) => {
     const { page } = upright;
     await createVaultThroughUi(page);
+    await createDossierThroughUi(page, 'Confidential case 7731');
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 
     await page.keyboard.press('Control+KeyL');
     await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
     const text = await page.evaluate(() => document.body.textContent ?? '');
-    for (const workspaceText of ['Overview', 'Settings', 'About Upright', 'Vault unlocked', 'Change passphrase']) {
+    for (const workspaceText of [
+      'Confidential case 7731',
+      'Dossiers',
+      'Settings',
+      'About Upright',
+      'Vault unlocked',
+      'Change passphrase',
+    ]) {
       expect(text).not.toContain(workspaceText);
     }
     await expectAccessible(page, 'unlock');
@@ -23,7 +39,7 @@ test.describe('a lawyer steps away from the laptop', () => {
 
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Confidential case 7731/ })).toBeVisible();
   });
 
   test('a lock from elsewhere (auto-lock, the menu) reaches the page through subscribe', async ({ upright }) => {

@@ -1,13 +1,17 @@
 // Joins each area's handlers into the one table; the type check fails if a method has no handler.
 import { appHandlers } from './app.ts';
+import { dossierHandlers } from './dossiers.ts';
 import type { Handlers } from './registry.ts';
 import { settingsHandlers } from './settings.ts';
+import { sourceHandlers } from './sources.ts';
 import { vaultHandlers } from './vault.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...vaultHandlers,
   ...settingsHandlers,
+  ...dossierHandlers,
+  ...sourceHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

@@ -2,26 +2,26 @@ import { UprightError } from '../../shared/errors.ts';
 import type { Handlers } from './registry.ts';
 
 export const vaultHandlers = {
-  'vault.status': (_params, { services }) => services.vault.status(),
+  'vault.status': (_params, { services }) => services.status(),
   'vault.create': async ({ passphrase }, { services }) => {
     const { recoveryKey } = await services.vault.create(passphrase);
-    return { recoveryKey, status: services.vault.status() };
+    return { recoveryKey, status: services.status() };
   },
   'vault.unlock': async ({ passphrase }, { services }) => {
     await services.vault.unlock(passphrase);
-    return services.vault.status();
+    return services.status();
   },
   'vault.recover': async ({ recoveryKey, newPassphrase }, { services }) => {
     await services.vault.recover(recoveryKey, newPassphrase);
-    return services.vault.status();
+    return services.status();
   },
   'vault.lock': (_params, { services }) => {
     services.vault.lock();
-    return services.vault.status();
+    return services.status();
   },
   'vault.changePassphrase': async ({ current, next }, { services }) => {
     await services.vault.changePassphrase(current, next);
-    return services.vault.status();
+    return services.status();
   },
   'vault.backup': async (_params, { services }) => {
     services.vault.store(); // fails with VAULT_LOCKED before asking where to save
@@ -31,4 +31,12 @@ export const vaultHandlers = {
     return services.vault.backup(folder);
   },
   'vault.verify': (_params, { services }) => services.vault.verify(),
+  'sample.explore': async (_params, { services }) => {
+    await services.sample.explore();
+    return services.status();
+  },
+  'sample.leave': (_params, { services }) => {
+    services.sample.leave();
+    return services.status();
+  },
 } satisfies Partial<Handlers>;

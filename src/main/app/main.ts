@@ -148,6 +148,7 @@ app.whenReady().then(() => {
   const active = createServices({
     vaultLocation: join(app.getPath('userData'), 'vault'),
     runtime: { runtime: 'electron', electron: process.versions.electron ?? null },
+    ...(app.isPackaged ? { sampleDocuments: join(process.resourcesPath, 'sample') } : {}),
     dialogs: {
       chooseBackupFolder: async (suggestedName) => {
         const options = {
@@ -159,6 +160,19 @@ app.whenReady().then(() => {
           ? await dialog.showSaveDialog(mainWindow, options)
           : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      chooseImportPaths: async (what) => {
+        const options: Electron.OpenDialogOptions = {
+          title: what === 'folder' ? 'Import a folder of documents' : 'Import documents',
+          buttonLabel: 'Import',
+          properties: what === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+          filters:
+            what === 'folder' ? [] : [{ name: 'Documents', extensions: ['pdf', 'docx', 'html', 'htm', 'txt', 'md'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
       },
     },
   });

@@ -2,38 +2,85 @@ import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/api.ts';
 import { invoke } from './api/client.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
-import { Overview } from './features/home/Overview.tsx';
+import { DossierList } from './features/dossiers/DossierList.tsx';
+import { DossierView } from './features/dossiers/DossierView.tsx';
+import { Reader } from './features/reader/Reader.tsx';
 import { Settings } from './features/settings/Settings.tsx';
 import { CreateVault } from './features/vault/CreateVault.tsx';
+import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice.tsx';
 import { UnlockVault } from './features/vault/UnlockVault.tsx';
 import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 
+type View =
+  | { area: 'dossiers' }
+  | { area: 'dossier'; dossierId: string; title: string }
+  | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string }
+  | { area: 'settings' };
+
 const AREAS = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'settings', label: 'Settings' },
+  { area: 'dossiers', label: 'Dossiers' },
+  { area: 'settings', label: 'Settings' },
 ] as const;
-type Area = (typeof AREAS)[number]['id'];
 
 function lockVault(): void {
   void invoke('vault.lock', {});
 }
 
+function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
+  if (view.area !== 'dossier' && view.area !== 'source') return null;
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <ol>
+        <li>
+          <button type="button" className="link" onClick={() => go({ area: 'dossiers' })}>
+            Dossiers
+          </button>
+        </li>
+        {view.area === 'dossier' && <li aria-current="page">{view.title}</li>}
+        {view.area === 'source' && (
+          <>
+            <li>
+              <button
+                type="button"
+                className="link"
+                onClick={() => go({ area: 'dossier', dossierId: view.dossierId, title: view.dossierTitle })}
+              >
+                {view.dossierTitle}
+              </button>
+            </li>
+            <li aria-current="page">{view.title}</li>
+          </>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
 /** The frame around an unlocked vault: navigation, the current area, a status bar. */
 function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: VaultStatus) => void }) {
-  const [area, setArea] = useState<Area>('overview');
+  const [view, setView] = useState<View>({ area: 'dossiers' });
+  const top = view.area === 'settings' ? 'settings' : 'dossiers';
   return (
     <div className="frame">
+      {status.sample && (
+        <div className="sample-banner" role="note">
+          <strong>Sample vault.</strong> Public documents to explore; nothing you add here is kept.
+          <button type="button" onClick={() => void invoke('sample.leave', {}).then(setStatus)}>
+            Leave the sample
+          </button>
+        </div>
+      )}
       <header className="topbar">
         <span className="brand">Upright</span>
         <nav aria-label="Main">
           <ul>
             {AREAS.map((a) => (
-              <li key={a.id}>
+              <li key={a.area}>
                 <button
                   type="button"
                   className="nav-item"
-                  aria-current={area === a.id ? 'page' : undefined}
-                  onClick={() => setArea(a.id)}
+                  aria-current={top === a.area ? 'page' : undefined}
+                  onClick={() => setView({ area: a.area })}
                 >
                   {a.label}
                 </button>
@@ -46,17 +93,33 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
         </button>
       </header>
       <main className="content">
-        {area === 'overview' && <Overview status={status} />}
-        {area === 'settings' && (
-          <Settings
-            autoLockMinutes={status.autoLockMinutes}
-            onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })}
+        <Breadcrumbs view={view} go={setView} />
+        {view.area === 'dossiers' && (
+          <DossierList onOpen={(d) => setView({ area: 'dossier', dossierId: d.id, title: d.title })} />
+        )}
+        {view.area === 'dossier' && (
+          <DossierView
+            dossierId={view.dossierId}
+            onOpenSource={(s) =>
+              setView({
+                area: 'source',
+                dossierId: view.dossierId,
+                dossierTitle: view.title,
+                sourceId: s.id,
+                title: s.title,
+              })
+            }
           />
+        )}
+        {view.area === 'source' && <Reader sourceId={view.sourceId} />}
+        {view.area === 'settings' && (
+          <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />
         )}
       </main>
       <footer className="statusbar">
         <span>
-          <span className="dot unlocked" aria-hidden="true" /> Vault unlocked
+          <span className="dot unlocked" aria-hidden="true" />{' '}
+          {status.sample ? 'Sample vault unlocked' : 'Vault unlocked'}
         </span>
         <span>Auto-lock after {status.autoLockMinutes} min</span>
         <span>Offline · no network connections</span>
@@ -65,8 +128,27 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
   );
 }
 
+/** The sample vault has a passphrase nobody knows: once locked, it is left, not unlocked. */
+function SampleClosed({ onLeft }: { onLeft: (s: VaultStatus) => void }) {
+  return (
+    <main className="gate">
+      <section className="card gate-card" aria-labelledby="sample-closed">
+        <h1 id="sample-closed">The sample vault is closed</h1>
+        <p className="lede">
+          It was locked, so its contents are gone from this window. Leave it to return to your own vault.
+        </p>
+        <button type="button" className="primary" onClick={() => void invoke('sample.leave', {}).then(onLeft)}>
+          Leave the sample
+        </button>
+      </section>
+    </main>
+  );
+}
+
 export function App() {
   const { status, error, setStatus } = useVaultStatus();
+  // Shown once, right after creation, before the workspace (even though the vault is already open).
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator).
   useEffect(() => {
@@ -91,8 +173,22 @@ export function App() {
     );
   }
   if (!status) return <main className="gate" aria-busy="true" />;
-  if (status.state === 'absent') return <CreateVault onCreated={setStatus} />;
+  if (recoveryKey && status.state !== 'absent') {
+    return <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} />;
+  }
+  if (status.state === 'absent') {
+    return (
+      <CreateVault
+        onCreated={(created) => {
+          setRecoveryKey(created.recoveryKey);
+          setStatus(created.status);
+        }}
+        onSample={setStatus}
+      />
+    );
+  }
   // Locking unmounts the workspace: no case data stays in the page.
+  if (status.state === 'locked' && status.sample) return <SampleClosed onLeft={setStatus} />;
   if (status.state === 'locked') return <UnlockVault status={status} onUnlocked={setStatus} />;
   return <Workspace status={status} setStatus={setStatus} />;
 }

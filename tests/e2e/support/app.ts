@@ -2,7 +2,7 @@
 // Every test records the requests its page makes; any request that is not the app's own fails it.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { _electron, type Browser, test as base, chromium, expect, type Page } from '@playwright/test';
 import { type Preview, startPreview } from '../../../src/dev/preview.ts';
@@ -24,6 +24,9 @@ export interface UprightSession {
   /** The bridge (Chromium target only): lets a spec reach the services directly. */
   preview: Preview | null;
 }
+
+/** What "Import a folder…" answers with: the case documents and the malformed files. */
+export const IMPORT_FOLDERS = [resolve('tests/fixtures/documents'), resolve('tests/fixtures/bad')];
 
 /** Cheap key derivation for e2e vaults: the real parameters are proven by unit tests and the bench. */
 export const TEST_KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
@@ -53,7 +56,13 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
 
     if (target === 'chromium') {
       const vaultLocation = join(home, 'vault');
-      const preview = await startPreview({ vaultLocation, backupDir, staticDir: 'out/renderer', kdf: TEST_KDF });
+      const preview = await startPreview({
+        vaultLocation,
+        backupDir,
+        staticDir: 'out/renderer',
+        kdf: TEST_KDF,
+        importPaths: IMPORT_FOLDERS,
+      });
       const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 820 } });
       context.on('request', (request) => {
         if (isOwnRequest(request.url(), preview.bridge.origin)) own++;
@@ -73,14 +82,21 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
         args: ['out/main/index.js'],
         env: { ...process.env, XDG_CONFIG_HOME: home, ELECTRON_RENDERER_URL: '' },
       });
-      // Native save dialogs cannot be clicked: answer them from the main process.
-      await app.evaluate(({ dialog }, dir) => {
-        dialog.showSaveDialog = (async (...args: unknown[]) => {
-          const options = args[args.length - 1] as { defaultPath?: string };
-          const name = (options.defaultPath ?? 'backup').split(/[\\/]/).pop();
-          return { canceled: false, filePath: `${dir}/${name}` };
-        }) as typeof dialog.showSaveDialog;
-      }, backupDir);
+      // Native dialogs cannot be clicked: answer them from the main process.
+      await app.evaluate(
+        ({ dialog }, { dir, folders }) => {
+          dialog.showSaveDialog = (async (...args: unknown[]) => {
+            const options = args[args.length - 1] as { defaultPath?: string };
+            const name = (options.defaultPath ?? 'backup').split(/[\\/]/).pop();
+            return { canceled: false, filePath: `${dir}/${name}` };
+          }) as typeof dialog.showSaveDialog;
+          dialog.showOpenDialog = (async () => ({
+            canceled: false,
+            filePaths: folders,
+          })) as typeof dialog.showOpenDialog;
+        },
+        { dir: backupDir, folders: IMPORT_FOLDERS },
+      );
       const page = await app.firstWindow();
       await page.setViewportSize({ width: 1280, height: 820 });
       page.on('request', (request) => {
@@ -150,6 +166,19 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE):
   const key = (await page.getByTestId('recovery-key').locator('span').allInnerTexts()).join('-');
   await page.getByLabel('I wrote the recovery key down').check();
   await page.getByRole('button', { name: 'Continue to Upright' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
   return key;
+}
+
+/** Creates a dossier through the dossier list and opens it. */
+export async function createDossierThroughUi(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('button', { name: /New dossier|Create your first dossier/ })
+    .first()
+    .click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Country (ISO code)').fill('KAZ');
+  await page.getByLabel('Themes (comma-separated)').fill('freedom of association, trade unions');
+  await page.getByRole('button', { name: 'Create dossier' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }

@@ -65,11 +65,15 @@ describe('every call goes through one dispatcher', () => {
 
   it('strips fields a result schema does not name, and rejects a malformed result', async () => {
     const handlers = handlersWith({
-      'vault.status': () => ({ state: 'locked', location: '/v', autoLockMinutes: 10, dataKey: 'deadbeef' }) as never,
+      'vault.status': () =>
+        ({ state: 'locked', location: '/v', autoLockMinutes: 10, sample: false, dataKey: 'deadbeef' }) as never,
       'settings.get': () => ({ autoLockMinutes: 'ten' }) as never,
     });
     const status = await dispatch(handlers, 'vault.status', {}, ctx);
-    expect(status).toEqual({ ok: true, result: { state: 'locked', location: '/v', autoLockMinutes: 10 } });
+    expect(status).toEqual({
+      ok: true,
+      result: { state: 'locked', location: '/v', autoLockMinutes: 10, sample: false },
+    });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await dispatch(handlers, 'settings.get', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     error.mockRestore();

@@ -50,7 +50,7 @@ describe('the dev/test bridge only answers its own page', () => {
     services = createServices({
       vaultLocation: join(home, 'vault'),
       runtime: { runtime: 'node', electron: null },
-      dialogs: { chooseBackupFolder: async () => null },
+      dialogs: { chooseBackupFolder: async () => null, chooseImportPaths: async () => [] },
     });
     bridge = await startBridge({ handlers, services, staticDir });
     host = `127.0.0.1:${bridge.port}`;
@@ -151,7 +151,7 @@ describe('the dev/test bridge only answers its own page', () => {
             }
           });
           // Once the stream is open, cause an event.
-          setTimeout(() => services.events.emit('vault.changed', services.vault.status()), 50);
+          setTimeout(() => services.events.emit('vault.changed', services.status()), 50);
         },
       );
       req.on('error', reject);

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { VerifyReport } from '../../../../shared/api.ts';
+import type { VaultStatus, VerifyReport } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { MIN_LENGTH } from '../vault/strength.ts';
+import { AboutVault } from './AboutVault.tsx';
 
 function ChangePassphrase() {
   const [current, setCurrent] = useState('');
@@ -88,7 +89,7 @@ function AutoLockSetting({ minutes, onSaved }: { minutes: number; onSaved: (m: n
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="autolock-title">
+    <form className="card" onSubmit={submit} aria-labelledby="autolock-title" noValidate>
       <h2 id="autolock-title">Auto-lock</h2>
       <p className="hint">The vault also locks when the computer sleeps or its screen locks, and with Ctrl+L (⌘L).</p>
       <div className="field inline">
@@ -181,17 +182,18 @@ function BackupAndVerify() {
 }
 
 export function Settings({
-  autoLockMinutes,
+  status,
   onAutoLockChanged,
 }: {
-  autoLockMinutes: number;
+  status: VaultStatus;
   onAutoLockChanged: (m: number) => void;
 }) {
   return (
     <section className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <div className="cards">
-        <AutoLockSetting minutes={autoLockMinutes} onSaved={onAutoLockChanged} />
+        <AboutVault status={status} />
+        <AutoLockSetting minutes={status.autoLockMinutes} onSaved={onAutoLockChanged} />
         <BackupAndVerify />
         <ChangePassphrase />
       </div>

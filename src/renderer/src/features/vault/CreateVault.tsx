@@ -3,17 +3,23 @@ import type { VaultStatus } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
-import { RecoveryKeyNotice } from './RecoveryKeyNotice.tsx';
+import { ExploreSample } from './ExploreSample.tsx';
 import { estimateStrength, MIN_LENGTH, type Strength } from './strength.ts';
 
 /** First run: choose a passphrase (twice, with a strength meter), then see the recovery key once. */
-export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
+export function CreateVault({
+  onCreated,
+  onSample,
+}: {
+  /** Called with the recovery key, which the app shows once before anything else. */
+  onCreated: (created: { recoveryKey: string; status: VaultStatus }) => void;
+  onSample: (status: VaultStatus) => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ recoveryKey: string; status: VaultStatus } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -35,15 +41,13 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
       const result = await invoke('vault.create', { passphrase });
       setPassphrase('');
       setRepeat('');
-      setCreated(result);
+      onCreated(result);
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   }
-
-  if (created) return <RecoveryKeyNotice recoveryKey={created.recoveryKey} onDone={() => onCreated(created.status)} />;
 
   return (
     <main className="gate">
@@ -89,6 +93,7 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
           If you forget the passphrase, only the recovery key shown next can open the vault. No one else can recover it.
         </p>
       </form>
+      <ExploreSample onOpened={onSample} />
     </main>
   );
 }

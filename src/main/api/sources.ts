@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { UprightError } from '../../shared/errors.ts';
+import { collectFiles } from '../import/files.ts';
+import { importBatch, type PendingFile } from '../import/pipeline.ts';
+import type { Context, Handlers } from './registry.ts';
+
+async function runImport(ctx: Context, taskId: string, dossierId: string, files: PendingFile[]) {
+  const { services } = ctx;
+  services.vault.store(); // VAULT_LOCKED before any work
+  const signal = services.imports.start(taskId);
+  try {
+    const results = await importBatch({
+      taskId,
+      dossierId,
+      files,
+      store: () => services.vault.store(),
+      signal,
+      onProgress: (progress) => services.events.emit('import.progress', progress),
+    });
+    return { results };
+  } finally {
+    services.imports.finish(taskId);
+  }
+}
+
+export const sourceHandlers = {
+  'source.list': ({ dossierId }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.sources.list(dossierId);
+  },
+  'source.get': ({ id }, { services }) => services.vault.store().sources.detail(id),
+  'source.update': ({ id, ...patch }, { services }) => services.vault.store().sources.update(id, patch),
+  'source.original': ({ id }, { services }) => {
+    const original = services.vault.store().sources.originalFile(id);
+    if (!original) throw new UprightError('NOT_FOUND', 'This source has no stored original.');
+    return { fileName: original.fileName, mediaType: original.mediaType, data: original.bytes.toString('base64') };
+  },
+  'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),
+  'import.files': (params, ctx) =>
+    runImport(
+      ctx,
+      params.taskId,
+      params.dossierId,
+      params.files.map((file) => {
+        const bytes = Buffer.from(file.data, 'base64');
+        return { name: file.name, size: bytes.byteLength, read: async () => bytes };
+      }),
+    ),
+  'import.pick': async ({ taskId, dossierId, what }, ctx) => {
+    ctx.services.vault.store().dossiers.require(dossierId);
+    const paths = await ctx.services.dialogs.chooseImportPaths(what);
+    if (paths.length === 0) return { results: [] };
+    const files = await collectFiles(paths);
+    return runImport(
+      ctx,
+      taskId,
+      dossierId,
+      files.map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await readFile(f.path)) })),
+    );
+  },
+  'import.cancel': ({ taskId }, { services }) => ({ cancelled: services.imports.cancel(taskId) }),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,147 @@
+// The import of a batch: each file is read, parsed by its importer and stored with its original in
+// one transaction, so a failed file leaves nothing behind and never stops the rest of the batch.
+// Progress is reported after every file; a cancelled batch keeps what was already imported.
+import { createHash } from 'node:crypto';
+import type { ImportOutcome, ImportProgress } from '../../shared/api.ts';
+import { UprightError } from '../../shared/errors.ts';
+import { importDocument } from '../ingest/index.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingest/types.ts';
+import type { Store } from '../store/index.ts';
+import { guessKind } from './kind.ts';
+
+export interface PendingFile {
+  name: string;
+  size: number;
+  read(): Promise<Uint8Array>;
+}
+
+export interface BatchOptions {
+  taskId: string;
+  dossierId: string;
+  files: PendingFile[];
+  store: () => Store;
+  signal: AbortSignal;
+  onProgress: (progress: ImportProgress) => void;
+  limits?: ImportLimits;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  text: 'text/plain',
+  markdown: 'text/markdown',
+};
+
+function outcome(name: string, fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome {
+  return { name, sourceId: null, title: null, pages: null, sha256: null, duplicateOf: null, error: null, ...fields };
+}
+
+function failure(name: string, error: unknown): ImportOutcome {
+  const e = error instanceof UprightError ? error : new UprightError('FILE_DAMAGED');
+  return outcome(name, { status: 'failed', error: { code: e.code, message: e.message } });
+}
+
+/** Imports one file; never throws for a bad file, only reports it. */
+async function importOne(file: PendingFile, options: BatchOptions): Promise<ImportOutcome> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  if (file.size > limits.maxBytes) {
+    const mib = Math.round(limits.maxBytes / 1024 / 1024);
+    return failure(
+      file.name,
+      new UprightError('FILE_TOO_LARGE', `The file is larger than ${mib} MiB, the most Upright imports.`),
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.read();
+  } catch {
+    return failure(file.name, new UprightError('FILE_DAMAGED', 'The file could not be read from the disk.'));
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = options.store().sources.findByHash(options.dossierId, sha256);
+  if (existing) {
+    return outcome(file.name, {
+      status: 'duplicate',
+      sha256,
+      sourceId: existing.id,
+      title: existing.title,
+      duplicateOf: { sourceId: existing.id, title: existing.title },
+      error: { code: 'ALREADY_IMPORTED', message: `Already imported as “${existing.title}”.` },
+    });
+  }
+  try {
+    const doc = await importDocument(bytes, file.name, limits);
+    if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
+    const title = doc.metadata.title?.trim() || file.name.replace(/\.[^.]+$/, '');
+    const source = options.store().sources.add({
+      dossierId: options.dossierId,
+      title,
+      kind: guessKind(doc),
+      original: { bytes, mediaType: MEDIA_TYPES[doc.format] ?? null, filename: file.name },
+      text: doc.text,
+      pageMap: doc.pages,
+      blocks: doc.blocks,
+      format: doc.format,
+      warnings: doc.warnings,
+      authorOrganisation: doc.metadata.author ?? null,
+      dateText: doc.metadata.date ?? null,
+      documentSymbol: doc.metadata.symbol ?? null,
+      language: doc.metadata.language ?? null,
+      ...(doc.encoding ? { metadata: { encoding: doc.encoding } } : {}),
+    });
+    return outcome(file.name, {
+      status: 'imported',
+      sourceId: source.id,
+      title: source.title,
+      pages: doc.pages.length,
+      sha256,
+    });
+  } catch (error) {
+    return failure(file.name, error);
+  }
+}
+
+export async function importBatch(options: BatchOptions): Promise<ImportOutcome[]> {
+  const results: ImportOutcome[] = [];
+  const total = options.files.length;
+  options.store().dossiers.require(options.dossierId);
+  for (const file of options.files) {
+    if (options.signal.aborted) {
+      results.push(outcome(file.name, { status: 'cancelled' }));
+      continue;
+    }
+    options.onProgress({ taskId: options.taskId, total, done: results.length, current: file.name, outcome: null });
+    const result = await importOne(file, options);
+    results.push(result);
+    options.onProgress({ taskId: options.taskId, total, done: results.length, current: null, outcome: result });
+  }
+  return results;
+}
+
+/** Running batches by task id, so a cancel from any transport reaches the right one. */
+export class ImportTasks {
+  readonly #running = new Map<string, AbortController>();
+
+  start(taskId: string): AbortSignal {
+    if (this.#running.has(taskId))
+      throw new UprightError('INVALID_PARAMS', 'An import with this task id is already running.');
+    const controller = new AbortController();
+    this.#running.set(taskId, controller);
+    return controller.signal;
+  }
+
+  finish(taskId: string): void {
+    this.#running.delete(taskId);
+  }
+
+  cancel(taskId: string): boolean {
+    const controller = this.#running.get(taskId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  cancelAll(): void {
+    for (const controller of this.#running.values()) controller.abort();
+  }
+}

@@ -1,0 +1,234 @@
+// Opening, checking, backing up and closing the encrypted vault database. The only file that talks
+// to SQLite3MultipleCiphers about keys and pragmas; the vault (src/main/vault/) hands it a data key.
+//
+// What SQLite3MC taught us (see docs/SECURITY.md and the tests in tests/integration/vault/):
+// - The key goes in before anything reads the file. We call sqlite3_key() through better-sqlite3's
+//   db.key(Buffer) with "raw:" + the 32 key bytes: a binary raw key skips SQLite3MC's own PBKDF2,
+//   never passes through SQL text (no quoting, no hex string left in the JS heap) and its buffer can
+//   be zeroed. It is equivalent to `PRAGMA key = "raw:<64 hex>"`.
+// - sqlite3_key answers OK even for a wrong key: the first read of sqlite_master is the real check
+//   (SQLITE_NOTADB when the key is wrong or page 1 is damaged).
+// - better-sqlite3's db.backup() refuses an encrypted source ("incompatible source and target"), but
+//   `VACUUM INTO` attaches its target with the main database's cipher and key: the copy is encrypted
+//   with the same data key and has no free pages (no remnants of deleted rows).
+// - locking_mode=EXCLUSIVE set before the first read of a WAL database: no -shm file is ever made,
+//   and the first read takes an exclusive file lock, held until close (the OS drops it if the
+//   process dies). A second process gets SQLITE_BUSY, which we report as VAULT_IN_USE.
+// - memory_security is not compiled into the npm build (the pragma answers nothing), so we use it
+//   only when present. SQLite3MC 2.4.0 is what the npm package ships; SECURITY.md asks for 2.6
+//   because older builds could write temp files in plaintext — temp_store=MEMORY, set on every
+//   connection before any statement that could spill, keeps temp data off disk regardless.
+// - Never PRAGMA rekey: it breaks in WAL mode, and key slots mean the data key never changes.
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { UprightError } from '../../shared/errors.ts';
+
+export type Db = Database.Database;
+
+export const KEY_BYTES = 32;
+/** Oldest SQLite3MC we accept (see the header comment for why not 2.6). */
+export const MIN_SQLITE3MC: readonly [number, number] = [2, 4];
+/** How long to wait for another process's lock before answering VAULT_IN_USE. */
+const BUSY_TIMEOUT_MS = 500;
+/** SQLite page cache per connection, in KiB. */
+export const CACHE_KIB = 64 * 1024;
+/** Pages in the WAL before an automatic checkpoint (4000 × 4 KiB = 16 MiB). */
+const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
+export interface OpenOptions {
+  /** Make a new database file; otherwise the file must exist and be non-empty. */
+  create?: boolean;
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (or creates) an encrypted database with a raw 256-bit key and the vault's pragmas.
+ * Throws UprightError: VAULT_NOT_FOUND, VAULT_IN_USE, VAULT_CORRUPT (page 1 unreadable with the
+ * right key — the key itself was authenticated by its key slot, so it is the file that is wrong).
+ */
+export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== KEY_BYTES) throw new UprightError('INTERNAL', 'The vault key has the wrong length.');
+  if (!options.create) {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      throw new UprightError('VAULT_NOT_FOUND');
+    }
+    // An empty file would open as a brand-new empty database, and migrations would "create" it.
+    if (size === 0) throw new UprightError('VAULT_CORRUPT');
+  }
+
+  let db: Db;
+  try {
+    db = new Database(file, {
+      fileMustExist: !options.create,
+      timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    throw translateSqliteError(error);
+  }
+
+  const rawKey = Buffer.alloc(4 + KEY_BYTES);
+  try {
+    rawKey.write('raw:', 0, 'latin1');
+    key.copy(rawKey, 4);
+    db.key(rawKey); // first thing on the connection: nothing may read the file before the key
+  } finally {
+    rawKey.fill(0);
+  }
+
+  try {
+    // Pragmas that only set connection state come before the first read, so that the first read
+    // already happens in exclusive mode (no -shm file) and never spills to a temp file.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('temp_store = MEMORY');
+    // The real key check, and the moment we learn whether another process holds the vault.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    checkEngine(db);
+    applyConnectionPragmas(db);
+    // Take the write lock now rather than at the first change, so "in use" is known at unlock.
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (error) {
+    safeClose(db);
+    throw translateSqliteError(error);
+  }
+}
+
+/**
+ * Pragmas shared by the vault and by the benchmark's plaintext baseline, so the two differ only in
+ * encryption. Call right after the key (or, for the baseline, right after opening).
+ */
+export function applyConnectionPragmas(db: Db): void {
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('temp_store = MEMORY');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new UprightError('INTERNAL', 'The vault could not switch to WAL mode.');
+  db.pragma('secure_delete = ON'); // freed pages are zeroed before they are reused or left behind
+  db.pragma('foreign_keys = ON');
+  // Every page read from disk is decrypted and authenticated (ChaCha20-Poly1305), so re-reading a
+  // page evicted from SQLite's cache costs far more than for plain SQLite, where the OS cache makes
+  // it a memcpy. 64 MiB (allocated only as used) keeps a large vault's text and index pages hot.
+  db.pragma(`cache_size = ${-CACHE_KIB}`);
+  // Fewer, larger automatic checkpoints (16 MiB instead of 4 MiB of WAL): measured to narrow the
+  // encrypted/plain gap on bulk inserts from ~1.25× to ~1.15× (tests/bench/cases/vault.ts). The WAL
+  // is still emptied with TRUNCATE on lock, on close and after deletions.
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  // FULL: a commit is on disk before we report it, even if the laptop loses power right after.
+  db.pragma('synchronous = FULL');
+  if (memorySecuritySupported(db)) db.pragma('memory_security = fill');
+}
+
+function memorySecuritySupported(db: Db): boolean {
+  try {
+    return (db.pragma('memory_security') as unknown[]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The SQLite3MC version string, e.g. "SQLite3 Multiple Ciphers 2.4.0". */
+export function engineVersion(db: Db): string {
+  return String(db.prepare('SELECT sqlite3mc_version()').pluck().get());
+}
+
+export function isSupportedEngine(version: string): boolean {
+  const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
+  if (!match) return false;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major > MIN_SQLITE3MC[0] || (major === MIN_SQLITE3MC[0] && minor >= MIN_SQLITE3MC[1]);
+}
+
+function checkEngine(db: Db): void {
+  const version = engineVersion(db);
+  if (!isSupportedEngine(version)) {
+    throw new UprightError('INTERNAL', `This build of Upright has an outdated encryption engine (${version}).`);
+  }
+  // ChaCha20-Poly1305 is SQLite3MC's default; refuse to run if a build ever changes that default.
+  const cipher = db.pragma('cipher', { simple: true });
+  if (cipher !== 'chacha20') {
+    throw new UprightError('INTERNAL', `Unexpected vault cipher: ${String(cipher)}.`);
+  }
+}
+
+/**
+ * Structural check at unlock: every table and index except the originals' bytes (source_original),
+ * whose pages dominate a vault's size and are checked by verify() and by their SHA-256 instead.
+ * A full quick_check costs ~2.5 ms per MB here (decrypting every page); this keeps unlock fast while
+ * still refusing a database whose notes, excerpts or schema are damaged.
+ */
+export function quickCheckAtOpen(db: Db): void {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'source_original' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+    )
+    .pluck()
+    .all() as string[];
+  try {
+    for (const table of tables) {
+      const result = db.pragma(`quick_check(${quoteIdentifier(table)})`, { simple: true });
+      if (result !== 'ok') throw new UprightError('VAULT_CORRUPT');
+    }
+  } catch (error) {
+    throw translateSqliteError(error);
+  }
+}
+
+/** The full integrity_check, as lines (["ok"] when sound); a damaged page becomes a line too. */
+export function integrityCheck(db: Db): string[] {
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: unknown }[];
+    return rows.map((row) => String(row.integrity_check));
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
+/** Moves the WAL into the database and empties it: old page images must not linger there. */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * Writes an encrypted copy (same cipher, same data key) to `file`, which must not exist.
+ * The copy is compact and in rollback-journal mode until first opened as a vault.
+ */
+export function vacuumInto(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
+}
+
+/** Checkpoints (best effort), then closes. Safe on an already closed connection. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    checkpoint(db);
+  } catch {
+    // A damaged or busy database must still be closed; the WAL is then replayed at next open.
+  }
+  safeClose(db);
+}
+
+function safeClose(db: Db): void {
+  try {
+    if (db.open) db.close();
+  } catch {
+    // nothing more we can do
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Maps SQLite's failures on open to the codes a person can act on. Other errors pass through. */
+export function translateSqliteError(error: unknown): unknown {
+  if (error instanceof UprightError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new UprightError('VAULT_IN_USE');
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) return new UprightError('VAULT_CORRUPT');
+  if (code.startsWith('SQLITE_CANTOPEN')) return new UprightError('VAULT_NOT_FOUND');
+  return error;
+}

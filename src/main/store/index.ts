@@ -1,0 +1,65 @@
+// The Store: the repositories of one open vault, sharing its connection and its audit log.
+// Obtained from Vault.store() while the vault is unlocked; SQL lives in these repositories only.
+import { AuditLog } from './audit.ts';
+import { checkpoint, type Db, integrityCheck } from './database.ts';
+import { DossierRepository } from './dossiers.ts';
+import { ExcerptRepository } from './excerpts.ts';
+import { SettingsRepository } from './settings.ts';
+import { SourceRepository } from './sources.ts';
+
+export type { AuditEntry, AuditInput } from './audit.ts';
+export type { DossierRecord, NewDossier, TargetReview } from './dossiers.ts';
+export type { Confidentiality, ExcerptRecord, NewExcerpt, Stance } from './excerpts.ts';
+export type { VaultSettings } from './settings.ts';
+export type {
+  NewSource,
+  OriginalsReport,
+  SourceBlock,
+  SourceDetail,
+  SourceFormat,
+  SourceKind,
+  SourcePatch,
+  SourceRecord,
+  SourceSummary,
+} from './sources.ts';
+
+export interface StoreOptions {
+  /** Who the audit log names for changes made through this store. */
+  actor?: string;
+}
+
+export class Store {
+  readonly audit: AuditLog;
+  readonly settings: SettingsRepository;
+  readonly dossiers: DossierRepository;
+  readonly sources: SourceRepository;
+  readonly excerpts: ExcerptRepository;
+  readonly #db: Db;
+
+  constructor(db: Db, options: StoreOptions = {}) {
+    this.#db = db;
+    this.audit = new AuditLog(db, options.actor ?? 'owner');
+    this.settings = new SettingsRepository(db, this.audit);
+    this.dossiers = new DossierRepository(db, this.audit);
+    this.sources = new SourceRepository(db, this.audit);
+    this.excerpts = new ExcerptRepository(db, this.audit);
+  }
+
+  /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  /**
+   * Empties the WAL into the database. Repositories that hard-delete call this afterwards: until
+   * then the old page images (encrypted, but still the deleted content) remain in the WAL.
+   */
+  checkpoint(): void {
+    checkpoint(this.#db);
+  }
+
+  /** SQLite's integrity_check lines (["ok"] when sound). */
+  integrityCheck(): string[] {
+    return integrityCheck(this.#db);
+  }
+}

@@ -1,0 +1,76 @@
+// Vault settings (the `setting` table: key → JSON value). They live inside the encrypted vault:
+// even "lock after 10 minutes" says something about how its owner works.
+import { UprightError } from '../../shared/errors.ts';
+import type { AuditLog } from './audit.ts';
+import type { Db } from './database.ts';
+import { nowIso } from './ids.ts';
+import { Statements } from './statements.ts';
+
+export const AUTO_LOCK_DEFAULT_MINUTES = 10;
+export const AUTO_LOCK_MIN_MINUTES = 1;
+export const AUTO_LOCK_MAX_MINUTES = 240;
+
+export interface VaultSettings {
+  autoLockMinutes: number;
+}
+
+export function isValidAutoLockMinutes(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= AUTO_LOCK_MIN_MINUTES && (n as number) <= AUTO_LOCK_MAX_MINUTES;
+}
+
+export class SettingsRepository {
+  readonly #db: Db;
+  readonly #sql: Statements;
+  readonly #audit: AuditLog;
+
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#sql = new Statements(db);
+    this.#audit = audit;
+  }
+
+  get(): VaultSettings {
+    const stored = this.#read('autoLockMinutes');
+    return { autoLockMinutes: isValidAutoLockMinutes(stored) ? stored : AUTO_LOCK_DEFAULT_MINUTES };
+  }
+
+  getAutoLockMinutes(): number {
+    return this.get().autoLockMinutes;
+  }
+
+  /** 1–240 whole minutes; anything else is INVALID_PARAMS and nothing is written. */
+  setAutoLockMinutes(minutes: number): void {
+    if (!isValidAutoLockMinutes(minutes)) {
+      throw new UprightError(
+        'INVALID_PARAMS',
+        `Auto-lock must be a whole number of minutes from ${AUTO_LOCK_MIN_MINUTES} to ${AUTO_LOCK_MAX_MINUTES}.`,
+      );
+    }
+    const before = this.getAutoLockMinutes();
+    if (before === minutes) return;
+    this.#db.transaction(() => {
+      this.#write('autoLockMinutes', minutes);
+      this.#audit.append({
+        action: 'setting.change',
+        entityType: 'setting',
+        entityId: 'autoLockMinutes',
+        summary: `Auto-lock changed from ${before} to ${minutes} minutes`,
+      });
+    })();
+  }
+
+  #read(key: string): unknown {
+    const value = this.#sql.get('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
+    return value === undefined ? undefined : JSON.parse(value);
+  }
+
+  #write(key: string, value: unknown): void {
+    const now = nowIso();
+    this.#sql
+      .get(
+        `INSERT INTO setting (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(value), now, now);
+  }
+}

@@ -1,0 +1,429 @@
+// Sources: imported documents. The original bytes are kept inside the encrypted vault (never beside
+// it) with their SHA-256, so verify() can prove an original is the file that was imported.
+// The reader gets a source's text with its structure (blocks) and page map; listings never read the
+// text or the original's bytes.
+import { createHash } from 'node:crypto';
+import { SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
+import { UprightError } from '../../shared/errors.ts';
+import type { AuditLog } from './audit.ts';
+import type { Db } from './database.ts';
+import { nowIso, uuidv7 } from './ids.ts';
+import { Statements } from './statements.ts';
+
+export { SOURCE_KINDS, type SourceKind };
+
+export type SourceFormat = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
+
+/** A structural unit of the normalised text (offsets into it). */
+export interface SourceBlock {
+  kind: 'heading' | 'paragraph' | 'list-item' | 'footnote' | 'quote';
+  level?: number;
+  start: number;
+  end: number;
+}
+
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+export interface NewSource {
+  dossierId: string;
+  title: string;
+  kind: SourceKind;
+  /** The file as imported; stored encrypted in the vault. */
+  original?: { bytes: Uint8Array; mediaType?: string | null; filename?: string | null } | null;
+  /** Normalised text (what excerpts point into). */
+  text?: string;
+  pageMap?: PageSpan[];
+  /** Headings, paragraphs, list items, footnotes as offsets into text. */
+  blocks?: SourceBlock[];
+  format?: SourceFormat | null;
+  /** What the importer noticed (kept in metadata, shown in the reader). */
+  warnings?: string[];
+  authorOrganisation?: string | null;
+  /** Possibly partial: "2021", "2021-06", "2021-06-30". */
+  dateText?: string | null;
+  documentSymbol?: string | null;
+  language?: string | null;
+  reliabilityNote?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface SourceRecord {
+  id: string;
+  dossierId: string;
+  title: string;
+  kind: SourceKind;
+  authorOrganisation: string | null;
+  dateText: string | null;
+  documentSymbol: string | null;
+  language: string | null;
+  reliabilityNote: string;
+  originalSha256: string | null;
+  metadata: Record<string, unknown>;
+  importedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  text: string;
+  pageMap: PageSpan[];
+}
+
+interface SourceRow {
+  id: string;
+  dossier_id: string;
+  title: string;
+  kind: SourceKind;
+  author_organisation: string | null;
+  date_text: string | null;
+  document_symbol: string | null;
+  language: string | null;
+  reliability_note: string;
+  original_sha256: string | null;
+  metadata: string;
+  imported_at: string | null;
+  created_at: string;
+  updated_at: string;
+  text: string;
+  page_map: string;
+}
+
+export interface OriginalsReport {
+  checked: number;
+  mismatched: { sourceId: string; title: string }[];
+}
+
+export class SourceRepository {
+  readonly #db: Db;
+  readonly #sql: Statements;
+  readonly #audit: AuditLog;
+
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#sql = new Statements(db);
+    this.#audit = audit;
+  }
+
+  add(input: NewSource): SourceRecord {
+    const id = uuidv7();
+    const now = nowIso();
+    const original = input.original ?? null;
+    const sha256 = original ? createHash('sha256').update(original.bytes).digest('hex') : null;
+    this.#db.transaction(() => {
+      this.#sql
+        .get(
+          `INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language,
+             reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks)
+           VALUES (@id, @dossier_id, @title, @kind, @author_organisation, @date_text, @document_symbol, @language,
+             @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @text, @page_map, @format, @blocks)`,
+        )
+        .run({
+          id,
+          dossier_id: input.dossierId,
+          title: input.title,
+          kind: input.kind,
+          author_organisation: input.authorOrganisation ?? null,
+          date_text: input.dateText ?? null,
+          document_symbol: input.documentSymbol ?? null,
+          language: input.language ?? null,
+          reliability_note: input.reliabilityNote ?? '',
+          original_sha256: sha256,
+          metadata: JSON.stringify({
+            ...input.metadata,
+            ...(input.warnings?.length ? { warnings: input.warnings } : {}),
+          }),
+          imported_at: original ? now : null,
+          now,
+          text: input.text ?? '',
+          page_map: JSON.stringify(input.pageMap ?? []),
+          format: input.format ?? null,
+          blocks: JSON.stringify(input.blocks ?? []),
+        });
+      if (original) {
+        this.#sql
+          .get(
+            `INSERT INTO source_original (source_id, media_type, filename, size, created_at, updated_at, bytes)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            original.mediaType ?? null,
+            original.filename ?? null,
+            original.bytes.byteLength,
+            now,
+            now,
+            Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength),
+          );
+      }
+      this.#audit.append({
+        action: 'source.add',
+        entityType: 'source',
+        entityId: id,
+        summary: original ? `Source added with a ${original.bytes.byteLength}-byte original` : 'Source added',
+      });
+    })();
+    return this.get(id) as SourceRecord;
+  }
+
+  get(id: string): SourceRecord | null {
+    const row = this.#sql
+      .get(
+        `SELECT id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language, reliability_note,
+           original_sha256, metadata, imported_at, created_at, updated_at, text, page_map
+         FROM source WHERE id = ? AND deleted_at IS NULL`,
+      )
+      .get(id) as SourceRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      dossierId: row.dossier_id,
+      title: row.title,
+      kind: row.kind,
+      authorOrganisation: row.author_organisation,
+      dateText: row.date_text,
+      documentSymbol: row.document_symbol,
+      language: row.language,
+      reliabilityNote: row.reliability_note,
+      originalSha256: row.original_sha256,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      importedAt: row.imported_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      text: row.text,
+      pageMap: JSON.parse(row.page_map) as PageSpan[],
+    };
+  }
+
+  /** A live source of the dossier holding exactly these bytes (import says "already imported as …"). */
+  findByHash(dossierId: string, sha256: string): { id: string; title: string } | null {
+    const row = this.#sql
+      .get('SELECT id, title FROM source WHERE dossier_id = ? AND original_sha256 = ? AND deleted_at IS NULL LIMIT 1')
+      .get(dossierId, sha256) as { id: string; title: string } | undefined;
+    return row ?? null;
+  }
+
+  /** The dossier's sources in import order, without their text or bytes. */
+  list(dossierId: string): SourceSummary[] {
+    const rows = this.#sql
+      .get(`SELECT ${SUMMARY_COLUMNS} FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+            WHERE s.dossier_id = ? AND s.deleted_at IS NULL ORDER BY s.seq`)
+      .all(dossierId) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Everything the reader shows: summary, text, structure, page map, import warnings. */
+  detail(id: string): SourceDetail {
+    const row = this.#sql
+      .get(`SELECT ${SUMMARY_COLUMNS}, s.text, s.page_map, s.blocks, s.metadata FROM source s
+            LEFT JOIN source_original o ON o.source_id = s.id WHERE s.id = ? AND s.deleted_at IS NULL`)
+      .get(id) as (SummaryRow & { text: string; page_map: string; blocks: string; metadata: string }) | undefined;
+    if (!row) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    const blocks = JSON.parse(row.blocks) as SourceBlock[];
+    const metadata = JSON.parse(row.metadata) as { warnings?: string[] };
+    return {
+      ...toSummary(row),
+      text: row.text,
+      pages: JSON.parse(row.page_map) as PageSpan[],
+      // Sources stored before structure was kept (schema < 3) read as paragraphs.
+      blocks: blocks.length > 0 || row.text === '' ? blocks : paragraphsOf(row.text),
+      warnings: metadata.warnings ?? [],
+    };
+  }
+
+  /** Corrects metadata; the text and the original never change here. */
+  update(id: string, patch: SourcePatch): SourceSummary {
+    const current = this.detail(id);
+    const next = {
+      title: patch.title ?? current.title,
+      kind: patch.kind ?? current.kind,
+      author: patch.authorOrganisation !== undefined ? patch.authorOrganisation : current.authorOrganisation,
+      date: patch.date !== undefined ? patch.date : current.date,
+      symbol: patch.symbol !== undefined ? patch.symbol : current.symbol,
+      language: patch.language !== undefined ? patch.language : current.language,
+      note: patch.reliabilityNote ?? current.reliabilityNote,
+    };
+    this.#db.transaction(() => {
+      this.#sql
+        .get(
+          `UPDATE source SET title = ?, kind = ?, author_organisation = ?, date_text = ?, document_symbol = ?, language = ?,
+             reliability_note = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(next.title, next.kind, next.author, next.date, next.symbol, next.language, next.note, nowIso(), id);
+      this.#audit.append({
+        action: 'source.update',
+        entityType: 'source',
+        entityId: id,
+        summary: 'Source details changed',
+      });
+    })();
+    return this.detail(id);
+  }
+
+  /** The original with its name and media type, for showing it as imported. */
+  originalFile(id: string): { fileName: string | null; mediaType: string | null; bytes: Buffer } | null {
+    const row = this.#sql
+      .get(
+        `SELECT o.filename, o.media_type, o.bytes FROM source_original o JOIN source s ON s.id = o.source_id
+         WHERE o.source_id = ? AND s.deleted_at IS NULL`,
+      )
+      .get(id) as { filename: string | null; media_type: string | null; bytes: Buffer } | undefined;
+    return row ? { fileName: row.filename, mediaType: row.media_type, bytes: row.bytes } : null;
+  }
+
+  /**
+   * Removes a source: the original's bytes and the text are erased (secure_delete overwrites the
+   * pages), a tombstone row stays so the deletion can travel to a colleague's vault; its excerpts go too.
+   */
+  remove(id: string): boolean {
+    const exists = this.#sql.get('SELECT 1 FROM source WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
+    if (!exists) return false;
+    const now = nowIso();
+    this.#db.transaction(() => {
+      this.#sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
+      this.#sql
+        .get(
+          `UPDATE source SET deleted_at = ?, updated_at = ?, text = '', page_map = '[]', blocks = '[]', original_sha256 = NULL,
+             metadata = '{}' WHERE id = ?`,
+        )
+        .run(now, now, id);
+      this.#sql
+        .get(
+          `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,
+        )
+        .run(now, now, id);
+      this.#audit.append({
+        action: 'source.delete',
+        entityType: 'source',
+        entityId: id,
+        summary: 'Source and its original removed',
+      });
+    })();
+    // Old page images of the erased bytes stay in the WAL until a checkpoint.
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    return true;
+  }
+
+  /** The original file's bytes, or null when the source has none. */
+  original(id: string): Buffer | null {
+    const bytes = this.#sql.get('SELECT bytes FROM source_original WHERE source_id = ?').pluck().get(id) as
+      | Buffer
+      | undefined;
+    return bytes ?? null;
+  }
+
+  /** Re-hashes every stored original; a source whose recorded hash has no bytes is a mismatch too. */
+  checkOriginals(): OriginalsReport {
+    const report: OriginalsReport = { checked: 0, mismatched: [] };
+    const rows = this.#sql
+      .get(
+        `SELECT s.id, s.title, s.original_sha256 AS sha256, o.bytes
+         FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+         WHERE s.original_sha256 IS NOT NULL OR o.bytes IS NOT NULL
+         ORDER BY s.seq`,
+      )
+      .iterate() as IterableIterator<{ id: string; title: string; sha256: string | null; bytes: Buffer | null }>;
+    for (const row of rows) {
+      report.checked++;
+      const actual = row.bytes ? createHash('sha256').update(row.bytes).digest('hex') : null;
+      if (actual === null || actual !== row.sha256) report.mismatched.push({ sourceId: row.id, title: row.title });
+    }
+    return report;
+  }
+
+  /** Full-text lookup over title and normalised text (FTS5 query syntax), best match first. */
+  searchText(query: string, limit = 50): { id: string; title: string }[] {
+    return this.#sql
+      .get(
+        `SELECT s.id, s.title FROM source_fts JOIN source s ON s.seq = source_fts.rowid
+         WHERE source_fts MATCH ? AND s.deleted_at IS NULL ORDER BY bm25(source_fts) LIMIT ?`,
+      )
+      .all(query, limit) as { id: string; title: string }[];
+  }
+}
+
+export interface SourceSummary {
+  id: string;
+  dossierId: string;
+  title: string;
+  kind: SourceKind;
+  authorOrganisation: string | null;
+  date: string | null;
+  symbol: string | null;
+  language: string | null;
+  reliabilityNote: string;
+  format: SourceFormat | null;
+  fileName: string | null;
+  size: number | null;
+  pageCount: number;
+  sha256: string | null;
+  importedAt: string | null;
+}
+
+export interface SourceDetail extends SourceSummary {
+  text: string;
+  blocks: SourceBlock[];
+  pages: PageSpan[];
+  warnings: string[];
+}
+
+export interface SourcePatch {
+  title?: string;
+  kind?: SourceKind;
+  authorOrganisation?: string | null;
+  date?: string | null;
+  symbol?: string | null;
+  language?: string | null;
+  reliabilityNote?: string;
+}
+
+const SUMMARY_COLUMNS = `s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
+  s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at`;
+
+interface SummaryRow {
+  id: string;
+  dossier_id: string;
+  title: string;
+  kind: SourceKind;
+  author_organisation: string | null;
+  date_text: string | null;
+  document_symbol: string | null;
+  language: string | null;
+  reliability_note: string;
+  format: SourceFormat | null;
+  filename: string | null;
+  size: number | null;
+  page_count: number;
+  original_sha256: string | null;
+  imported_at: string | null;
+}
+
+function toSummary(row: SummaryRow): SourceSummary {
+  return {
+    id: row.id,
+    dossierId: row.dossier_id,
+    title: row.title,
+    kind: row.kind,
+    authorOrganisation: row.author_organisation,
+    date: row.date_text,
+    symbol: row.document_symbol,
+    language: row.language,
+    reliabilityNote: row.reliability_note,
+    format: row.format,
+    fileName: row.filename,
+    size: row.size,
+    pageCount: row.page_count,
+    sha256: row.original_sha256,
+    importedAt: row.imported_at,
+  };
+}
+
+/** Paragraphs split on blank lines, as offsets into text. */
+function paragraphsOf(text: string): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  const pattern = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+  for (const match of text.matchAll(pattern)) {
+    if (match[0].trim()) blocks.push({ kind: 'paragraph', start: match.index, end: match.index + match[0].length });
+  }
+  return blocks;
+}

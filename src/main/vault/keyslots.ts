@@ -1,0 +1,366 @@
+// Key slots: keyslots.json holds the vault's random data key, wrapped once per way in.
+// - passphrase slot: wrapping key = Argon2id(passphrase, salt) with the parameters recorded in the
+//   slot (≥ 64 MiB, 3 passes, parallelism 1; calibrated towards ~1 s at creation, so they can be
+//   raised for new slots without breaking old ones).
+// - recovery slot: wrapping key = HKDF-SHA256(recovery key, salt). The recovery key is 256 random
+//   bits, so a slow KDF would add nothing.
+// The data key is sealed with AES-256-GCM; the slot header (version, kind, KDF parameters, salt) is
+// the associated data, so a slot cannot be unwrapped under other parameters than it was made with.
+// The file reveals only parameters, salts, nonces and ciphertext. It also carries a SHA-256 checksum
+// of its content: without the secret, a failed AEAD open cannot tell a wrong passphrase from a
+// damaged slot, and the checksum lets us say "the key file is damaged" (KEYSLOT_CORRUPT) instead of
+// blaming the person's passphrase. (Someone who edits a slot and recomputes the checksum gets
+// WRONG_PASSPHRASE — and nothing else: they still cannot unwrap the key.)
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { type Algorithm, hashRaw } from '@node-rs/argon2';
+import { z } from 'zod';
+import { UprightError } from '../../shared/errors.ts';
+import { canonicalJson } from '../store/canonical-json.ts';
+
+export interface KdfParams {
+  /** Argon2 memory in KiB (65536 = 64 MiB). */
+  memoryKiB: number;
+  /** Argon2 passes (time cost). */
+  passes: number;
+  parallelism: number;
+}
+
+/** The floor for real vaults (SECURITY.md): never create a passphrase slot below it outside tests. */
+export const KDF_FLOOR: Readonly<KdfParams> = Object.freeze({ memoryKiB: 64 * 1024, passes: 3, parallelism: 1 });
+export const DEFAULT_KDF = KDF_FLOOR;
+/** Calibration stops raising memory here, so a vault made on a big machine opens on a 4 GB laptop. */
+export const KDF_MAX_CALIBRATED_MEMORY_KIB = 256 * 1024;
+
+const ARGON2ID = 2 as Algorithm; // const enum in the typings: not available to type-stripped code
+const SLOT_VERSION = 1 as const;
+const FILE_FORMAT = 'upright-keyslots';
+const FILE_VERSION = 1 as const;
+const KEY_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const RECOVERY_INFO = 'upright/keyslot/recovery/v1';
+
+// ---------- file format ----------
+
+const b64 = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .refine((s) => Buffer.from(s, 'base64').length === bytes, `expected ${bytes} bytes`);
+
+// Bounds are sanity limits for parsing (a tampered 1 TiB memory cost must not hang the app), not
+// policy: tests make cheap slots, and the floor is applied where slots are made.
+const Argon2Params = z
+  .object({
+    algorithm: z.literal('argon2id'),
+    memoryKiB: z
+      .number()
+      .int()
+      .min(8)
+      .max(4 * 1024 * 1024),
+    passes: z.number().int().min(1).max(64),
+    parallelism: z.number().int().min(1).max(16),
+  })
+  .strict();
+
+const PassphraseSlot = z
+  .object({
+    version: z.literal(SLOT_VERSION),
+    kind: z.literal('passphrase'),
+    kdf: Argon2Params,
+    salt: b64(16),
+    nonce: b64(NONCE_BYTES),
+    ciphertext: b64(KEY_BYTES),
+    tag: b64(TAG_BYTES),
+  })
+  .strict();
+
+const RecoverySlot = z
+  .object({
+    version: z.literal(SLOT_VERSION),
+    kind: z.literal('recovery'),
+    kdf: z.object({ algorithm: z.literal('hkdf-sha256') }).strict(),
+    salt: b64(32),
+    nonce: b64(NONCE_BYTES),
+    ciphertext: b64(KEY_BYTES),
+    tag: b64(TAG_BYTES),
+  })
+  .strict();
+
+const Slot = z.discriminatedUnion('kind', [PassphraseSlot, RecoverySlot]);
+
+const KeySlotFileSchema = z
+  .object({
+    format: z.literal(FILE_FORMAT),
+    version: z.literal(FILE_VERSION),
+    slots: z.array(Slot).min(1).max(8),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+export type PassphraseSlot = z.infer<typeof PassphraseSlot>;
+export type RecoverySlot = z.infer<typeof RecoverySlot>;
+export type KeySlot = z.infer<typeof Slot>;
+export type KeySlotFile = z.infer<typeof KeySlotFileSchema>;
+
+function fileChecksum(slots: KeySlot[]): string {
+  const body = canonicalJson({ format: FILE_FORMAT, version: FILE_VERSION, slots });
+  return createHash('sha256').update(body).digest('hex');
+}
+
+export function buildKeySlotFile(slots: KeySlot[]): KeySlotFile {
+  return { format: FILE_FORMAT, version: FILE_VERSION, slots, checksum: fileChecksum(slots) };
+}
+
+/** Parses keyslots.json text; anything unexpected (syntax, shape, checksum) is KEYSLOT_CORRUPT. */
+export function parseKeySlotFile(text: string): KeySlotFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UprightError('KEYSLOT_CORRUPT');
+  }
+  const parsed = KeySlotFileSchema.safeParse(json);
+  if (!parsed.success) throw new UprightError('KEYSLOT_CORRUPT');
+  if (parsed.data.checksum !== fileChecksum(parsed.data.slots)) throw new UprightError('KEYSLOT_CORRUPT');
+  const kinds = parsed.data.slots.map((s) => s.kind);
+  if (kinds.filter((k) => k === 'passphrase').length !== 1 || kinds.filter((k) => k === 'recovery').length > 1) {
+    throw new UprightError('KEYSLOT_CORRUPT');
+  }
+  return parsed.data;
+}
+
+export function readKeySlotFile(file: string): KeySlotFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UprightError(
+      'KEYSLOT_CORRUPT',
+      'The vault’s key file is missing or unreadable. Restore it from a backup.',
+    );
+  }
+  return parseKeySlotFile(text);
+}
+
+export function serializeKeySlotFile(file: KeySlotFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Replaces `file` atomically: write a temporary file in the same folder, fsync it, rename it over
+ * the old one, fsync the folder. A crash leaves the old file or the new one, never half of either.
+ */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncFolder(dir);
+}
+
+function fsyncFolder(dir: string): void {
+  // Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals renames.
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeKeySlotFile(file: string, slots: KeySlot[]): void {
+  writeFileAtomic(file, serializeKeySlotFile(buildKeySlotFile(slots)));
+}
+
+// ---------- wrapping ----------
+
+function headerAad(slot: Pick<KeySlot, 'version' | 'kind' | 'kdf' | 'salt'>): Buffer {
+  return Buffer.from(canonicalJson({ version: slot.version, kind: slot.kind, kdf: slot.kdf, salt: slot.salt }), 'utf8');
+}
+
+function seal(
+  wrappingKey: Buffer,
+  dataKey: Buffer,
+  header: Pick<KeySlot, 'version' | 'kind' | 'kdf' | 'salt'>,
+): { nonce: string; ciphertext: string; tag: string } {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey, nonce);
+  cipher.setAAD(headerAad(header));
+  const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return {
+    nonce: nonce.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
+}
+
+/** Returns the data key, or throws WRONG_PASSPHRASE when the AEAD does not open. */
+function open(wrappingKey: Buffer, slot: KeySlot): Buffer {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(slot.nonce, 'base64'), {
+      authTagLength: TAG_BYTES,
+    });
+    decipher.setAAD(headerAad(slot));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    throw new UprightError('WRONG_PASSPHRASE');
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** Passphrases are NFC-normalised: the same words typed on macOS and on Windows must match. */
+function passphraseBytes(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+async function argon2id(passphrase: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+  const secret = passphraseBytes(passphrase);
+  try {
+    // hashRaw runs on libuv's thread pool: the main process stays responsive for ~1 s of hashing.
+    return await hashRaw(secret, {
+      algorithm: ARGON2ID,
+      memoryCost: params.memoryKiB,
+      timeCost: params.passes,
+      parallelism: params.parallelism,
+      outputLen: KEY_BYTES,
+      salt,
+    });
+  } finally {
+    secret.fill(0);
+  }
+}
+
+export async function createPassphraseSlot(
+  passphrase: string,
+  dataKey: Buffer,
+  params: KdfParams,
+): Promise<PassphraseSlot> {
+  const header = {
+    version: SLOT_VERSION,
+    kind: 'passphrase' as const,
+    kdf: {
+      algorithm: 'argon2id' as const,
+      memoryKiB: params.memoryKiB,
+      passes: params.passes,
+      parallelism: params.parallelism,
+    },
+    salt: randomBytes(16).toString('base64'),
+  };
+  const wrappingKey = await argon2id(passphrase, Buffer.from(header.salt, 'base64'), params);
+  try {
+    return { ...header, ...seal(wrappingKey, dataKey, header) };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+export async function openPassphraseSlot(slot: PassphraseSlot, passphrase: string): Promise<Buffer> {
+  const wrappingKey = await argon2id(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf);
+  return open(wrappingKey, slot);
+}
+
+function recoveryWrappingKey(recoveryKey: Buffer, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', recoveryKey, salt, RECOVERY_INFO, KEY_BYTES));
+}
+
+export function createRecoverySlot(recoveryKey: Buffer, dataKey: Buffer): RecoverySlot {
+  const header = {
+    version: SLOT_VERSION,
+    kind: 'recovery' as const,
+    kdf: { algorithm: 'hkdf-sha256' as const },
+    salt: randomBytes(32).toString('base64'),
+  };
+  const wrappingKey = recoveryWrappingKey(recoveryKey, Buffer.from(header.salt, 'base64'));
+  try {
+    return { ...header, ...seal(wrappingKey, dataKey, header) };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+export function openRecoverySlot(slot: RecoverySlot, recoveryKey: Buffer): Buffer {
+  return open(recoveryWrappingKey(recoveryKey, Buffer.from(slot.salt, 'base64')), slot);
+}
+
+export function passphraseSlotOf(file: KeySlotFile): PassphraseSlot {
+  const slot = file.slots.find((s): s is PassphraseSlot => s.kind === 'passphrase');
+  if (!slot) throw new UprightError('KEYSLOT_CORRUPT');
+  return slot;
+}
+
+export function recoverySlotOf(file: KeySlotFile): RecoverySlot {
+  const slot = file.slots.find((s): s is RecoverySlot => s.kind === 'recovery');
+  if (!slot) throw new UprightError('KEYSLOT_CORRUPT', 'This vault has no recovery key.');
+  return slot;
+}
+
+// ---------- calibration ----------
+
+/** Wall time of one Argon2id derivation with these parameters, in ms. */
+export async function measureKdf(params: KdfParams): Promise<number> {
+  const start = performance.now();
+  const out = await argon2id(randomBytes(16).toString('hex'), randomBytes(16), params);
+  out.fill(0);
+  return performance.now() - start;
+}
+
+export interface CalibrateOptions {
+  /** Aim for about this long per unlock (KeePassXC's default is 1 s). */
+  targetMs?: number;
+  maxMemoryKiB?: number;
+  /** Injected in tests; defaults to a real measurement. */
+  measure?: (params: KdfParams) => Promise<number>;
+}
+
+/**
+ * Raises memory (doubling, up to maxMemoryKiB) and then passes until one derivation takes about
+ * targetMs on this machine; never returns less than KDF_FLOOR. Memory first: it is what makes GPU
+ * guessing expensive. Each memory step is measured, not extrapolated, and as the better of two runs:
+ * the first run at a new size pays for faulting in fresh memory, which a guessing attacker pays once
+ * but the steady state does not — so we calibrate the attacker's cost per guess, and the person's
+ * first unlock in a fresh process takes somewhat longer than targetMs. About 7 derivations (~3 s),
+ * once, when a passphrase slot is made.
+ */
+export async function calibrateKdf(options: CalibrateOptions = {}): Promise<KdfParams> {
+  const targetMs = options.targetMs ?? 1000;
+  const maxMemory = Math.max(KDF_FLOOR.memoryKiB, options.maxMemoryKiB ?? KDF_MAX_CALIBRATED_MEMORY_KIB);
+  const measure = options.measure ?? measureKdf;
+  const steady = async (p: KdfParams) => Math.min(await measure(p), await measure(p));
+  const params: KdfParams = { ...KDF_FLOOR };
+  let ms = await steady(params);
+  if (!(ms > 0) || ms >= targetMs) return params;
+  while (ms * 2 <= targetMs && params.memoryKiB * 2 <= maxMemory) {
+    params.memoryKiB *= 2;
+    ms = await steady(params);
+  }
+  const passes = Math.min(16, Math.floor((params.passes * targetMs) / ms));
+  if (passes > params.passes) {
+    params.passes = passes;
+    // Confirm; back off if the machine is slower than the extrapolation (never below the floor).
+    const actual = await measure(params);
+    if (actual > targetMs * 1.5) {
+      params.passes = Math.max(KDF_FLOOR.passes, Math.floor((params.passes * targetMs) / actual));
+    }
+  }
+  return params;
+}

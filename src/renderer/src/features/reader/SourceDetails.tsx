@@ -1,0 +1,117 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { SourceDetail } from '../../../../shared/api.ts';
+import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import { invoke } from '../../api/client.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+
+function nullIfBlank(value: string): string | null {
+  return value.trim() === '' ? null : value.trim();
+}
+
+/** The source's metadata, prefilled from the file, for the person to confirm or correct. */
+export function SourceDetails({ source, onSaved }: { source: SourceDetail; onSaved: () => void }) {
+  const id = useId();
+  const [title, setTitle] = useState(source.title);
+  const [kind, setKind] = useState<SourceKind>(source.kind);
+  const [author, setAuthor] = useState(source.authorOrganisation ?? '');
+  const [date, setDate] = useState(source.date ?? '');
+  const [symbol, setSymbol] = useState(source.symbol ?? '');
+  const [language, setLanguage] = useState(source.language ?? '');
+  const [note, setNote] = useState(source.reliabilityNote);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await invoke('source.update', {
+        id: source.id,
+        title,
+        kind,
+        authorOrganisation: nullIfBlank(author),
+        date: nullIfBlank(date),
+        symbol: nullIfBlank(symbol),
+        language: nullIfBlank(language.toLowerCase()),
+        reliabilityNote: note,
+      });
+      setSaved(true);
+      onSaved();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <form className="source-details" onSubmit={submit} aria-label="Source details">
+      <h2>Details</h2>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Kind</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+          {SOURCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {SOURCE_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-author`}>Author organisation</label>
+        <input id={`${id}-author`} value={author} onChange={(e) => setAuthor(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-date`}>Date (2021, 2021-06 or 2021-06-30)</label>
+        <input id={`${id}-date`} value={date} onChange={(e) => setDate(e.target.value)} className="mono" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-symbol`}>Document symbol</label>
+        <input id={`${id}-symbol`} value={symbol} onChange={(e) => setSymbol(e.target.value)} className="mono" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>Language code</label>
+        <input
+          id={`${id}-language`}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+          className="mono short"
+          maxLength={3}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Reliability note</label>
+        <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+      </div>
+      <ErrorNote message={error} />
+      {saved && (
+        <p className="ok-note" role="status">
+          Saved.
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Save details
+      </button>
+      <dl className="facts file-facts">
+        <dt>File</dt>
+        <dd className="mono">{source.fileName ?? '—'}</dd>
+        <dt>Size</dt>
+        <dd>{source.size !== null ? `${Math.max(1, Math.round(source.size / 1024))} KiB` : '—'}</dd>
+        <dt>SHA-256</dt>
+        <dd className="mono hash">{source.sha256 ?? '—'}</dd>
+        <dt>Imported</dt>
+        <dd>{source.importedAt ? new Date(source.importedAt).toLocaleString() : '—'}</dd>
+      </dl>
+      {source.warnings.length > 0 && (
+        <ul className="hint">
+          {source.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

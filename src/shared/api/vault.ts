@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { method, NoParams } from './method.ts';
+
+export const VaultState = z.enum(['absent', 'locked', 'unlocked']);
+
+export const VaultStatus = z.object({
+  state: VaultState,
+  /** Where the vault folder is (the user's own disk), so they know what to back up. */
+  location: z.string(),
+  autoLockMinutes: z.number().int(),
+  /** The throw-away sample vault of "Explore a sample dossier", not the person's own. */
+  sample: z.boolean(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** Passphrases are checked for length here and for strength in the meter; never logged or echoed. */
+const Passphrase = z.string().min(1, 'Enter a passphrase').max(1024);
+
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  /** SQLite's integrity_check lines: ["ok"] when the database is sound. */
+  integrity: z.array(z.string()),
+  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtSeq: z.number().int().nullable() }),
+  originals: z.object({
+    checked: z.number().int(),
+    mismatched: z.array(z.object({ sourceId: z.string(), title: z.string() })),
+  }),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const Settings = z.object({
+  autoLockMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const vaultApi = {
+  'vault.status': method({
+    summary: 'Whether a vault exists here and whether it is locked.',
+    params: NoParams,
+    result: VaultStatus,
+  }),
+  'vault.create': method({
+    summary: 'Create the vault with a passphrase; returns the recovery key, shown once.',
+    params: z.object({ passphrase: Passphrase }).strict(),
+    result: z.object({ recoveryKey: z.string(), status: VaultStatus }),
+  }),
+  'vault.unlock': method({
+    summary: 'Open the vault with its passphrase.',
+    params: z.object({ passphrase: Passphrase }).strict(),
+    result: VaultStatus,
+  }),
+  'vault.recover': method({
+    summary: 'Open the vault with the recovery key and set a new passphrase.',
+    params: z.object({ recoveryKey: z.string().min(1).max(200), newPassphrase: Passphrase }).strict(),
+    result: VaultStatus,
+  }),
+  'vault.lock': method({
+    summary: 'Close the vault and forget its key.',
+    params: NoParams,
+    result: VaultStatus,
+  }),
+  'vault.changePassphrase': method({
+    summary: 'Replace the passphrase (rewrites the key slot, not the data).',
+    params: z.object({ current: Passphrase, next: Passphrase }).strict(),
+    result: VaultStatus,
+  }),
+  'vault.backup': method({
+    summary: 'Write an encrypted copy of the vault to a folder the person chooses.',
+    params: NoParams,
+    result: z.object({ location: z.string(), bytes: z.number().int() }),
+  }),
+  'vault.verify': method({
+    summary: 'Check the database, the audit chain and every stored original.',
+    params: NoParams,
+    result: VerifyReport,
+  }),
+  'sample.explore': method({
+    summary: 'Open a throw-away sample vault with a dossier of public documents (the person’s own vault is untouched).',
+    params: NoParams,
+    result: VaultStatus,
+  }),
+  'sample.leave': method({
+    summary: 'Delete the sample vault and return to the person’s own.',
+    params: NoParams,
+    result: VaultStatus,
+  }),
+  'settings.get': method({
+    summary: 'The vault’s settings.',
+    params: NoParams,
+    result: Settings,
+  }),
+  'settings.update': method({
+    summary: 'Change settings (e.g. minutes of inactivity before auto-lock).',
+    params: Settings.partial().strict(),
+    result: Settings,
+  }),
+};

@@ -1,0 +1,153 @@
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Vault } from '../../../src/main/vault/vault.ts';
+import { appDataDir, cleanup, errorCode, fingerprint, newVault, PASSPHRASE, sha256 } from './helpers.ts';
+
+afterEach(cleanup);
+
+let location: string;
+let vault: Vault;
+
+beforeEach(async () => {
+  location = join(appDataDir(), 'vault');
+  vault = newVault(location);
+  await vault.create(PASSPHRASE);
+  const store = vault.store();
+  const dossier = store.dossiers.create({ title: 'Dossier' });
+  const source = store.sources.add({
+    dossierId: dossier.id,
+    title: 'Report',
+    kind: 'ngo_report',
+    text: 'x'.repeat(5000),
+  });
+  // Enough rows that the database spans many pages past page 1.
+  store.transaction(() => {
+    for (let i = 0; i < 400; i++) {
+      store.excerpts.add({
+        sourceId: source.id,
+        exact: 'x'.repeat(40),
+        start: i,
+        end: i + 40,
+        note: `note ${i} `.repeat(20),
+      });
+    }
+  });
+  vault.lock();
+});
+
+const dbFile = () => join(location, 'vault.db');
+const flip = (bytes: Buffer, at: number) => {
+  bytes[at] = (bytes[at] ?? 0) ^ 0x40;
+};
+
+describe('a vault file damaged on disk is refused, and left as it was', () => {
+  it('flipped bytes in pages past the header: VAULT_CORRUPT, nothing written', async () => {
+    const bytes = readFileSync(dbFile());
+    const pageSize = 4096;
+    const pages = bytes.length / pageSize;
+    expect(pages).toBeGreaterThan(10);
+    // One byte in a middle page and one in the last page; page 1 (the header) stays intact.
+    for (const page of [Math.floor(pages / 2), pages - 1]) flip(bytes, page * pageSize + 1000);
+    writeFileSync(dbFile(), bytes);
+    const before = fingerprint(location);
+
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
+    expect(fingerprint(location)).toEqual(before);
+  });
+
+  it('a flipped byte in page 1 with the right key: VAULT_CORRUPT, not WRONG_PASSPHRASE', async () => {
+    const bytes = readFileSync(dbFile());
+    flip(bytes, 2000);
+    writeFileSync(dbFile(), bytes);
+    const before = fingerprint(location);
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
+    expect(fingerprint(location)).toEqual(before);
+  });
+
+  it.each([
+    ['to half its size', (size: number) => Math.floor(size / 2 / 4096) * 4096],
+    ['to a few bytes', () => 100],
+    ['to nothing', () => 0],
+  ])('a truncated vault.db (%s): VAULT_CORRUPT, nothing written', async (_label, newSize) => {
+    truncateSync(dbFile(), newSize(statSync(dbFile()).size));
+    const before = sha256(readFileSync(dbFile()));
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
+    expect(sha256(readFileSync(dbFile()))).toBe(before);
+  });
+});
+
+describe('a damaged or tampered key file is refused as damaged, not as a wrong passphrase', () => {
+  const slotsFile = () => join(location, 'keyslots.json');
+  type SlotJson = { kdf: { memoryKiB: number; passes: number }; salt: string; ciphertext: string; hint?: string };
+  const edit = (fn: (json: { slots: SlotJson[] }) => void) => () => {
+    const json = JSON.parse(readFileSync(slotsFile(), 'utf8'));
+    fn(json);
+    writeFileSync(slotsFile(), JSON.stringify(json, null, 2));
+  };
+  const firstSlot = (fn: (slot: SlotJson) => void) =>
+    edit((json) => {
+      const slot = json.slots[0];
+      if (slot) fn(slot);
+    });
+
+  it.each([
+    ['is not JSON', () => writeFileSync(slotsFile(), '{"format": "upright-keyslots", "slots": [')],
+    ['is empty', () => writeFileSync(slotsFile(), '')],
+    [
+      'has a raised memory cost',
+      firstSlot((slot) => {
+        slot.kdf.memoryKiB *= 2;
+      }),
+    ],
+    [
+      'has fewer passes',
+      firstSlot((slot) => {
+        slot.kdf.passes = 2;
+      }),
+    ],
+    [
+      'has another salt',
+      firstSlot((slot) => {
+        slot.salt = Buffer.alloc(16, 1).toString('base64');
+      }),
+    ],
+    [
+      'has a flipped ciphertext byte',
+      firstSlot((slot) => {
+        const bytes = Buffer.from(slot.ciphertext, 'base64');
+        bytes[0] = (bytes[0] ?? 0) ^ 1;
+        slot.ciphertext = bytes.toString('base64');
+      }),
+    ],
+    [
+      'lost its passphrase slot',
+      edit((json) => {
+        json.slots.shift();
+      }),
+    ],
+    [
+      'has an unknown field',
+      firstSlot((slot) => {
+        slot.hint = 'my cat';
+      }),
+    ],
+  ])('a key file that %s: KEYSLOT_CORRUPT, vault.db untouched', async (_label, damage) => {
+    damage();
+    const before = sha256(readFileSync(dbFile()));
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
+    expect(sha256(readFileSync(dbFile()))).toBe(before);
+  });
+
+  it('a missing key file beside an existing database: KEYSLOT_CORRUPT (status still "locked")', async () => {
+    rmSync(slotsFile());
+    const v = newVault(location);
+    expect(v.status().state).toBe('locked');
+    expect(await errorCode(v.unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
+  });
+
+  it('a missing database beside the key file: VAULT_CORRUPT', async () => {
+    rmSync(dbFile());
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
+  });
+});

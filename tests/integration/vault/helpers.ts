@@ -1,0 +1,76 @@
+// Shared by the vault integration tests: temporary folders, file fingerprints, cheap key derivation,
+// and a raw connection (with the real data key) for tests that must go around the repositories.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, type Db, openEncryptedDatabase } from '../../../src/main/store/database.ts';
+import {
+  type KdfParams,
+  openPassphraseSlot,
+  passphraseSlotOf,
+  readKeySlotFile,
+} from '../../../src/main/vault/keyslots.ts';
+import { Vault, type VaultOptions } from '../../../src/main/vault/vault.ts';
+
+/** Argon2id at 64 KiB / 1 pass: milliseconds instead of a second. Real parameters get one test. */
+export const CHEAP_KDF: KdfParams = { memoryKiB: 64, passes: 1, parallelism: 1 };
+export const PASSPHRASE = 'correct horse battery staple';
+
+const made: string[] = [];
+
+/** A fresh folder under the OS temp dir, standing in for the app-data folder; removed by cleanup(). */
+export function appDataDir(prefix = 'upright-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanup(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function newVault(location: string, options: Partial<VaultOptions> = {}): Vault {
+  return new Vault({ location, kdf: CHEAP_KDF, ...options });
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** name → SHA-256 of every file in a folder (not recursive): "were the vault's files touched?" */
+export function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) out[name] = sha256(readFileSync(path));
+  }
+  return out;
+}
+
+/** The data key, unwrapped the way unlock does it (for raw connections in tests). */
+export async function dataKeyOf(location: string, passphrase = PASSPHRASE): Promise<Buffer> {
+  return openPassphraseSlot(passphraseSlotOf(readKeySlotFile(join(location, 'keyslots.json'))), passphrase);
+}
+
+/** Runs fn on a raw connection to a LOCKED vault's database, bypassing repositories and triggers. */
+export async function withRawDatabase<T>(location: string, fn: (db: Db) => T, passphrase = PASSPHRASE): Promise<T> {
+  const key = await dataKeyOf(location, passphrase);
+  const db = openEncryptedDatabase(join(location, 'vault.db'), key);
+  key.fill(0);
+  try {
+    return fn(db);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** Awaits a promise expected to fail with an UprightError and returns its code. */
+export async function errorCode(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return 'no error';
+}

@@ -1,0 +1,148 @@
+// Each migration is tested from the previous schema WITH DATA in it: migrate to N−1, insert rows,
+// migrate to N, assert the rows are intact (and, where the step adds behaviour, that it applies).
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
+import { closeAll, tempDatabase } from './helpers.ts';
+
+afterEach(closeAll);
+
+describe('schema migrations', () => {
+  it('are numbered 1…N without gaps, and a new vault lands on the newest', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    const db = tempDatabase();
+    expect(schemaVersion(db)).toBe(0);
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('run all pending steps in one transaction: a failing step leaves the vault as it was', () => {
+    const db = tempDatabase();
+    migrate(db, 1);
+    db.exec('CREATE TABLE source_fts (x)'); // makes step 2 fail on a name clash
+    expect(() => migrate(db)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_fts_insert'").pluck().get()).toBe(0);
+  });
+
+  it('refuse a vault written by a newer Upright (VAULT_FROM_FUTURE) and change nothing', () => {
+    const db = tempDatabase();
+    migrate(db);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'VAULT_FROM_FUTURE' }));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION + 1);
+  });
+
+  it('001 creates the whole data model, with its constraints', () => {
+    const db = tempDatabase();
+    migrate(db, 1);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    expect(tables).toEqual(
+      [
+        'audit',
+        'code',
+        'dossier',
+        'draft',
+        'draft_version',
+        'entity',
+        'event',
+        'event_evidence',
+        'event_participant',
+        'excerpt',
+        'excerpt_code',
+        'excerpt_entity',
+        'link',
+        'recommendation',
+        'recommendation_evidence',
+        'setting',
+        'source',
+        'source_original',
+      ].sort(),
+    );
+    // Every table carries created_at/updated_at (audit has its own `at`).
+    for (const table of tables.filter((t) => t !== 'audit')) {
+      const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      expect(columns, table).toEqual(expect.arrayContaining(['created_at', 'updated_at']));
+    }
+    db.prepare("INSERT INTO dossier (id, title) VALUES ('d', 'D')").run();
+    db.prepare("INSERT INTO source (id, dossier_id, title, kind) VALUES ('s', 'd', 'S', 'ngo_report')").run();
+    const excerpt = (confidentiality: string) =>
+      db
+        .prepare(
+          "INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, confidentiality) VALUES (?, 's', 'q', 0, 1, ?)",
+        )
+        .run(`e-${confidentiality}`, confidentiality);
+    expect(() => excerpt('never_export')).not.toThrow();
+    expect(() => excerpt('secret')).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO source (id, dossier_id, title, kind) VALUES ('s2', 'nope', 'S', 'ngo_report')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO source (id, dossier_id, title, kind, date_text) VALUES ('s3', 'd', 'S', 'media', 'June')")
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('002 indexes, for full-text search, the sources and excerpts written under version 1', () => {
+    const db = tempDatabase();
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text)
+        VALUES ('s1', 'd1', 'Report on the oil workers', 'ngo_report', 'Strikers in Zhanaozen were detained.');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, note)
+        VALUES ('e1', 's1', 'Strikers', 0, 8, 'Corroborated by the École report');
+      INSERT INTO setting (key, value) VALUES ('autoLockMinutes', '5');
+    `);
+    const before = {
+      source: db.prepare('SELECT * FROM source').all(),
+      excerpt: db.prepare('SELECT * FROM excerpt').all(),
+      setting: db.prepare('SELECT * FROM setting').all(),
+    };
+
+    expect(migrate(db, 2)).toEqual([2]);
+
+    expect(db.prepare('SELECT * FROM source').all()).toEqual(before.source);
+    expect(db.prepare('SELECT * FROM excerpt').all()).toEqual(before.excerpt);
+    expect(db.prepare('SELECT * FROM setting').all()).toEqual(before.setting);
+    const match = (table: string, query: string) =>
+      db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(query);
+    expect(match('source_fts', 'zhanaozen')).toHaveLength(1); // existing row, indexed by the rebuild
+    expect(match('excerpt_fts', 'ecole')).toHaveLength(1); // diacritics folded
+    // And the triggers keep new and changed rows in step.
+    db.prepare("UPDATE excerpt SET note = 'moved to the appendix' WHERE id = 'e1'").run();
+    expect(match('excerpt_fts', 'ecole')).toHaveLength(0);
+    expect(match('excerpt_fts', 'appendix')).toHaveLength(1);
+    db.prepare("DELETE FROM excerpt WHERE id = 'e1'").run();
+    expect(match('excerpt_fts', 'appendix')).toHaveLength(0);
+    expect(db.prepare("INSERT INTO source_fts (source_fts) VALUES ('integrity-check')").run()).toBeTruthy();
+  });
+
+  it('003 gives sources written under version 2 a format and an empty structure, keeping everything else', () => {
+    const db = tempDatabase();
+    migrate(db, 2);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, original_sha256)
+        VALUES ('s1', 'd1', 'ILO reply', 'government_reply', 'The Government has provided…', '${'a'.repeat(64)}');
+    `);
+    const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+
+    expect(migrate(db, 3)).toEqual([3]);
+
+    const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+    expect(after).toEqual({ ...before, format: null, blocks: '[]' });
+    expect(() => db.prepare("UPDATE source SET format = 'rtf' WHERE id = 's1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE source SET blocks = 'not json' WHERE id = 's1'").run()).toThrow(/CHECK/);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM source WHERE dossier_id = 'd1' AND original_sha256 = 'x' AND deleted_at IS NULL",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('source_dossier_sha256');
+  });
+});

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../../src/main/store/index.ts';
+import { migrate } from '../../../src/main/store/migrations/index.ts';
+import { closeAll, tempDatabase } from './helpers.ts';
+
+afterEach(closeAll);
+
+function store() {
+  const db = tempDatabase();
+  migrate(db);
+  return { db, store: new Store(db, { actor: 'tester' }) };
+}
+
+describe('settings', () => {
+  it('auto-lock defaults to 10 minutes and accepts 1–240 whole minutes', () => {
+    const { store: s } = store();
+    expect(s.settings.get()).toEqual({ autoLockMinutes: 10 });
+    s.settings.setAutoLockMinutes(1);
+    s.settings.setAutoLockMinutes(240);
+    expect(s.settings.getAutoLockMinutes()).toBe(240);
+    for (const bad of [0, 241, 1.5, Number.NaN, -5]) {
+      expect(() => s.settings.setAutoLockMinutes(bad)).toThrow(expect.objectContaining({ code: 'INVALID_PARAMS' }));
+    }
+    expect(s.settings.getAutoLockMinutes()).toBe(240);
+    expect(s.audit.list().map((e) => e.summary)).toEqual([
+      'Auto-lock changed from 10 to 1 minutes',
+      'Auto-lock changed from 1 to 240 minutes',
+    ]);
+  });
+});
+
+describe('sources and excerpts', () => {
+  it('store the original with its SHA-256 and audit each change without document text', () => {
+    const { store: s } = store();
+    const dossier = s.dossiers.create({ title: 'Secret dossier title', country: 'KAZ', themes: ['labour'] });
+    const bytes = Buffer.from('%PDF-1.7 original');
+    const source = s.sources.add({
+      dossierId: dossier.id,
+      title: 'Testimony of a named witness',
+      kind: 'testimony',
+      original: { bytes, mediaType: 'application/pdf', filename: 'w.pdf' },
+      text: 'The witness said the police came at night.',
+      pageMap: [{ page: 1, start: 0, end: 43 }],
+      dateText: '2021-06',
+    });
+    expect(source.originalSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(s.sources.original(source.id)?.equals(bytes)).toBe(true);
+    const excerpt = s.excerpts.add({
+      sourceId: source.id,
+      exact: 'police came at night',
+      start: 20,
+      end: 40,
+      note: 'n',
+    });
+    expect(excerpt).toMatchObject({ confidentiality: 'restricted', stance: null, page: null });
+    const summaries = JSON.stringify(s.audit.list());
+    expect(summaries).not.toMatch(/Secret|witness|police/);
+    expect(s.audit.list().map((e) => [e.action, e.actor])).toEqual([
+      ['dossier.create', 'tester'],
+      ['source.add', 'tester'],
+      ['excerpt.add', 'tester'],
+    ]);
+    expect(s.sources.checkOriginals()).toEqual({ checked: 1, mismatched: [] });
+    expect(s.sources.searchText('police')).toEqual([{ id: source.id, title: source.title }]);
+    expect(s.excerpts.searchText('night')).toEqual([{ id: excerpt.id, sourceId: source.id }]);
+  });
+
+  it('roll back the row and its audit entry together when the insert fails', () => {
+    const { store: s } = store();
+    expect(() => s.sources.add({ dossierId: 'missing', title: 'T', kind: 'other' })).toThrow(/FOREIGN KEY/);
+    expect(s.audit.count()).toBe(0);
+  });
+});

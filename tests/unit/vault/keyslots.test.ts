@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildKeySlotFile,
+  calibrateKdf,
+  createPassphraseSlot,
+  createRecoverySlot,
+  DEFAULT_KDF,
+  KDF_FLOOR,
+  type KdfParams,
+  openPassphraseSlot,
+  openRecoverySlot,
+  parseKeySlotFile,
+  readKeySlotFile,
+  serializeKeySlotFile,
+  writeKeySlotFile,
+} from '../../../src/main/vault/keyslots.ts';
+
+const CHEAP: KdfParams = { memoryKiB: 64, passes: 1, parallelism: 1 };
+const dir = mkdtempSync(join(tmpdir(), 'upright-keyslots-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function code(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return 'no error';
+}
+
+describe('the passphrase slot', () => {
+  it('gives back the data key for the right passphrase only', async () => {
+    const dataKey = randomBytes(32);
+    const slot = await createPassphraseSlot('correct horse battery staple', dataKey, CHEAP);
+    expect((await openPassphraseSlot(slot, 'correct horse battery staple')).equals(dataKey)).toBe(true);
+    expect(await code(openPassphraseSlot(slot, 'correct horse battery stapl'))).toBe('WRONG_PASSPHRASE');
+    expect(slot.kdf).toEqual({ algorithm: 'argon2id', ...CHEAP });
+  });
+
+  it('treats the same words typed in another Unicode normal form as the same passphrase', async () => {
+    const dataKey = randomBytes(32);
+    const slot = await createPassphraseSlot('café crème brûlée', dataKey, CHEAP); // precomposed
+    const decomposed = 'café crème brûlée'.normalize('NFD');
+    expect((await openPassphraseSlot(slot, decomposed)).equals(dataKey)).toBe(true);
+  });
+
+  it('binds the header: a slot read under other parameters, salt or kind does not open', async () => {
+    const dataKey = randomBytes(32);
+    const slot = await createPassphraseSlot('correct horse battery staple', dataKey, CHEAP);
+    const variants = [
+      { ...slot, kdf: { ...slot.kdf, passes: 2 } },
+      { ...slot, kdf: { ...slot.kdf, memoryKiB: 128 } },
+      { ...slot, salt: randomBytes(16).toString('base64') },
+      // Fields that do not feed the KDF are bound too, by the associated data alone.
+      { ...slot, version: 2 as unknown as 1 },
+    ];
+    for (const variant of variants) {
+      expect(await code(openPassphraseSlot(variant, 'correct horse battery staple'))).toBe('WRONG_PASSPHRASE');
+    }
+  });
+
+  it('with the real default parameters (≥ 64 MiB, 3 passes, 1 lane) records them and opens', async () => {
+    expect(DEFAULT_KDF.memoryKiB).toBeGreaterThanOrEqual(64 * 1024);
+    expect(DEFAULT_KDF.passes).toBeGreaterThanOrEqual(3);
+    expect(DEFAULT_KDF.parallelism).toBe(1);
+    const dataKey = randomBytes(32);
+    const slot = await createPassphraseSlot('correct horse battery staple', dataKey, DEFAULT_KDF);
+    expect(slot.kdf).toEqual({ algorithm: 'argon2id', memoryKiB: 65536, passes: 3, parallelism: 1 });
+    expect((await openPassphraseSlot(slot, 'correct horse battery staple')).equals(dataKey)).toBe(true);
+  });
+});
+
+describe('the recovery slot', () => {
+  it('opens with its 256-bit recovery key and no other', () => {
+    const dataKey = randomBytes(32);
+    const recovery = randomBytes(32);
+    const slot = createRecoverySlot(recovery, dataKey);
+    expect(openRecoverySlot(slot, recovery).equals(dataKey)).toBe(true);
+    expect(() => openRecoverySlot(slot, randomBytes(32))).toThrow(
+      expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
+    );
+  });
+});
+
+describe('keyslots.json', () => {
+  async function sampleFile() {
+    const dataKey = randomBytes(32);
+    return buildKeySlotFile([
+      await createPassphraseSlot('correct horse battery staple', dataKey, CHEAP),
+      createRecoverySlot(randomBytes(32), dataKey),
+    ]);
+  }
+
+  it('round-trips, and holds only parameters, salts, nonces and ciphertext', async () => {
+    const file = await sampleFile();
+    const text = serializeKeySlotFile(file);
+    expect(parseKeySlotFile(text)).toEqual(file);
+    const keys = new Set<string>();
+    JSON.parse(text, (key, value) => {
+      keys.add(key);
+      return value;
+    });
+    keys.delete('');
+    for (const index of ['0', '1']) keys.delete(index);
+    expect([...keys].sort()).toEqual(
+      [
+        'algorithm',
+        'checksum',
+        'ciphertext',
+        'format',
+        'kdf',
+        'kind',
+        'memoryKiB',
+        'nonce',
+        'parallelism',
+        'passes',
+        'salt',
+        'slots',
+        'tag',
+        'version',
+      ].sort(),
+    );
+  });
+
+  it('is refused as damaged (KEYSLOT_CORRUPT) when not JSON, reshaped, or edited without the checksum', async () => {
+    const file = await sampleFile();
+    const good = serializeKeySlotFile(file);
+    const edited = (fn: (j: ReturnType<typeof JSON.parse>) => void) => {
+      const j = JSON.parse(good);
+      fn(j);
+      return JSON.stringify(j);
+    };
+    const bad = [
+      '',
+      'not json',
+      good.slice(0, good.length / 2),
+      edited((j) => (j.slots[0].kdf.passes = 9)),
+      edited((j) => (j.slots[0].kdf.memoryKiB = 4 * 1024 * 1024 * 1024)), // would hang the app
+      edited((j) => (j.slots[0].version = 2)),
+      edited((j) => (j.slots[0].nonce = 'AAAA')),
+      edited((j) => (j.slots[0].kind = 'recovery')),
+      edited((j) => j.slots.reverse()),
+      edited((j) => (j.checksum = '0'.repeat(64))),
+      edited((j) => (j.extra = true)),
+    ];
+    for (const text of bad) expect(await code(() => parseKeySlotFile(text))).toBe('KEYSLOT_CORRUPT');
+  });
+
+  it('is replaced atomically, leaving no temporary file behind', async () => {
+    const file = await sampleFile();
+    const path = join(dir, 'keyslots.json');
+    writeKeySlotFile(path, file.slots);
+    const first = readFileSync(path, 'utf8');
+    writeKeySlotFile(path, [...file.slots].reverse());
+    expect(readFileSync(path, 'utf8')).not.toBe(first);
+    expect(readdirSync(dir)).toEqual(['keyslots.json']);
+    expect(readKeySlotFile(path).slots.map((s) => s.kind)).toEqual(['recovery', 'passphrase']);
+    expect(await code(() => readKeySlotFile(join(dir, 'missing.json')))).toBe('KEYSLOT_CORRUPT');
+  });
+});
+
+describe('calibrating the key derivation at creation', () => {
+  const linear = (msPerMiBPass: number) => async (p: KdfParams) => (p.memoryKiB / 1024) * p.passes * msPerMiBPass;
+
+  it('never goes below the floor, even on a slow machine', async () => {
+    expect(await calibrateKdf({ measure: linear(100) })).toEqual(KDF_FLOOR);
+  });
+
+  it('raises memory first, up to the cap, then passes, towards the target', async () => {
+    // 64 MiB × 3 passes = 100 ms here: a fast machine.
+    const params = await calibrateKdf({ targetMs: 1000, measure: linear(100 / 192) });
+    expect(params.memoryKiB).toBe(256 * 1024);
+    expect(params.passes).toBeGreaterThan(3);
+    const ms = await linear(100 / 192)(params);
+    expect(ms).toBeGreaterThan(700);
+    expect(ms).toBeLessThanOrEqual(1000);
+    expect(params.parallelism).toBe(1);
+  });
+
+  it('stops raising memory where it would overshoot the target', async () => {
+    // 64 MiB × 3 passes = 300 ms: doubling once (600 ms) fits, twice (1200 ms) does not.
+    const params = await calibrateKdf({ targetMs: 1000, measure: linear(300 / 192) });
+    expect(params).toEqual({ memoryKiB: 128 * 1024, passes: 5, parallelism: 1 });
+  });
+});
