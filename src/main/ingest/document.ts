@@ -17,8 +17,6 @@ export interface AssembleOptions {
   title?: string | null;
   author?: string | null;
   date?: string | null;
-  /** Used only when neither the file's metadata nor its opening lines give a date (a PDF's CreationDate). */
-  fallbackDate?: string | null;
   /** Text removed from the body, such as running headers: where document symbols are printed. */
   furniture?: string[];
   /** When no heading opens the document, a first line that looks like a title is the title. */
@@ -49,7 +47,8 @@ export function assemble(options: AssembleOptions): ImportedDocument {
         title,
         built.blocks.slice(0, 4).map((_, i) => blockText(i)),
       ) ||
-      options.fallbackDate ||
+      // Never the file's creation date: for a saved page or a converted report it is the day of the
+      // conversion, and a wrong date prefilled is worse than none.
       undefined,
     symbol: findSymbol(...(options.furniture ?? []), opening),
     language: detectLanguage(built.text),

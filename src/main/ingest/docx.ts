@@ -7,7 +7,6 @@ import { UprightError } from '../../shared/errors.ts';
 import { assemble } from './document.ts';
 import { domToBlocks } from './dom.ts';
 import { parseHtml } from './html.ts';
-import { normaliseDate } from './metadata.ts';
 import { endsLikeProse } from './normalise.ts';
 import type { ImportedDocument } from './types.ts';
 import { listZip, readZipText, type ZipEntry } from './zip.ts';
@@ -207,7 +206,6 @@ export async function importDocx(bytes: Uint8Array, signal: AbortSignal): Promis
     warnings,
     title: coreProperty(core, 'dc:title'),
     author: coreProperty(core, 'dc:creator'),
-    fallbackDate: normaliseDate(coreProperty(core, 'dcterms:created')),
     furniture: headerTexts(bytes, entries),
     titleFromFirstBlock: true,
   });

@@ -4,7 +4,7 @@
 import { UprightError } from '../../shared/errors.ts';
 import { cleanInline } from './build.ts';
 import { assemble } from './document.ts';
-import { normaliseDate, usableAuthor, usableTitle } from './metadata.ts';
+import { usableAuthor, usableTitle } from './metadata.ts';
 import type { PdfLine, PdfPageLines } from './normalise.ts';
 import { normalisePdfLines } from './normalise.ts';
 import type { ImportedDocument } from './types.ts';
@@ -257,7 +257,6 @@ export async function importPdf(bytes: Uint8Array, signal: AbortSignal): Promise
       warnings,
       title: usableTitle(text('Title')),
       author: usableAuthor(text('Author')),
-      fallbackDate: normaliseDate(text('CreationDate')),
       furniture,
     });
     if (!hasLetters(imported.text, Math.max(16, 5 * doc.numPages))) {

@@ -102,4 +102,45 @@ describe('IT staff script Upright from the command line', () => {
     expect(noPassphrase.code).toBe(1);
     expect(noPassphrase.stderr).toContain('UPRIGHT_PASSPHRASE');
   }, 120_000);
+
+  it('`upright import` prints one JSON line per file, errors included, and exits 1 when a file failed', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const env = { UPRIGHT_PASSPHRASE: 'import passphrase for scripts' };
+    expect((await upright(['vault', 'create', vault], env)).code).toBe(0);
+    const run = await upright(
+      [
+        'import',
+        vault,
+        'tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.pdf',
+        'tests/fixtures/bad/password-protected.pdf',
+        '--dossier',
+        'Kazakhstan',
+      ],
+      env,
+    );
+    expect(run.code).toBe(1);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        file: 'ilo-cas-kazakhstan-c87-2022.pdf',
+        pages: 3,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        id: expect.any(String),
+      }),
+      expect.objectContaining({ file: 'password-protected.pdf', status: 'failed', error: 'PDF_PASSWORD_PROTECTED' }),
+    ]);
+    // The same dossier is found again by its title; the same bytes are not imported twice.
+    const again = await upright(
+      ['import', vault, 'tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.pdf', '--dossier', 'Kazakhstan'],
+      env,
+    );
+    expect(JSON.parse(again.stdout.trim())).toMatchObject({ status: 'duplicate', duplicateOf: lines[0].id });
+    const dossiers = JSON.parse((await upright(['call', 'dossier.list', '{}', '--vault', vault], env)).stdout);
+    expect(dossiers).toHaveLength(1);
+    expect(dossiers[0]).toMatchObject({ title: 'Kazakhstan', sourceCount: 1 });
+  }, 120_000);
 });
