@@ -2,10 +2,8 @@
 // many sources it holds. Archiving hides a dossier from the list without deleting anything.
 import type { DossierStatus } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
-import type { AuditLog } from './audit.ts';
-import type { Db } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
-import { Statements } from './statements.ts';
+import { Repository } from './repository.ts';
 
 export interface TargetReview {
   mechanism: string | null;
@@ -76,23 +74,13 @@ function toRecord(row: DossierRow): DossierRecord {
   };
 }
 
-export class DossierRepository {
-  readonly #db: Db;
-  readonly #sql: Statements;
-  readonly #audit: AuditLog;
-
-  constructor(db: Db, audit: AuditLog) {
-    this.#db = db;
-    this.#sql = new Statements(db);
-    this.#audit = audit;
-  }
-
+export class DossierRepository extends Repository {
   create(input: NewDossier): DossierRecord {
     const id = uuidv7();
     const now = nowIso();
     const review = input.targetReview ?? {};
-    this.#db.transaction(() => {
-      this.#sql
+    this.db.transaction(() => {
+      this.sql
         .get(
           `INSERT INTO dossier (id, title, country, themes, summary, review_mechanism, review_cycle, review_session,
              submission_deadline, created_at, updated_at)
@@ -111,13 +99,13 @@ export class DossierRepository {
           now,
           now,
         );
-      this.#audit.append({ action: 'dossier.create', entityType: 'dossier', entityId: id, summary: 'Dossier created' });
+      this.audit.append({ action: 'dossier.create', entityType: 'dossier', entityId: id, summary: 'Dossier created' });
     })();
     return this.require(id);
   }
 
   get(id: string): DossierRecord | null {
-    const row = this.#sql.get(`${SELECT} AND d.id = ?`).get(id) as DossierRow | undefined;
+    const row = this.sql.get(`${SELECT} AND d.id = ?`).get(id) as DossierRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -130,7 +118,7 @@ export class DossierRepository {
 
   /** Newest first; archived dossiers only when asked for. */
   list(options: { includeArchived?: boolean } = {}): DossierRecord[] {
-    const rows = this.#sql
+    const rows = this.sql
       .get(`${SELECT} AND (? OR d.status <> 'archived') ORDER BY d.created_at DESC, d.id DESC`)
       .all(options.includeArchived ? 1 : 0) as DossierRow[];
     return rows.map(toRecord);
@@ -142,8 +130,8 @@ export class DossierRepository {
   ): DossierRecord {
     const current = this.require(id);
     const review = { ...current.targetReview, ...patch.targetReview };
-    this.#db.transaction(() => {
-      this.#sql
+    this.db.transaction(() => {
+      this.sql
         .get(
           `UPDATE dossier SET title = ?, country = ?, themes = ?, summary = ?, review_mechanism = ?, review_cycle = ?,
              review_session = ?, submission_deadline = ?, updated_at = ? WHERE id = ?`,
@@ -160,7 +148,7 @@ export class DossierRepository {
           nowIso(),
           id,
         );
-      this.#audit.append({
+      this.audit.append({
         action: 'dossier.update',
         entityType: 'dossier',
         entityId: id,
@@ -174,9 +162,9 @@ export class DossierRepository {
     const current = this.require(id);
     const status: DossierStatus = archived ? 'archived' : 'active';
     if (current.status === status) return current;
-    this.#db.transaction(() => {
-      this.#sql.get('UPDATE dossier SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id);
-      this.#audit.append({
+    this.db.transaction(() => {
+      this.sql.get('UPDATE dossier SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id);
+      this.audit.append({
         action: archived ? 'dossier.archive' : 'dossier.restore',
         entityType: 'dossier',
         entityId: id,

@@ -1,9 +1,7 @@
 // Excerpts: a highlighted passage of a source, anchored by quote and by offsets, with the monitor's
 // note. Minimal for now (add, get, full-text lookup); the reader will extend it.
-import type { AuditLog } from './audit.ts';
-import type { Db } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
-import { Statements } from './statements.ts';
+import { Repository } from './repository.ts';
 
 export const CONFIDENTIALITY = ['public', 'restricted', 'never_export'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
@@ -56,22 +54,12 @@ interface ExcerptRow {
   updated_at: string;
 }
 
-export class ExcerptRepository {
-  readonly #db: Db;
-  readonly #sql: Statements;
-  readonly #audit: AuditLog;
-
-  constructor(db: Db, audit: AuditLog) {
-    this.#db = db;
-    this.#sql = new Statements(db);
-    this.#audit = audit;
-  }
-
+export class ExcerptRepository extends Repository {
   add(input: NewExcerpt): ExcerptRecord {
     const id = uuidv7();
     const now = nowIso();
-    this.#db.transaction(() => {
-      this.#sql
+    this.db.transaction(() => {
+      this.sql
         .get(
           `INSERT INTO excerpt (id, source_id, exact, prefix, suffix, start_offset, end_offset, page, note,
              confidentiality, stance, created_at, updated_at)
@@ -92,13 +80,13 @@ export class ExcerptRepository {
           now,
           now,
         );
-      this.#audit.append({ action: 'excerpt.add', entityType: 'excerpt', entityId: id, summary: 'Excerpt added' });
+      this.audit.append({ action: 'excerpt.add', entityType: 'excerpt', entityId: id, summary: 'Excerpt added' });
     })();
     return this.get(id) as ExcerptRecord;
   }
 
   get(id: string): ExcerptRecord | null {
-    const row = this.#sql.get('SELECT * FROM excerpt WHERE id = ? AND deleted_at IS NULL').get(id) as
+    const row = this.sql.get('SELECT * FROM excerpt WHERE id = ? AND deleted_at IS NULL').get(id) as
       | ExcerptRow
       | undefined;
     if (!row) return null;
@@ -121,7 +109,7 @@ export class ExcerptRepository {
 
   /** Full-text lookup over the quote and the note (FTS5 query syntax), best match first. */
   searchText(query: string, limit = 50): { id: string; sourceId: string }[] {
-    return this.#sql
+    return this.sql
       .get(
         `SELECT e.id, e.source_id AS sourceId FROM excerpt_fts JOIN excerpt e ON e.seq = excerpt_fts.rowid
          WHERE excerpt_fts MATCH ? AND e.deleted_at IS NULL ORDER BY bm25(excerpt_fts) LIMIT ?`,

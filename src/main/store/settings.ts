@@ -1,10 +1,8 @@
 // Vault settings (the `setting` table: key → JSON value). They live inside the encrypted vault:
 // even "lock after 10 minutes" says something about how its owner works.
 import { UprightError } from '../../shared/errors.ts';
-import type { AuditLog } from './audit.ts';
-import type { Db } from './database.ts';
 import { nowIso } from './ids.ts';
-import { Statements } from './statements.ts';
+import { Repository } from './repository.ts';
 
 export const AUTO_LOCK_DEFAULT_MINUTES = 10;
 export const AUTO_LOCK_MIN_MINUTES = 1;
@@ -18,17 +16,7 @@ export function isValidAutoLockMinutes(n: unknown): n is number {
   return Number.isInteger(n) && (n as number) >= AUTO_LOCK_MIN_MINUTES && (n as number) <= AUTO_LOCK_MAX_MINUTES;
 }
 
-export class SettingsRepository {
-  readonly #db: Db;
-  readonly #sql: Statements;
-  readonly #audit: AuditLog;
-
-  constructor(db: Db, audit: AuditLog) {
-    this.#db = db;
-    this.#sql = new Statements(db);
-    this.#audit = audit;
-  }
-
+export class SettingsRepository extends Repository {
   get(): VaultSettings {
     const stored = this.#read('autoLockMinutes');
     return { autoLockMinutes: isValidAutoLockMinutes(stored) ? stored : AUTO_LOCK_DEFAULT_MINUTES };
@@ -48,9 +36,9 @@ export class SettingsRepository {
     }
     const before = this.getAutoLockMinutes();
     if (before === minutes) return;
-    this.#db.transaction(() => {
+    this.db.transaction(() => {
       this.#write('autoLockMinutes', minutes);
-      this.#audit.append({
+      this.audit.append({
         action: 'setting.change',
         entityType: 'setting',
         entityId: 'autoLockMinutes',
@@ -60,13 +48,13 @@ export class SettingsRepository {
   }
 
   #read(key: string): unknown {
-    const value = this.#sql.get('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
+    const value = this.sql.get('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
     return value === undefined ? undefined : JSON.parse(value);
   }
 
   #write(key: string, value: unknown): void {
     const now = nowIso();
-    this.#sql
+    this.sql
       .get(
         `INSERT INTO setting (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

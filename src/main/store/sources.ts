@@ -5,28 +5,13 @@
 import { createHash } from 'node:crypto';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
-import type { AuditLog } from './audit.ts';
-import type { Db } from './database.ts';
+import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
-import { Statements } from './statements.ts';
+import { Repository } from './repository.ts';
 
+// The structure a source is stored with is what the importers produce.
+export type { Block as SourceBlock, PageSpan, SourceFormat } from '../ingest/types.ts';
 export { SOURCE_KINDS, type SourceKind };
-
-export type SourceFormat = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
-
-/** A structural unit of the normalised text (offsets into it). */
-export interface SourceBlock {
-  kind: 'heading' | 'paragraph' | 'list-item' | 'footnote' | 'quote';
-  level?: number;
-  start: number;
-  end: number;
-}
-
-export interface PageSpan {
-  page: number;
-  start: number;
-  end: number;
-}
 
 export interface NewSource {
   dossierId: string;
@@ -94,24 +79,14 @@ export interface OriginalsReport {
   mismatched: { sourceId: string; title: string }[];
 }
 
-export class SourceRepository {
-  readonly #db: Db;
-  readonly #sql: Statements;
-  readonly #audit: AuditLog;
-
-  constructor(db: Db, audit: AuditLog) {
-    this.#db = db;
-    this.#sql = new Statements(db);
-    this.#audit = audit;
-  }
-
+export class SourceRepository extends Repository {
   add(input: NewSource): SourceRecord {
     const id = uuidv7();
     const now = nowIso();
     const original = input.original ?? null;
     const sha256 = original ? createHash('sha256').update(original.bytes).digest('hex') : null;
-    this.#db.transaction(() => {
-      this.#sql
+    this.db.transaction(() => {
+      this.sql
         .get(
           `INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language,
              reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks)
@@ -141,7 +116,7 @@ export class SourceRepository {
           blocks: JSON.stringify(input.blocks ?? []),
         });
       if (original) {
-        this.#sql
+        this.sql
           .get(
             `INSERT INTO source_original (source_id, media_type, filename, size, created_at, updated_at, bytes)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -156,7 +131,7 @@ export class SourceRepository {
             Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength),
           );
       }
-      this.#audit.append({
+      this.audit.append({
         action: 'source.add',
         entityType: 'source',
         entityId: id,
@@ -167,7 +142,7 @@ export class SourceRepository {
   }
 
   get(id: string): SourceRecord | null {
-    const row = this.#sql
+    const row = this.sql
       .get(
         `SELECT id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language, reliability_note,
            original_sha256, metadata, imported_at, created_at, updated_at, text, page_map
@@ -197,7 +172,7 @@ export class SourceRepository {
 
   /** A live source of the dossier holding exactly these bytes (import says "already imported as …"). */
   findByHash(dossierId: string, sha256: string): { id: string; title: string } | null {
-    const row = this.#sql
+    const row = this.sql
       .get('SELECT id, title FROM source WHERE dossier_id = ? AND original_sha256 = ? AND deleted_at IS NULL LIMIT 1')
       .get(dossierId, sha256) as { id: string; title: string } | undefined;
     return row ?? null;
@@ -205,7 +180,7 @@ export class SourceRepository {
 
   /** The dossier's sources in import order, without their text or bytes. */
   list(dossierId: string): SourceSummary[] {
-    const rows = this.#sql
+    const rows = this.sql
       .get(`SELECT ${SUMMARY_COLUMNS} FROM source s LEFT JOIN source_original o ON o.source_id = s.id
             WHERE s.dossier_id = ? AND s.deleted_at IS NULL ORDER BY s.seq`)
       .all(dossierId) as SummaryRow[];
@@ -214,7 +189,7 @@ export class SourceRepository {
 
   /** Everything the reader shows: summary, text, structure, page map, import warnings. */
   detail(id: string): SourceDetail {
-    const row = this.#sql
+    const row = this.sql
       .get(`SELECT ${SUMMARY_COLUMNS}, s.text, s.page_map, s.blocks, s.metadata FROM source s
             LEFT JOIN source_original o ON o.source_id = s.id WHERE s.id = ? AND s.deleted_at IS NULL`)
       .get(id) as (SummaryRow & { text: string; page_map: string; blocks: string; metadata: string }) | undefined;
@@ -243,14 +218,14 @@ export class SourceRepository {
       language: patch.language !== undefined ? patch.language : current.language,
       note: patch.reliabilityNote ?? current.reliabilityNote,
     };
-    this.#db.transaction(() => {
-      this.#sql
+    this.db.transaction(() => {
+      this.sql
         .get(
           `UPDATE source SET title = ?, kind = ?, author_organisation = ?, date_text = ?, document_symbol = ?, language = ?,
              reliability_note = ?, updated_at = ? WHERE id = ?`,
         )
         .run(next.title, next.kind, next.author, next.date, next.symbol, next.language, next.note, nowIso(), id);
-      this.#audit.append({
+      this.audit.append({
         action: 'source.update',
         entityType: 'source',
         entityId: id,
@@ -262,7 +237,7 @@ export class SourceRepository {
 
   /** The original with its name and media type, for showing it as imported. */
   originalFile(id: string): { fileName: string | null; mediaType: string | null; bytes: Buffer } | null {
-    const row = this.#sql
+    const row = this.sql
       .get(
         `SELECT o.filename, o.media_type, o.bytes FROM source_original o JOIN source s ON s.id = o.source_id
          WHERE o.source_id = ? AND s.deleted_at IS NULL`,
@@ -276,23 +251,23 @@ export class SourceRepository {
    * pages), a tombstone row stays so the deletion can travel to a colleague's vault; its excerpts go too.
    */
   remove(id: string): boolean {
-    const exists = this.#sql.get('SELECT 1 FROM source WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
+    const exists = this.sql.get('SELECT 1 FROM source WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
     if (!exists) return false;
     const now = nowIso();
-    this.#db.transaction(() => {
-      this.#sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
-      this.#sql
+    this.db.transaction(() => {
+      this.sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
+      this.sql
         .get(
           `UPDATE source SET deleted_at = ?, updated_at = ?, text = '', page_map = '[]', blocks = '[]', original_sha256 = NULL,
              metadata = '{}' WHERE id = ?`,
         )
         .run(now, now, id);
-      this.#sql
+      this.sql
         .get(
           `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,
         )
         .run(now, now, id);
-      this.#audit.append({
+      this.audit.append({
         action: 'source.delete',
         entityType: 'source',
         entityId: id,
@@ -300,13 +275,13 @@ export class SourceRepository {
       });
     })();
     // Old page images of the erased bytes stay in the WAL until a checkpoint.
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     return true;
   }
 
   /** The original file's bytes, or null when the source has none. */
   original(id: string): Buffer | null {
-    const bytes = this.#sql.get('SELECT bytes FROM source_original WHERE source_id = ?').pluck().get(id) as
+    const bytes = this.sql.get('SELECT bytes FROM source_original WHERE source_id = ?').pluck().get(id) as
       | Buffer
       | undefined;
     return bytes ?? null;
@@ -315,7 +290,7 @@ export class SourceRepository {
   /** Re-hashes every stored original; a source whose recorded hash has no bytes is a mismatch too. */
   checkOriginals(): OriginalsReport {
     const report: OriginalsReport = { checked: 0, mismatched: [] };
-    const rows = this.#sql
+    const rows = this.sql
       .get(
         `SELECT s.id, s.title, s.original_sha256 AS sha256, o.bytes
          FROM source s LEFT JOIN source_original o ON o.source_id = s.id
@@ -333,7 +308,7 @@ export class SourceRepository {
 
   /** Full-text lookup over title and normalised text (FTS5 query syntax), best match first. */
   searchText(query: string, limit = 50): { id: string; title: string }[] {
-    return this.#sql
+    return this.sql
       .get(
         `SELECT s.id, s.title FROM source_fts JOIN source s ON s.seq = source_fts.rowid
          WHERE source_fts MATCH ? AND s.deleted_at IS NULL ORDER BY bm25(source_fts) LIMIT ?`,

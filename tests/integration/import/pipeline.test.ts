@@ -137,7 +137,10 @@ describe('a monitor imports a mixed batch', () => {
     const huge: PendingFile = {
       name: 'huge.pdf',
       size: 10_000,
-      read: async () => ((read = true), new Uint8Array(10_000)),
+      read: async () => {
+        read = true;
+        return new Uint8Array(10_000);
+      },
     };
     const results = await importBatch({
       taskId: 'batch-0005',
