@@ -4,12 +4,14 @@
 // in src/main/api/, one file per area. Nothing here may import Node or DOM code: both sides import it.
 
 import type { z } from 'zod';
+import { annotateApi } from './api/annotate.ts';
 import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { VaultStatus, vaultApi } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
+export * from './api/annotate.ts';
 export * from './api/app.ts';
 export * from './api/dossiers.ts';
 export * from './api/sources.ts';
@@ -20,6 +22,7 @@ export const api = {
   ...vaultApi,
   ...dossiersApi,
   ...sourcesApi,
+  ...annotateApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -42,3 +42,24 @@ export function formatPartialDate(value: string | null | undefined): string {
   });
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
+
+export const CONFIDENTIALITY = ['public', 'restricted', 'never_export'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
+  public: 'Public',
+  restricted: 'Restricted',
+  never_export: 'Never export',
+};
+
+export const STANCES = ['state_claim', 'allegation', 'corroboration', 'denial', 'acknowledgement', 'other'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const STANCE_LABELS: Record<Stance, string> = {
+  state_claim: 'Claim by the State',
+  allegation: 'Allegation',
+  corroboration: 'Corroboration',
+  denial: 'Denial',
+  acknowledgement: 'Acknowledgement',
+  other: 'Other',
+};

@@ -1,4 +1,5 @@
 // Joins each area's handlers into the one table; the type check fails if a method has no handler.
+import { annotateHandlers } from './annotate.ts';
 import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
 import type { Handlers } from './registry.ts';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...dossierHandlers,
   ...sourceHandlers,
+  ...annotateHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

@@ -1,6 +1,7 @@
 // The Store: the repositories of one open vault, sharing its connection and its audit log.
 // Obtained from Vault.store() while the vault is unlocked; SQL lives in these repositories only.
 import { AuditLog } from './audit.ts';
+import { CodeRepository } from './codes.ts';
 import { checkpoint, type Db, integrityCheck } from './database.ts';
 import { DossierRepository } from './dossiers.ts';
 import { ExcerptRepository } from './excerpts.ts';
@@ -8,8 +9,17 @@ import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
 
 export type { AuditEntry, AuditInput } from './audit.ts';
+export type { CodeRecord, NewCode } from './codes.ts';
 export type { DossierRecord, NewDossier, TargetReview } from './dossiers.ts';
-export type { Confidentiality, ExcerptRecord, NewExcerpt, Stance } from './excerpts.ts';
+export type {
+  Confidentiality,
+  ExcerptFilter,
+  ExcerptListItem,
+  ExcerptPatch,
+  ExcerptRecord,
+  NewExcerpt,
+  Stance,
+} from './excerpts.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
   NewSource,
@@ -34,6 +44,7 @@ export class Store {
   readonly dossiers: DossierRepository;
   readonly sources: SourceRepository;
   readonly excerpts: ExcerptRepository;
+  readonly codes: CodeRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -43,6 +54,7 @@ export class Store {
     this.dossiers = new DossierRepository(db, this.audit);
     this.sources = new SourceRepository(db, this.audit);
     this.excerpts = new ExcerptRepository(db, this.audit);
+    this.codes = new CodeRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/api.ts';
 import { invoke } from './api/client.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
+import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
 import { DossierView } from './features/dossiers/DossierView.tsx';
 import { Reader } from './features/reader/Reader.tsx';
@@ -14,11 +15,13 @@ import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 type View =
   | { area: 'dossiers' }
   | { area: 'dossier'; dossierId: string; title: string }
-  | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string }
+  | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string; excerptId?: string }
+  | { area: 'codes' }
   | { area: 'settings' };
 
 const AREAS = [
   { area: 'dossiers', label: 'Dossiers' },
+  { area: 'codes', label: 'Code book' },
   { area: 'settings', label: 'Settings' },
 ] as const;
 
@@ -59,7 +62,7 @@ function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
 /** The frame around an unlocked vault: navigation, the current area, a status bar. */
 function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: VaultStatus) => void }) {
   const [view, setView] = useState<View>({ area: 'dossiers' });
-  const top = view.area === 'settings' ? 'settings' : 'dossiers';
+  const top = view.area === 'settings' || view.area === 'codes' ? view.area : 'dossiers';
   return (
     <div className="frame">
       {status.sample && (
@@ -109,9 +112,26 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
                 title: s.title,
               })
             }
+            onOpenExcerpt={(e) =>
+              setView({
+                area: 'source',
+                dossierId: view.dossierId,
+                dossierTitle: view.title,
+                sourceId: e.sourceId,
+                title: e.sourceTitle,
+                excerptId: e.id,
+              })
+            }
           />
         )}
-        {view.area === 'source' && <Reader sourceId={view.sourceId} />}
+        {view.area === 'source' && (
+          <Reader
+            key={`${view.sourceId}-${view.excerptId ?? ''}`}
+            sourceId={view.sourceId}
+            initialExcerpt={view.excerptId ?? null}
+          />
+        )}
+        {view.area === 'codes' && <CodeBook />}
         {view.area === 'settings' && (
           <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />
         )}

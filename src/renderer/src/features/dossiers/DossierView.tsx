@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { Dossier, SourceSummary } from '../../../../shared/api.ts';
+import type { Dossier, ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
 import { formatPartialDate, SOURCE_KIND_LABELS } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
@@ -12,11 +13,14 @@ import { reviewLabel } from './reviewLabel.ts';
 export function DossierView({
   dossierId,
   onOpenSource,
+  onOpenExcerpt,
 }: {
   dossierId: string;
   onOpenSource: (source: SourceSummary) => void;
+  onOpenExcerpt: (excerpt: ExcerptListItem) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<'sources' | 'excerpts'>('sources');
   const [actionError, setActionError] = useState<string | null>(null);
   const dossier = useAsync(() => invoke('dossier.get', { id: dossierId }), [dossierId]);
   const sources = useAsync(() => invoke('source.list', { dossierId }), [dossierId]);
@@ -72,42 +76,55 @@ export function DossierView({
           />
         </>
       )}
-      {d && d.status !== 'archived' && <Importer dossierId={dossierId} onImported={sources.reload} />}
-      <section className="card" aria-labelledby="sources-title">
-        <h2 id="sources-title">Sources{sources.data ? ` (${sources.data.length})` : ''}</h2>
-        {sources.data?.length === 0 && <p className="hint">No sources yet. Import documents above.</p>}
-        {sources.data && sources.data.length > 0 && (
-          <table className="sources-table">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Date</th>
-                <th scope="col">Symbol</th>
-                <th scope="col">Pages</th>
-                <th scope="col">Language</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.data.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <button type="button" className="link" onClick={() => onOpenSource(s)}>
-                      {s.title}
-                    </button>
-                    <span className="file-name">{s.fileName}</span>
-                  </td>
-                  <td>{SOURCE_KIND_LABELS[s.kind]}</td>
-                  <td>{formatPartialDate(s.date)}</td>
-                  <td className="mono">{s.symbol}</td>
-                  <td>{s.pageCount || ''}</td>
-                  <td>{s.language?.toUpperCase()}</td>
+      <div className="tabs" role="tablist" aria-label="Dossier">
+        <button type="button" role="tab" aria-selected={tab === 'sources'} onClick={() => setTab('sources')}>
+          Sources
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => setTab('excerpts')}>
+          Excerpts
+        </button>
+      </div>
+      {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}
+      {tab === 'sources' && d && d.status !== 'archived' && (
+        <Importer dossierId={dossierId} onImported={sources.reload} />
+      )}
+      {tab === 'sources' && (
+        <section className="card" aria-labelledby="sources-title">
+          <h2 id="sources-title">Sources{sources.data ? ` (${sources.data.length})` : ''}</h2>
+          {sources.data?.length === 0 && <p className="hint">No sources yet. Import documents above.</p>}
+          {sources.data && sources.data.length > 0 && (
+            <table className="sources-table">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Symbol</th>
+                  <th scope="col">Pages</th>
+                  <th scope="col">Language</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {sources.data.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <button type="button" className="link" onClick={() => onOpenSource(s)}>
+                        {s.title}
+                      </button>
+                      <span className="file-name">{s.fileName}</span>
+                    </td>
+                    <td>{SOURCE_KIND_LABELS[s.kind]}</td>
+                    <td>{formatPartialDate(s.date)}</td>
+                    <td className="mono">{s.symbol}</td>
+                    <td>{s.pageCount || ''}</td>
+                    <td>{s.language?.toUpperCase()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
     </section>
   );
 }

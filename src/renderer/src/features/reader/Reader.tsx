@@ -1,16 +1,36 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
-import { BlockText } from './BlockText.tsx';
+import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
+import { ExcerptInspector } from './ExcerptInspector.tsx';
 import { PdfOriginal } from './PdfOriginal.tsx';
 import { buildRows, findAll } from './rows.ts';
 import { SourceDetails } from './SourceDetails.tsx';
 
-/** Reads a source: the normalised text (virtualised), find-in-source, the original PDF, details. */
-export function Reader({ sourceId }: { sourceId: string }) {
+const DEFAULT_HIGHLIGHT = '#ffe08a';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/**
+ * Reads and annotates a source: the normalised text (virtualised) with its excerpts highlighted,
+ * find-in-source, the original PDF, and an inspector for the selected excerpt.
+ * Keyboard: E marks the selected text as an excerpt, J/K go to the next/previous excerpt.
+ */
+export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; initialExcerpt?: string | null }) {
   const { data: source, error, reload } = useAsync(() => invoke('source.get', { id: sourceId }), [sourceId]);
+  const excerpts = useAsync(() => invoke('excerpt.forSource', { sourceId }), [sourceId]);
+  const codes = useAsync(() => invoke('code.list', {}), []);
+  const [selected, setSelected] = useState<string | null>(initialExcerpt);
+  const [justCreated, setJustCreated] = useState(false);
+  const [selection, setSelection] = useState<[number, number] | null>(null);
+  const [markError, setMarkError] = useState<string | null>(null);
   const [view, setView] = useState<'text' | 'original'>('text');
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
@@ -25,6 +45,77 @@ export function Reader({ sourceId }: { sourceId: string }) {
     overscan: 8,
   });
 
+  const highlights = useMemo<Highlight[]>(() => {
+    const colourOf = new Map((codes.data ?? []).map((c) => [c.id, c.colour]));
+    return (excerpts.data ?? []).map((e) => ({
+      id: e.id,
+      start: e.start,
+      end: e.end,
+      colour: (e.codeIds[0] && colourOf.get(e.codeIds[0])) || DEFAULT_HIGHLIGHT,
+    }));
+  }, [excerpts.data, codes.data]);
+
+  const scrollToOffset = useCallback(
+    (offset: number) => {
+      const row = rows.findIndex((r) => r.type === 'block' && r.block.start <= offset && offset < r.block.end);
+      if (row >= 0) virtualizer.scrollToIndex(row, { align: 'center' });
+    },
+    [rows, virtualizer],
+  );
+
+  const markExcerpt = useCallback(async () => {
+    if (!selection) return;
+    setMarkError(null);
+    try {
+      const created = await invoke('excerpt.create', { sourceId, start: selection[0], end: selection[1] });
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      setSelected(created.id);
+      setJustCreated(true);
+      excerpts.reload();
+    } catch (e) {
+      setMarkError((e as Error).message);
+    }
+  }, [selection, sourceId, excerpts]);
+
+  const stepExcerpt = useCallback(
+    (delta: number) => {
+      const list = excerpts.data ?? [];
+      if (list.length === 0) return;
+      const index = list.findIndex((e) => e.id === selected);
+      const next = list[index < 0 ? (delta > 0 ? 0 : list.length - 1) : (index + delta + list.length) % list.length];
+      if (!next) return;
+      setSelected(next.id);
+      setJustCreated(false);
+      scrollToOffset(next.start);
+    },
+    [excerpts.data, selected, scrollToOffset],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'e' && selection) {
+        event.preventDefault();
+        void markExcerpt();
+      } else if (event.key === 'j') {
+        event.preventDefault();
+        stepExcerpt(1);
+      } else if (event.key === 'k') {
+        event.preventDefault();
+        stepExcerpt(-1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, markExcerpt, stepExcerpt]);
+
+  // Opened from the excerpt list: bring the excerpt into view once the text is there.
+  useEffect(() => {
+    const target = (excerpts.data ?? []).find((e) => e.id === initialExcerpt);
+    if (target && rows.length > 0) scrollToOffset(target.start);
+  }, [initialExcerpt, excerpts.data, rows.length, scrollToOffset]);
+
   // Bring the current match into view.
   const currentMatch = matches[current] ?? null;
   useEffect(() => {
@@ -38,6 +129,7 @@ export function Reader({ sourceId }: { sourceId: string }) {
   if (error) return <ErrorNote message={error} />;
   if (!source) return <p className="hint">Opening…</p>;
 
+  const selectedExcerpt = (excerpts.data ?? []).find((e) => e.id === selected) ?? null;
   const step = (delta: number) => matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);
 
   return (
@@ -45,6 +137,17 @@ export function Reader({ sourceId }: { sourceId: string }) {
       <header className="reader-head">
         <h1 id="reader-title">{source.title}</h1>
         <div className="reader-tools">
+          {view === 'text' && (
+            <button
+              type="button"
+              className="primary"
+              disabled={!selection}
+              onClick={() => void markExcerpt()}
+              title="Select text, then press E"
+            >
+              Mark excerpt (E)
+            </button>
+          )}
           {view === 'text' && (
             <search className="find" aria-label="Find in source">
               <input
@@ -100,6 +203,8 @@ export function Reader({ sourceId }: { sourceId: string }) {
             aria-label={`Text of ${source.title}`}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling text must be reachable by keyboard (WCAG 2.1.1)
             tabIndex={0}
+            onMouseUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
+            onKeyUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
           >
             <div style={{ height: virtualizer.getTotalSize() }} className="reader-canvas">
               {virtualizer.getVirtualItems().map((item) => {
@@ -122,6 +227,12 @@ export function Reader({ sourceId }: { sourceId: string }) {
                         pages={source.pages}
                         matches={matches.filter(([s, e]) => e > row.block.start && s < row.block.end)}
                         currentMatch={currentMatch}
+                        highlights={highlights.filter((h) => h.end > row.block.start && h.start < row.block.end)}
+                        selectedExcerpt={selected}
+                        onSelectExcerpt={(excerptId) => {
+                          setSelected(excerptId);
+                          setJustCreated(false);
+                        }}
                       />
                     )}
                   </div>
@@ -133,7 +244,30 @@ export function Reader({ sourceId }: { sourceId: string }) {
           <PdfOriginal sourceId={source.id} />
         )}
         <aside className="reader-side">
-          <SourceDetails key={source.id} source={source} onSaved={reload} />
+          <ErrorNote message={markError ?? excerpts.error ?? codes.error} />
+          {selectedExcerpt ? (
+            <ExcerptInspector
+              key={selectedExcerpt.id}
+              excerpt={selectedExcerpt}
+              codes={codes.data ?? []}
+              focusCodes={justCreated}
+              onChanged={() => {
+                excerpts.reload();
+                codes.reload();
+              }}
+              onDeleted={() => {
+                setSelected(null);
+                excerpts.reload();
+                codes.reload();
+              }}
+              onClose={() => setSelected(null)}
+            />
+          ) : (
+            <SourceDetails key={source.id} source={source} onSaved={reload} />
+          )}
+          <p className="hint reader-keys">
+            {(excerpts.data ?? []).length} excerpts · select text and press E to mark · J/K next/previous excerpt
+          </p>
         </aside>
       </div>
     </section>

@@ -1,0 +1,258 @@
+// Exporting excerpts for use outside Upright: as W3C Web Annotations (JSON-LD, for annotation tools
+// and archives) and as CSV (for the spreadsheet a coalition drafts its submission in).
+// Both leave out excerpts marked "never export" unless explicitly asked, and say how many they left
+// out: that mark protects sources and witnesses, so it must not depend on every caller remembering it.
+import { randomUUID } from 'node:crypto';
+import { CONFIDENTIALITY_LABELS, type Confidentiality, STANCE_LABELS } from '../../shared/domain.ts';
+
+/** An excerpt as exported: its anchor, its coding resolved to names, and its handling marks. */
+export interface ExportExcerpt {
+  id: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  page: number | null;
+  note: string;
+  /** Code names with their path, e.g. "Trade unions › Registration". */
+  codes: string[];
+  entities: string[];
+  confidentiality: Confidentiality;
+  stance: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportSource {
+  id: string;
+  title: string;
+  /** SHA-256 of the original file, hex. */
+  sha256: string | null;
+  /** UN/ILO document symbol, e.g. "A/HRC/43/10". */
+  symbol: string | null;
+}
+
+export interface ExportOptions {
+  /** Include excerpts marked never_export. Default false. */
+  includeNeverExport?: boolean;
+}
+
+export interface WebAnnotationOptions extends ExportOptions {
+  /** The collection's id (a urn:uuid: IRI); a fresh one by default. */
+  collectionId?: string;
+  label?: string;
+}
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'commenting' | 'tagging';
+  value: string;
+  format: 'text/plain';
+}
+
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting';
+  created: string;
+  modified: string;
+  body?: TextualBody[];
+  target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
+  'upright:sourceTitle'?: string;
+  'upright:documentSymbol'?: string;
+  'upright:page'?: number;
+  'upright:confidentiality': Confidentiality;
+  'upright:stance'?: string;
+  'upright:entities'?: string[];
+}
+
+export interface AnnotationPage {
+  id: string;
+  type: 'AnnotationPage';
+  startIndex: 0;
+  items: WebAnnotation[];
+}
+
+export interface AnnotationCollection {
+  '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  /** Absent when there is nothing to export: a page must hold at least one annotation. */
+  first?: AnnotationPage;
+}
+
+export interface WebAnnotationExport {
+  document: AnnotationCollection;
+  /** Excerpts left out because they are marked never_export. */
+  withheld: number;
+}
+
+export interface CsvExport {
+  /** UTF-8 text with a byte-order mark, CRLF line ends (RFC 4180). */
+  csv: string;
+  withheld: number;
+}
+
+function exportable(
+  excerpts: readonly ExportExcerpt[],
+  options: ExportOptions,
+): { kept: ExportExcerpt[]; withheld: number } {
+  if (options.includeNeverExport) return { kept: [...excerpts], withheld: 0 };
+  const kept = excerpts.filter((e) => e.confidentiality !== 'never_export');
+  return { kept, withheld: excerpts.length - kept.length };
+}
+
+const SHA256 = /^[0-9a-f]{64}$/i;
+
+/**
+ * The source as an IRI: the original file's hash, so anyone holding the same file can resolve the
+ * annotation without Upright (as Hypothesis names PDFs by fingerprint); its Upright id otherwise.
+ */
+function sourceIri(sourceId: string, source: ExportSource | undefined): string {
+  const hash = source?.sha256;
+  return hash && SHA256.test(hash) ? `urn:sha256:${hash.toLowerCase()}` : `urn:uuid:${sourceId}`;
+}
+
+function toAnnotation(excerpt: ExportExcerpt, source: ExportSource | undefined): WebAnnotation {
+  const hasNote = excerpt.note.trim() !== '';
+  const body: TextualBody[] = [];
+  if (hasNote) body.push({ type: 'TextualBody', purpose: 'commenting', value: excerpt.note, format: 'text/plain' });
+  for (const code of excerpt.codes)
+    body.push({ type: 'TextualBody', purpose: 'tagging', value: code, format: 'text/plain' });
+
+  const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact: excerpt.exact };
+  if (excerpt.prefix) quote.prefix = excerpt.prefix;
+  if (excerpt.suffix) quote.suffix = excerpt.suffix;
+
+  const annotation: WebAnnotation = {
+    id: `urn:uuid:${excerpt.id}`,
+    type: 'Annotation',
+    motivation: hasNote ? 'commenting' : 'highlighting',
+    created: excerpt.createdAt,
+    modified: excerpt.updatedAt,
+    target: {
+      source: sourceIri(excerpt.sourceId, source),
+      // Offsets count UTF-16 units of Upright's normalised text; the quote is the portable part.
+      selector: [quote, { type: 'TextPositionSelector', start: excerpt.start, end: excerpt.end }],
+    },
+    'upright:confidentiality': excerpt.confidentiality,
+  };
+  if (body.length > 0) annotation.body = body;
+  if (source?.title) annotation['upright:sourceTitle'] = source.title;
+  if (source?.symbol) annotation['upright:documentSymbol'] = source.symbol;
+  if (excerpt.page !== null) annotation['upright:page'] = excerpt.page;
+  if (excerpt.stance !== null) annotation['upright:stance'] = excerpt.stance;
+  if (excerpt.entities.length > 0) annotation['upright:entities'] = [...excerpt.entities];
+  return annotation;
+}
+
+/**
+ * The excerpts as a W3C Web Annotation collection (JSON-LD). Upright's own fields use the
+ * "upright:" prefix, which JSON-LD processors keep as IRIs and other tools may ignore.
+ */
+export function toWebAnnotations(
+  excerpts: readonly ExportExcerpt[],
+  sourcesById: ReadonlyMap<string, ExportSource>,
+  options: WebAnnotationOptions = {},
+): WebAnnotationExport {
+  const { kept, withheld } = exportable(excerpts, options);
+  const id = options.collectionId ?? `urn:uuid:${randomUUID()}`;
+  const document: AnnotationCollection = {
+    '@context': ANNOTATION_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: options.label ?? 'Excerpts exported from Upright',
+    total: kept.length,
+  };
+  if (kept.length > 0) {
+    document.first = {
+      id: `${id}#page-1`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: kept.map((e) => toAnnotation(e, sourcesById.get(e.sourceId))),
+    };
+  }
+  return { document, withheld };
+}
+
+export const CSV_COLUMNS = [
+  'Excerpt ID',
+  'Source',
+  'Document symbol',
+  'Page',
+  'Quote',
+  'Note',
+  'Codes',
+  'Entities',
+  'Confidentiality',
+  'Stance',
+  'Created',
+] as const;
+
+// Stances in the words of the app; one Upright does not know (a newer vault) stays as stored.
+const STANCE_NAMES: Partial<Record<string, string>> = STANCE_LABELS;
+
+/** Byte-order mark: without it Excel reads UTF-8 as the local code page and Cyrillic turns to mojibake. */
+const BOM = '\uFEFF';
+
+/**
+ * The excerpts as RFC 4180 CSV for spreadsheets: one row per excerpt, a header row, codes and
+ * entities joined with "; ", handling marks in words.
+ */
+export function toCsv(
+  excerpts: readonly ExportExcerpt[],
+  sourcesById: ReadonlyMap<string, ExportSource>,
+  options: ExportOptions = {},
+): CsvExport {
+  const { kept, withheld } = exportable(excerpts, options);
+  const rows: Array<ReadonlyArray<string | number | null>> = [CSV_COLUMNS];
+  for (const e of kept) {
+    const source = sourcesById.get(e.sourceId);
+    rows.push([
+      e.id,
+      source?.title ?? '',
+      source?.symbol ?? '',
+      e.page,
+      e.exact,
+      e.note,
+      e.codes.join('; '),
+      e.entities.join('; '),
+      CONFIDENTIALITY_LABELS[e.confidentiality],
+      e.stance === null ? '' : (STANCE_NAMES[e.stance] ?? e.stance),
+      e.createdAt,
+    ]);
+  }
+  const csv = BOM + rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return { csv, withheld };
+}
+
+/** Cells a spreadsheet would run as a formula: a quote may well begin with "-" or "=". */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  // A leading apostrophe makes Excel and LibreOffice show the text instead of evaluating it
+  // (OWASP's advice against CSV injection: an exported quote must never become a live formula).
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,0 +1,192 @@
+import { useId, useState } from 'react';
+import type { ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
+import {
+  CONFIDENTIALITY,
+  CONFIDENTIALITY_LABELS,
+  type Confidentiality,
+  STANCE_LABELS,
+  STANCES,
+  type Stance,
+} from '../../../../shared/domain.ts';
+import { invoke } from '../../api/client.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useAsync } from '../../components/useAsync.ts';
+import { coOccurrence } from './cooccurrence.ts';
+
+interface Filters {
+  sourceId: string;
+  codeId: string;
+  confidentiality: Confidentiality | '';
+  stance: Stance | '';
+  text: string;
+}
+
+const NONE: Filters = { sourceId: '', codeId: '', confidentiality: '', stance: '', text: '' };
+
+/** Every excerpt of a dossier, filtered; one click opens it in its source. Plus code co-occurrence. */
+export function ExcerptList({
+  dossierId,
+  sources,
+  onOpen,
+}: {
+  dossierId: string;
+  sources: SourceSummary[];
+  onOpen: (excerpt: ExcerptListItem) => void;
+}) {
+  const id = useId();
+  const [filters, setFilters] = useState<Filters>(NONE);
+  const codes = useAsync(() => invoke('code.list', {}), []);
+  const excerpts = useAsync(
+    () =>
+      invoke('excerpt.list', {
+        dossierId,
+        ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
+        ...(filters.codeId ? { codeId: filters.codeId } : {}),
+        ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
+        ...(filters.stance ? { stance: filters.stance } : {}),
+        ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
+      }),
+    [dossierId, filters],
+  );
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const codeById = new Map((codes.data ?? []).map((c) => [c.id, c]));
+  const usedCodes = (codes.data ?? []).filter((c) => (excerpts.data ?? []).some((e) => e.codeIds.includes(c.id)));
+  const table = coOccurrence(
+    excerpts.data ?? [],
+    usedCodes.map((c) => c.id),
+  );
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Excerpts{excerpts.data ? ` (${excerpts.data.length})` : ''}</h2>
+      <fieldset className="filters">
+        <legend className="visually-hidden">Filter excerpts</legend>
+        <div className="filter">
+          <label htmlFor={`${id}-source`}>Source</label>
+          <select id={`${id}-source`} value={filters.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
+            <option value="">All sources</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title} ({s.fileName})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-code`}>Code</label>
+          <select id={`${id}-code`} value={filters.codeId} onChange={(e) => set({ codeId: e.target.value })}>
+            <option value="">All codes</option>
+            {(codes.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
+          <select
+            id={`${id}-confidentiality`}
+            value={filters.confidentiality}
+            onChange={(e) => set({ confidentiality: e.target.value as Confidentiality | '' })}
+          >
+            <option value="">Any</option>
+            {CONFIDENTIALITY.map((c) => (
+              <option key={c} value={c}>
+                {CONFIDENTIALITY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-stance`}>Stance</label>
+          <select
+            id={`${id}-stance`}
+            value={filters.stance}
+            onChange={(e) => set({ stance: e.target.value as Stance | '' })}
+          >
+            <option value="">Any</option>
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {STANCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-text`}>Text</label>
+          <input
+            id={`${id}-text`}
+            type="search"
+            value={filters.text}
+            onChange={(e) => set({ text: e.target.value })}
+            placeholder="Words in quote or note"
+          />
+        </div>
+        <button type="button" onClick={() => setFilters(NONE)}>
+          Clear filters
+        </button>
+      </fieldset>
+      <ErrorNote message={excerpts.error ?? codes.error} />
+      {excerpts.data?.length === 0 && (
+        <p className="hint">No excerpts match. Mark excerpts in the reader: select text and press E.</p>
+      )}
+      {excerpts.data && excerpts.data.length > 0 && (
+        <ul className="excerpt-list" data-testid="excerpt-list">
+          {excerpts.data.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
+                <span className="excerpt-quote">“{e.exact}”</span>
+                <span className="excerpt-meta">
+                  {e.sourceTitle}
+                  {e.page ? `, p. ${e.page}` : ''} · {CONFIDENTIALITY_LABELS[e.confidentiality]}
+                  {e.stance ? ` · ${STANCE_LABELS[e.stance]}` : ''}
+                </span>
+                {e.codeIds.length > 0 && (
+                  <span className="code-chips inline">
+                    {e.codeIds.map((c) => (
+                      <span key={c} className="chip" style={{ backgroundColor: codeById.get(c)?.colour }}>
+                        {codeById.get(c)?.name}
+                      </span>
+                    ))}
+                  </span>
+                )}
+                {e.note && <span className="excerpt-note">{e.note}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {usedCodes.length > 1 && (
+        <details className="cooccurrence">
+          <summary>Code co-occurrence</summary>
+          <table>
+            <caption className="visually-hidden">Excerpts carrying both codes</caption>
+            <thead>
+              <tr>
+                <td />
+                {usedCodes.map((c) => (
+                  <th key={c.id} scope="col">
+                    {c.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {usedCodes.map((row, i) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.name}</th>
+                  {usedCodes.map((col, j) => (
+                    <td key={col.id} className={i === j ? 'diagonal' : undefined}>
+                      {table.counts[i]?.[j] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}

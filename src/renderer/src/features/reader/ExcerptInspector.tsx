@@ -1,0 +1,171 @@
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Code, Excerpt } from '../../../../shared/api.ts';
+import {
+  CONFIDENTIALITY,
+  CONFIDENTIALITY_LABELS,
+  type Confidentiality,
+  STANCE_LABELS,
+  STANCES,
+  type Stance,
+} from '../../../../shared/domain.ts';
+import { invoke } from '../../api/client.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+
+interface Props {
+  excerpt: Excerpt;
+  codes: Code[];
+  /** Called after any change, so highlights, counts and lists refresh. */
+  onChanged: () => void;
+  onDeleted: () => void;
+  onClose: () => void;
+  /** Focus the code field when the excerpt was just created (keyboard coding). */
+  focusCodes: boolean;
+}
+
+/** Edits one excerpt: note, codes (typed by name, created inline), confidentiality, stance. */
+export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose, focusCodes }: Props) {
+  const id = useId();
+  const [note, setNote] = useState(excerpt.note);
+  const [codeName, setCodeName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => setNote(excerpt.note), [excerpt.note]);
+  useEffect(() => {
+    if (focusCodes) codeInput.current?.focus();
+  }, [focusCodes]);
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const update = (patch: {
+    note?: string;
+    codeIds?: string[];
+    confidentiality?: Confidentiality;
+    stance?: Stance | null;
+  }) => run(() => invoke('excerpt.update', { id: excerpt.id, ...patch }));
+
+  async function addCode() {
+    const name = codeName.trim();
+    if (!name) return;
+    await run(async () => {
+      const existing = codes.find((c) => c.name.toLowerCase() === name.toLowerCase());
+      const code = existing ?? (await invoke('code.create', { name }));
+      if (!excerpt.codeIds.includes(code.id))
+        await invoke('excerpt.update', { id: excerpt.id, codeIds: [...excerpt.codeIds, code.id] });
+      setCodeName('');
+    });
+  }
+
+  function onCodeKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void addCode();
+    }
+  }
+
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  return (
+    <section className="inspector" aria-labelledby={`${id}-title`}>
+      <div className="inspector-head">
+        <h2 id={`${id}-title`}>Excerpt{excerpt.page ? `, p. ${excerpt.page}` : ''}</h2>
+        <button type="button" className="ghost" onClick={onClose}>
+          Source details
+        </button>
+      </div>
+      <blockquote className="inspector-quote">{excerpt.exact}</blockquote>
+      <div className="field">
+        <label htmlFor={`${id}-codes`}>Codes</label>
+        <ul className="code-chips" aria-label="Codes of this excerpt">
+          {excerpt.codeIds.map((codeId) => {
+            const code = byId.get(codeId);
+            return (
+              <li key={codeId} style={{ backgroundColor: code?.colour }}>
+                {code?.name ?? 'Unknown code'}
+                <button
+                  type="button"
+                  aria-label={`Remove code ${code?.name ?? ''}`}
+                  onClick={() => update({ codeIds: excerpt.codeIds.filter((c) => c !== codeId) })}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <input
+          id={`${id}-codes`}
+          ref={codeInput}
+          list={`${id}-code-names`}
+          value={codeName}
+          onChange={(e) => setCodeName(e.target.value)}
+          onKeyDown={onCodeKey}
+          placeholder="Type a code name, Enter to add"
+          autoComplete="off"
+        />
+        <datalist id={`${id}-code-names`}>
+          {codes.map((c) => (
+            <option key={c.id} value={c.name} />
+          ))}
+        </datalist>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Note</label>
+        <textarea
+          id={`${id}-note`}
+          rows={4}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => note !== excerpt.note && update({ note })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
+        <select
+          id={`${id}-confidentiality`}
+          value={excerpt.confidentiality}
+          onChange={(e) => update({ confidentiality: e.target.value as Confidentiality })}
+        >
+          {CONFIDENTIALITY.map((c) => (
+            <option key={c} value={c}>
+              {CONFIDENTIALITY_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-stance`}>Stance</label>
+        <select
+          id={`${id}-stance`}
+          value={excerpt.stance ?? ''}
+          onChange={(e) => update({ stance: e.target.value === '' ? null : (e.target.value as Stance) })}
+        >
+          <option value="">Not set</option>
+          {STANCES.map((s) => (
+            <option key={s} value={s}>
+              {STANCE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorNote message={error} />
+      <button
+        type="button"
+        className="danger"
+        onClick={() =>
+          void invoke('excerpt.delete', { id: excerpt.id })
+            .then(onDeleted)
+            .catch((e: Error) => setError(e.message))
+        }
+      >
+        Delete excerpt
+      </button>
+    </section>
+  );
+}
