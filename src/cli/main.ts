@@ -12,6 +12,7 @@ import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, UprightError } from '../shared/errors.ts';
+import { addExportCommand } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
 
 interface GlobalOptions {
@@ -26,6 +27,7 @@ function servicesFor(vaultLocation: string, saveTo?: string): Services {
       chooseBackupFolder: async () => saveTo ?? null,
       // The CLI names its files on the command line (`upright import`); there is nothing to ask.
       chooseImportPaths: async () => [],
+      chooseSavePath: async () => saveTo ?? null,
     },
   });
 }
@@ -268,6 +270,38 @@ export function buildProgram(): Command {
       });
       if (failed > 0) process.exitCode = 1;
     });
+
+  program
+    .command('annotations <vault>')
+    .description('export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out)')
+    .requiredOption('--dossier <id>', 'dossier id')
+    .option('--source <id>', "only this source's excerpts")
+    .requiredOption('--format <format>', 'w3c or csv')
+    .requiredOption('--out <file>', 'file to write')
+    .action(
+      async (
+        vaultPath: string,
+        opts: { dossier: string; source?: string; format: string; out: string },
+        command: Command,
+      ) => {
+        const result = await withServices(vaultPath, undefined, async (services) => {
+          await unlockFromEnvOrPrompt(services);
+          return invoke(services, 'annotation.export', {
+            dossierId: opts.dossier,
+            ...(opts.source ? { sourceId: opts.source } : {}),
+            format: opts.format as 'w3c' | 'csv',
+            path: resolve(opts.out),
+          });
+        });
+        output(command, result, () =>
+          result.saved
+            ? `Wrote ${result.count} excerpts to ${result.path}${result.withheld ? ` (${result.withheld} marked "never export" left out)` : ''}.`
+            : 'Nothing written.',
+        );
+      },
+    );
+
+  addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;
 }

@@ -9,7 +9,7 @@ import type { KdfParams } from '../main/vault/keyslots.ts';
 
 export interface PreviewOptions {
   vaultLocation: string;
-  /** Where "Back up now…" writes (the browser has no native save dialog). */
+  /** Where "Back up now…" and exports write (the browser has no native save dialog). */
   backupDir: string;
   /** What "Import a folder…" / the file dialog answer with in the browser preview. */
   importPaths?: string[];
@@ -32,6 +32,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     dialogs: {
       chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName),
       chooseImportPaths: async () => options.importPaths ?? [],
+      chooseSavePath: async (suggestedName) => join(options.backupDir, suggestedName),
     },
     ...(options.kdf ? { kdf: options.kdf } : {}),
   });

@@ -19,6 +19,14 @@ export interface Dialogs {
   chooseBackupFolder(suggestedName: string): Promise<string | null>;
   /** Files, or one folder, to import; empty when the person cancelled. */
   chooseImportPaths(what: 'files' | 'folder'): Promise<string[]>;
+  /** Where to write an exported file (a submission, annotations), or null when cancelled. */
+  chooseSavePath(suggestedName: string, filter: SaveFilter): Promise<string | null>;
+}
+
+/** What kind of file a save dialog offers: "Word document" with extensions ["docx"]. */
+export interface SaveFilter {
+  name: string;
+  extensions: string[];
 }
 
 export interface RuntimeInfo {

@@ -7,14 +7,20 @@ import type { z } from 'zod';
 import { annotateApi } from './api/annotate.ts';
 import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
+import { draftsApi } from './api/drafts.ts';
+import { entitiesApi } from './api/entities.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
+import { suggestionsApi } from './api/suggestions.ts';
 import { VaultStatus, vaultApi } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
 export * from './api/app.ts';
 export * from './api/dossiers.ts';
+export * from './api/drafts.ts';
+export * from './api/entities.ts';
 export * from './api/sources.ts';
+export * from './api/suggestions.ts';
 export * from './api/vault.ts';
 
 export const api = {
@@ -23,6 +29,9 @@ export const api = {
   ...dossiersApi,
   ...sourcesApi,
   ...annotateApi,
+  ...suggestionsApi,
+  ...entitiesApi,
+  ...draftsApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

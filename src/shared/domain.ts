@@ -52,14 +52,63 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   never_export: 'Never export',
 };
 
-export const STANCES = ['state_claim', 'allegation', 'corroboration', 'denial', 'acknowledgement', 'other'] as const;
+export const STANCES = [
+  'state_claim',
+  'allegation',
+  'corroboration',
+  'official_finding',
+  'denial',
+  'acknowledgement',
+  'other',
+] as const;
 export type Stance = (typeof STANCES)[number];
 
 export const STANCE_LABELS: Record<Stance, string> = {
   state_claim: 'Claim by the State',
   allegation: 'Allegation',
   corroboration: 'Corroboration',
+  official_finding: 'Official finding',
   denial: 'Denial',
   acknowledgement: 'Acknowledgement',
   other: 'Other',
 };
+
+export const ENTITY_KINDS = ['person', 'organisation', 'place', 'legal_provision', 'instrument'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  place: 'Place',
+  legal_provision: 'Legal provision',
+  instrument: 'International instrument',
+};
+
+/** Headings for lists of entities grouped by kind. */
+export const ENTITY_KIND_PLURALS: Record<EntityKind, string> = {
+  person: 'Persons',
+  organisation: 'Organisations',
+  place: 'Places',
+  legal_provision: 'Legal provisions',
+  instrument: 'International instruments',
+};
+
+/** Only persons and organisations are named by a pseudonym on export ("a local union leader"). */
+export const PSEUDONYMOUS_KINDS: readonly EntityKind[] = ['person', 'organisation'];
+
+export const ENTITY_SENSITIVITY = ['normal', 'sensitive', 'protected'] as const;
+export type EntitySensitivity = (typeof ENTITY_SENSITIVITY)[number];
+
+export const ENTITY_SENSITIVITY_LABELS: Record<EntitySensitivity, string> = {
+  normal: 'Normal',
+  sensitive: 'Sensitive',
+  protected: 'Protected',
+};
+
+/**
+ * How names are compared when looking an entity up by name or alias: case, accents and spacing
+ * do not count ("Kharkova" = "KHARKOVA", "Ecole" = "École"), in any script.
+ */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

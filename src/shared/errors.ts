@@ -36,6 +36,8 @@ export const ERROR_MESSAGES = {
   IMPORT_TIMEOUT: 'Reading the file took too long and was stopped. The file may be damaged or unusually complex.',
   DOCX_PASSWORD_PROTECTED:
     'The Word document is protected with a password. Remove the protection in Word or LibreOffice, then import it again.',
+  DRAFT_HAS_ERRORS: 'The submission checks found errors. Fix them before exporting, or export anyway.',
+  EXPORT_FAILED: 'The file could not be written there. Choose another folder; the draft itself is unchanged.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

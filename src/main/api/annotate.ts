@@ -1,5 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { describeSelection } from '../annotate/anchor.ts';
+import { collectForExport } from '../annotate/collect.ts';
+import { toCsv, toWebAnnotations } from '../annotate/export.ts';
+import { addStarterCodes } from '../annotate/starter-codes.ts';
 import type { Handlers } from './registry.ts';
+import { chooseExportPath } from './save-path.ts';
 
 export const annotateHandlers = {
   'excerpt.create': ({ sourceId, start, end, note, codeIds }, { services }) => {
@@ -26,9 +31,56 @@ export const annotateHandlers = {
     store.dossiers.require(filter.dossierId);
     return store.excerpts.list(filter);
   },
+  'excerpt.orphans': ({ dossierId, sourceId }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.excerpts.orphans(dossierId, sourceId);
+  },
+  'excerpt.place': ({ id, start, end }, { services }) => {
+    const store = services.vault.store();
+    const excerpt = store.excerpts.require(id);
+    const source = store.sources.detail(excerpt.sourceId);
+    return store.excerpts.place(id, describeSelection(source.text, start, end, source.pages));
+  },
+  'annotation.export': async ({ dossierId, sourceId, format, path }, ctx) => {
+    const { services } = ctx;
+    const store = services.vault.store();
+    const dossier = store.dossiers.require(dossierId);
+    const { excerpts, sources } = collectForExport(store, dossierId, sourceId);
+    const written =
+      format === 'w3c'
+        ? (() => {
+            const out = toWebAnnotations(excerpts, sources, { label: `Excerpts of ${dossier.title}` });
+            return { text: `${JSON.stringify(out.document, null, 2)}\n`, withheld: out.withheld };
+          })()
+        : (() => {
+            const out = toCsv(excerpts, sources);
+            return { text: out.csv, withheld: out.withheld };
+          })();
+    const extension = format === 'w3c' ? 'jsonld' : 'csv';
+    const target = await chooseExportPath(ctx, path, `excerpts.${extension}`, {
+      name: format === 'w3c' ? 'Web Annotation JSON' : 'CSV spreadsheet',
+      extensions: [extension],
+    });
+    if (!target) return { saved: false as const };
+    await writeFile(target, written.text, { mode: 0o600 });
+    store.audit.append({
+      action: 'annotation.export',
+      entityType: 'dossier',
+      entityId: dossierId,
+      summary: `${excerpts.length - written.withheld} excerpts exported as ${format}, ${written.withheld} withheld`,
+    });
+    return {
+      saved: true as const,
+      path: target,
+      count: excerpts.length - written.withheld,
+      withheld: written.withheld,
+    };
+  },
   'code.list': (_params, { services }) => services.vault.store().codes.list(),
   'code.create': (params, { services }) => services.vault.store().codes.create(params),
   'code.update': ({ id, ...patch }, { services }) => services.vault.store().codes.update(id, patch),
+  'code.starter': (_params, { services }) => ({ added: addStarterCodes(services.vault.store()) }),
   'code.merge': ({ fromId, intoId }, { services }) => services.vault.store().codes.merge(fromId, intoId),
   'code.delete': ({ id, moveTo }, { services }) => {
     services.vault.store().codes.remove(id, moveTo);

@@ -2,9 +2,12 @@
 import { annotateHandlers } from './annotate.ts';
 import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
+import { draftHandlers } from './drafts.ts';
+import { entityHandlers } from './entities.ts';
 import type { Handlers } from './registry.ts';
 import { settingsHandlers } from './settings.ts';
 import { sourceHandlers } from './sources.ts';
+import { suggestionHandlers } from './suggestions.ts';
 import { vaultHandlers } from './vault.ts';
 
 export const handlers: Handlers = {
@@ -14,6 +17,9 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   ...sourceHandlers,
   ...annotateHandlers,
+  ...suggestionHandlers,
+  ...entityHandlers,
+  ...draftHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

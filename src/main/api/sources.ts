@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UprightError } from '../../shared/errors.ts';
+import { renormaliseSource } from '../annotate/renormalise.ts';
 import { collectFiles } from '../import/files.ts';
 import { importBatch, type PendingFile } from '../import/pipeline.ts';
 import type { Context, Handlers } from './registry.ts';
@@ -37,6 +38,7 @@ export const sourceHandlers = {
     return { fileName: original.fileName, mediaType: original.mediaType, data: original.bytes.toString('base64') };
   },
   'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),
+  'source.renormalise': ({ id }, { services }) => renormaliseSource(services.vault.store(), id),
   'import.files': (params, ctx) =>
     runImport(
       ctx,

@@ -174,6 +174,18 @@ app.whenReady().then(() => {
           : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
+      chooseSavePath: async (suggestedName, filter) => {
+        const options = {
+          title: `Save ${filter.name.toLowerCase()}`,
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          buttonLabel: 'Save',
+          filters: [filter],
+        };
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
   });
   services = active;

@@ -1,12 +1,16 @@
 // Excerpts: a highlighted passage of a source, anchored by quote and by offsets, with the monitor's
-// note, its codes, its confidentiality and the stance it records.
-import type { Confidentiality, Stance } from '../../shared/domain.ts';
+// note, its codes, the entities it names, its confidentiality and the stance it records.
+import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import type { Anchor } from '../annotate/anchor.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 
 // The vocabularies are shared with the renderer (labels) and the API schemas.
 export { CONFIDENTIALITY, type Confidentiality, STANCES, type Stance } from '../../shared/domain.ts';
+
+/** anchored: quote and offsets agree; reanchored: moved after re-normalisation; orphaned: lost. */
+export type AnchorStatus = 'anchored' | 'reanchored' | 'orphaned';
 
 export interface NewExcerpt {
   sourceId: string;
@@ -21,6 +25,7 @@ export interface NewExcerpt {
   confidentiality?: Confidentiality;
   stance?: Stance | null;
   codeIds?: string[];
+  entityIds?: string[];
 }
 
 export interface ExcerptPatch {
@@ -28,12 +33,15 @@ export interface ExcerptPatch {
   confidentiality?: Confidentiality;
   stance?: Stance | null;
   codeIds?: string[];
+  entityIds?: string[];
 }
 
 export interface ExcerptFilter {
   dossierId: string;
   sourceId?: string;
   codeId?: string;
+  entityId?: string;
+  sourceKind?: SourceKind;
   confidentiality?: Confidentiality;
   stance?: Stance;
   /** Words to find in the quote or the note. */
@@ -52,7 +60,11 @@ export interface ExcerptRecord {
   note: string;
   confidentiality: Confidentiality;
   stance: Stance | null;
+  /** Whether the quote was found again after the source's text was re-normalised. */
+  anchorStatus: AnchorStatus;
   codeIds: string[];
+  /** Entities (persons, organisations, …) this excerpt is linked to. */
+  entityIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -74,6 +86,7 @@ interface ExcerptRow {
   note: string;
   confidentiality: Confidentiality;
   stance: Stance | null;
+  anchor_status: AnchorStatus;
   created_at: string;
   updated_at: string;
 }
@@ -105,6 +118,7 @@ export class ExcerptRepository extends Repository {
           now,
         );
       this.#setCodes(id, input.codeIds ?? []);
+      this.#setEntities(id, input.entityIds ?? []);
       this.audit.append({ action: 'excerpt.add', entityType: 'excerpt', entityId: id, summary: 'Excerpt added' });
     })();
     return this.get(id) as ExcerptRecord;
@@ -129,6 +143,7 @@ export class ExcerptRepository extends Repository {
           id,
         );
       if (patch.codeIds) this.#setCodes(id, patch.codeIds);
+      if (patch.entityIds) this.#setEntities(id, patch.entityIds);
       this.audit.append({ action: 'excerpt.update', entityType: 'excerpt', entityId: id, summary: 'Excerpt changed' });
     })();
     return this.require(id);
@@ -157,7 +172,8 @@ export class ExcerptRepository extends Repository {
       .get('SELECT * FROM excerpt WHERE source_id = ? AND deleted_at IS NULL ORDER BY start_offset, end_offset')
       .all(sourceId) as ExcerptRow[];
     const codes = this.#codesOf(rows.map((r) => r.id));
-    return rows.map((row) => this.#toRecord(row, codes.get(row.id) ?? []));
+    const entities = this.#entitiesOf(rows.map((r) => r.id));
+    return rows.map((row) => this.#toRecord(row, codes.get(row.id) ?? [], entities.get(row.id) ?? []));
   }
 
   /** Excerpts across a dossier, filtered as the person asks, in source then reading order. */
@@ -166,6 +182,9 @@ export class ExcerptRepository extends Repository {
     if (filter.sourceId) where.push('e.source_id = @sourceId');
     if (filter.codeId)
       where.push('EXISTS (SELECT 1 FROM excerpt_code ec WHERE ec.excerpt_id = e.id AND ec.code_id = @codeId)');
+    if (filter.entityId)
+      where.push('EXISTS (SELECT 1 FROM excerpt_entity ee WHERE ee.excerpt_id = e.id AND ee.entity_id = @entityId)');
+    if (filter.sourceKind) where.push('s.kind = @sourceKind');
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
     if (filter.text?.trim())
@@ -179,13 +198,16 @@ export class ExcerptRepository extends Repository {
         dossierId: filter.dossierId,
         sourceId: filter.sourceId ?? null,
         codeId: filter.codeId ?? null,
+        entityId: filter.entityId ?? null,
+        sourceKind: filter.sourceKind ?? null,
         confidentiality: filter.confidentiality ?? null,
         stance: filter.stance ?? null,
         text: filter.text?.trim() ?? null,
       }) as (ExcerptRow & { source_title: string; source_kind: string })[];
     const codes = this.#codesOf(rows.map((r) => r.id));
+    const entities = this.#entitiesOf(rows.map((r) => r.id));
     return rows.map((row) => ({
-      ...this.#toRecord(row, codes.get(row.id) ?? []),
+      ...this.#toRecord(row, codes.get(row.id) ?? [], entities.get(row.id) ?? []),
       sourceTitle: row.source_title,
       sourceKind: row.source_kind,
     }));
@@ -203,19 +225,42 @@ export class ExcerptRepository extends Repository {
     }
   }
 
+  /** Links exactly these entities; links that stay keep their date (and so their order). */
+  #setEntities(id: string, entityIds: string[]): void {
+    const now = nowIso();
+    const wanted = [...new Set(entityIds)];
+    this.sql
+      .get('DELETE FROM excerpt_entity WHERE excerpt_id = ? AND entity_id NOT IN (SELECT value FROM json_each(?))')
+      .run(id, JSON.stringify(wanted));
+    for (const entityId of wanted) {
+      const live = this.sql.get('SELECT 1 FROM entity WHERE id = ? AND deleted_at IS NULL').pluck().get(entityId);
+      if (!live) throw new UprightError('NOT_FOUND', 'One of the entities no longer exists.');
+      this.sql
+        .get('INSERT OR IGNORE INTO excerpt_entity (excerpt_id, entity_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(id, entityId, now, now);
+    }
+  }
+
   #codesOf(ids: string[]): Map<string, string[]> {
+    return this.#linksOf('SELECT excerpt_id, code_id AS other FROM excerpt_code', ids);
+  }
+
+  #entitiesOf(ids: string[]): Map<string, string[]> {
+    return this.#linksOf('SELECT excerpt_id, entity_id AS other FROM excerpt_entity', ids);
+  }
+
+  /** excerpt id → the ids it links to, in the order they were linked. */
+  #linksOf(select: string, ids: string[]): Map<string, string[]> {
     const map = new Map<string, string[]>();
     if (ids.length === 0) return map;
     const rows = this.sql
-      .get(
-        'SELECT excerpt_id, code_id FROM excerpt_code WHERE excerpt_id IN (SELECT value FROM json_each(?)) ORDER BY created_at',
-      )
-      .all(JSON.stringify(ids)) as { excerpt_id: string; code_id: string }[];
-    for (const row of rows) map.set(row.excerpt_id, [...(map.get(row.excerpt_id) ?? []), row.code_id]);
+      .get(`${select} WHERE excerpt_id IN (SELECT value FROM json_each(?)) ORDER BY created_at`)
+      .all(JSON.stringify(ids)) as { excerpt_id: string; other: string }[];
+    for (const row of rows) map.set(row.excerpt_id, [...(map.get(row.excerpt_id) ?? []), row.other]);
     return map;
   }
 
-  #toRecord(row: ExcerptRow, codeIds: string[]): ExcerptRecord {
+  #toRecord(row: ExcerptRow, codeIds: string[], entityIds: string[]): ExcerptRecord {
     return {
       id: row.id,
       sourceId: row.source_id,
@@ -228,7 +273,9 @@ export class ExcerptRepository extends Repository {
       note: row.note,
       confidentiality: row.confidentiality,
       stance: row.stance,
+      anchorStatus: row.anchor_status,
       codeIds,
+      entityIds,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -239,7 +286,82 @@ export class ExcerptRepository extends Repository {
       | ExcerptRow
       | undefined;
     if (!row) return null;
-    return this.#toRecord(row, this.#codesOf([id]).get(id) ?? []);
+    return this.#toRecord(row, this.#codesOf([id]).get(id) ?? [], this.#entitiesOf([id]).get(id) ?? []);
+  }
+
+  /** What re-anchoring needs of a source's live excerpts: the stored anchors. */
+  anchorsOf(sourceId: string): { id: string; anchor: Anchor }[] {
+    const rows = this.sql
+      .get('SELECT * FROM excerpt WHERE source_id = ? AND deleted_at IS NULL ORDER BY start_offset')
+      .all(sourceId) as ExcerptRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      anchor: {
+        exact: r.exact,
+        prefix: r.prefix,
+        suffix: r.suffix,
+        start: r.start_offset,
+        end: r.end_offset,
+        page: r.page,
+      },
+    }));
+  }
+
+  /**
+   * Stores where excerpts were found in a source's new text, and marks the rest orphaned (kept with
+   * their quote, offsets untouched, for the person to place again). Call inside the transaction that
+   * replaces the text.
+   */
+  applyReanchoring(
+    placed: { id: string; status: 'exact' | 'moved' | 'fuzzy'; anchor: Anchor }[],
+    orphanIds: string[],
+  ): void {
+    const now = nowIso();
+    const move = this.sql.get(
+      `UPDATE excerpt SET exact = ?, prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?,
+         anchor_status = CASE WHEN ? THEN anchor_status ELSE 'reanchored' END, updated_at = ? WHERE id = ?`,
+    );
+    for (const { id, status, anchor } of placed) {
+      // An excerpt found exactly where it was keeps its status (an orphan placed again stays placed).
+      move.run(
+        anchor.exact,
+        anchor.prefix,
+        anchor.suffix,
+        anchor.start,
+        anchor.end,
+        anchor.page,
+        status === 'exact' ? 1 : 0,
+        now,
+        id,
+      );
+    }
+    const lose = this.sql.get("UPDATE excerpt SET anchor_status = 'orphaned', updated_at = ? WHERE id = ?");
+    for (const id of orphanIds) lose.run(now, id);
+  }
+
+  /** Places an orphaned (or any) excerpt on a new selection of its source's text. */
+  place(id: string, anchor: Anchor): ExcerptRecord {
+    this.require(id);
+    this.db.transaction(() => {
+      this.sql
+        .get(
+          `UPDATE excerpt SET exact = ?, prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?,
+             anchor_status = 'anchored', updated_at = ? WHERE id = ?`,
+        )
+        .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, anchor.page, nowIso(), id);
+      this.audit.append({
+        action: 'excerpt.place',
+        entityType: 'excerpt',
+        entityId: id,
+        summary: 'Excerpt placed again',
+      });
+    })();
+    return this.require(id);
+  }
+
+  /** A dossier's orphaned excerpts (or one source's), with their source, for the person to fix. */
+  orphans(dossierId: string, sourceId?: string): ExcerptListItem[] {
+    return this.list({ dossierId, ...(sourceId ? { sourceId } : {}) }).filter((e) => e.anchorStatus === 'orphaned');
   }
 
   /** Full-text lookup over the quote and the note (FTS5 query syntax), best match first. */

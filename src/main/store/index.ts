@@ -4,6 +4,8 @@ import { AuditLog } from './audit.ts';
 import { CodeRepository } from './codes.ts';
 import { checkpoint, type Db, integrityCheck } from './database.ts';
 import { DossierRepository } from './dossiers.ts';
+import { DraftRepository } from './drafts.ts';
+import { EntityRepository } from './entities.ts';
 import { ExcerptRepository } from './excerpts.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
@@ -11,6 +13,16 @@ import { SourceRepository } from './sources.ts';
 export type { AuditEntry, AuditInput } from './audit.ts';
 export type { CodeRecord, NewCode } from './codes.ts';
 export type { DossierRecord, NewDossier, TargetReview } from './dossiers.ts';
+export type { DraftPatch, DraftRecord, DraftVersionRecord, NewDraft } from './drafts.ts';
+export type {
+  EntityExcerpt,
+  EntityFilter,
+  EntityMentions,
+  EntityPatch,
+  EntityRecord,
+  MentioningSource,
+  NewEntity,
+} from './entities.ts';
 export type {
   Confidentiality,
   ExcerptFilter,
@@ -45,6 +57,8 @@ export class Store {
   readonly sources: SourceRepository;
   readonly excerpts: ExcerptRepository;
   readonly codes: CodeRepository;
+  readonly entities: EntityRepository;
+  readonly drafts: DraftRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -55,6 +69,8 @@ export class Store {
     this.sources = new SourceRepository(db, this.audit);
     this.excerpts = new ExcerptRepository(db, this.audit);
     this.codes = new CodeRepository(db, this.audit);
+    this.entities = new EntityRepository(db, this.audit);
+    this.drafts = new DraftRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

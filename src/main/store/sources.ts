@@ -235,6 +235,59 @@ export class SourceRepository extends Repository {
     return this.detail(id);
   }
 
+  /**
+   * Replaces a source's normalised text and structure (after the importer changed): excerpts must be
+   * re-anchored in the same transaction (ExcerptRepository.applyReanchoring).
+   */
+  replaceText(
+    id: string,
+    input: { text: string; pageMap: PageSpan[]; blocks: SourceBlock[]; format: SourceFormat; warnings: string[] },
+  ): void {
+    const current = this.sql.get('SELECT metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
+      | { metadata: string }
+      | undefined;
+    if (!current) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    const { warnings: _old, ...metadata } = JSON.parse(current.metadata) as Record<string, unknown>;
+    this.sql
+      .get(
+        `UPDATE source SET text = ?, page_map = ?, blocks = ?, format = ?, metadata = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        input.text,
+        JSON.stringify(input.pageMap),
+        JSON.stringify(input.blocks),
+        input.format,
+        JSON.stringify({ ...metadata, ...(input.warnings.length ? { warnings: input.warnings } : {}) }),
+        nowIso(),
+        id,
+      );
+    this.audit.append({
+      action: 'source.renormalise',
+      entityType: 'source',
+      entityId: id,
+      summary: 'Source text re-normalised',
+    });
+  }
+
+  /** Keys of the suggestions the person dismissed for this source (kept in its metadata). */
+  dismissedSuggestions(id: string): Set<string> {
+    const value = this.sql
+      .get("SELECT json_extract(metadata, '$.dismissedSuggestions') FROM source WHERE id = ? AND deleted_at IS NULL")
+      .pluck()
+      .get(id) as string | null | undefined;
+    return new Set(value ? (JSON.parse(value) as string[]) : []);
+  }
+
+  dismissSuggestion(id: string, key: string): void {
+    const dismissed = this.dismissedSuggestions(id);
+    if (dismissed.has(key)) return;
+    dismissed.add(key);
+    this.sql
+      .get("UPDATE source SET metadata = json_set(metadata, '$.dismissedSuggestions', json(?)) WHERE id = ?")
+      .run(JSON.stringify([...dismissed]), id);
+  }
+
   /** The original with its name and media type, for showing it as imported. */
   originalFile(id: string): { fileName: string | null; mediaType: string | null; bytes: Buffer } | null {
     const row = this.sql

@@ -4,7 +4,9 @@ import { invoke } from './api/client.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
-import { DossierView } from './features/dossiers/DossierView.tsx';
+import { type DossierTab, DossierView } from './features/dossiers/DossierView.tsx';
+import { DraftEditor } from './features/drafts/DraftEditor.tsx';
+import { EntitiesPage } from './features/entities/EntitiesPage.tsx';
 import { Reader } from './features/reader/Reader.tsx';
 import { Settings } from './features/settings/Settings.tsx';
 import { CreateVault } from './features/vault/CreateVault.tsx';
@@ -14,14 +16,17 @@ import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 
 type View =
   | { area: 'dossiers' }
-  | { area: 'dossier'; dossierId: string; title: string }
+  | { area: 'dossier'; dossierId: string; title: string; tab?: DossierTab }
+  | { area: 'draft'; dossierId: string; dossierTitle: string; draftId: string; title: string }
   | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string; excerptId?: string }
   | { area: 'codes' }
+  | { area: 'entities'; entityId?: string }
   | { area: 'settings' };
 
 const AREAS = [
   { area: 'dossiers', label: 'Dossiers' },
   { area: 'codes', label: 'Code book' },
+  { area: 'entities', label: 'Entities' },
   { area: 'settings', label: 'Settings' },
 ] as const;
 
@@ -30,7 +35,7 @@ function lockVault(): void {
 }
 
 function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
-  if (view.area !== 'dossier' && view.area !== 'source') return null;
+  if (view.area !== 'dossier' && view.area !== 'source' && view.area !== 'draft') return null;
   return (
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>
@@ -54,6 +59,22 @@ function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
             <li aria-current="page">{view.title}</li>
           </>
         )}
+        {view.area === 'draft' && (
+          <>
+            <li>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  go({ area: 'dossier', dossierId: view.dossierId, title: view.dossierTitle, tab: 'drafts' })
+                }
+              >
+                {view.dossierTitle}
+              </button>
+            </li>
+            <li aria-current="page">{view.title}</li>
+          </>
+        )}
       </ol>
     </nav>
   );
@@ -62,7 +83,7 @@ function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
 /** The frame around an unlocked vault: navigation, the current area, a status bar. */
 function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: VaultStatus) => void }) {
   const [view, setView] = useState<View>({ area: 'dossiers' });
-  const top = view.area === 'settings' || view.area === 'codes' ? view.area : 'dossiers';
+  const top = view.area === 'settings' || view.area === 'codes' || view.area === 'entities' ? view.area : 'dossiers';
   return (
     <div className="frame">
       {status.sample && (
@@ -103,6 +124,16 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
         {view.area === 'dossier' && (
           <DossierView
             dossierId={view.dossierId}
+            initialTab={view.tab}
+            onOpenDraft={(d) =>
+              setView({
+                area: 'draft',
+                dossierId: view.dossierId,
+                dossierTitle: view.title,
+                draftId: d.id,
+                title: d.title,
+              })
+            }
             onOpenSource={(s) =>
               setView({
                 area: 'source',
@@ -131,7 +162,38 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
             initialExcerpt={view.excerptId ?? null}
           />
         )}
+        {view.area === 'draft' && (
+          <DraftEditor
+            draftId={view.draftId}
+            onRenamed={(title) => setView((v) => (v.area === 'draft' ? { ...v, title } : v))}
+          />
+        )}
         {view.area === 'codes' && <CodeBook />}
+        {view.area === 'entities' && (
+          <EntitiesPage
+            entityId={view.entityId ?? null}
+            onOpenEntity={(entityId) => setView(entityId ? { area: 'entities', entityId } : { area: 'entities' })}
+            onOpenExcerpt={(e) =>
+              setView({
+                area: 'source',
+                dossierId: e.dossierId,
+                dossierTitle: e.dossierTitle,
+                sourceId: e.sourceId,
+                title: e.sourceTitle,
+                excerptId: e.id,
+              })
+            }
+            onOpenSource={(s) =>
+              setView({
+                area: 'source',
+                dossierId: s.dossierId,
+                dossierTitle: s.dossierTitle,
+                sourceId: s.id,
+                title: s.title,
+              })
+            }
+          />
+        )}
         {view.area === 'settings' && (
           <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />
         )}

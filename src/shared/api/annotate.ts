@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIDENTIALITY, STANCES } from '../domain.ts';
+import { CONFIDENTIALITY, SOURCE_KINDS, STANCES } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method, NoParams } from './method.ts';
 
@@ -17,7 +17,11 @@ export const Excerpt = z.object({
   note: z.string(),
   confidentiality: z.enum(CONFIDENTIALITY),
   stance: z.enum(STANCES).nullable(),
+  /** orphaned: the quote was not found after the source's text was re-normalised; place it again. */
+  anchorStatus: z.enum(['anchored', 'reanchored', 'orphaned']),
   codeIds: z.array(Id),
+  /** Entities (persons, organisations, …) the excerpt is linked to. */
+  entityIds: z.array(Id),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -53,12 +57,13 @@ export const annotateApi = {
     result: Excerpt,
   }),
   'excerpt.update': method({
-    summary: 'Change an excerpt’s note, codes, confidentiality or stance.',
+    summary: 'Change an excerpt’s note, codes, linked entities, confidentiality or stance.',
     params: z
       .object({
         id: Id,
         note: z.string().max(20_000).optional(),
         codeIds: z.array(Id).max(50).optional(),
+        entityIds: z.array(Id).max(100).optional(),
         confidentiality: z.enum(CONFIDENTIALITY).optional(),
         stance: z.enum(STANCES).nullable().optional(),
       })
@@ -76,12 +81,15 @@ export const annotateApi = {
     result: z.array(Excerpt),
   }),
   'excerpt.list': method({
-    summary: 'Excerpts across a dossier, filtered by source, code, confidentiality, stance or text.',
+    summary:
+      'Excerpts across a dossier, filtered by source, source kind, code, entity, confidentiality, stance or text.',
     params: z
       .object({
         dossierId: Id,
         sourceId: Id.optional(),
+        sourceKind: z.enum(SOURCE_KINDS).optional(),
         codeId: Id.optional(),
+        entityId: Id.optional(),
         confidentiality: z.enum(CONFIDENTIALITY).optional(),
         stance: z.enum(STANCES).optional(),
         text: z.string().max(200).optional(),
@@ -119,6 +127,11 @@ export const annotateApi = {
       .strict(),
     result: Code,
   }),
+  'code.starter': method({
+    summary: 'Add the starter code book for freedom-of-association cases (codes already there are kept).',
+    params: NoParams,
+    result: z.object({ added: z.number().int() }),
+  }),
   'code.merge': method({
     summary: 'Merge one code into another: its excerpts and sub-codes follow.',
     params: z.object({ fromId: Id, intoId: Id }).strict(),
@@ -128,5 +141,32 @@ export const annotateApi = {
     summary: 'Delete a code; its excerpts move to another code, or just lose this one (moveTo: null).',
     params: z.object({ id: Id, moveTo: Id.nullable() }).strict(),
     result: z.object({ deleted: z.boolean() }),
+  }),
+  'excerpt.orphans': method({
+    summary: 'Excerpts whose quote was not found again after their source was re-normalised.',
+    params: z.object({ dossierId: Id, sourceId: Id.optional() }).strict(),
+    result: z.array(ExcerptListItem),
+  }),
+  'excerpt.place': method({
+    summary: 'Place an orphaned excerpt on a new selection of its source’s text.',
+    params: z.object({ id: Id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict(),
+    result: Excerpt,
+  }),
+  'annotation.export': method({
+    summary:
+      'Export a dossier’s (or one source’s) excerpts as W3C Web Annotation JSON or CSV; "never export" excerpts are left out and counted.',
+    params: z
+      .object({
+        dossierId: Id,
+        sourceId: Id.optional(),
+        format: z.enum(['w3c', 'csv']),
+        /** Write here instead of asking (CLI, tests). */
+        path: z.string().min(1).optional(),
+      })
+      .strict(),
+    result: z.union([
+      z.object({ saved: z.literal(true), path: z.string(), count: z.number().int(), withheld: z.number().int() }),
+      z.object({ saved: z.literal(false) }),
+    ]),
   }),
 };

@@ -118,6 +118,16 @@ export const sourcesApi = {
     params: z.object({ id: Id }).strict(),
     result: z.object({ deleted: z.boolean() }),
   }),
+  'source.renormalise': method({
+    summary:
+      'Read a source’s original again with the current importer; excerpts re-anchor by quote and context, the rest are listed as orphans.',
+    params: z.object({ id: Id }).strict(),
+    result: z.object({
+      unchanged: z.number().int(),
+      moved: z.number().int(),
+      orphans: z.array(z.object({ id: Id, exact: z.string() })),
+    }),
+  }),
   'import.files': method({
     summary: 'Import files (name + base64 bytes) into a dossier; progress arrives as import.progress events.',
     params: z.object({ taskId: TaskId, dossierId: Id, files: z.array(ImportFile).min(1).max(1000) }).strict(),

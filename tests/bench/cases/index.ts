@@ -1,6 +1,8 @@
 // Every benchmark case, listed by hand (run.ts imports this list).
 import type { BenchCase } from '../harness.ts';
+import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
+import { readerBench } from './reader.ts';
 import { vaultBench } from './vault.ts';
 
-export const cases: BenchCase[] = [vaultBench, importBench];
+export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench];

@@ -20,7 +20,11 @@ async function freshVault(importPaths: string[] = []) {
   const services = createServices({
     vaultLocation: join(home, 'vault'),
     runtime: { runtime: 'node', electron: null },
-    dialogs: { chooseBackupFolder: async () => null, chooseImportPaths: async () => importPaths },
+    dialogs: {
+      chooseBackupFolder: async () => null,
+      chooseImportPaths: async () => importPaths,
+      chooseSavePath: async () => null,
+    },
     kdf: KDF,
   });
   open.push(services);

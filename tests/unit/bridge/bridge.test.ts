@@ -50,7 +50,11 @@ describe('the dev/test bridge only answers its own page', () => {
     services = createServices({
       vaultLocation: join(home, 'vault'),
       runtime: { runtime: 'node', electron: null },
-      dialogs: { chooseBackupFolder: async () => null, chooseImportPaths: async () => [] },
+      dialogs: {
+        chooseBackupFolder: async () => null,
+        chooseImportPaths: async () => [],
+        chooseSavePath: async () => null,
+      },
     });
     bridge = await startBridge({ handlers, services, staticDir });
     host = `127.0.0.1:${bridge.port}`;

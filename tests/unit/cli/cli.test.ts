@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -142,5 +142,50 @@ describe('IT staff script Upright from the command line', () => {
     const dossiers = JSON.parse((await upright(['call', 'dossier.list', '{}', '--vault', vault], env)).stdout);
     expect(dossiers).toHaveLength(1);
     expect(dossiers[0]).toMatchObject({ title: 'Kazakhstan', sourceCount: 1 });
+  }, 120_000);
+
+  it('`upright annotations` writes the excerpts as Web Annotation JSON or CSV, leaving "never export" ones out', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const env = { UPRIGHT_PASSPHRASE: 'annotations passphrase for scripts' };
+    expect((await upright(['vault', 'create', vault], env)).code).toBe(0);
+    const imported = await upright(
+      ['import', vault, 'tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.txt', '--dossier', 'Kazakhstan'],
+      env,
+    );
+    const sourceId = JSON.parse(imported.stdout.trim()).id as string;
+    const call = async (method: string, params: unknown) =>
+      JSON.parse((await upright(['call', method, JSON.stringify(params), '--vault', vault], env)).stdout);
+    const [dossier] = await call('dossier.list', {});
+    const { text } = await call('source.get', { id: sourceId });
+    const mark = (quote: string) =>
+      call('excerpt.create', { sourceId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    const kept = await mark('holding short-term (one-hour) warning strikes');
+    const secret = await mark('modification of the procedure for state registration of trade unions');
+    await call('excerpt.update', { id: secret.id, confidentiality: 'never_export' });
+
+    const csvFile = join(home, 'excerpts.csv');
+    const csv = await upright(
+      ['annotations', vault, '--dossier', dossier.id, '--format', 'csv', '--out', csvFile, '--json'],
+      env,
+    );
+    expect(csv.code).toBe(0);
+    expect(JSON.parse(csv.stdout)).toEqual({ saved: true, path: csvFile, count: 1, withheld: 1 });
+    const rows = await readFile(csvFile, 'utf8');
+    expect(rows).toContain(kept.exact);
+    expect(rows).not.toContain(secret.exact);
+
+    const jsonFile = join(home, 'excerpts.jsonld');
+    const w3c = await upright(
+      ['annotations', vault, '--dossier', dossier.id, '--format', 'w3c', '--out', jsonFile],
+      env,
+    );
+    expect(w3c.stdout).toContain('Wrote 1 excerpts');
+    const collection = JSON.parse(await readFile(jsonFile, 'utf8'));
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect(collection.first.items[0].target.selector).toEqual([
+      expect.objectContaining({ type: 'TextQuoteSelector', exact: kept.exact }),
+      { type: 'TextPositionSelector', start: kept.start, end: kept.end },
+    ]);
   }, 120_000);
 });

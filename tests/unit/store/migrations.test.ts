@@ -145,4 +145,44 @@ describe('schema migrations', () => {
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('source_dossier_sha256');
   });
+  it('004 lets an excerpt record an official finding and keeps every excerpt, its links and its search entry', () => {
+    const db = tempDatabase();
+    migrate(db, 3);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text)
+        VALUES ('s1', 'd1', 'CEACR observation', 'ilo_document', 'The Committee notes with concern the dissolution.');
+      INSERT INTO excerpt (seq, id, source_id, exact, start_offset, end_offset, stance, note)
+        VALUES (7, 'e1', 's1', 'notes with concern', 14, 32, 'allegation', 'Zhanaozen context');
+      INSERT INTO code (id, name) VALUES ('c1', 'Dissolution');
+      INSERT INTO excerpt_code (excerpt_id, code_id) VALUES ('e1', 'c1');
+      INSERT INTO entity (id, kind, name) VALUES ('n1', 'organisation', 'CEACR');
+      INSERT INTO excerpt_entity (excerpt_id, entity_id) VALUES ('e1', 'n1');
+    `);
+    const before = db.prepare('SELECT * FROM excerpt').get() as Record<string, unknown>;
+
+    expect(migrate(db, 4)).toEqual([4]);
+
+    expect(db.prepare('SELECT * FROM excerpt').get()).toEqual({ ...before, anchor_status: 'anchored' });
+    expect(db.prepare('SELECT count(*) FROM excerpt_code').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM excerpt_entity').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.prepare("UPDATE excerpt SET stance = 'official_finding' WHERE id = 'e1'").run();
+    expect(() => db.prepare("UPDATE excerpt SET stance = 'rumour' WHERE id = 'e1'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE excerpt SET anchor_status = 'lost' WHERE id = 'e1'").run()).toThrow(/CHECK/);
+    const match = (query: string) =>
+      db.prepare('SELECT rowid FROM excerpt_fts WHERE excerpt_fts MATCH ?').pluck().all(query);
+    expect(match('zhanaozen')).toEqual([7]);
+    db.prepare("UPDATE excerpt SET note = 'moved' WHERE id = 'e1'").run();
+    expect(match('zhanaozen')).toEqual([]);
+    expect(match('moved')).toEqual([7]);
+    // The source's links to excerpts are still enforced after the rebuild.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e2', 'nope', 'x', 0, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
 });

@@ -6,11 +6,12 @@ import type { Db } from '../database.ts';
 import { migration as m001 } from './001-initial.ts';
 import { migration as m002 } from './002-full-text-search.ts';
 import { migration as m003 } from './003-source-structure.ts';
+import { migration as m004 } from './004-excerpt-stance-and-anchor.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 MIGRATIONS.forEach((m, index) => {
   if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
@@ -35,12 +36,25 @@ export function migrate(db: Db, target: number = LATEST_VERSION): number[] {
   if (current > LATEST_VERSION) throw new UprightError('VAULT_FROM_FUTURE');
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      // user_version is transactional: it commits or rolls back with the steps.
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // foreign_keys cannot change inside a transaction: switch it off around the whole run when a step
+  // rebuilds a table, and prove every reference still holds before committing.
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true })) === 1;
+  if (rebuilds && foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        // user_version is transactional: it commits or rolls back with the steps.
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken references`);
+      }
+    }).immediate();
+  } finally {
+    if (rebuilds && foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

@@ -31,7 +31,9 @@ function CodeRow({
   onChanged: () => void;
 }) {
   const [name, setName] = useState(code.name);
+  const [description, setDescription] = useState(code.description);
   const [target, setTarget] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const others = codes.filter((c) => c.id !== code.id);
 
@@ -60,9 +62,21 @@ function CodeRow({
           onChange={(e) => setName(e.target.value)}
           onBlur={() => name.trim() && name !== code.name && run(() => invoke('code.update', { id: code.id, name }))}
         />
-        <span className="hint">
+        <span className="hint code-count">
           {code.excerptCount} {code.excerptCount === 1 ? 'excerpt' : 'excerpts'}
         </span>
+        <input
+          className="code-description"
+          aria-label={`Description of ${code.name}`}
+          placeholder="What this code covers (helps colleagues code alike)"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          onBlur={() =>
+            description !== code.description && run(() => invoke('code.update', { id: code.id, description }))
+          }
+        />
+      </div>
+      <div className="code-actions">
         <select aria-label={`Another code for ${code.name}`} value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">Choose another code…</option>
           {others.map((c) => (
@@ -73,6 +87,7 @@ function CodeRow({
         </select>
         <button
           type="button"
+          className="small"
           disabled={!target}
           onClick={() => run(() => invoke('code.merge', { fromId: code.id, intoId: target }))}
         >
@@ -80,22 +95,48 @@ function CodeRow({
         </button>
         <button
           type="button"
+          className="small"
           disabled={!target}
           onClick={() => run(() => invoke('code.update', { id: code.id, parentId: target }))}
         >
           Move under it
         </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => run(() => invoke('code.delete', { id: code.id, moveTo: target || null }))}
-          title={
-            target ? 'Delete; its excerpts move to the chosen code' : 'Delete; its excerpts keep their other codes'
-          }
-        >
-          {target ? 'Delete, move excerpts' : 'Delete'}
+        {code.parentId && (
+          <button
+            type="button"
+            className="small"
+            onClick={() => run(() => invoke('code.update', { id: code.id, parentId: null }))}
+          >
+            To top level
+          </button>
+        )}
+        <button type="button" className="danger small" onClick={() => setConfirming(true)} disabled={confirming}>
+          Delete…
         </button>
       </div>
+      {confirming && (
+        <fieldset className="confirm">
+          <legend className="visually-hidden">Delete {code.name}</legend>
+          <p>
+            Delete “{code.name}”?{' '}
+            {code.excerptCount === 0
+              ? 'No excerpt carries it.'
+              : target
+                ? `Its ${code.excerptCount} ${code.excerptCount === 1 ? 'excerpt moves' : 'excerpts move'} to “${others.find((c) => c.id === target)?.name}”.`
+                : `Its ${code.excerptCount} ${code.excerptCount === 1 ? 'excerpt keeps' : 'excerpts keep'} their other codes; choose another code above to move them there instead.`}
+          </p>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => run(() => invoke('code.delete', { id: code.id, moveTo: target || null }))}
+          >
+            Delete code
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </fieldset>
+      )}
       <ErrorNote message={error} />
     </li>
   );
@@ -150,7 +191,24 @@ export function CodeBook() {
       </form>
       <ErrorNote message={error ?? codes.error} />
       {list.length === 0 ? (
-        <p className="hint">No codes yet. Create them here, or by typing a name when you code an excerpt.</p>
+        <div className="card empty-codes">
+          <p>No codes yet. Create them here, or by typing a name when you code an excerpt.</p>
+          <p className="hint">
+            Or start from a code book for freedom-of-association cases (right to organise, registration, strikes, civil
+            liberties, collective bargaining…), built on the ILO supervisory bodies’ headings. Rename, merge or delete
+            any of it afterwards.
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              void invoke('code.starter', {})
+                .then(codes.reload)
+                .catch((e: Error) => setError(e.message))
+            }
+          >
+            Use the freedom-of-association starter codes
+          </button>
+        </div>
       ) : (
         <ul className="card code-tree" data-testid="code-tree">
           {codeTree(list).map(({ code, depth }) => (

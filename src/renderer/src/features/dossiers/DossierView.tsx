@@ -1,26 +1,33 @@
 import { useState } from 'react';
-import type { Dossier, ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
+import type { Dossier, DraftSummary, ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
 import { formatPartialDate, SOURCE_KIND_LABELS } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
+export type DossierTab = 'sources' | 'excerpts' | 'drafts';
+
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
   dossierId,
+  initialTab = 'sources',
   onOpenSource,
   onOpenExcerpt,
+  onOpenDraft,
 }: {
   dossierId: string;
+  initialTab?: DossierTab | undefined;
   onOpenSource: (source: SourceSummary) => void;
   onOpenExcerpt: (excerpt: ExcerptListItem) => void;
+  onOpenDraft: (draft: DraftSummary) => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'sources' | 'excerpts'>('sources');
+  const [tab, setTab] = useState<DossierTab>(initialTab);
   const [actionError, setActionError] = useState<string | null>(null);
   const dossier = useAsync(() => invoke('dossier.get', { id: dossierId }), [dossierId]);
   const sources = useAsync(() => invoke('source.list', { dossierId }), [dossierId]);
@@ -83,7 +90,11 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => setTab('excerpts')}>
           Excerpts
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => setTab('drafts')}>
+          Drafts
+        </button>
       </div>
+      {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && (
         <Importer dossierId={dossierId} onImported={sources.reload} />

@@ -4,6 +4,11 @@ import {
   CONFIDENTIALITY,
   CONFIDENTIALITY_LABELS,
   type Confidentiality,
+  ENTITY_KIND_LABELS,
+  ENTITY_KIND_PLURALS,
+  ENTITY_KINDS,
+  SOURCE_KIND_LABELS,
+  type SourceKind,
   STANCE_LABELS,
   STANCES,
   type Stance,
@@ -12,16 +17,27 @@ import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
 import { coOccurrence } from './cooccurrence.ts';
+import { ExportExcerpts } from './ExportExcerpts.tsx';
 
 interface Filters {
   sourceId: string;
+  sourceKind: SourceKind | '';
   codeId: string;
+  entityId: string;
   confidentiality: Confidentiality | '';
   stance: Stance | '';
   text: string;
 }
 
-const NONE: Filters = { sourceId: '', codeId: '', confidentiality: '', stance: '', text: '' };
+const NONE: Filters = {
+  sourceId: '',
+  sourceKind: '',
+  codeId: '',
+  entityId: '',
+  confidentiality: '',
+  stance: '',
+  text: '',
+};
 
 /** Every excerpt of a dossier, filtered; one click opens it in its source. Plus code co-occurrence. */
 export function ExcerptList({
@@ -36,12 +52,15 @@ export function ExcerptList({
   const id = useId();
   const [filters, setFilters] = useState<Filters>(NONE);
   const codes = useAsync(() => invoke('code.list', {}), []);
+  const entities = useAsync(() => invoke('entity.list', {}), []);
   const excerpts = useAsync(
     () =>
       invoke('excerpt.list', {
         dossierId,
         ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
+        ...(filters.sourceKind ? { sourceKind: filters.sourceKind } : {}),
         ...(filters.codeId ? { codeId: filters.codeId } : {}),
+        ...(filters.entityId ? { entityId: filters.entityId } : {}),
         ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
         ...(filters.stance ? { stance: filters.stance } : {}),
         ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
@@ -50,6 +69,9 @@ export function ExcerptList({
   );
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const codeById = new Map((codes.data ?? []).map((c) => [c.id, c]));
+  const entityById = new Map((entities.data ?? []).map((e) => [e.id, e]));
+  // Only the kinds this dossier's sources have: a choice that can only ever match nothing is noise.
+  const sourceKinds = [...new Set(sources.map((s) => s.kind))];
   const usedCodes = (codes.data ?? []).filter((c) => (excerpts.data ?? []).some((e) => e.codeIds.includes(c.id)));
   const table = coOccurrence(
     excerpts.data ?? [],
@@ -73,6 +95,21 @@ export function ExcerptList({
           </select>
         </div>
         <div className="filter">
+          <label htmlFor={`${id}-source-kind`}>Source kind</label>
+          <select
+            id={`${id}-source-kind`}
+            value={filters.sourceKind}
+            onChange={(e) => set({ sourceKind: e.target.value as SourceKind | '' })}
+          >
+            <option value="">Any</option>
+            {sourceKinds.map((k) => (
+              <option key={k} value={k}>
+                {SOURCE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
           <label htmlFor={`${id}-code`}>Code</label>
           <select id={`${id}-code`} value={filters.codeId} onChange={(e) => set({ codeId: e.target.value })}>
             <option value="">All codes</option>
@@ -81,6 +118,24 @@ export function ExcerptList({
                 {c.name}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-entity`}>Entity</label>
+          <select id={`${id}-entity`} value={filters.entityId} onChange={(e) => set({ entityId: e.target.value })}>
+            <option value="">All entities</option>
+            {ENTITY_KINDS.map((k) => {
+              const ofKind = (entities.data ?? []).filter((e) => e.kind === k);
+              return ofKind.length === 0 ? null : (
+                <optgroup key={k} label={ENTITY_KIND_PLURALS[k]}>
+                  {ofKind.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {e.name}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
           </select>
         </div>
         <div className="filter">
@@ -127,7 +182,7 @@ export function ExcerptList({
           Clear filters
         </button>
       </fieldset>
-      <ErrorNote message={excerpts.error ?? codes.error} />
+      <ErrorNote message={excerpts.error ?? codes.error ?? entities.error} />
       {excerpts.data?.length === 0 && (
         <p className="hint">No excerpts match. Mark excerpts in the reader: select text and press E.</p>
       )}
@@ -149,6 +204,19 @@ export function ExcerptList({
                         {codeById.get(c)?.name}
                       </span>
                     ))}
+                  </span>
+                )}
+                {e.entityIds.length > 0 && (
+                  <span className="entity-chips inline">
+                    {e.entityIds.map((entityId) => {
+                      const entity = entityById.get(entityId);
+                      return (
+                        <span key={entityId} className="chip entity-chip">
+                          {entity?.name}
+                          {entity && <span className="visually-hidden"> ({ENTITY_KIND_LABELS[entity.kind]})</span>}
+                        </span>
+                      );
+                    })}
                   </span>
                 )}
                 {e.note && <span className="excerpt-note">{e.note}</span>}
@@ -187,6 +255,7 @@ export function ExcerptList({
           </table>
         </details>
       )}
+      <ExportExcerpts dossierId={dossierId} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, memo, type ReactNode } from 'react';
 import type { Block, PageSpan } from '../../../../shared/api.ts';
 import { pageBreaksWithin } from './rows.ts';
 
@@ -34,8 +34,10 @@ function highlightStyle(colours: string[]): CSSProperties {
  * One block of the normalised text, with excerpts highlighted, find matches marked and inline page
  * breaks. Every piece of text carries data-start (its offset in the source text), so a selection
  * in the page maps back to exact offsets.
+ * Memoised: while the reader scrolls, a row whose props did not change (the reader hands each block
+ * its own lists, the same arrays until they change) is not drawn again.
  */
-export function BlockText({
+export const BlockText = memo(function BlockText({
   text,
   block,
   pages,
@@ -119,7 +121,7 @@ export function BlockText({
     default:
       return <p>{body}</p>;
   }
-}
+});
 
 /** Maps the page's current selection to [start, end) offsets of the source text, or null. */
 export function selectionOffsets(container: HTMLElement): [number, number] | null {

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { EntityField } from '../entities/EntityField.tsx';
 
 interface Props {
   excerpt: Excerpt;
@@ -22,7 +23,7 @@ interface Props {
   focusCodes: boolean;
 }
 
-/** Edits one excerpt: note, codes (typed by name, created inline), confidentiality, stance. */
+/** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
 export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose, focusCodes }: Props) {
   const id = useId();
   const [note, setNote] = useState(excerpt.note);
@@ -115,6 +116,7 @@ export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose
           ))}
         </datalist>
       </div>
+      <EntityField excerpt={excerpt} onChanged={onChanged} />
       <div className="field">
         <label htmlFor={`${id}-note`}>Note</label>
         <textarea

@@ -1,15 +1,23 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Excerpt } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
 import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
 import { ExcerptInspector } from './ExcerptInspector.tsx';
+import { OrphanedExcerpts } from './OrphanedExcerpts.tsx';
 import { PdfOriginal } from './PdfOriginal.tsx';
-import { buildRows, findAll } from './rows.ts';
+import { buildRows, estimateRowHeight, findAll, perBlock } from './rows.ts';
 import { SourceDetails } from './SourceDetails.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 const DEFAULT_HIGHLIGHT = '#ffe08a';
+
+/** Excerpts that have a place in the text (orphans are listed apart until placed again). */
+function placedExcerpts(excerpts: Excerpt[] | null): Excerpt[] {
+  return (excerpts ?? []).filter((e) => e.anchorStatus !== 'orphaned');
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -34,6 +42,9 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   const [view, setView] = useState<'text' | 'original'>('text');
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
+  const [panel, setPanel] = useState<'details' | 'suggestions'>('details');
+  /** A suggestion's mention shown in the text (drawn like the current find match). */
+  const [shownRange, setShownRange] = useState<[number, number] | null>(null);
   const scrollRef = useRef<HTMLElement>(null);
 
   const rows = useMemo(() => (source ? buildRows(source.blocks, source.pages) : []), [source]);
@@ -41,19 +52,31 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'page' ? 36 : 96),
+    estimateSize: (i) => estimateRowHeight(rows[i]),
     overscan: 8,
   });
 
   const highlights = useMemo<Highlight[]>(() => {
     const colourOf = new Map((codes.data ?? []).map((c) => [c.id, c.colour]));
-    return (excerpts.data ?? []).map((e) => ({
+    // An orphan's offsets point at words that are no longer its own: it is listed, not drawn.
+    return placedExcerpts(excerpts.data).map((e) => ({
       id: e.id,
       start: e.start,
       end: e.end,
       colour: (e.codeIds[0] && colourOf.get(e.codeIds[0])) || DEFAULT_HIGHLIGHT,
     }));
   }, [excerpts.data, codes.data]);
+  // Each block gets its own lists, the same arrays until they change, so scrolling redraws only the
+  // rows that come into view (BlockText is memoised).
+  const highlightsByBlock = useMemo(
+    () => perBlock(source?.blocks ?? [], highlights, (h) => [h.start, h.end]),
+    [source, highlights],
+  );
+  const matchesByBlock = useMemo(() => perBlock(source?.blocks ?? [], matches, (m) => m), [source, matches]);
+  const selectExcerpt = useCallback((excerptId: string) => {
+    setSelected(excerptId);
+    setJustCreated(false);
+  }, []);
 
   const scrollToOffset = useCallback(
     (offset: number) => {
@@ -80,7 +103,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
 
   const stepExcerpt = useCallback(
     (delta: number) => {
-      const list = excerpts.data ?? [];
+      const list = placedExcerpts(excerpts.data);
       if (list.length === 0) return;
       const index = list.findIndex((e) => e.id === selected);
       const next = list[index < 0 ? (delta > 0 ? 0 : list.length - 1) : (index + delta + list.length) % list.length];
@@ -117,7 +140,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   }, [initialExcerpt, excerpts.data, rows.length, scrollToOffset]);
 
   // Bring the current match into view.
-  const currentMatch = matches[current] ?? null;
+  const currentMatch = shownRange ?? matches[current] ?? null;
   useEffect(() => {
     if (!currentMatch) return;
     const row = rows.findIndex(
@@ -130,6 +153,27 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   if (!source) return <p className="hint">Opening…</p>;
 
   const selectedExcerpt = (excerpts.data ?? []).find((e) => e.id === selected) ?? null;
+  const orphans = (excerpts.data ?? []).filter((e) => e.anchorStatus === 'orphaned');
+  const placeOrphan = async (orphan: Excerpt) => {
+    if (!selection) return;
+    setMarkError(null);
+    try {
+      await invoke('excerpt.place', { id: orphan.id, start: selection[0], end: selection[1] });
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      setSelected(orphan.id);
+      excerpts.reload();
+    } catch (e) {
+      setMarkError((e as Error).message);
+    }
+  };
+  const deleteOrphan = (orphan: Excerpt) =>
+    void invoke('excerpt.delete', { id: orphan.id })
+      .then(() => {
+        excerpts.reload();
+        codes.reload();
+      })
+      .catch((e: Error) => setMarkError(e.message));
   const step = (delta: number) => matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);
 
   return (
@@ -158,6 +202,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
                 onChange={(e) => {
                   setQuery(e.target.value);
                   setCurrent(0);
+                  setShownRange(null);
                 }}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -181,6 +226,17 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
               </button>
             </search>
           )}
+          <button
+            type="button"
+            aria-pressed={panel === 'suggestions'}
+            onClick={() => {
+              setPanel(panel === 'suggestions' ? 'details' : 'suggestions');
+              setSelected(null);
+              setShownRange(null);
+            }}
+          >
+            Suggestions
+          </button>
           {source.format === 'pdf' && (
             <fieldset className="segmented">
               <legend className="visually-hidden">View</legend>
@@ -225,14 +281,15 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
                         text={source.text}
                         block={row.block}
                         pages={source.pages}
-                        matches={matches.filter(([s, e]) => e > row.block.start && s < row.block.end)}
-                        currentMatch={currentMatch}
-                        highlights={highlights.filter((h) => h.end > row.block.start && h.start < row.block.end)}
+                        matches={matchesByBlock[row.index] ?? []}
+                        currentMatch={
+                          currentMatch && currentMatch[1] > row.block.start && currentMatch[0] < row.block.end
+                            ? currentMatch
+                            : null
+                        }
+                        highlights={highlightsByBlock[row.index] ?? []}
                         selectedExcerpt={selected}
-                        onSelectExcerpt={(excerptId) => {
-                          setSelected(excerptId);
-                          setJustCreated(false);
-                        }}
+                        onSelectExcerpt={selectExcerpt}
                       />
                     )}
                   </div>
@@ -245,6 +302,12 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
         )}
         <aside className="reader-side">
           <ErrorNote message={markError ?? excerpts.error ?? codes.error} />
+          <OrphanedExcerpts
+            orphans={orphans}
+            canPlace={selection !== null}
+            onPlace={(e) => void placeOrphan(e)}
+            onDelete={deleteOrphan}
+          />
           {selectedExcerpt ? (
             <ExcerptInspector
               key={selectedExcerpt.id}
@@ -262,8 +325,30 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
               }}
               onClose={() => setSelected(null)}
             />
+          ) : panel === 'suggestions' ? (
+            <SuggestionsPanel
+              sourceId={source.id}
+              onShow={(s) => {
+                setView('text');
+                setShownRange([s.start, s.end]);
+                scrollToOffset(s.start);
+              }}
+              onAccepted={() => {
+                setShownRange(null);
+                excerpts.reload();
+                codes.reload();
+              }}
+            />
           ) : (
-            <SourceDetails key={source.id} source={source} onSaved={reload} />
+            <SourceDetails
+              key={source.id}
+              source={source}
+              onSaved={reload}
+              onTextChanged={() => {
+                reload();
+                excerpts.reload();
+              }}
+            />
           )}
           <p className="hint reader-keys">
             {(excerpts.data ?? []).length} excerpts · select text and press E to mark · J/K next/previous excerpt

@@ -9,7 +9,16 @@ function nullIfBlank(value: string): string | null {
 }
 
 /** The source's metadata, prefilled from the file, for the person to confirm or correct. */
-export function SourceDetails({ source, onSaved }: { source: SourceDetail; onSaved: () => void }) {
+export function SourceDetails({
+  source,
+  onSaved,
+  onTextChanged,
+}: {
+  source: SourceDetail;
+  onSaved: () => void;
+  /** After the original was read again: the text and the excerpts' places changed. */
+  onTextChanged: () => void;
+}) {
   const id = useId();
   const [title, setTitle] = useState(source.title);
   const [kind, setKind] = useState<SourceKind>(source.kind);
@@ -20,6 +29,27 @@ export function SourceDetails({ source, onSaved }: { source: SourceDetail; onSav
   const [note, setNote] = useState(source.reliabilityNote);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [reread, setReread] = useState<string | null>(null);
+  const [rereading, setRereading] = useState(false);
+
+  async function readAgain() {
+    setError(null);
+    setReread(null);
+    setRereading(true);
+    try {
+      const result = await invoke('source.renormalise', { id: source.id });
+      const lost = result.orphans.length;
+      setReread(
+        `Text read again: ${result.unchanged} excerpts in place, ${result.moved} moved with their words` +
+          (lost ? `, ${lost} lost ${lost === 1 ? 'its' : 'their'} place (listed above).` : '.'),
+      );
+      onTextChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRereading(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -105,6 +135,22 @@ export function SourceDetails({ source, onSaved }: { source: SourceDetail; onSav
         <dt>Imported</dt>
         <dd>{source.importedAt ? new Date(source.importedAt).toLocaleString() : '—'}</dd>
       </dl>
+      {source.fileName && (
+        <div className="reread">
+          <button type="button" onClick={() => void readAgain()} disabled={rereading}>
+            {rereading ? 'Reading…' : 'Read the original again'}
+          </button>
+          <p className="hint">
+            After an Upright update improves its importers: excerpts follow their words; any that cannot are listed for
+            you to place.
+          </p>
+          {reread && (
+            <p className="ok-note" role="status">
+              {reread}
+            </p>
+          )}
+        </div>
+      )}
       {source.warnings.length > 0 && (
         <ul className="hint">
           {source.warnings.map((w) => (

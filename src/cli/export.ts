@@ -1,0 +1,84 @@
+// `upright export <vault> --draft <id> --format docx|html|md --out <file> [--redact]`: a submission
+// draft written to a file, through the same `draft.export` as the app. When the checks refuse the
+// export, every failing check is listed, so a script's log says what to fix.
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { runChecks } from '../main/drafts/checks.ts';
+import { loadDraftContext, localToday } from '../main/drafts/context.ts';
+import type { Services } from '../main/services.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/api/drafts.ts';
+import type { Method, Params, Result } from '../shared/api.ts';
+import { UprightError } from '../shared/errors.ts';
+
+/** What main.ts lends every command: services for a vault, unlocking, calling a method, printing. */
+export interface CliRuntime {
+  withServices<T>(location: string, saveTo: string | undefined, body: (s: Services) => Promise<T>): Promise<T>;
+  unlockFromEnvOrPrompt(services: Services): Promise<void>;
+  invoke<M extends Method>(services: Services, method: M, params: Params<M>): Promise<Result<M>>;
+  output(command: Command, value: unknown, human: () => string): void;
+}
+
+interface ExportOptions {
+  draft: string;
+  format: ExportFormat;
+  out: string;
+  redact?: boolean;
+  acceptErrors?: boolean;
+  provenance?: boolean;
+}
+
+const KIND: Record<ExportFormat, string> = { docx: 'Word document', html: 'web page', md: 'Markdown text' };
+
+function where(target: { kind: string; number?: number; field?: string }): string {
+  if (target.kind === 'paragraph') return `paragraph ${target.number}`;
+  if (target.kind === 'note') return `note ${target.number}`;
+  if (target.kind === 'cover') return `cover: ${target.field}`;
+  return 'draft';
+}
+
+export function addExportCommand(program: Command, cli: CliRuntime): void {
+  program
+    .command('export <vault>')
+    .description('write a submission draft as a Word document, web page or Markdown (refused while checks fail)')
+    .requiredOption('--draft <id>', 'draft id (see `upright call draft.list`)')
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <file>', 'file to write')
+    .option('--redact', 'replace pseudonymised names by their pseudonyms')
+    .option('--accept-errors', 'export even though checks report errors')
+    .option('--provenance', 'add the provenance annex (source, SHA-256, page, excerpt of every note)')
+    .action(async (vaultPath: string, opts: ExportOptions, command: Command) => {
+      const redact = opts.redact ?? false;
+      const provenance = opts.provenance ?? false;
+      const result = await cli.withServices(vaultPath, undefined, async (services) => {
+        await cli.unlockFromEnvOrPrompt(services);
+        try {
+          return await cli.invoke(services, 'draft.export', {
+            id: opts.draft,
+            format: opts.format,
+            redact,
+            provenance,
+            acceptErrors: opts.acceptErrors ?? false,
+            path: resolve(opts.out),
+          });
+        } catch (error) {
+          if (error instanceof UprightError && error.code === 'DRAFT_HAS_ERRORS') {
+            const store = services.vault.store();
+            const checks = runChecks(loadDraftContext(store, store.drafts.require(opts.draft)), {
+              today: localToday(),
+              redact,
+              format: opts.format,
+              provenance,
+            });
+            for (const r of checks)
+              process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${r.message}\n`);
+          }
+          throw error;
+        }
+      });
+      cli.output(command, result, () =>
+        result.saved
+          ? `Wrote the ${KIND[opts.format]} to ${result.path} (${result.bytes.toLocaleString('en-GB')} bytes${result.warnings ? `, ${result.warnings} warning${result.warnings > 1 ? 's' : ''} from the checks` : ''}).`
+          : 'Nothing written.',
+      );
+    });
+}

@@ -1,0 +1,138 @@
+// Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
+// rendering and export, and named versions with their comparison.
+import { writeFile } from 'node:fs/promises';
+import type { DraftBody } from '../../shared/draft.ts';
+import { UprightError } from '../../shared/errors.ts';
+import { runChecks } from '../drafts/checks.ts';
+import { compareBodies } from '../drafts/compare.ts';
+import { loadDraftContext, localToday } from '../drafts/context.ts';
+import { prepareDocument, readDraft } from '../drafts/document.ts';
+import { auditSummary, renderExport, SAVE_FILTERS, suggestedFileName, withExtension } from '../drafts/export.ts';
+import { noteText } from '../drafts/footnotes.ts';
+import { renderHtml } from '../drafts/html.ts';
+import { renderMarkdown } from '../drafts/markdown.ts';
+import { buildModel } from '../drafts/model.ts';
+import { redactor } from '../drafts/redact.ts';
+import { recommendationText } from '../drafts/references.ts';
+import { coverFromDossier, templateBody } from '../drafts/templates.ts';
+import { bodyWords } from '../drafts/words.ts';
+import type { DraftPatch, Store } from '../store/index.ts';
+import type { Handlers } from './registry.ts';
+import { chooseExportPath } from './save-path.ts';
+
+/** Words in a body as printed, cross-references to recommendations included. */
+function countBody(store: Store, body: DraftBody): number {
+  const ids = buildModel(body, () => '').recommendations.map((r) => r.recommendationId);
+  const recommendations = ids.length > 0 ? store.drafts.recommendations(ids) : new Map();
+  return bodyWords(buildModel(body, (id) => recommendationText(recommendations.get(id))));
+}
+
+function contextFor(store: Store, id: string) {
+  return loadDraftContext(store, store.drafts.require(id));
+}
+
+export const draftHandlers = {
+  'draft.list': ({ dossierId }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.drafts.list(dossierId).map((draft) => ({ ...draft, words: countBody(store, draft.body) }));
+  },
+  'draft.create': ({ dossierId, title, template }, { services }) => {
+    const store = services.vault.store();
+    const dossier = store.dossiers.require(dossierId);
+    const review = {
+      country: dossier.country,
+      cycle: dossier.targetReview.cycle,
+      session: dossier.targetReview.session,
+      deadline: dossier.targetReview.deadline,
+      themes: dossier.themes,
+    };
+    return store.drafts.create({
+      dossierId,
+      title,
+      template,
+      cover: coverFromDossier(review, new Date()),
+      body: templateBody(dossier.themes),
+    });
+  },
+  'draft.get': ({ id }, { services }) => services.vault.store().drafts.require(id),
+  // The schema has checked every node; its input type just cannot say so for a recursive tree.
+  'draft.update': ({ id, ...patch }, { services }) => services.vault.store().drafts.update(id, patch as DraftPatch),
+  'draft.delete': ({ id }, { services }) => {
+    if (!services.vault.store().drafts.remove(id)) throw new UprightError('NOT_FOUND', 'This draft no longer exists.');
+    return { deleted: true as const };
+  },
+  'draft.notes': ({ id }, { services }) => {
+    const context = contextFor(services.vault.store(), id);
+    return { footnotes: readDraft(context).notes, words: prepareDocument(context, { redact: false }).words };
+  },
+  'draft.check': ({ id }, { services }) => runChecks(contextFor(services.vault.store(), id), { today: localToday() }),
+  'draft.redactions': ({ id }, { services }) => {
+    const { substitutions, withheld } = prepareDocument(contextFor(services.vault.store(), id), { redact: true });
+    return { substitutions, withheld };
+  },
+  'draft.render': ({ id, format, redact }, { services }) => {
+    const doc = prepareDocument(contextFor(services.vault.store(), id), { redact });
+    return { text: format === 'html' ? renderHtml(doc) : renderMarkdown(doc) };
+  },
+  'draft.export': async ({ id, format, redact, acceptErrors, path, provenance }, ctx) => {
+    const store = ctx.services.vault.store();
+    const context = contextFor(store, id);
+    const withAnnex = provenance ?? false;
+    const results = runChecks(context, { today: localToday(), redact, format, provenance: withAnnex });
+    const errors = results.filter((r) => r.severity === 'error');
+    const warnings = results.length - errors.length;
+    if (errors.length > 0 && !acceptErrors) {
+      const first = errors[0]?.message ?? '';
+      throw new UprightError(
+        'DRAFT_HAS_ERRORS',
+        `${errors.length === 1 ? 'One check fails' : `${errors.length} checks fail`}: ${first}${errors.length > 1 ? ' (see the checks for the others)' : ''} Fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway.`,
+      );
+    }
+    const doc = prepareDocument(context, { redact, provenance: withAnnex });
+    const bytes = await renderExport(doc, format);
+    const title = redact ? redactor(context.entities).text(context.draft.title) : context.draft.title;
+    const chosen = await chooseExportPath(ctx, path, suggestedFileName(title, format), SAVE_FILTERS[format]);
+    if (chosen === null) return { saved: false as const };
+    // The vault may have locked while the save dialog was open: then the person is away, and nothing is written.
+    const current = ctx.services.vault.store();
+    const target = withExtension(chosen, format);
+    try {
+      await writeFile(target, bytes);
+    } catch {
+      throw new UprightError('EXPORT_FAILED');
+    }
+    current.drafts.recordExport(
+      id,
+      auditSummary(format, { redact, provenance: withAnnex, errors: errors.length, warnings }),
+    );
+    return { saved: true as const, path: target, bytes: bytes.byteLength, warnings };
+  },
+  'draft.snapshot': ({ id, name }, { services }) => {
+    const store = services.vault.store();
+    const version = store.drafts.snapshot(id, name);
+    return { ...version, words: countBody(store, version.body) };
+  },
+  'draft.versions': ({ id }, { services }) => {
+    const store = services.vault.store();
+    return store.drafts.versions(id).map((v) => ({ ...v, words: countBody(store, v.body) }));
+  },
+  'draft.compare': ({ id, from, to }, { services }) => {
+    const store = services.vault.store();
+    const current = store.drafts.require(id);
+    const bodyOf = (which: string) => (which === 'current' ? current.body : store.drafts.version(id, which).body);
+    const before = bodyOf(from);
+    const after = bodyOf(to);
+    const ids = [before, after].flatMap((body) => buildModel(body, () => ''));
+    const excerpts = store.drafts.citedExcerpts(ids.flatMap((m) => m.citations.map((c) => c.excerptId)));
+    const recommendations = store.drafts.recommendations(
+      ids.flatMap((m) => m.recommendations.map((r) => r.recommendationId)),
+    );
+    // A citation reads as its note ("Government of Kazakhstan, …, p. 3."), so changing what is cited shows.
+    const citation = (excerptId: string) => {
+      const excerpt = excerpts.get(excerptId);
+      return excerpt?.sourceTitle ? noteText(excerpt).replace(/\.$/, '') : 'an excerpt no longer in the vault';
+    };
+    return compareBodies(before, after, citation, (rid) => recommendationText(recommendations.get(rid)));
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,11 @@
+import type { Handlers } from './registry.ts';
+
+export const entityHandlers = {
+  'entity.list': (filter, { services }) => services.vault.store().entities.list(filter),
+  'entity.get': ({ id }, { services }) => services.vault.store().entities.require(id),
+  'entity.create': (params, { services }) => services.vault.store().entities.create(params),
+  'entity.update': ({ id, ...patch }, { services }) => services.vault.store().entities.update(id, patch),
+  'entity.merge': ({ fromId, intoId }, { services }) => services.vault.store().entities.merge(fromId, intoId),
+  'entity.delete': ({ id }, { services }) => ({ deleted: services.vault.store().entities.remove(id) }),
+  'entity.mentions': ({ id }, { services }) => services.vault.store().entities.mentions(id),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,159 @@
+// The submission as it will be exported, whatever the format: the blocks with their paragraph
+// numbers, the notes that may leave the vault (renumbered 1…N after the withheld ones are dropped),
+// the cover as printed, and — with redaction — every pseudonym in place. DOCX, HTML and Markdown
+// only lay this out; the checks read it too, so they judge exactly what would be written.
+//
+// Notes citing an excerpt marked "never export", or one no longer in the vault, are always left out,
+// with or without redaction: the mark protects sources and witnesses and must not depend on a
+// checkbox. Redaction adds the pseudonyms.
+import type { DraftTarget, Footnote, Substitution, WordCount } from '../../shared/api/drafts.ts';
+import { WORD_LIMITS } from '../../shared/draft.ts';
+import { type CoverLine, coverLines, coverTitle } from './cover.ts';
+import { footnotes } from './footnotes.ts';
+import { type Block, buildModel, type DraftModel, type Inline } from './model.ts';
+import { type NameRule, redactor } from './redact.ts';
+import { recommendationText } from './references.ts';
+import type { DraftContext } from './types.ts';
+import { bodyWords, textsWords } from './words.ts';
+
+export interface ExportNote {
+  /** As printed in this export. */
+  number: number;
+  /** As numbered in the draft (where the editor shows it). */
+  draftNumber: number;
+  excerptId: string;
+  text: string;
+  /** For the provenance annex. */
+  sourceTitle: string;
+  sha256: string | null;
+  page: number | null;
+}
+
+export interface ExportDocument {
+  /** The cover's title line, also the file's document title. */
+  title: string;
+  language: string;
+  cover: CoverLine[];
+  blocks: Block[];
+  notes: ExportNote[];
+  /** Add the provenance annex (source, SHA-256, page and excerpt of every note). */
+  provenance: boolean;
+  redacted: boolean;
+  /** Names replaced (with redaction) or that would be (without). */
+  substitutions: Substitution[];
+  /** Notes left out, and why. */
+  withheld: Footnote[];
+  words: WordCount;
+}
+
+export interface PrepareOptions {
+  redact: boolean;
+  provenance?: boolean;
+}
+
+/** The draft as written: its blocks and every note, including those that cannot be exported. */
+export function readDraft(context: DraftContext): { model: DraftModel; notes: Footnote[] } {
+  const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id)));
+  return { model, notes: footnotes(model, context.excerpts) };
+}
+
+function place(target: DraftTarget): number {
+  if (target.kind === 'cover') return 0;
+  if (target.kind === 'paragraph') return 1 + target.number;
+  if (target.kind === 'note') return 1_000_000 + target.number;
+  return 2_000_000;
+}
+
+const byPlace = (a: DraftTarget, b: DraftTarget) => place(a) - place(b);
+
+/** Collects where each name was found, one Substitution per entity and name. */
+class SubstitutionLog {
+  readonly #entries = new Map<string, Substitution>();
+  readonly #seen = new Set<string>();
+
+  at(target: DraftTarget): (rule: NameRule) => void {
+    return (rule) => {
+      const id = `${rule.entityId}\u0000${rule.name}`;
+      let entry = this.#entries.get(id);
+      if (!entry) {
+        entry = { entityId: rule.entityId, name: rule.name, pseudonym: rule.replacement, occurrences: [] };
+        this.#entries.set(id, entry);
+      }
+      const where = `${id}\u0000${JSON.stringify(target)}`;
+      if (!this.#seen.has(where)) {
+        this.#seen.add(where);
+        entry.occurrences.push(target);
+      }
+    };
+  }
+
+  /** In the order a reader meets them: the cover, then the paragraphs, then the notes. */
+  list(): Substitution[] {
+    const entries = [...this.#entries.values()].map((e) => ({ ...e, occurrences: [...e.occurrences].sort(byPlace) }));
+    return entries.sort((a, b) => byPlace(a.occurrences[0] as DraftTarget, b.occurrences[0] as DraftTarget));
+  }
+}
+
+export function prepareDocument(context: DraftContext, options: PrepareOptions): ExportDocument {
+  const { draft } = context;
+  const { model, notes } = readDraft(context);
+  const names = redactor(context.entities);
+  const log = new SubstitutionLog();
+  const apply = <T>(original: T, redacted: T) => (options.redact ? redacted : original);
+
+  // Notes that may leave the vault, renumbered in order.
+  const renumbered = new Map<number, number>();
+  const exported: ExportNote[] = [];
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    const number = exported.length + 1;
+    renumbered.set(note.number, number);
+    const where: DraftTarget = { kind: 'note', number: note.number };
+    exported.push({
+      number,
+      draftNumber: note.number,
+      excerptId: note.excerptId,
+      text: apply(note.text, names.text(note.text, log.at(where))),
+      sourceTitle: apply(excerpt?.sourceTitle ?? '', names.text(excerpt?.sourceTitle ?? '', log.at(where))),
+      sha256: excerpt?.originalSha256 ?? null,
+      page: excerpt?.page ?? null,
+    });
+  }
+
+  const blocks: Block[] = [];
+  for (const block of model.blocks) {
+    const kept = block.inlines.flatMap((inline): Inline[] => {
+      if (inline.kind !== 'citation') return [inline];
+      const number = renumbered.get(inline.note);
+      return number === undefined ? [] : [{ ...inline, note: number }];
+    });
+    const inlines = apply(kept, names.inlines(kept, log.at(block.target)));
+    blocks.push({ ...block, inlines });
+  }
+
+  const body = bodyWords({ ...model, blocks });
+  const cover = coverLines(draft.cover, draft.template, body).map((line) => ({
+    ...line,
+    text: apply(line.text, names.text(line.text, log.at({ kind: 'cover', field: line.field }))),
+  }));
+  const title = coverTitle(draft.cover, draft.template);
+
+  return {
+    title: apply(title, names.text(title)),
+    language: draft.cover.language || 'en',
+    cover,
+    blocks,
+    notes: exported,
+    provenance: options.provenance ?? false,
+    redacted: options.redact,
+    substitutions: log.list(),
+    withheld: notes.filter((n) => n.problem !== null),
+    words: {
+      body,
+      notes: textsWords(exported.map((n) => n.text)),
+      cover: textsWords(cover.map((l) => l.text)),
+      limit: WORD_LIMITS[draft.template],
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The submission as Markdown, for colleagues who draft in text tools: paragraph numbers written
+// out (escaped, so no renderer turns them into a list that restarts at 1 after each heading),
+// footnotes as [^n] with their definitions at the end.
+import type { ExportDocument } from './document.ts';
+import { listLabel } from './labels.ts';
+import type { Block, Inline } from './model.ts';
+import { xmlSafe } from './text.ts';
+
+/** Escapes what Markdown would read as markup: emphasis, links, HTML, and block markers at a line's start. */
+export function escapeMarkdown(text: string): string {
+  return xmlSafe(text)
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/gm, (_m, space: string, marker: string) =>
+      marker.length > 1 || /\d/.test(marker)
+        ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`
+        : `${space}\\${marker}`,
+    );
+}
+
+function inlineMarkdown(inlines: Inline[]): string {
+  return inlines
+    .map((inline) => {
+      if (inline.kind === 'break') return '\\\n';
+      if (inline.kind === 'citation') return `[^${inline.note}]`;
+      const text = escapeMarkdown(inline.text);
+      // Emphasis markers must hug the text: "** bold**" is not bold.
+      const lead = text.match(/^\s*/)?.[0] ?? '';
+      const trail = text.match(/\s*$/)?.[0] ?? '';
+      const core = text.trim();
+      if (!core) return text;
+      const marker = `${inline.bold ? '**' : ''}${inline.italic ? '*' : ''}`;
+      return `${lead}${marker}${core}${[...marker].reverse().join('')}${trail}`;
+    })
+    .join('');
+}
+
+function blockMarkdown(block: Block): string {
+  const text = inlineMarkdown(block.inlines);
+  if (block.kind === 'heading') return `${'#'.repeat(block.level + 1)} ${text}`;
+  if (block.number !== null) return `${block.number}\\. ${text}`;
+  if (block.list) {
+    if (!block.list.ordered) {
+      const indent = '  '.repeat(block.list.depth);
+      return block.list.first ? `${indent}- ${text}` : `${indent}  ${text}`;
+    }
+    return block.list.first ? `${listLabel(block.list)} ${text}` : text;
+  }
+  if (block.quote) return text.replace(/^/gm, '> ');
+  return text;
+}
+
+export function renderMarkdown(doc: ExportDocument): string {
+  const out: string[] = [];
+  for (const line of doc.cover) {
+    const text = escapeMarkdown(line.text);
+    if (line.style === 'title') out.push(`# ${text}`);
+    else if (line.style === 'heading') out.push(`**${text}**`);
+    else out.push(text);
+  }
+  out.push('---');
+  out.push(...doc.blocks.map(blockMarkdown));
+  if (doc.provenance && doc.notes.length > 0) {
+    out.push('## Annex: provenance of the notes');
+    for (const note of doc.notes) {
+      out.push(
+        [
+          `**Note ${note.number}.** ${escapeMarkdown(note.sourceTitle || 'Untitled source')}\\`,
+          `Page: ${note.page ?? 'not recorded'}\\`,
+          `SHA-256 of the original: \`${note.sha256 ?? 'no original kept'}\`\\`,
+          `Excerpt: \`${note.excerptId}\``,
+        ].join('\n'),
+      );
+    }
+  }
+  if (doc.notes.length > 0) out.push(doc.notes.map((n) => `[^${n.number}]: ${escapeMarkdown(n.text)}`).join('\n'));
+  return `${out.join('\n\n')}\n`;
+}

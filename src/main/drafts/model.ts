@@ -1,0 +1,232 @@
+// The draft's ProseMirror JSON flattened into the blocks every export and check works on, with the
+// two numberings a UPR submission is cited by. The rules are the editor's (renderer
+// features/drafts/numbering.ts), so the numbers a person sees while writing are the printed ones:
+// - a paragraph is numbered unless it is marked unnumbered, sits inside a list or quotation, or is
+//   empty; headings are never numbered;
+// - every citation is its own note, numbered in document order.
+import type { DraftTarget } from '../../shared/api/drafts.ts';
+import type { DraftBody, DraftNode } from '../../shared/draft.ts';
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface LineBreak {
+  kind: 'break';
+}
+
+export interface CitationRun {
+  kind: 'citation';
+  excerptId: string;
+  /** The note's number in the draft as written (1-based, document order). */
+  note: number;
+}
+
+export type Inline = TextRun | LineBreak | CitationRun;
+
+export interface ListPlace {
+  /** Which list (0, 1, …): an ordered list counts from its own start. */
+  id: number;
+  ordered: boolean;
+  /** 0 for a top-level list, 1 for a list inside it, … */
+  depth: number;
+  /** The item's position in its list, from the list's start (1 unless the list says otherwise). */
+  index: number;
+  /** False for an item's second and later paragraphs, which carry no bullet or number. */
+  first: boolean;
+}
+
+export interface Block {
+  kind: 'heading' | 'paragraph';
+  /** 1–3 for headings, 0 for paragraphs. */
+  level: number;
+  /** The UPR paragraph number, or null. */
+  number: number | null;
+  list: ListPlace | null;
+  quote: boolean;
+  inlines: Inline[];
+  /** Where a check result or a substitution about this block points. */
+  target: DraftTarget;
+}
+
+export interface Citation {
+  excerptId: string;
+  note: number;
+  /** Index of the block it sits in. */
+  block: number;
+  target: DraftTarget;
+}
+
+export interface RecommendationMention {
+  recommendationId: string;
+  /** Index of the block it sits in. */
+  block: number;
+  target: DraftTarget;
+}
+
+export interface DraftModel {
+  blocks: Block[];
+  citations: Citation[];
+  recommendations: RecommendationMention[];
+}
+
+/** How a cross-reference to an earlier recommendation reads in the text. */
+export type RecommendationText = (recommendationId: string) => string;
+
+interface Place {
+  list: Omit<ListPlace, 'first'> | null;
+  first: boolean;
+  quote: boolean;
+  topLevel: boolean;
+}
+
+function markSet(node: DraftNode): { bold: boolean; italic: boolean } {
+  const types = new Set((node.marks ?? []).map((m) => m.type));
+  return { bold: types.has('bold'), italic: types.has('italic') };
+}
+
+function attr(node: DraftNode, name: string): unknown {
+  return node.attrs?.[name];
+}
+
+/** An id attribute as the API's Id schema accepts it; a citation without one reads as missing. */
+function idAttr(node: DraftNode, name: string): string {
+  const value = attr(node, name);
+  return (typeof value === 'string' ? value.slice(0, 64) : '') || 'missing';
+}
+
+export function buildModel(body: DraftBody, recommendationText: RecommendationText): DraftModel {
+  const blocks: Block[] = [];
+  const citations: { excerptId: string; note: number; block: number }[] = [];
+  const mentions: { recommendationId: string; block: number }[] = [];
+  let paragraphNumber = 0;
+  let listCount = 0;
+
+  const inlinesOf = (nodes: DraftNode[] | undefined, out: Inline[]): void => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'text') {
+        if (node.text) out.push({ kind: 'text', text: node.text, ...markSet(node) });
+      } else if (node.type === 'hardBreak') {
+        out.push({ kind: 'break' });
+      } else if (node.type === 'citation') {
+        const excerptId = idAttr(node, 'excerptId');
+        const note = citations.length + 1;
+        citations.push({ excerptId, note, block: blocks.length });
+        out.push({ kind: 'citation', excerptId, note });
+      } else if (node.type === 'recommendationRef') {
+        const recommendationId = idAttr(node, 'recommendationId');
+        mentions.push({ recommendationId, block: blocks.length });
+        out.push({ kind: 'text', text: recommendationText(recommendationId), bold: false, italic: false });
+      } else {
+        // An inline node this version does not know: keep whatever text it carries.
+        if (node.text) out.push({ kind: 'text', text: node.text, ...markSet(node) });
+        inlinesOf(node.content, out);
+      }
+    }
+  };
+
+  /** Adds the block unless it is empty; says whether it did. */
+  const textBlock = (node: DraftNode, kind: Block['kind'], place: Place): boolean => {
+    if (!node.content || node.content.length === 0) return false;
+    const inlines: Inline[] = [];
+    const level = kind === 'heading' ? Math.min(3, Math.max(1, Number(attr(node, 'level') ?? 1) || 1)) : 0;
+    const numbered = kind === 'paragraph' && place.topLevel && attr(node, 'numbered') !== false;
+    const block: Block = {
+      kind,
+      level,
+      number: numbered ? ++paragraphNumber : null,
+      list: place.list ? { ...place.list, first: place.first } : null,
+      quote: place.quote,
+      inlines,
+      target: { kind: 'draft' },
+    };
+    inlinesOf(node.content, inlines);
+    blocks.push(block);
+    return true;
+  };
+
+  const blocksOf = (nodes: DraftNode[] | undefined, place: Place): void => {
+    let first = place.first;
+    for (const node of nodes ?? []) {
+      switch (node.type) {
+        case 'paragraph':
+          if (textBlock(node, 'paragraph', { ...place, first })) first = false;
+          break;
+        case 'heading':
+          textBlock(node, 'heading', place);
+          break;
+        case 'blockquote':
+          blocksOf(node.content, { ...place, quote: true, topLevel: false });
+          break;
+        case 'bulletList':
+        case 'orderedList': {
+          const ordered = node.type === 'orderedList';
+          const id = listCount++;
+          const start = ordered ? Number(attr(node, 'start') ?? 1) || 1 : 1;
+          const depth = place.list ? place.list.depth + 1 : 0;
+          (node.content ?? []).forEach((item, i) => {
+            blocksOf(item.type === 'listItem' ? item.content : [item], {
+              list: { id, ordered, depth, index: start + i },
+              first: true,
+              quote: place.quote,
+              topLevel: false,
+            });
+          });
+          break;
+        }
+        default:
+          // A block the editor cannot make (pasted JSON, a later version): its text is kept, unnumbered,
+          // since the editor numbers paragraphs only.
+          if (node.content?.some((c) => c.type === 'text' || c.type === 'citation'))
+            textBlock(node, 'paragraph', { ...place, topLevel: false });
+          else blocksOf(node.content, { ...place, topLevel: false });
+      }
+    }
+  };
+
+  blocksOf(body.content, { list: null, first: true, quote: false, topLevel: true });
+  assignTargets(blocks);
+  return {
+    blocks,
+    citations: citations.map((c) => ({ ...c, target: blocks[c.block]?.target ?? { kind: 'draft' } })),
+    recommendations: mentions.map((m) => ({ ...m, target: blocks[m.block]?.target ?? { kind: 'draft' } })),
+  };
+}
+
+/**
+ * Points each block at a numbered paragraph a person can find: its own number; for a list item or
+ * quotation, the paragraph it follows; for a heading, the paragraph that opens its section.
+ */
+function assignTargets(blocks: Block[]): void {
+  let previous: number | null = null;
+  const following: (number | null)[] = new Array(blocks.length).fill(null);
+  let next: number | null = null;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    following[i] = next;
+    const n = blocks[i]?.number;
+    if (n != null) next = n;
+  }
+  blocks.forEach((block, i) => {
+    if (block.number !== null) {
+      block.target = { kind: 'paragraph', number: block.number };
+      previous = block.number;
+      return;
+    }
+    const near = block.kind === 'heading' ? (following[i] ?? previous) : (previous ?? following[i]);
+    block.target = near !== null && near !== undefined ? { kind: 'paragraph', number: near } : { kind: 'draft' };
+  });
+}
+
+/** A block's text as a person reads it; citations as `citation(run)` says (nothing by default). */
+export function inlineText(inlines: Inline[], citation: (run: CitationRun) => string = () => ''): string {
+  let text = '';
+  for (const inline of inlines) {
+    if (inline.kind === 'text') text += inline.text;
+    else if (inline.kind === 'break') text += '\n';
+    else text += citation(inline);
+  }
+  return text;
+}

@@ -1,0 +1,48 @@
+// How a submission refers to the UPR itself: ordinals, which sessions make up which cycle, and a
+// cross-reference to an earlier recommendation as the field writes it ("A/HRC/43/15, para. 121.1
+// (France)").
+import type { ReferencedRecommendation } from './types.ts';
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+}
+
+/**
+ * The UPR Working Group sessions of each cycle: 1st 1–12, 2nd 13–26, 3rd 27–40, 4th 41–54. Later
+ * cycles are assumed to keep the 14 sessions of the 2nd to 4th (unconfirmed for the 5th).
+ */
+export function sessionsOfCycle(cycle: number): { first: number; last: number } {
+  if (cycle <= 1) return { first: 1, last: 12 };
+  const first = 13 + (cycle - 2) * 14;
+  return { first, last: first + 13 };
+}
+
+export function cycleOfSession(session: number): number {
+  if (session <= 12) return 1;
+  return 2 + Math.floor((session - 13) / 14);
+}
+
+/** A session as stored ("34", "34th", "session 34") as a number, or null. */
+export function sessionNumber(session: string | number | null | undefined): number | null {
+  if (session === null || session === undefined) return null;
+  if (typeof session === 'number') return Number.isInteger(session) && session > 0 ? session : null;
+  const match = /\d+/.exec(session);
+  return match ? Number(match[0]) : null;
+}
+
+/** "140.12", "121.1", "98": a recommendation's number in the Working Group report. */
+export const RECOMMENDATION_NUMBER = /^\d{1,3}(\.\d{1,3}){0,2}$/;
+
+/** The cross-reference as printed in the text. */
+export function recommendationText(rec: ReferencedRecommendation | undefined): string {
+  if (rec?.status !== 'live') return '[a recommendation no longer in the vault]';
+  const states = rec.recommendingStates.filter((s) => s.trim()).join(', ');
+  const where = [rec.documentSymbol?.trim(), rec.paragraph?.trim() ? `para. ${rec.paragraph.trim()}` : null]
+    .filter(Boolean)
+    .join(', ');
+  const label = where || 'recommendation of an earlier review';
+  const position = rec.response ? `, ${rec.response}` : '';
+  return `${label}${states ? ` (${states})` : ''}${position}`;
+}

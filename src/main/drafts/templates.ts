@@ -1,0 +1,64 @@
+// A new draft starts from the structure OHCHR and UPR Info recommend (UPR-SUBMISSION.md): an
+// introduction and summary, the follow-up to the previous review with one block per theme of the
+// dossier, new developments, and recommendations. Individual and joint submissions share this
+// structure; they differ on the cover (who submits) and in their word limit. The empty paragraphs
+// are where the person writes: the editor shows a prompt in them, and export leaves them out.
+// The cover is filled from what the dossier already knows about the review.
+import type { DraftBody, DraftCover, DraftNode } from '../../shared/draft.ts';
+import { EMPTY_COVER } from '../../shared/draft.ts';
+import { MONTHS } from './dates.ts';
+import { sessionNumber } from './references.ts';
+import { stateName } from './states.ts';
+import type { DossierReview } from './types.ts';
+
+/** The section headings, also how checks find the sections (see checks.ts). */
+export const SECTION_HEADINGS = {
+  introduction: 'Introduction and summary',
+  followUp: 'Follow-up to the previous review',
+  newDevelopments: 'New developments and issues not raised before',
+  recommendations: 'Recommendations',
+} as const;
+
+const heading = (level: number, text: string): DraftNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: [{ type: 'text', text }],
+});
+const emptyParagraph = (): DraftNode => ({ type: 'paragraph', attrs: { numbered: true } });
+
+/** The body a new draft starts with, individual or joint alike. */
+export function templateBody(themes: readonly string[]): DraftBody {
+  const blocks = themes.map((t) => t.trim()).filter(Boolean);
+  return {
+    type: 'doc',
+    content: [
+      heading(1, SECTION_HEADINGS.introduction),
+      emptyParagraph(),
+      heading(1, SECTION_HEADINGS.followUp),
+      ...(blocks.length > 0 ? blocks.flatMap((theme) => [heading(2, theme), emptyParagraph()]) : [emptyParagraph()]),
+      heading(1, SECTION_HEADINGS.newDevelopments),
+      emptyParagraph(),
+      heading(1, SECTION_HEADINGS.recommendations),
+      emptyParagraph(),
+    ],
+  };
+}
+
+/** "March 2027": the month of the deadline when the dossier has one, else the current month. */
+function submissionMonth(deadline: string | null, today: Date): string {
+  const match = deadline ? /^(\d{4})-(\d{2})/.exec(deadline) : null;
+  if (match) return `${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return `${MONTHS[today.getMonth()]} ${today.getFullYear()}`;
+}
+
+export function coverFromDossier(dossier: DossierReview, today: Date): DraftCover {
+  const session = sessionNumber(dossier.session);
+  return {
+    ...EMPTY_COVER,
+    state: stateName(dossier.country),
+    session: session !== null && session <= 200 ? session : null,
+    cycle: dossier.cycle,
+    monthYear: submissionMonth(dossier.deadline, today),
+    keywords: [...dossier.themes],
+  };
+}

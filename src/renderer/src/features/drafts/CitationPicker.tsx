@@ -1,0 +1,92 @@
+import { useEffect, useId, useState } from 'react';
+import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { excerptPlace } from './ExcerptPanel.tsx';
+import { Modal } from './Modal.tsx';
+import { useExcerptSearch } from './useExcerptSearch.ts';
+
+/**
+ * Finds an excerpt by its words and cites it at the cursor. Type to filter, arrows to move, Enter to
+ * cite, Escape to go back to the text.
+ */
+export function CitationPicker({
+  dossierId,
+  onPick,
+  onClose,
+}: {
+  dossierId: string;
+  onPick: (excerptId: string) => void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const { excerpts, error } = useExcerptSearch(dossierId, text);
+  const found = excerpts ?? [];
+  const current = found[Math.min(active, found.length - 1)];
+  const activeId = current ? `${id}-${current.id}` : undefined;
+
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  return (
+    <Modal title="Cite an excerpt" onClose={onClose} wide>
+      <div className="field">
+        <label htmlFor={`${id}-search`}>Words in the excerpt or its note</label>
+        <input
+          id={`${id}-search`}
+          role="combobox"
+          aria-expanded={found.length > 0}
+          aria-controls={`${id}-list`}
+          aria-activedescendant={activeId}
+          aria-autocomplete="list"
+          autoComplete="off"
+          data-autofocus
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, found.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter' && current) {
+              e.preventDefault();
+              onPick(current.id);
+            }
+          }}
+        />
+      </div>
+      <ErrorNote message={error} />
+      {excerpts?.length === 0 && <p className="hint">No excerpt in this dossier matches.</p>}
+      <div id={`${id}-list`} role="listbox" aria-label="Matching excerpts" className="picker-list">
+        {found.map((e) => (
+          // The input owns the keyboard (aria-activedescendant); a click picks directly.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection happens in the combobox input
+          <div
+            key={e.id}
+            id={`${id}-${e.id}`}
+            role="option"
+            tabIndex={-1}
+            aria-selected={e.id === current?.id}
+            onClick={() => onPick(e.id)}
+          >
+            <span className="excerpt-quote">“{e.exact}”</span>
+            <span className="excerpt-meta">
+              {excerptPlace(e)}
+              {e.confidentiality !== 'public' && (
+                <span className={`badge ${e.confidentiality}`}>{CONFIDENTIALITY_LABELS[e.confidentiality]}</span>
+              )}
+            </span>
+          </div>
+        ))}
+      </div>
+      <p className="hint">↑ ↓ to choose · Enter to cite · Esc to return to the text</p>
+    </Modal>
+  );
+}

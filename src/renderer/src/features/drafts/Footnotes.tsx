@@ -1,0 +1,45 @@
+import type { Footnote } from '../../../../shared/api.ts';
+
+const PROBLEMS: Record<NonNullable<Footnote['problem']>, string> = {
+  excerpt_deleted: 'The cited excerpt is no longer in the vault. Remove this citation or cite another excerpt.',
+  never_export: 'The excerpt is marked “never export”: this note is withheld from exported files.',
+};
+
+export function footnoteElementId(number: number): string {
+  return `draft-note-${number}`;
+}
+
+/** The notes as they will be printed, generated from the citations: never typed here. */
+export function Footnotes({
+  footnotes,
+  onShowCitation,
+}: {
+  footnotes: Footnote[] | null;
+  onShowCitation: (footnote: Footnote) => void;
+}) {
+  if (!footnotes) return null;
+  if (footnotes.length === 0) {
+    return <p className="hint">No notes yet. Cite an excerpt (Ctrl+Shift+C) and its note appears here.</p>;
+  }
+  return (
+    <ol className="footnotes" data-testid="footnotes">
+      {footnotes.map((f) => (
+        <li
+          key={f.number}
+          id={footnoteElementId(f.number)}
+          tabIndex={-1}
+          className={f.problem ? 'footnote has-problem' : 'footnote'}
+        >
+          <span className="footnote-number" aria-hidden="true">
+            {f.number}
+          </span>
+          <span className="footnote-text">{f.text}</span>
+          {f.problem && <span className="footnote-problem">{PROBLEMS[f.problem]}</span>}
+          <button type="button" className="link" onClick={() => onShowCitation(f)}>
+            Show in text
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

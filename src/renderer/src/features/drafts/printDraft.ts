@@ -1,0 +1,55 @@
+// Prints the rendered draft through the system print dialog (where "Save as PDF" lives), from a hidden
+// frame so the app's own screen is not what gets printed.
+//
+// The frame is an about:blank child of this page: it needs no frame source (the CSP forbids any), and
+// the rendered HTML is copied in as inert nodes. The CSP also refuses inline <style> and style
+// attributes, so the render's styles are applied through the CSSOM (a constructed style sheet, and
+// element.style), which the CSP does not govern.
+
+const FRAME_ID = 'draft-print-frame';
+
+export function printDraft(html: string): HTMLIFrameElement {
+  document.getElementById(FRAME_ID)?.remove();
+  const frame = document.createElement('iframe');
+  frame.id = FRAME_ID;
+  frame.className = 'print-frame';
+  frame.title = 'Draft prepared for printing';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  document.body.append(frame);
+
+  const target = frame.contentDocument;
+  const view = frame.contentWindow;
+  if (!target || !view) throw new Error('The print view could not be prepared.');
+  const source = new DOMParser().parseFromString(html, 'text/html');
+  const css = [...source.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
+  // Nothing executable crosses over: scripts, inline handlers and links out are dropped.
+  for (const el of source.querySelectorAll('script, style, link, meta[http-equiv], iframe, object, embed')) el.remove();
+  for (const el of source.querySelectorAll('*')) {
+    for (const attribute of [...el.attributes]) {
+      if (attribute.name.toLowerCase().startsWith('on')) el.removeAttribute(attribute.name);
+    }
+  }
+  // Style attributes are inline style too: carried over as data and applied through the CSSOM below.
+  for (const el of source.querySelectorAll<HTMLElement>('[style]')) {
+    el.dataset.printStyle = el.getAttribute('style') ?? '';
+    el.removeAttribute('style');
+  }
+  target.documentElement.replaceWith(target.importNode(source.documentElement, true));
+  for (const el of target.querySelectorAll<HTMLElement>('[data-print-style]')) {
+    el.style.cssText = el.dataset.printStyle ?? '';
+    delete el.dataset.printStyle;
+  }
+  target.title = source.title;
+  // A sheet must be constructed by the document that adopts it.
+  const FrameSheet = (view as unknown as typeof globalThis).CSSStyleSheet;
+  const sheet = new FrameSheet();
+  sheet.replaceSync(css);
+  target.adoptedStyleSheets = [sheet];
+  const back = document.activeElement as HTMLElement | null;
+  view.focus();
+  view.print();
+  // print() returns once the dialog is closed; the keyboard goes back to where it was.
+  back?.focus();
+  return frame;
+}

@@ -1,0 +1,246 @@
+// The editor's schema: exactly the nodes and marks of src/shared/draft.ts, so what the editor stores
+// is what the export walks. Paragraph and note numbers are not stored: CSS counters draw them, in
+// the same order as the export counts them (see numbering.ts).
+
+import { Extension, type Extensions, mergeAttributes, Node } from '@tiptap/core';
+import Placeholder from '@tiptap/extension-placeholder';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import StarterKit from '@tiptap/starter-kit';
+import { countedParagraphs } from './numbering.ts';
+
+/** The drag payload of an excerpt dragged from the side panel into the text. */
+export const EXCERPT_DRAG_TYPE = 'application/x-upright-excerpt';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    citation: {
+      /** Cites an excerpt at the cursor; its footnote is generated from the excerpt. */
+      insertCitation: (excerptId: string) => ReturnType;
+    };
+    numberedParagraph: {
+      /** Marks the current paragraph as numbered (a body paragraph) or not (a quoted line). */
+      setParagraphNumbered: (numbered: boolean) => ReturnType;
+    };
+  }
+}
+
+/** The paragraph, with `numbered` (default true): UPR submissions number every body paragraph. */
+const NumberedParagraph = Node.create({
+  name: 'paragraph',
+  priority: 1000,
+  group: 'block',
+  content: 'inline*',
+  addAttributes() {
+    return {
+      numbered: {
+        default: true,
+        parseHTML: (element) => element.getAttribute('data-numbered') !== 'false',
+        renderHTML: (attributes) => ({ 'data-numbered': attributes.numbered === false ? 'false' : 'true' }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'p' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['p', HTMLAttributes, 0];
+  },
+  addCommands() {
+    return {
+      setParagraph:
+        () =>
+        ({ commands }) =>
+          commands.setNode(this.name),
+      setParagraphNumbered:
+        (numbered) =>
+        ({ commands }) =>
+          commands.updateAttributes(this.name, { numbered }),
+    };
+  },
+  addKeyboardShortcuts() {
+    return { 'Mod-Alt-0': () => this.editor.commands.setParagraph() };
+  },
+  addProseMirrorPlugins() {
+    // Marks the paragraphs that carry a number, so the CSS counter counts exactly what the export counts.
+    const key = new PluginKey('countedParagraphs');
+    return [
+      new Plugin({
+        key,
+        state: {
+          init: (_, state) => decorate(state.doc),
+          apply: (tr, old) => (tr.docChanged ? decorate(tr.doc) : old),
+        },
+        props: {
+          decorations: (state) => key.getState(state) as DecorationSet,
+        },
+      }),
+    ];
+  },
+});
+
+function decorate(doc: Parameters<typeof countedParagraphs>[0]): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    countedParagraphs(doc).map(({ pos, node }) => Decoration.node(pos, pos + node.nodeSize, { class: 'counted' })),
+  );
+}
+
+/** Set with `tr.setMeta(spotlightKey, { from, to })` to light up what a check points at; null clears it. */
+export const spotlightKey = new PluginKey<DecorationSet>('spotlight');
+
+/** A passing highlight on the paragraph or citation the person was just taken to. */
+const Spotlight = Extension.create({
+  name: 'spotlight',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: spotlightKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, old) => {
+            const meta = tr.getMeta(spotlightKey) as { from: number; to: number } | null | undefined;
+            if (meta === null) return DecorationSet.empty;
+            if (meta)
+              return DecorationSet.create(tr.doc, [Decoration.node(meta.from, meta.to, { class: 'spotlight' })]);
+            return old.map(tr.mapping, tr.doc);
+          },
+        },
+        props: {
+          decorations: (state) => spotlightKey.getState(state),
+        },
+      }),
+    ];
+  },
+});
+
+/** The text of the last top-level section heading before `pos`. */
+function sectionOf(doc: PmNode, pos: number): string {
+  let section = '';
+  doc.forEach((node, offset) => {
+    if (offset < pos && node.type.name === 'heading' && node.attrs.level === 1) section = node.textContent;
+  });
+  return section;
+}
+
+/** What the template's sections ask for (UPR-SUBMISSION.md, "Structure template"). */
+function promptFor(section: string): string {
+  if (/introduction|summary/i.test(section)) {
+    return 'Summarise the submission: its scope, how the information was gathered, the period it covers.';
+  }
+  if (/follow[\s-]*up|previous/i.test(section)) {
+    return 'The recommendation, the State’s position (supported or noted), and how far it was implemented, with evidence.';
+  }
+  if (/new developments/i.test(section)) return 'Developments and issues not raised at the previous review.';
+  if (/recommendation/i.test(section)) {
+    return 'One action per recommendation, starting with a verb: ratify, amend, repeal, establish, investigate…';
+  }
+  return 'Write a paragraph…';
+}
+
+export interface CitationOptions {
+  /** Opens the excerpt picker (Ctrl/Cmd+Shift+C). */
+  onOpenPicker: () => void;
+}
+
+/** An inline citation of an excerpt: drawn as its note number; the note text is generated on export. */
+const Citation = Node.create<CitationOptions>({
+  name: 'citation',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addOptions() {
+    return { onOpenPicker: () => {} };
+  },
+  addAttributes() {
+    return {
+      excerptId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-excerpt-id'),
+        renderHTML: (attributes) => ({ 'data-excerpt-id': attributes.excerptId }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'sup[data-excerpt-id]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['sup', mergeAttributes(HTMLAttributes, { class: 'citation' })];
+  },
+  renderText() {
+    return '';
+  },
+  addCommands() {
+    return {
+      insertCitation:
+        (excerptId) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { excerptId } }),
+    };
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Shift-c': () => {
+        this.options.onOpenPicker();
+        return true;
+      },
+    };
+  },
+});
+
+/**
+ * A cross-reference to an earlier UPR recommendation. The recommendation tracker has no API yet, so
+ * the editor shows existing references and keeps them intact but offers no way to insert new ones.
+ */
+const RecommendationRef = Node.create({
+  name: 'recommendationRef',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      recommendationId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-recommendation-id'),
+        renderHTML: (attributes) => ({ 'data-recommendation-id': attributes.recommendationId }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-recommendation-id]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { class: 'recommendation-ref' }), 'Earlier recommendation'];
+  },
+});
+
+export function draftExtensions(options: CitationOptions): Extensions {
+  return [
+    // Only what the export understands: no code, strike, underline, links or rules.
+    StarterKit.configure({
+      paragraph: false,
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      link: false,
+      horizontalRule: false,
+      trailingNode: false,
+      heading: { levels: [1, 2, 3] },
+    }),
+    NumberedParagraph,
+    Citation.configure(options),
+    RecommendationRef,
+    Spotlight,
+    Placeholder.configure({
+      // Every empty paragraph of the template says what belongs there, not only the one with the cursor.
+      showOnlyCurrent: false,
+      placeholder: ({ editor, node, pos }) =>
+        node.type.name === 'heading' ? 'Heading' : promptFor(sectionOf(editor.state.doc, pos)),
+    }),
+  ];
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { DRAFT_TEMPLATES, DraftBody, DraftCover } from '../draft.ts';
+import { Id } from './dossiers.ts';
+import { method } from './method.ts';
+
+export const Draft = z.object({
+  id: Id,
+  dossierId: Id,
+  title: z.string(),
+  template: z.enum(DRAFT_TEMPLATES),
+  cover: DraftCover,
+  body: DraftBody,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const DraftSummary = Draft.omit({ cover: true, body: true }).extend({ words: z.number().int() });
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+/** Where a check result, a footnote or a substitution sits in the draft. */
+export const DraftTarget = z.discriminatedUnion('kind', [
+  /** A numbered body paragraph (1-based, as printed). */
+  z.object({ kind: z.literal('paragraph'), number: z.number().int() }),
+  /** A footnote (1-based, as printed). */
+  z.object({ kind: z.literal('note'), number: z.number().int() }),
+  /** A field of the cover form: "contactEmail", "organisations", "keywords"… */
+  z.object({ kind: z.literal('cover'), field: z.string() }),
+  z.object({ kind: z.literal('draft') }),
+]);
+export type DraftTarget = z.infer<typeof DraftTarget>;
+
+export const CheckResult = z.object({
+  /** Stable rule id: "word-limit", "never-export", "citation-resolves"… */
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  target: DraftTarget,
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const Footnote = z.object({
+  number: z.number().int(),
+  excerptId: Id,
+  /** The note as exported: "Government of Kazakhstan, Information supplied … (2022), p. 1." */
+  text: z.string(),
+  /** Why this note cannot be exported as is, or null. */
+  problem: z.enum(['excerpt_deleted', 'never_export']).nullable(),
+});
+export type Footnote = z.infer<typeof Footnote>;
+
+export const WordCount = z.object({
+  body: z.number().int(),
+  notes: z.number().int(),
+  cover: z.number().int(),
+  limit: z.number().int(),
+});
+export type WordCount = z.infer<typeof WordCount>;
+
+/** One name replaced by a pseudonym on export, and where. */
+export const Substitution = z.object({
+  entityId: Id,
+  name: z.string(),
+  pseudonym: z.string(),
+  occurrences: z.array(DraftTarget),
+});
+export type Substitution = z.infer<typeof Substitution>;
+
+export const DraftVersion = z.object({
+  id: Id,
+  draftId: Id,
+  name: z.string(),
+  createdAt: z.string(),
+  words: z.number(),
+});
+export type DraftVersion = z.infer<typeof DraftVersion>;
+
+/** A paragraph-level comparison of two versions, in document order. */
+export const DraftChange = z.object({
+  change: z.enum(['same', 'added', 'removed', 'changed']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type DraftChange = z.infer<typeof DraftChange>;
+
+export const EXPORT_FORMATS = ['docx', 'html', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const DraftFields = z.object({
+  title: z.string().trim().min(1, 'Give the draft a title').max(300),
+  cover: DraftCover,
+  body: DraftBody,
+});
+
+export const draftsApi = {
+  'draft.list': method({
+    summary: "A dossier's submission drafts, most recently edited first.",
+    params: z.object({ dossierId: Id }).strict(),
+    result: z.array(DraftSummary),
+  }),
+  'draft.create': method({
+    summary: 'Start a submission from the individual or joint UPR template (cover filled from the dossier).',
+    params: z.object({ dossierId: Id, title: DraftFields.shape.title, template: z.enum(DRAFT_TEMPLATES) }).strict(),
+    result: Draft,
+  }),
+  'draft.get': method({
+    summary: 'One draft with its cover and body.',
+    params: z.object({ id: Id }).strict(),
+    result: Draft,
+  }),
+  'draft.update': method({
+    summary: "Save a draft's title, cover or body (the editor saves as the user types).",
+    params: DraftFields.partial().extend({ id: Id }).strict(),
+    result: Draft,
+  }),
+  'draft.delete': method({
+    summary: 'Delete a draft (its versions go with it).',
+    params: z.object({ id: Id }).strict(),
+    result: z.object({ deleted: z.literal(true) }),
+  }),
+  'draft.notes': method({
+    summary: 'The footnotes generated from the draft’s citations, and its word count against the limit.',
+    params: z.object({ id: Id }).strict(),
+    result: z.object({ footnotes: z.array(Footnote), words: WordCount }),
+  }),
+  'draft.check': method({
+    summary: 'Run every UPR submission check; each result points at the paragraph, note or cover field.',
+    params: z.object({ id: Id }).strict(),
+    result: z.array(CheckResult),
+  }),
+  'draft.redactions': method({
+    summary: 'What redaction will do on export: every pseudonym substitution and every withheld excerpt.',
+    params: z.object({ id: Id }).strict(),
+    result: z.object({ substitutions: z.array(Substitution), withheld: z.array(Footnote) }),
+  }),
+  'draft.render': method({
+    summary: 'The draft as HTML or Markdown text (HTML is what the app prints to PDF).',
+    params: z.object({ id: Id, format: z.enum(['html', 'md']), redact: z.boolean() }).strict(),
+    result: z.object({ text: z.string() }),
+  }),
+  'draft.export': method({
+    summary:
+      'Write the draft as DOCX, HTML or Markdown (asks where unless a path is given). Refused while checks report errors, unless acceptErrors.',
+    params: z
+      .object({
+        id: Id,
+        format: z.enum(EXPORT_FORMATS),
+        redact: z.boolean(),
+        acceptErrors: z.boolean().optional(),
+        path: z.string().min(1).optional(),
+        /** Add a provenance annex: for every note, source title, SHA-256 of the original, page, excerpt id. */
+        provenance: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.union([
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int(), warnings: z.number().int() }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  }),
+  'draft.snapshot': method({
+    summary: 'Keep a named version of the draft as it is now.',
+    params: z.object({ id: Id, name: z.string().trim().min(1, 'Name the version').max(200) }).strict(),
+    result: DraftVersion,
+  }),
+  'draft.versions': method({
+    summary: "A draft's named versions, newest first.",
+    params: z.object({ id: Id }).strict(),
+    result: z.array(DraftVersion),
+  }),
+  'draft.compare': method({
+    summary: 'Compare two versions of a draft paragraph by paragraph ("current" is the draft as it is now).',
+    params: z
+      .object({ id: Id, from: z.union([Id, z.literal('current')]), to: z.union([Id, z.literal('current')]) })
+      .strict(),
+    result: z.array(DraftChange),
+  }),
+};

@@ -1,0 +1,136 @@
+// The exported Word file as a word processor lays it out: LibreOffice turns a full-length redacted
+// submission (2,815 words, 150 notes) into a PDF, and its text shows the paragraph numbers 1…N in
+// order, every note at the foot of a page below that page's text, a number on every page, and no
+// pseudonymised name anywhere. Needs LibreOffice Writer (Debian: libreoffice-writer-nogui; CI
+// installs it); UPRIGHT_SOFFICE names another soffice binary.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../../src/main/drafts/document.ts';
+import { renderDocx } from '../../../src/main/drafts/docx.ts';
+import { loadPdfJs, pdfOptions } from '../../../src/main/ingest/pdf.ts';
+import { excerpt, goodContext, para, person, realisticBody } from '../../unit/drafts/support.ts';
+
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'upright-soffice-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+}
+
+async function pdfPages(path: string): Promise<Item[][]> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument(pdfOptions(new Uint8Array(readFileSync(path))));
+  const pdf = await task.promise;
+  const pages: Item[][] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(
+      content.items
+        .filter((item) => 'str' in item && item.str.trim() !== '')
+        .map((item) => {
+          const { str, transform } = item as { str: string; transform: number[] };
+          return { text: str.trim(), x: transform[4] as number, y: transform[5] as number };
+        }),
+    );
+  }
+  await task.destroy();
+  return pages;
+}
+
+const NOTE = /^Organisation \d+, Report number \d+ on trade union rights, 2022, p\. \d+\.$/;
+/** Below this height (points from the bottom of the page) is the footer with the page number. */
+const FOOTER = 60;
+
+describe('the Word file as LibreOffice lays it out', () => {
+  it('numbers paragraphs 1…N, sets each note at the foot of its page, numbers pages and leaves no protected name', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `e${i + 1}`);
+    const body = realisticBody(2815, 150, ids);
+    body.content.splice(
+      1,
+      0,
+      para('Amin Eleusinov, whose union was dissolved, told us that Eleusinov’s appeal was refused.'),
+    );
+    const context = goodContext({
+      body,
+      excerpts: new Map(
+        ids.map((id, i) => [
+          id,
+          excerpt(id, {
+            authorOrganisation: `Organisation ${i + 1}`,
+            sourceTitle: `Report number ${i + 1} on trade union rights`,
+            documentSymbol: null,
+            page: i + 1,
+          }),
+        ]),
+      ),
+      entities: [person('Amin Eleusinov', { aliases: ['Eleusinov'], pseudonym: 'a union leader' })],
+    });
+    const exported = prepareDocument(context, { redact: true });
+    const paragraphCount = exported.blocks.filter((b) => b.number !== null).length;
+    expect(exported.notes).toHaveLength(150);
+
+    const docx = join(work, 'submission.docx');
+    writeFileSync(docx, await renderDocx(exported));
+    const profile = pathToFileURL(join(work, 'profile')).href;
+    await run(
+      process.env.UPRIGHT_SOFFICE ?? 'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx],
+      { timeout: 150_000 },
+    );
+    const pages = await pdfPages(join(work, 'submission.pdf'));
+    expect(pages.length).toBeGreaterThan(5);
+
+    // Paragraph numbers at the left margin, 1…N in reading order across pages.
+    const numbers = pages.flatMap((items) =>
+      items.filter((i) => /^\d+\.$/.test(i.text) && i.x < 80).map((i) => Number.parseInt(i.text, 10)),
+    );
+    expect(numbers).toEqual(Array.from({ length: paragraphCount }, (_, i) => i + 1));
+
+    // Every note's text, in order, each below all of its page's body text.
+    const noteLines = pages.flatMap((items) => items.filter((i) => NOTE.test(i.text)));
+    expect(noteLines).toHaveLength(150);
+    const notePages = pages.map((items, p) => ({ p, notes: items.filter((i) => NOTE.test(i.text)), items }));
+    for (const { p, notes, items } of notePages) {
+      if (notes.length === 0) continue;
+      const bodyText = items.filter((i) => !NOTE.test(i.text) && i.y > FOOTER && /\p{L}{3}/u.test(i.text));
+      const lowestBody = Math.min(...bodyText.map((i) => i.y));
+      const highestNote = Math.max(...notes.map((i) => i.y));
+      expect(highestNote, `page ${p + 1}`).toBeLessThan(lowestBody);
+    }
+    // The note marks before each note's text run 1…150.
+    const marks = pages.flatMap((items) =>
+      items.filter(
+        (i) =>
+          /^\d+$/.test(i.text) &&
+          i.y > FOOTER &&
+          items.some((n) => NOTE.test(n.text) && Math.abs(n.y - i.y) < 6 && n.x > i.x),
+      ),
+    );
+    expect(marks.map((m) => Number(m.text))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+
+    // A PAGE field: each page's own number at the foot.
+    pages.forEach((items, p) => {
+      expect(
+        items.some((i) => i.text === String(p + 1) && i.y < FOOTER),
+        `page ${p + 1}`,
+      ).toBe(true);
+    });
+
+    const text = pages
+      .flat()
+      .map((i) => i.text)
+      .join(' ');
+    expect(text).toContain(
+      'A union leader, whose union was dissolved, told us that a union leader’s appeal was refused.',
+    );
+    expect(text).not.toMatch(/Eleusinov/i);
+  }, 180_000);
+});
