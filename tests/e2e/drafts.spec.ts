@@ -185,7 +185,6 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(checks.getByRole('heading', { name: /^Errors \(\d+\)$/ })).toBeVisible();
     await checks.getByRole('button', { name: /contact person’s e-mail/ }).click();
     await expect(page.getByLabel('Contact e-mail')).toBeFocused();
-    await snap(page, 'tmp-errors');
 
     await page.getByLabel('UPR session').fill('48');
     await page.getByLabel('UPR cycle').fill('4');

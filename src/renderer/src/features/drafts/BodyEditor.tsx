@@ -139,7 +139,8 @@ function CitationPeek({
       {excerpt ? (
         <>
           <span className="excerpt-quote">“{excerpt.exact}”</span>
-          <span className="excerpt-meta">{excerptPlace(excerpt)}</span>
+          {/* The printed note names the source; before notes load, say where the quote is from. */}
+          {!note && <span className="excerpt-meta">{excerptPlace(excerpt)}</span>}
         </>
       ) : (
         <span className="footnote-problem">This excerpt is no longer in the vault.</span>

@@ -128,6 +128,15 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
     onUpdate: ({ editor: e }) => scheduleRef.current({ body: e.getJSON() as DraftBody }),
   });
 
+  // Spelling and screen readers follow the language chosen on the cover.
+  useEffect(() => {
+    const attributes = editor.options.editorProps.attributes;
+    if (typeof attributes !== 'object' || attributes.lang === cover.language) return;
+    editor.setOptions({
+      editorProps: { ...editor.options.editorProps, attributes: { ...attributes, lang: cover.language || 'en' } },
+    });
+  }, [editor, cover.language]);
+
   // Ctrl/Cmd+Shift+C opens the picker from anywhere on the screen (the editor handles its own).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -16,6 +16,7 @@ import {
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
 
@@ -140,33 +141,25 @@ export function ExcerptList({
         </div>
         <div className="filter">
           <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
-          <select
+          <VocabularySelect
             id={`${id}-confidentiality`}
             value={filters.confidentiality}
-            onChange={(e) => set({ confidentiality: e.target.value as Confidentiality | '' })}
-          >
-            <option value="">Any</option>
-            {CONFIDENTIALITY.map((c) => (
-              <option key={c} value={c}>
-                {CONFIDENTIALITY_LABELS[c]}
-              </option>
-            ))}
-          </select>
+            values={CONFIDENTIALITY}
+            labels={CONFIDENTIALITY_LABELS}
+            blank="Any"
+            onChange={(confidentiality) => set({ confidentiality })}
+          />
         </div>
         <div className="filter">
           <label htmlFor={`${id}-stance`}>Stance</label>
-          <select
+          <VocabularySelect
             id={`${id}-stance`}
             value={filters.stance}
-            onChange={(e) => set({ stance: e.target.value as Stance | '' })}
-          >
-            <option value="">Any</option>
-            {STANCES.map((s) => (
-              <option key={s} value={s}>
-                {STANCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
+            values={STANCES}
+            labels={STANCE_LABELS}
+            blank="Any"
+            onChange={(stance) => set({ stance })}
+          />
         </div>
         <div className="filter">
           <label htmlFor={`${id}-text`}>Text</label>

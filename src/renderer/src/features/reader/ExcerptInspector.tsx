@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { EntityField } from '../entities/EntityField.tsx';
 
 interface Props {
@@ -129,32 +130,24 @@ export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose
       </div>
       <div className="field">
         <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
-        <select
+        <VocabularySelect
           id={`${id}-confidentiality`}
           value={excerpt.confidentiality}
-          onChange={(e) => update({ confidentiality: e.target.value as Confidentiality })}
-        >
-          {CONFIDENTIALITY.map((c) => (
-            <option key={c} value={c}>
-              {CONFIDENTIALITY_LABELS[c]}
-            </option>
-          ))}
-        </select>
+          values={CONFIDENTIALITY}
+          labels={CONFIDENTIALITY_LABELS}
+          onChange={(confidentiality) => confidentiality && update({ confidentiality })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-stance`}>Stance</label>
-        <select
+        <VocabularySelect
           id={`${id}-stance`}
           value={excerpt.stance ?? ''}
-          onChange={(e) => update({ stance: e.target.value === '' ? null : (e.target.value as Stance) })}
-        >
-          <option value="">Not set</option>
-          {STANCES.map((s) => (
-            <option key={s} value={s}>
-              {STANCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
+          values={STANCES}
+          labels={STANCE_LABELS}
+          blank="Not set"
+          onChange={(stance) => update({ stance: stance || null })}
+        />
       </div>
       <ErrorNote message={error} />
       <button

@@ -1,0 +1,30 @@
+/**
+ * A select over one of the shared vocabularies (confidentiality, stance, source kind…), labelled in
+ * the users' words; `blank` adds a first option meaning "none" or "any", whose value is ''.
+ */
+export function VocabularySelect<T extends string>({
+  id,
+  value,
+  values,
+  labels,
+  blank,
+  onChange,
+}: {
+  id: string;
+  value: T | '';
+  values: readonly T[];
+  labels: Record<T, string>;
+  blank?: string;
+  onChange: (value: T | '') => void;
+}) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+      {blank !== undefined && <option value="">{blank}</option>}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </select>
+  );
+}
