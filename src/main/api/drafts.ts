@@ -66,7 +66,8 @@ export const draftHandlers = {
     const context = contextFor(services.vault.store(), id);
     return { footnotes: readDraft(context).notes, words: prepareDocument(context, { redact: false }).words };
   },
-  'draft.check': ({ id }, { services }) => runChecks(contextFor(services.vault.store(), id), { today: localToday() }),
+  'draft.check': ({ id, export: planned }, { services }) =>
+    runChecks(contextFor(services.vault.store(), id), { today: localToday(), ...planned }),
   'draft.redactions': ({ id }, { services }) => {
     const { substitutions, withheld } = prepareDocument(contextFor(services.vault.store(), id), { redact: true });
     return { substitutions, withheld };

@@ -125,7 +125,13 @@ export const draftsApi = {
   }),
   'draft.check': method({
     summary: 'Run every UPR submission check; each result points at the paragraph, note or cover field.',
-    params: z.object({ id: Id }).strict(),
+    params: z
+      .object({
+        id: Id,
+        /** Judge the file this export would write: its format, redaction and annex (as draft.export does). */
+        export: z.object({ format: z.enum(EXPORT_FORMATS), redact: z.boolean(), provenance: z.boolean() }).optional(),
+      })
+      .strict(),
     result: z.array(CheckResult),
   }),
   'draft.redactions': method({

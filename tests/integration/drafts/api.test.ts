@@ -187,6 +187,15 @@ describe('a lawyer drafts the UPR submission', () => {
       withheld: [],
     });
 
+    // The export dialog asks what the file without redaction would be judged: the name is an error there.
+    const planned = await call(
+      handlers,
+      'draft.check',
+      { id: draft.id, export: { format: 'docx', redact: false, provenance: false } },
+      ctx,
+    );
+    expect(planned.map((r) => [r.rule, r.severity])).toEqual([['pseudonym', 'error']]);
+
     // Without redaction the name would leave: refused, and nothing asked or written.
     await expect(
       call(handlers, 'draft.export', { id: draft.id, format: 'docx', redact: false }, ctx),

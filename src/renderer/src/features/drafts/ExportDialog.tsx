@@ -61,15 +61,19 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   // The export runs the checks again for exactly this file (format, redaction) and may refuse it.
   const [refused, setRefused] = useState(false);
 
+  // The checks judge exactly the file these options make (redaction off puts names back, say).
   useEffect(() => {
     let current = true;
-    Promise.all([invoke('draft.check', { id: draftId }), invoke('draft.redactions', { id: draftId })])
+    Promise.all([
+      invoke('draft.check', { id: draftId, export: { format, redact, provenance } }),
+      invoke('draft.redactions', { id: draftId }),
+    ])
       .then(([checks, redactions]) => current && setReview({ checks, ...redactions }))
       .catch((e: Error) => current && setError(e.message));
     return () => {
       current = false;
     };
-  }, [draftId]);
+  }, [draftId, format, redact, provenance]);
 
   // Other options make another file, which the export judges afresh.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the options are the trigger, not inputs
