@@ -281,6 +281,26 @@ test.describe('a monitor writes the UPR submission', () => {
     expect(pdf).not.toContain(WITNESS);
     expect(pdf).not.toContain('Sadykova');
 
+    // The PDF the app prints is Chromium's print of the same HTML: print it here with page.pdf.
+    if (upright.target === 'chromium') {
+      const { text: html } = await call<{ text: string }>(page, 'draft.render', {
+        id: draftId,
+        format: 'html',
+        redact: true,
+      });
+      const printer = await page.context().browser()?.newPage();
+      if (!printer) throw new Error('no browser to print with');
+      await printer.setContent(html);
+      const printedPdf = join(upright.backupDir, 'submission-printed.pdf');
+      await printer.pdf({ path: printedPdf, format: 'A4' });
+      await printer.close();
+      const printedText = await pdfText(printedPdf);
+      expect(printedText).toMatch(/2\. ?The Government told the ILO Committee/);
+      for (const note of generated.footnotes) expect(printedText).toContain(note.text.replace(/\s+/g, ' '));
+      expect(printedText).toContain(PSEUDONYM);
+      expect(printedText).not.toContain('Sadykova');
+    }
+
     // Back in the dossier, the Drafts tab lists the submission with its length.
     await page.keyboard.press('Escape');
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: DOSSIER }).click();
