@@ -163,6 +163,8 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE):
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Repeat the passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
+  // allInnerTexts does not wait: on a busy machine the key may not be on screen yet.
+  await expect(page.getByTestId('recovery-key').locator('span').first()).toHaveText(/\w{4}/);
   const key = (await page.getByTestId('recovery-key').locator('span').allInnerTexts()).join('-');
   await page.getByLabel('I wrote the recovery key down').check();
   await page.getByRole('button', { name: 'Continue to Upright' }).click();
