@@ -143,6 +143,12 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(windowOpenHandler);
 });
 
+/** The native save dialog, attached to the window when there is one; null when cancelled. */
+async function askWhereToSave(options: Electron.SaveDialogOptions): Promise<string | null> {
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 app.whenReady().then(() => {
   hardenSession();
   const active = createServices({
@@ -150,17 +156,12 @@ app.whenReady().then(() => {
     runtime: { runtime: 'electron', electron: process.versions.electron ?? null },
     ...(app.isPackaged ? { sampleDocuments: join(process.resourcesPath, 'sample') } : {}),
     dialogs: {
-      chooseBackupFolder: async (suggestedName) => {
-        const options = {
+      chooseBackupFolder: (suggestedName) =>
+        askWhereToSave({
           title: 'Save an encrypted backup',
           defaultPath: join(app.getPath('documents'), suggestedName),
           buttonLabel: 'Save backup',
-        };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
+        }),
       chooseImportPaths: async (what) => {
         const options: Electron.OpenDialogOptions = {
           title: what === 'folder' ? 'Import a folder of documents' : 'Import documents',
@@ -174,18 +175,13 @@ app.whenReady().then(() => {
           : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
-      chooseSavePath: async (suggestedName, filter) => {
-        const options = {
+      chooseSavePath: (suggestedName, filter) =>
+        askWhereToSave({
           title: `Save ${filter.name.toLowerCase()}`,
           defaultPath: join(app.getPath('documents'), suggestedName),
           buttonLabel: 'Save',
           filters: [filter],
-        };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
+        }),
     },
   });
   services = active;
