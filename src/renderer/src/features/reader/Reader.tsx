@@ -77,6 +77,12 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
     setSelected(excerptId);
     setJustCreated(false);
   }, []);
+  // Worked out once per change, not on every scroll frame (the reader re-renders as it scrolls).
+  const selectedExcerpt = useMemo(
+    () => (excerpts.data ?? []).find((e) => e.id === selected) ?? null,
+    [excerpts.data, selected],
+  );
+  const orphans = useMemo(() => (excerpts.data ?? []).filter((e) => e.anchorStatus === 'orphaned'), [excerpts.data]);
 
   const scrollToOffset = useCallback(
     (offset: number) => {
@@ -152,8 +158,6 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   if (error) return <ErrorNote message={error} />;
   if (!source) return <p className="hint">Opening…</p>;
 
-  const selectedExcerpt = (excerpts.data ?? []).find((e) => e.id === selected) ?? null;
-  const orphans = (excerpts.data ?? []).filter((e) => e.anchorStatus === 'orphaned');
   const placeOrphan = async (orphan: Excerpt) => {
     if (!selection) return;
     setMarkError(null);
@@ -252,51 +256,55 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
       </header>
       <div className="reader-body">
         {view === 'text' ? (
-          <article
-            className="reader-scroll"
-            ref={scrollRef}
-            data-testid="reader-text"
-            aria-label={`Text of ${source.title}`}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling text must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            onMouseUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
-            onKeyUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
-          >
-            <div style={{ height: virtualizer.getTotalSize() }} className="reader-canvas">
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                return (
-                  <div
-                    key={item.key}
-                    data-index={item.index}
-                    ref={virtualizer.measureElement}
-                    className="reader-row"
-                    style={{ transform: `translateY(${item.start}px)` }}
-                  >
-                    {row.type === 'page' ? (
-                      <p className="page-marker">Page {row.page}</p>
-                    ) : (
-                      <BlockText
-                        text={source.text}
-                        block={row.block}
-                        pages={source.pages}
-                        matches={matchesByBlock[row.index] ?? []}
-                        currentMatch={
-                          currentMatch && currentMatch[1] > row.block.start && currentMatch[0] < row.block.end
-                            ? currentMatch
-                            : null
-                        }
-                        highlights={highlightsByBlock[row.index] ?? []}
-                        selectedExcerpt={selected}
-                        onSelectExcerpt={selectExcerpt}
-                      />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </article>
+          // The pane draws the frame and the scroller inside it draws nothing, so the canvas growing
+          // as rows are measured does not repaint the whole pane (styles.css, "Reader scrolling").
+          <div className="reader-pane">
+            <article
+              className="reader-scroll"
+              ref={scrollRef}
+              data-testid="reader-text"
+              aria-label={`Text of ${source.title}`}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling text must be reachable by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+              onMouseUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
+              onKeyUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
+            >
+              <div style={{ height: virtualizer.getTotalSize() }} className="reader-canvas">
+                {virtualizer.getVirtualItems().map((item) => {
+                  const row = rows[item.index];
+                  if (!row) return null;
+                  return (
+                    <div
+                      key={item.key}
+                      data-index={item.index}
+                      ref={virtualizer.measureElement}
+                      className="reader-row"
+                      style={{ transform: `translateY(${item.start}px)` }}
+                    >
+                      {row.type === 'page' ? (
+                        <p className="page-marker">Page {row.page}</p>
+                      ) : (
+                        <BlockText
+                          text={source.text}
+                          block={row.block}
+                          pages={source.pages}
+                          matches={matchesByBlock[row.index] ?? []}
+                          currentMatch={
+                            currentMatch && currentMatch[1] > row.block.start && currentMatch[0] < row.block.end
+                              ? currentMatch
+                              : null
+                          }
+                          highlights={highlightsByBlock[row.index] ?? []}
+                          selectedExcerpt={selected}
+                          onSelectExcerpt={selectExcerpt}
+                        />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </article>
+          </div>
         ) : (
           <PdfOriginal sourceId={source.id} />
         )}
