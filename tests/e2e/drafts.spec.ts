@@ -6,11 +6,11 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { loadPdfJs, pdfOptions } from '../../src/main/ingest/pdf.ts';
 import {
+  callFromPage,
   createDossierThroughUi,
   createVaultThroughUi,
   expect,
   expectAccessible,
-  invokeFromPage,
   snap,
   test,
 } from './support/app.ts';
@@ -22,26 +22,17 @@ const DOSSIER = 'Kazakhstan — freedom of association';
 const WITNESS = 'Aigerim Sadykova';
 const PSEUDONYM = 'a local union leader';
 
-/** Calls the API as the page would, and unwraps the envelope (a failure fails the test with its message). */
-async function call<T>(page: Page, method: string, params: unknown): Promise<T> {
-  const envelope = (await invokeFromPage(page, method, params)) as
-    | { ok: true; result: T }
-    | { ok: false; error: { code: string; message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message} (${envelope.error.code})`);
-  return envelope.result;
-}
-
 /** Marks the first occurrence of each phrase in the source's text as an excerpt (the reader's way is annotate.spec). */
 async function markExcerpts(page: Page, phrases: string[]): Promise<void> {
-  const [dossier] = (await call<{ id: string; title: string }[]>(page, 'dossier.list', {})).filter(
+  const [dossier] = (await callFromPage<{ id: string; title: string }[]>(page, 'dossier.list', {})).filter(
     (d) => d.title === DOSSIER,
   );
-  const [source] = await call<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
-  const { text } = await call<{ text: string }>(page, 'source.get', { id: source?.id });
+  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: source?.id });
   for (const phrase of phrases) {
     const start = text.indexOf(phrase);
     expect(start, `"${phrase}" in the source`).toBeGreaterThanOrEqual(0);
-    await call(page, 'excerpt.create', { sourceId: source?.id, start, end: start + phrase.length });
+    await callFromPage(page, 'excerpt.create', { sourceId: source?.id, start, end: start + phrase.length });
   }
 }
 
@@ -99,7 +90,7 @@ test.describe('a monitor writes the UPR submission', () => {
       'modification of the procedure for state registration of trade unions to the notification procedure',
       'holding short-term (one-hour) warning strikes',
     ]);
-    await call(page, 'entity.create', {
+    await callFromPage(page, 'entity.create', {
       kind: 'person',
       name: WITNESS,
       pseudonym: PSEUDONYM,
@@ -271,8 +262,9 @@ test.describe('a monitor writes the UPR submission', () => {
 
     // What reviewers will read: LibreOffice's rendering of the file.
     const pdf = await docxToPdf(path);
-    const draftId = (await call<{ id: string }[]>(page, 'draft.list', { dossierId: await dossierId(page) }))[0]?.id;
-    const generated = await call<{ footnotes: { text: string }[] }>(page, 'draft.notes', { id: draftId });
+    const draftId = (await callFromPage<{ id: string }[]>(page, 'draft.list', { dossierId: await dossierId(page) }))[0]
+      ?.id;
+    const generated = await callFromPage<{ footnotes: { text: string }[] }>(page, 'draft.notes', { id: draftId });
     expect(pdf).toMatch(/1\. ?This submission by the Kazakhstan Labour Rights Monitor/);
     expect(pdf).toMatch(/2\. ?The Government told the ILO Committee/);
     expect(pdf).toMatch(/5\. ?Amend the Law on Trade Unions/);
@@ -283,7 +275,7 @@ test.describe('a monitor writes the UPR submission', () => {
 
     // The PDF the app prints is Chromium's print of the same HTML: print it here with page.pdf.
     if (upright.target === 'chromium') {
-      const { text: html } = await call<{ text: string }>(page, 'draft.render', {
+      const { text: html } = await callFromPage<{ text: string }>(page, 'draft.render', {
         id: draftId,
         format: 'html',
         redact: true,
@@ -314,7 +306,7 @@ test.describe('a monitor writes the UPR submission', () => {
 });
 
 async function dossierId(page: Page): Promise<string> {
-  const dossiers = await call<{ id: string; title: string }[]>(page, 'dossier.list', {});
+  const dossiers = await callFromPage<{ id: string; title: string }[]>(page, 'dossier.list', {});
   const found = dossiers.find((d) => d.title === DOSSIER);
   if (!found) throw new Error('dossier missing');
   return found.id;

@@ -3,24 +3,18 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { replaceSourceText } from '../../src/main/annotate/renormalise.ts';
 import {
+  callFromPage,
   createDossierThroughUi,
   createVaultThroughUi,
   expect,
   expectAccessible,
-  invokeFromPage,
   snap,
   test,
 } from './support/app.ts';
 
-async function call<T>(page: Page, method: string, params: unknown): Promise<T> {
-  const reply = (await invokeFromPage(page, method, params)) as { ok: boolean; result?: T; error?: unknown };
-  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-  return reply.result as T;
-}
-
 async function onlySourceId(page: Page): Promise<string> {
-  const [dossier] = await call<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await call<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
+  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
   return source?.id ?? '';
 }
 
@@ -61,14 +55,14 @@ test.describe('the reader helps a lawyer along', () => {
     await expectAccessible(page, 'reader suggestions');
 
     // Accepting made an excerpt noting the canonical form, and an instrument entity.
-    const entities = await call<{ name: string; kind: string }[]>(page, 'entity.list', {});
+    const entities = await callFromPage<{ name: string; kind: string }[]>(page, 'entity.list', {});
     expect(entities).toEqual([expect.objectContaining({ kind: 'instrument' })]);
     const sourceId = await onlySourceId(page);
-    const [excerpt] = await call<{ note: string }[]>(page, 'excerpt.forSource', { sourceId });
+    const [excerpt] = await callFromPage<{ note: string }[]>(page, 'excerpt.forSource', { sourceId });
     expect(excerpt?.note).toMatch(/^Legal reference: /);
-    const left = await call<{ kind: string; text: string }[]>(page, 'suggestion.list', { sourceId });
+    const left = await callFromPage<{ kind: string; text: string }[]>(page, 'suggestion.list', { sourceId });
     expect(left.filter((s) => s.kind === 'date' && s.text === dateText).length).toBeLessThan(
-      (await call<unknown[]>(page, 'suggestion.list', { sourceId })).length,
+      (await callFromPage<unknown[]>(page, 'suggestion.list', { sourceId })).length,
     );
 
     // The empty code book offers its starter codes.
@@ -100,8 +94,8 @@ test.describe('the reader helps a lawyer along', () => {
     const text = store.sources.detail(sourceId).text;
     const quote = 'holding short-term (one-hour) warning strikes';
     const start = text.indexOf(quote);
-    await invokeFromPage(page, 'excerpt.create', { sourceId, start, end: start + quote.length });
-    await invokeFromPage(page, 'excerpt.create', {
+    await callFromPage(page, 'excerpt.create', { sourceId, start, end: start + quote.length });
+    await callFromPage(page, 'excerpt.create', {
       sourceId,
       start: text.indexOf('modification of the procedure'),
       end: text.indexOf('modification of the procedure') + 'modification of the procedure'.length,

@@ -156,6 +156,15 @@ export async function invokeFromPage(page: Page, method: string, params: unknown
   );
 }
 
+/** Calls the API as the page would and unwraps the envelope: a refusal fails the test with its message. */
+export async function callFromPage<T>(page: Page, method: string, params: unknown): Promise<T> {
+  const envelope = (await invokeFromPage(page, method, params)) as
+    | { ok: true; result: T }
+    | { ok: false; error: { code: string; message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message} (${envelope.error.code})`);
+  return envelope.result;
+}
+
 export const PASSPHRASE = 'correct horse battery staple violet';
 
 /** Creates the vault through the first-run screens, as a new user would. */
