@@ -11,6 +11,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  PASSPHRASE,
   snap,
   test,
 } from './support/app.ts';
@@ -302,6 +303,26 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(row).toContainText('/ 2,815');
     await snap(page, '44-drafts-list');
     await expectAccessible(page, 'drafts list');
+  });
+
+  test('locking right after typing keeps the last words of the draft', async ({ upright }) => {
+    const { page } = upright;
+    await createVaultThroughUi(page);
+    await createDossierThroughUi(page, DOSSIER);
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Short note');
+    await page.getByLabel(/Individual submission/).check();
+    await page.getByRole('button', { name: 'Create submission' }).click();
+    await expect(page.getByRole('textbox', { name: 'Submission text' })).toBeVisible();
+    await typeInParagraph(page, 0, 'Written just before the lawyer stepped away.');
+    // No pause for the autosave: the lock itself must save first.
+    await page.keyboard.press('Control+KeyL');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
+    const [draft] = await callFromPage<{ id: string }[]>(page, 'draft.list', { dossierId: await dossierId(page) });
+    const saved = await callFromPage<{ body: unknown }>(page, 'draft.get', { id: draft?.id });
+    expect(JSON.stringify(saved.body)).toContain('Written just before the lawyer stepped away.');
   });
 });
 

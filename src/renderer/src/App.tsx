@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/api.ts';
 import { invoke } from './api/client.ts';
+import { lockVault } from './api/lock.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
@@ -30,8 +31,8 @@ const AREAS = [
   { area: 'settings', label: 'Settings' },
 ] as const;
 
-function lockVault(): void {
-  void invoke('vault.lock', {});
+function lock(): void {
+  void lockVault();
 }
 
 function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
@@ -112,7 +113,7 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
             ))}
           </ul>
         </nav>
-        <button type="button" className="lock-button" onClick={lockVault} title="Lock the vault (Ctrl+L)">
+        <button type="button" className="lock-button" onClick={lock} title="Lock the vault (Ctrl+L)">
           Lock
         </button>
       </header>
@@ -237,7 +238,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l' && status?.state === 'unlocked') {
         event.preventDefault();
-        lockVault();
+        lock();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../../shared/api.ts';
 import type { DraftBody, DraftCover } from '../../../../shared/draft.ts';
 import { invoke } from '../../api/client.ts';
+import { saveBeforeLock } from '../../api/lock.ts';
 
 export interface DraftPatch {
   title?: string;
@@ -66,6 +67,9 @@ export function useAutosave(id: string, onSaved: (draft: Draft) => void) {
     },
     [flush],
   );
+
+  // Locking from the window waits (briefly) for the last words typed.
+  useEffect(() => saveBeforeLock(() => flush().catch(() => undefined)), [flush]);
 
   // Leaving the editor saves what was typed in the last moments.
   useEffect(
