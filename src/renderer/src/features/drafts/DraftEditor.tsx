@@ -219,7 +219,14 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
 
   const cite = useCallback(
     (excerptId: string) => {
-      editor.chain().focus().insertCitation(excerptId).run();
+      // A note belongs to a statement: outside a paragraph (the cursor never placed, or in a heading)
+      // it goes at the end of the text rather than into a heading.
+      const inParagraph = editor.state.selection.$from.parent.type.name === 'paragraph';
+      editor
+        .chain()
+        .focus(inParagraph ? undefined : 'end')
+        .insertCitation(excerptId)
+        .run();
     },
     [editor],
   );
