@@ -2,7 +2,7 @@
 // `upright call <method> '<json>'` for everything else, `--json` for scripts.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { handlers } from '../main/api/index.ts';
 import { call, dispatch } from '../main/api/registry.ts';
@@ -276,7 +276,7 @@ export function buildProgram(): Command {
     .description('export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out)')
     .requiredOption('--dossier <id>', 'dossier id')
     .option('--source <id>', "only this source's excerpts")
-    .requiredOption('--format <format>', 'w3c or csv')
+    .addOption(new Option('--format <format>', 'file format').choices(['w3c', 'csv']).makeOptionMandatory())
     .requiredOption('--out <file>', 'file to write')
     .action(
       async (
