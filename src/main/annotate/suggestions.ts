@@ -6,7 +6,7 @@ import type { Suggestion } from '../../shared/api.ts';
 import { type EntityKind, foldName } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { type Suggestion as Found, suggest } from '../extract/index.ts';
-import type { Store } from '../store/index.ts';
+import type { SourceDetail, Store } from '../store/index.ts';
 import { describeSelection, pageAt } from './anchor.ts';
 
 const NOTE_LABELS: Record<Found['kind'], string> = {
@@ -25,7 +25,11 @@ function keyOf(s: Pick<Found, 'kind' | 'start' | 'end'>): string {
 }
 
 export function suggestionsFor(store: Store, sourceId: string): Suggestion[] {
-  const source = store.sources.detail(sourceId);
+  return suggestionsIn(store, store.sources.detail(sourceId));
+}
+
+function suggestionsIn(store: Store, source: SourceDetail): Suggestion[] {
+  const sourceId = source.id;
   const dismissed = store.sources.dismissedSuggestions(sourceId);
   const marked = new Set(store.excerpts.listForSource(sourceId).map((e) => `${e.start}:${e.end}`));
   const referenceDate = source.date ? new Date(`${source.date.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`) : undefined;
@@ -55,10 +59,11 @@ function entityKindOf(s: Suggestion): EntityKind | null {
 }
 
 export function acceptSuggestion(store: Store, sourceId: string, key: string) {
-  const suggestion = suggestionsFor(store, sourceId).find((s) => s.key === key);
+  // The text is read once: suggestions are found in it and the excerpt is anchored in it.
+  const source = store.sources.detail(sourceId);
+  const suggestion = suggestionsIn(store, source).find((s) => s.key === key);
   if (!suggestion)
     throw new UprightError('NOT_FOUND', 'This suggestion no longer applies: the text or its excerpts changed.');
-  const source = store.sources.detail(sourceId);
   return store.transaction(() => {
     const anchor = describeSelection(source.text, suggestion.start, suggestion.end, source.pages);
     const excerpt = store.excerpts.add({

@@ -44,6 +44,7 @@ export interface ExcerptFilter {
   sourceKind?: SourceKind;
   confidentiality?: Confidentiality;
   stance?: Stance;
+  anchorStatus?: AnchorStatus;
   /** Words to find in the quote or the note. */
   text?: string;
 }
@@ -187,6 +188,7 @@ export class ExcerptRepository extends Repository {
     if (filter.sourceKind) where.push('s.kind = @sourceKind');
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
+    if (filter.anchorStatus) where.push('e.anchor_status = @anchorStatus');
     if (filter.text?.trim())
       where.push('(instr(lower(e.exact), lower(@text)) > 0 OR instr(lower(e.note), lower(@text)) > 0)');
     const rows = this.sql
@@ -202,6 +204,7 @@ export class ExcerptRepository extends Repository {
         sourceKind: filter.sourceKind ?? null,
         confidentiality: filter.confidentiality ?? null,
         stance: filter.stance ?? null,
+        anchorStatus: filter.anchorStatus ?? null,
         text: filter.text?.trim() ?? null,
       }) as (ExcerptRow & { source_title: string; source_kind: string })[];
     const codes = this.#codesOf(rows.map((r) => r.id));
@@ -361,7 +364,7 @@ export class ExcerptRepository extends Repository {
 
   /** A dossier's orphaned excerpts (or one source's), with their source, for the person to fix. */
   orphans(dossierId: string, sourceId?: string): ExcerptListItem[] {
-    return this.list({ dossierId, ...(sourceId ? { sourceId } : {}) }).filter((e) => e.anchorStatus === 'orphaned');
+    return this.list({ dossierId, anchorStatus: 'orphaned', ...(sourceId ? { sourceId } : {}) });
   }
 
   /** Full-text lookup over the quote and the note (FTS5 query syntax), best match first. */
