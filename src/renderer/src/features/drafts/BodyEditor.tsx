@@ -178,6 +178,8 @@ export function BodyEditor({
   };
 
   // Keyboard: an arrow key onto a citation selects it; show its peek while it stays selected.
+  // Subscribed once per editor, not on every keystroke's render (`place` reads only a ref).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: place reads wrapRef only
   useEffect(() => {
     const update = () => {
       const { selection } = editor.state;
@@ -196,9 +198,10 @@ export function BodyEditor({
       editor.off('blur', update);
       editor.off('focus', update);
     };
-  });
+  }, [editor]);
 
   // Mouse: hovering a note call shows the same peek (keyboard users get it by selecting the call).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: place reads wrapRef only
   useEffect(() => {
     const wrap = wrapRef.current;
     if (!wrap) return;
@@ -217,7 +220,7 @@ export function BodyEditor({
       wrap.removeEventListener('mouseover', over);
       wrap.removeEventListener('mouseout', out);
     };
-  });
+  }, [editor]);
 
   const peek = selected ?? hovered;
   return (

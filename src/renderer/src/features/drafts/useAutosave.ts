@@ -61,7 +61,8 @@ export function useAutosave(id: string, onSaved: (draft: Draft) => void) {
   const schedule = useCallback(
     (patch: DraftPatch) => {
       pending.current = { ...pending.current, ...patch };
-      setStatus({ state: 'pending' });
+      // The same state object while typing goes on: the editor does not re-render per keystroke for it.
+      setStatus((s) => (s.state === 'pending' ? s : { state: 'pending' }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush().catch(() => undefined), DELAY_MS);
     },

@@ -1,18 +1,25 @@
 import { type KeyboardEvent, useId, useState } from 'react';
-import type { Excerpt } from '../../../../shared/api.ts';
+import type { Entity, Excerpt } from '../../../../shared/api.ts';
 import { ENTITY_KIND_LABELS, ENTITY_KINDS, type EntityKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
 import { findByName } from './names.ts';
 
 /**
  * The excerpt inspector's Entities field: type a name or alias, Enter links the entity, or creates
  * it (as the kind chosen beside the field) when no entity goes by that name.
  */
-export function EntityField({ excerpt, onChanged }: { excerpt: Excerpt; onChanged: () => void }) {
+export function EntityField({
+  excerpt,
+  entities,
+  onChanged,
+}: {
+  excerpt: Excerpt;
+  /** The vault's entities, loaded once by the reader (not again for every excerpt shown). */
+  entities: { data: Entity[] | null; error: string | null; reload: () => void };
+  onChanged: () => void;
+}) {
   const id = useId();
-  const entities = useAsync(() => invoke('entity.list', {}), []);
   const [typed, setTyped] = useState('');
   const [kind, setKind] = useState<EntityKind>('person');
   const [error, setError] = useState<string | null>(null);

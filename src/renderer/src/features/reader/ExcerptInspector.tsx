@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Code, Excerpt } from '../../../../shared/api.ts';
+import type { Code, Entity, Excerpt } from '../../../../shared/api.ts';
 import {
   CONFIDENTIALITY,
   CONFIDENTIALITY_LABELS,
@@ -16,6 +16,7 @@ import { EntityField } from '../entities/EntityField.tsx';
 interface Props {
   excerpt: Excerpt;
   codes: Code[];
+  entities: { data: Entity[] | null; error: string | null; reload: () => void };
   /** Called after any change, so highlights, counts and lists refresh. */
   onChanged: () => void;
   onDeleted: () => void;
@@ -25,7 +26,7 @@ interface Props {
 }
 
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
-export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose, focusCodes }: Props) {
+export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDeleted, onClose, focusCodes }: Props) {
   const id = useId();
   const [note, setNote] = useState(excerpt.note);
   const [codeName, setCodeName] = useState('');
@@ -117,7 +118,7 @@ export function ExcerptInspector({ excerpt, codes, onChanged, onDeleted, onClose
           ))}
         </datalist>
       </div>
-      <EntityField excerpt={excerpt} onChanged={onChanged} />
+      <EntityField excerpt={excerpt} entities={entities} onChanged={onChanged} />
       <div className="field">
         <label htmlFor={`${id}-note`}>Note</label>
         <textarea

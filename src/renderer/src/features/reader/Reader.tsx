@@ -35,6 +35,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   const { data: source, error, reload } = useAsync(() => invoke('source.get', { id: sourceId }), [sourceId]);
   const excerpts = useAsync(() => invoke('excerpt.forSource', { sourceId }), [sourceId]);
   const codes = useAsync(() => invoke('code.list', {}), []);
+  const entities = useAsync(() => invoke('entity.list', {}), []);
   const [selected, setSelected] = useState<string | null>(initialExcerpt);
   const [justCreated, setJustCreated] = useState(false);
   const [selection, setSelection] = useState<[number, number] | null>(null);
@@ -139,21 +140,23 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, markExcerpt, stepExcerpt]);
 
-  // Opened from the excerpt list: bring the excerpt into view once the text is there.
+  // Opened from the excerpt list: bring the excerpt into view once the text is there — once, not
+  // again each time the excerpts reload after an edit.
+  const broughtIntoView = useRef(false);
   useEffect(() => {
+    if (broughtIntoView.current) return;
     const target = (excerpts.data ?? []).find((e) => e.id === initialExcerpt);
-    if (target && rows.length > 0) scrollToOffset(target.start);
+    if (target && rows.length > 0) {
+      broughtIntoView.current = true;
+      scrollToOffset(target.start);
+    }
   }, [initialExcerpt, excerpts.data, rows.length, scrollToOffset]);
 
-  // Bring the current match into view.
+  // Bring the current find match, or the suggestion being shown, into view.
   const currentMatch = shownRange ?? matches[current] ?? null;
   useEffect(() => {
-    if (!currentMatch) return;
-    const row = rows.findIndex(
-      (r) => r.type === 'block' && r.block.start <= currentMatch[0] && currentMatch[0] < r.block.end,
-    );
-    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'center' });
-  }, [currentMatch, rows, virtualizer]);
+    if (currentMatch) scrollToOffset(currentMatch[0]);
+  }, [currentMatch, scrollToOffset]);
 
   if (error) return <ErrorNote message={error} />;
   if (!source) return <p className="hint">Opening…</p>;
@@ -321,6 +324,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
               key={selectedExcerpt.id}
               excerpt={selectedExcerpt}
               codes={codes.data ?? []}
+              entities={entities}
               focusCodes={justCreated}
               onChanged={() => {
                 excerpts.reload();
@@ -339,7 +343,6 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
               onShow={(s) => {
                 setView('text');
                 setShownRange([s.start, s.end]);
-                scrollToOffset(s.start);
               }}
               onAccepted={() => {
                 setShownRange(null);
