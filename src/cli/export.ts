@@ -3,8 +3,6 @@
 // export, every failing check is listed, so a script's log says what to fix.
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { runChecks } from '../main/drafts/checks.ts';
-import { loadDraftContext, localToday } from '../main/drafts/context.ts';
 import type { Services } from '../main/services.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/api/drafts.ts';
 import type { Method, Params, Result } from '../shared/api.ts';
@@ -62,12 +60,9 @@ export function addExportCommand(program: Command, cli: CliRuntime): void {
           });
         } catch (error) {
           if (error instanceof UprightError && error.code === 'DRAFT_HAS_ERRORS') {
-            const store = services.vault.store();
-            const checks = runChecks(loadDraftContext(store, store.drafts.require(opts.draft)), {
-              today: localToday(),
-              redact,
-              format: opts.format,
-              provenance,
+            const checks = await cli.invoke(services, 'draft.check', {
+              id: opts.draft,
+              export: { format: opts.format, redact, provenance },
             });
             for (const r of checks)
               process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${r.message}\n`);

@@ -64,7 +64,8 @@ export const draftHandlers = {
   },
   'draft.notes': ({ id }, { services }) => {
     const context = contextFor(services.vault.store(), id);
-    return { footnotes: readDraft(context).notes, words: prepareDocument(context, { redact: false }).words };
+    const written = readDraft(context);
+    return { footnotes: written.notes, words: prepareDocument(context, { redact: false }, written).words };
   },
   'draft.check': ({ id, export: planned }, { services }) =>
     runChecks(contextFor(services.vault.store(), id), { today: localToday(), ...planned }),
@@ -80,7 +81,13 @@ export const draftHandlers = {
     const store = ctx.services.vault.store();
     const context = contextFor(store, id);
     const withAnnex = provenance ?? false;
-    const results = runChecks(context, { today: localToday(), redact, format, provenance: withAnnex });
+    const written = readDraft(context);
+    const doc = prepareDocument(context, { redact, provenance: withAnnex }, written);
+    const results = runChecks(
+      context,
+      { today: localToday(), redact, format, provenance: withAnnex },
+      { written, doc },
+    );
     const errors = results.filter((r) => r.severity === 'error');
     const warnings = results.length - errors.length;
     if (errors.length > 0 && !acceptErrors) {
@@ -90,7 +97,6 @@ export const draftHandlers = {
         `${errors.length === 1 ? 'One check fails' : `${errors.length} checks fail`}: ${first}${errors.length > 1 ? ' (see the checks for the others)' : ''} Fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway.`,
       );
     }
-    const doc = prepareDocument(context, { redact, provenance: withAnnex });
     const bytes = await renderExport(doc, format);
     const title = redact ? redactor(context.entities).text(context.draft.title) : context.draft.title;
     const chosen = await chooseExportPath(ctx, path, suggestedFileName(title, format), SAVE_FILTERS[format]);

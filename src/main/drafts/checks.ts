@@ -6,7 +6,7 @@ import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../sha
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
 import { printedDate } from './dates.ts';
-import { type ExportDocument, prepareDocument, readDraft } from './document.ts';
+import { type ExportDocument, prepareDocument, readDraft, type WrittenDraft } from './document.ts';
 import { type Block, type DraftModel, inlineText } from './model.ts';
 import { WITHHELD_NAME } from './redact.ts';
 import { cycleOfSession, ordinal, RECOMMENDATION_NUMBER, sessionNumber, sessionsOfCycle } from './references.ts';
@@ -586,9 +586,17 @@ const CHECKS = [
 ];
 
 /** Every check, errors first, each group in document order. */
-export function runChecks(context: DraftContext, options: CheckOptions): CheckResult[] {
-  const doc = prepareDocument(context, { redact: options.redact ?? false, provenance: options.provenance ?? false });
-  const input: Input = { context, ...readDraft(context), doc, options };
+export function runChecks(
+  context: DraftContext,
+  options: CheckOptions,
+  // An export passes the draft it read and the document it is about to write: prepared once.
+  prepared?: { written: WrittenDraft; doc: ExportDocument },
+): CheckResult[] {
+  const written = prepared?.written ?? readDraft(context);
+  const doc =
+    prepared?.doc ??
+    prepareDocument(context, { redact: options.redact ?? false, provenance: options.provenance ?? false }, written);
+  const input: Input = { context, ...written, doc, options };
   const results: CheckResult[] = [];
   const add: Add = (rule, severity, message, target) => results.push({ rule, severity, message, target });
   for (const check of CHECKS) check(input, add);

@@ -46,13 +46,19 @@ export interface ExportDocument {
   words: WordCount;
 }
 
+/** The draft as written: every citation and every note, before anything is withheld or replaced. */
+export interface WrittenDraft {
+  model: DraftModel;
+  notes: Footnote[];
+}
+
 export interface PrepareOptions {
   redact: boolean;
   provenance?: boolean;
 }
 
 /** The draft as written: its blocks and every note, including those that cannot be exported. */
-export function readDraft(context: DraftContext): { model: DraftModel; notes: Footnote[] } {
+export function readDraft(context: DraftContext): WrittenDraft {
   const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id)));
   return { model, notes: footnotes(model, context.excerpts) };
 }
@@ -94,9 +100,13 @@ class SubstitutionLog {
   }
 }
 
-export function prepareDocument(context: DraftContext, options: PrepareOptions): ExportDocument {
+export function prepareDocument(
+  context: DraftContext,
+  options: PrepareOptions,
+  // Callers that also need the draft as written read it once and pass it in.
+  { model, notes }: WrittenDraft = readDraft(context),
+): ExportDocument {
   const { draft } = context;
-  const { model, notes } = readDraft(context);
   const names = redactor(context.entities);
   const log = new SubstitutionLog();
   const apply = <T>(original: T, redacted: T) => (options.redact ? redacted : original);

@@ -4,6 +4,7 @@
 import { DraftBody, DraftCover, type DraftTemplate, EMPTY_COVER } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { CitedExcerpt, ProtectedQuote, PseudonymousEntity, ReferencedRecommendation } from '../drafts/types.ts';
+import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 
@@ -187,7 +188,7 @@ export class DraftRepository extends Repository {
       });
     })();
     // The erased text's old page images stay in the WAL until a checkpoint.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(this.db);
     return true;
   }
 

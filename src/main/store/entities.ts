@@ -13,6 +13,7 @@ import {
   foldName,
 } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 
@@ -281,7 +282,8 @@ export class EntityRepository extends Repository {
         summary: 'Entity merged into another',
       });
     })();
-    this.#checkpoint();
+    // The erased names' old page images stay in the WAL until a checkpoint.
+    checkpoint(this.db);
     return this.require(intoId);
   }
 
@@ -296,7 +298,8 @@ export class EntityRepository extends Repository {
       this.#erase(id);
       this.audit.append({ action: 'entity.delete', entityType: 'entity', entityId: id, summary: 'Entity deleted' });
     })();
-    this.#checkpoint();
+    // The erased names' old page images stay in the WAL until a checkpoint.
+    checkpoint(this.db);
     return true;
   }
 
@@ -379,11 +382,6 @@ export class EntityRepository extends Repository {
            metadata = '{}' WHERE id = ?`,
       )
       .run(now, now, id);
-  }
-
-  /** The erased names' old page images stay in the WAL until a checkpoint. */
-  #checkpoint(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   #requireExcerpt(id: string): void {
