@@ -31,16 +31,40 @@ export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 /** A full or partial date as the field writes it: "2021", "2021-06", "2021-06-30". */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-/** Formats a partial date for people: "2021", "June 2021", "30 June 2021". */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * Formats a partial date for people: "2021", "June 2021", "30 June 2021"; "" for anything else.
+ * Written out rather than through Intl: an export formats one per note, and the output must not
+ * depend on the machine's locale data.
+ */
 export function formatPartialDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const [year, month, day] = value.split('-');
-  if (!month) return year ?? '';
-  const name = new Date(Date.UTC(2000, Number(month) - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
+  const match = value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value) : null;
+  if (!match) return '';
+  const [, year, month, day] = match;
+  const name = month ? MONTH_NAMES[Number(month) - 1] : undefined;
+  if (!name) return year as string;
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** "1st", "2nd", "3rd", "11th", "48th": how UPR sessions and cycles are numbered in prose. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
 export const CONFIDENTIALITY = ['public', 'restricted', 'never_export'] as const;

@@ -5,7 +5,7 @@ import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { runChecks } from '../drafts/checks.ts';
 import { compareBodies } from '../drafts/compare.ts';
-import { loadDraftContext, localToday } from '../drafts/context.ts';
+import { dossierReview, loadDraftContext, localToday } from '../drafts/context.ts';
 import { prepareDocument, readDraft } from '../drafts/document.ts';
 import { auditSummary, renderExport, SAVE_FILTERS, suggestedFileName, withExtension } from '../drafts/export.ts';
 import { noteText } from '../drafts/footnotes.ts';
@@ -40,13 +40,7 @@ export const draftHandlers = {
   'draft.create': ({ dossierId, title, template }, { services }) => {
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
-    const review = {
-      country: dossier.country,
-      cycle: dossier.targetReview.cycle,
-      session: dossier.targetReview.session,
-      deadline: dossier.targetReview.deadline,
-      themes: dossier.themes,
-    };
+    const review = dossierReview(dossier);
     return store.drafts.create({
       dossierId,
       title,

@@ -3,13 +3,13 @@
 // cover field it concerns. They judge the document export would write (document.ts), so a passing
 // check is a property of the file, not of the editor's view of it.
 import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../shared/api/drafts.ts';
+import { formatPartialDate, ordinal } from '../../shared/domain.ts';
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
-import { printedDate } from './dates.ts';
 import { type ExportDocument, prepareDocument, readDraft, type WrittenDraft } from './document.ts';
 import { type Block, type DraftModel, inlineText } from './model.ts';
 import { WITHHELD_NAME } from './redact.ts';
-import { cycleOfSession, ordinal, RECOMMENDATION_NUMBER, sessionNumber, sessionsOfCycle } from './references.ts';
+import { cycleOfSession, RECOMMENDATION_NUMBER, sessionNumber, sessionsOfCycle } from './references.ts';
 import { memberStateNames, stateName } from './states.ts';
 import type { DraftContext } from './types.ts';
 import { countWords } from './words.ts';
@@ -559,7 +559,7 @@ function deadline({ context, options }: Input, add: Add): void {
   const today = dayNumber(options.today);
   if (due === null || today === null) return;
   const left = due - today;
-  const date = printedDate(context.dossier.deadline);
+  const date = formatPartialDate(context.dossier.deadline);
   if (left < 0) {
     add('deadline', 'error', `The deadline for this review (${date}) has passed.`, DRAFT);
   } else if (left <= 7) {

@@ -1,22 +1,27 @@
 // Reads, through the store, everything a draft points at — its dossier's review, the excerpts it
 // cites, the recommendations it refers to, the names to pseudonymise and the quotes never to export —
 // so the modules beside this one work on plain data.
-import type { DraftRecord, Store } from '../store/index.ts';
+import type { DossierRecord, DraftRecord, Store } from '../store/index.ts';
 import { buildModel } from './model.ts';
-import type { DraftContext } from './types.ts';
+import type { DossierReview, DraftContext } from './types.ts';
+
+/** What the drafts need of a dossier: its State and the review it is preparing for. */
+export function dossierReview(dossier: DossierRecord): DossierReview {
+  return {
+    country: dossier.country,
+    cycle: dossier.targetReview.cycle,
+    session: dossier.targetReview.session,
+    deadline: dossier.targetReview.deadline,
+    themes: dossier.themes,
+  };
+}
 
 export function loadDraftContext(store: Store, draft: DraftRecord): DraftContext {
   const dossier = store.dossiers.require(draft.dossierId);
   const model = buildModel(draft.body, () => '');
   return {
     draft,
-    dossier: {
-      country: dossier.country,
-      cycle: dossier.targetReview.cycle,
-      session: dossier.targetReview.session,
-      deadline: dossier.targetReview.deadline,
-      themes: dossier.themes,
-    },
+    dossier: dossierReview(dossier),
     excerpts: store.drafts.citedExcerpts(model.citations.map((c) => c.excerptId)),
     recommendations: store.drafts.recommendations(model.recommendations.map((r) => r.recommendationId)),
     entities: store.drafts.pseudonymousEntities(),

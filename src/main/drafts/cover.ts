@@ -2,8 +2,9 @@
 // read the same text: "Individual submission to the Universal Periodic Review of Kazakhstan",
 // "48th session of the UPR Working Group, 5th cycle, March 2027", who submits (name, acronym, city,
 // country, founding year and activities), the contact, keywords and the body's word count.
+
+import { ordinal } from '../../shared/domain.ts';
 import type { DraftCover, DraftTemplate } from '../../shared/draft.ts';
-import { ordinal } from './references.ts';
 
 export interface CoverLine {
   style: 'title' | 'subtitle' | 'heading' | 'text';

@@ -28,8 +28,6 @@ const ORDERED = 'upr-ordered';
 /** One centimetre in twentieths of a point. */
 const CM = 567;
 
-const clean = xmlSafe;
-
 const numbering: INumberingOptions = {
   config: [
     {
@@ -73,7 +71,7 @@ function runs(inlines: Inline[]): ParagraphChild[] {
     if (inline.kind === 'text') {
       // Only what is set: an explicit "not bold" would override the heading styles.
       return new TextRun({
-        text: clean(inline.text),
+        text: xmlSafe(inline.text),
         ...(inline.bold ? { bold: true } : {}),
         ...(inline.italic ? { italics: true } : {}),
       });
@@ -105,7 +103,7 @@ function blockOptions(block: Block): IParagraphOptions {
 }
 
 function coverParagraph(line: CoverLine, index: number): Paragraph {
-  const text = clean(line.text);
+  const text = xmlSafe(line.text);
   switch (line.style) {
     case 'title':
       return new Paragraph({
@@ -147,7 +145,7 @@ function provenanceAnnex(doc: ExportDocument): Paragraph[] {
           spacing: { before: 120 },
           children: [
             new TextRun({ text: `Note ${note.number}. `, bold: true }),
-            new TextRun(clean(note.sourceTitle || 'Untitled source')),
+            new TextRun(xmlSafe(note.sourceTitle || 'Untitled source')),
             new TextRun({ break: 1 }),
             new TextRun(`Page: ${note.page ?? 'not recorded'}`),
             new TextRun({ break: 1 }),
@@ -168,7 +166,7 @@ function language(code: string): string {
 
 export function buildDocx(doc: ExportDocument): Document {
   return new Document({
-    title: clean(doc.title),
+    title: xmlSafe(doc.title),
     creator: '',
     lastModifiedBy: '',
     description: '',
@@ -198,7 +196,7 @@ export function buildDocx(doc: ExportDocument): Document {
     footnotes: Object.fromEntries(
       doc.notes.map((note) => [
         String(note.number),
-        { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${clean(note.text)}`)] })] },
+        { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${xmlSafe(note.text)}`)] })] },
       ]),
     ),
     sections: [

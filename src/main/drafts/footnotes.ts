@@ -4,7 +4,7 @@
 // A source cited twice gets the same full note twice: simple, and each note stands on its own when
 // OHCHR's summary quotes a paragraph.
 import type { Footnote } from '../../shared/api/drafts.ts';
-import { printedDate } from './dates.ts';
+import { formatPartialDate } from '../../shared/domain.ts';
 import type { DraftModel } from './model.ts';
 import type { CitedExcerpt } from './types.ts';
 
@@ -17,7 +17,7 @@ export function noteText(excerpt: CitedExcerpt): string {
   const title = clean(excerpt.sourceTitle).replace(/[.,;:]+$/, '');
   const organisation = clean(excerpt.authorOrganisation);
   const symbol = clean(excerpt.documentSymbol);
-  const date = printedDate(excerpt.dateText);
+  const date = formatPartialDate(excerpt.dateText);
   const parts = [
     organisation && organisation.toLowerCase() !== title.toLowerCase() ? organisation : '',
     title,

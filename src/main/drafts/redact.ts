@@ -6,6 +6,7 @@
 // pseudonym wherever someone is called Will. Spaces inside a name match any run of white space, and
 // straight and curly apostrophes match each other. Longer names win over the shorter names inside
 // them ("Amin Eleusinov" before "Eleusinov"), in one pass, so a pseudonym is never itself rewritten.
+import { PSEUDONYMOUS_KINDS } from '../../shared/domain.ts';
 import type { Inline, TextRun } from './model.ts';
 import type { PseudonymousEntity } from './types.ts';
 
@@ -21,19 +22,15 @@ export interface NameRule {
 export type OnHit = (rule: NameRule) => void;
 
 export interface Redactor {
-  /** Whether there is any name to replace at all. */
-  readonly active: boolean;
   text(value: string, onHit?: OnHit): string;
   inlines(inlines: Inline[], onHit?: OnHit): Inline[];
 }
-
-const PSEUDONYMOUS = new Set(['person', 'organisation']);
 
 /** The names to replace: from persons and organisations with a pseudonym, or protected ones. */
 export function nameRules(entities: readonly PseudonymousEntity[]): NameRule[] {
   const rules: NameRule[] = [];
   for (const entity of entities) {
-    if (!PSEUDONYMOUS.has(entity.kind)) continue;
+    if (!PSEUDONYMOUS_KINDS.includes(entity.kind)) continue;
     const pseudonym = entity.pseudonym?.trim();
     if (!pseudonym && entity.sensitivity !== 'protected') continue;
     for (const name of [entity.name, ...entity.aliases]) {
@@ -85,7 +82,7 @@ export function redactor(entities: readonly PseudonymousEntity[]): Redactor {
     }
   }
   if (byKey.size === 0) {
-    return { active: false, text: (value) => value, inlines: (inlines) => inlines };
+    return { text: (value) => value, inlines: (inlines) => inlines };
   }
   const alternatives = [...byKey.keys()].sort((a, b) => b.length - a.length).map(pattern);
   const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
@@ -158,5 +155,5 @@ export function redactor(entities: readonly PseudonymousEntity[]): Redactor {
     return out;
   };
 
-  return { active: true, text, inlines };
+  return { text, inlines };
 }

@@ -1,13 +1,7 @@
-// How a submission refers to the UPR itself: ordinals, which sessions make up which cycle, and a
+// How a submission refers to the UPR itself: which sessions make up which cycle, and a
 // cross-reference to an earlier recommendation as the field writes it ("A/HRC/43/15, para. 121.1
 // (France)").
 import type { ReferencedRecommendation } from './types.ts';
-
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
-}
 
 /**
  * The UPR Working Group sessions of each cycle: 1st 1–12, 2nd 13–26, 3rd 27–40, 4th 41–54. Later

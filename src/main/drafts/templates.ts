@@ -4,9 +4,10 @@
 // structure; they differ on the cover (who submits) and in their word limit. The empty paragraphs
 // are where the person writes: the editor shows a prompt in them, and export leaves them out.
 // The cover is filled from what the dossier already knows about the review.
+
+import { MONTH_NAMES } from '../../shared/domain.ts';
 import type { DraftBody, DraftCover, DraftNode } from '../../shared/draft.ts';
 import { EMPTY_COVER } from '../../shared/draft.ts';
-import { MONTHS } from './dates.ts';
 import { sessionNumber } from './references.ts';
 import { stateName } from './states.ts';
 import type { DossierReview } from './types.ts';
@@ -47,8 +48,8 @@ export function templateBody(themes: readonly string[]): DraftBody {
 /** "March 2027": the month of the deadline when the dossier has one, else the current month. */
 function submissionMonth(deadline: string | null, today: Date): string {
   const match = deadline ? /^(\d{4})-(\d{2})/.exec(deadline) : null;
-  if (match) return `${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
-  return `${MONTHS[today.getMonth()]} ${today.getFullYear()}`;
+  if (match) return `${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
+  return `${MONTH_NAMES[today.getMonth()]} ${today.getFullYear()}`;
 }
 
 export function coverFromDossier(dossier: DossierReview, today: Date): DraftCover {

@@ -1,6 +1,6 @@
 // What the draft modules need to know about the vault, read by the store (src/main/store/drafts.ts)
 // in a few queries and handed over as plain data, so every module here stays pure and testable.
-import type { Confidentiality, EntitySensitivity } from '../../shared/domain.ts';
+import type { Confidentiality, EntityKind, EntitySensitivity } from '../../shared/domain.ts';
 import type { DraftBody, DraftCover, DraftTemplate } from '../../shared/draft.ts';
 
 /** A cited excerpt with what its footnote names. `missing`: the id is not in this vault at all. */
@@ -21,7 +21,7 @@ export interface CitedExcerpt {
 /** A person or organisation whose names must not leave the vault as written. */
 export interface PseudonymousEntity {
   id: string;
-  kind: string;
+  kind: EntityKind;
   name: string;
   aliases: string[];
   /** "a local union leader"; null for a protected entity nobody has given one yet. */

@@ -196,6 +196,7 @@ export class DraftRepository extends Repository {
   snapshot(id: string, name: string): DraftVersionRecord {
     const draft = this.require(id);
     const versionId = uuidv7();
+    const now = nowIso();
     this.db.transaction(() => {
       this.sql
         .get(
@@ -209,8 +210,8 @@ export class DraftRepository extends Repository {
           draft.template,
           JSON.stringify(draft.cover),
           JSON.stringify(draft.body),
-          nowIso(),
-          nowIso(),
+          now,
+          now,
         );
       this.audit.append({ action: 'draft.snapshot', entityType: 'draft', entityId: id, summary: 'Named version kept' });
     })();
