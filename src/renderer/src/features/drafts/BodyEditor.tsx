@@ -3,7 +3,7 @@ import { type Editor, EditorContent, useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import type { ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
-import { excerptPlace } from './ExcerptPanel.tsx';
+import { excerptPlace } from '../excerpts/place.ts';
 import { citations } from './numbering.ts';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3';

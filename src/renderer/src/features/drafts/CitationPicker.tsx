@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { excerptPlace } from './ExcerptPanel.tsx';
+import { excerptPlace } from '../excerpts/place.ts';
 import { Modal } from './Modal.tsx';
 import { useExcerptSearch } from './useExcerptSearch.ts';
 

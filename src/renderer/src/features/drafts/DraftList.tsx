@@ -4,6 +4,7 @@ import { DRAFT_TEMPLATES, type DraftTemplate, WORD_LIMITS } from '../../../../sh
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { savedAt } from './when.ts';
 
 export const TEMPLATE_LABELS: Record<DraftTemplate, string> = {
   individual: 'Individual submission',
@@ -14,15 +15,6 @@ const TEMPLATE_HINTS: Record<DraftTemplate, string> = {
   individual: `One organisation; up to ${WORD_LIMITS.individual.toLocaleString('en-GB')} words.`,
   joint: `Several organisations (a coalition); up to ${WORD_LIMITS.joint.toLocaleString('en-GB')} words.`,
 };
-
-const updated = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated: (draft: DraftSummary) => void }) {
   const id = useId();
@@ -136,7 +128,7 @@ export function DraftList({ dossierId, onOpen }: { dossierId: string; onOpen: (d
                   <td className={d.words > WORD_LIMITS[d.template] ? 'over' : undefined}>
                     {d.words.toLocaleString('en-GB')} / {WORD_LIMITS[d.template].toLocaleString('en-GB')}
                   </td>
-                  <td>{updated(d.updatedAt)}</td>
+                  <td>{savedAt(d.updatedAt)}</td>
                   <td className="row-actions">
                     {confirming === d.id ? (
                       <>

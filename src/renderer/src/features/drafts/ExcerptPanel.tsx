@@ -1,13 +1,9 @@
 import { useId, useState } from 'react';
-import type { ExcerptListItem } from '../../../../shared/api.ts';
 import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { excerptPlace } from '../excerpts/place.ts';
 import { EXCERPT_DRAG_TYPE } from './schema.ts';
 import { useExcerptSearch } from './useExcerptSearch.ts';
-
-export function excerptPlace(excerpt: ExcerptListItem): string {
-  return `${excerpt.sourceTitle}${excerpt.page ? `, p. ${excerpt.page}` : ''}`;
-}
 
 /** The dossier's excerpts beside the text: drag one into a sentence, or cite it at the cursor. */
 export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite: (excerptId: string) => void }) {

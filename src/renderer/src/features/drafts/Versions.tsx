@@ -3,16 +3,8 @@ import type { DraftChange, DraftVersion } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Modal } from './Modal.tsx';
+import { savedAt } from './when.ts';
 import { wordDiff } from './wordDiff.ts';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 /** Names the draft as it is now ("Sent to partners for comment") and keeps it. */
 export function SaveVersionDialog({
@@ -195,7 +187,7 @@ export function VersionsPanel({
                 {v.name}
               </span>
               <span className="excerpt-meta">
-                {when(v.createdAt)} · {v.words} words
+                {savedAt(v.createdAt)} · {v.words} words
               </span>
               <button type="button" onClick={() => onCompare(v)} aria-describedby={`version-${v.id}`}>
                 Compare with current

@@ -4,6 +4,8 @@ import { ENTITY_KIND_PLURALS, ENTITY_KINDS, type EntityKind } from '../../../../
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { useDebounced } from '../../components/useDebounced.ts';
+import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { EntityPage } from './EntityPage.tsx';
 
@@ -41,9 +43,10 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
   const id = useId();
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [text, setText] = useState('');
+  const words = useDebounced(text.trim(), 200);
   const entities = useAsync(
-    () => invoke('entity.list', { ...(kind ? { kind } : {}), ...(text.trim() ? { text: text.trim() } : {}) }),
-    [kind, text],
+    () => invoke('entity.list', { ...(kind ? { kind } : {}), ...(words ? { text: words } : {}) }),
+    [kind, words],
   );
   const list = entities.data ?? [];
   const filtering = kind !== '' || text.trim() !== '';
@@ -71,14 +74,14 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
         <legend className="visually-hidden">Find entities</legend>
         <div className="filter">
           <label htmlFor={`${id}-kind`}>Show</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as EntityKind | '')}>
-            <option value="">All kinds</option>
-            {ENTITY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ENTITY_KIND_PLURALS[k]}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect
+            id={`${id}-kind`}
+            value={kind}
+            values={ENTITY_KINDS}
+            labels={ENTITY_KIND_PLURALS}
+            blank="All kinds"
+            onChange={setKind}
+          />
         </div>
         <div className="filter">
           <label htmlFor={`${id}-text`}>Find</label>

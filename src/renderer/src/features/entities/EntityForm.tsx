@@ -10,6 +10,7 @@ import {
   PSEUDONYMOUS_KINDS,
 } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { parseAliases } from './names.ts';
 
 /** Examples in the placeholders, so each kind shows what belongs in its fields. */
@@ -94,13 +95,13 @@ export function EntityForm({
       <h2 className="wide">{title}</h2>
       <div className="field">
         <label htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as EntityKind)}>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {ENTITY_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
+        <VocabularySelect
+          id={`${id}-kind`}
+          value={kind}
+          values={ENTITY_KINDS}
+          labels={ENTITY_KIND_LABELS}
+          onChange={(k) => k && setKind(k)}
+        />
       </div>
       <div className="field cols-2">
         <label htmlFor={`${id}-name`}>Name</label>
@@ -134,17 +135,13 @@ export function EntityForm({
       {initial && (
         <div className="field">
           <label htmlFor={`${id}-sensitivity`}>Sensitivity</label>
-          <select
+          <VocabularySelect
             id={`${id}-sensitivity`}
             value={sensitivity}
-            onChange={(e) => setSensitivity(e.target.value as EntitySensitivity)}
-          >
-            {ENTITY_SENSITIVITY.map((s) => (
-              <option key={s} value={s}>
-                {ENTITY_SENSITIVITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
+            values={ENTITY_SENSITIVITY}
+            labels={ENTITY_SENSITIVITY_LABELS}
+            onChange={(s) => s && setSensitivity(s)}
+          />
         </div>
       )}
       <div className="field wide">

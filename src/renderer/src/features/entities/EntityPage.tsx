@@ -4,6 +4,7 @@ import { ENTITY_KIND_LABELS, SOURCE_KIND_LABELS, type SourceKind } from '../../.
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { excerptPlace } from '../excerpts/place.ts';
 import { EntityForm } from './EntityForm.tsx';
 import { snippetParts } from './names.ts';
 
@@ -85,8 +86,7 @@ export function EntityPage({
                 <button type="button" className="excerpt-item" onClick={() => onOpenExcerpt(x)}>
                   <span className="excerpt-quote">“{x.exact}”</span>
                   <span className="excerpt-meta">
-                    {x.sourceTitle}
-                    {x.page ? `, p. ${x.page}` : ''} · {x.dossierTitle}
+                    {excerptPlace(x)} · {x.dossierTitle}
                   </span>
                   {x.note && <span className="excerpt-note">{x.note}</span>}
                 </button>

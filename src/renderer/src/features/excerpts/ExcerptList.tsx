@@ -16,9 +16,11 @@ import {
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
+import { excerptPlace } from './place.ts';
 
 interface Filters {
   sourceId: string;
@@ -54,6 +56,9 @@ export function ExcerptList({
   const [filters, setFilters] = useState<Filters>(NONE);
   const codes = useAsync(() => invoke('code.list', {}), []);
   const entities = useAsync(() => invoke('entity.list', {}), []);
+  // Words are sent once typing pauses; the other filters at once.
+  const words = useDebounced(filters.text.trim(), 200);
+  const { text: _typed, ...chosen } = filters;
   const excerpts = useAsync(
     () =>
       invoke('excerpt.list', {
@@ -64,9 +69,9 @@ export function ExcerptList({
         ...(filters.entityId ? { entityId: filters.entityId } : {}),
         ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
         ...(filters.stance ? { stance: filters.stance } : {}),
-        ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
+        ...(words ? { text: words } : {}),
       }),
-    [dossierId, filters],
+    [dossierId, JSON.stringify(chosen), words],
   );
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const codeById = new Map((codes.data ?? []).map((c) => [c.id, c]));
@@ -97,18 +102,14 @@ export function ExcerptList({
         </div>
         <div className="filter">
           <label htmlFor={`${id}-source-kind`}>Source kind</label>
-          <select
+          <VocabularySelect
             id={`${id}-source-kind`}
             value={filters.sourceKind}
-            onChange={(e) => set({ sourceKind: e.target.value as SourceKind | '' })}
-          >
-            <option value="">Any</option>
-            {sourceKinds.map((k) => (
-              <option key={k} value={k}>
-                {SOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
+            values={sourceKinds}
+            labels={SOURCE_KIND_LABELS}
+            blank="Any"
+            onChange={(sourceKind) => set({ sourceKind })}
+          />
         </div>
         <div className="filter">
           <label htmlFor={`${id}-code`}>Code</label>
@@ -186,8 +187,7 @@ export function ExcerptList({
               <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
                 <span className="excerpt-quote">“{e.exact}”</span>
                 <span className="excerpt-meta">
-                  {e.sourceTitle}
-                  {e.page ? `, p. ${e.page}` : ''} · {CONFIDENTIALITY_LABELS[e.confidentiality]}
+                  {excerptPlace(e)} · {CONFIDENTIALITY_LABELS[e.confidentiality]}
                   {e.stance ? ` · ${STANCE_LABELS[e.stance]}` : ''}
                 </span>
                 {e.codeIds.length > 0 && (
