@@ -1,6 +1,6 @@
 // The dev preview and e2e harness: real services + the built renderer over the loopback bridge.
 // Lives outside src/main/app so the packaged app can never start it.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { handlers } from '../main/api/index.ts';
 import { type Bridge, startBridge } from '../main/bridge/server.ts';
 import { createServices, type Services } from '../main/services.ts';
@@ -35,6 +35,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       chooseSavePath: async (suggestedName) => join(options.backupDir, suggestedName),
     },
     ...(options.kdf ? { kdf: options.kdf } : {}),
+    // Beside the preview's vault, as the app keeps it beside its own.
+    diagnosticsPath: join(dirname(options.vaultLocation), 'diagnostics.log'),
   });
   let lastActivity = Date.now();
   const autoLock = new AutoLock({

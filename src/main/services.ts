@@ -5,7 +5,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { VaultStatus } from '../shared/api.ts';
+import type { EventPayload, VaultStatus } from '../shared/api.ts';
+import { DiagnosticsLog } from './diagnostics/log.ts';
 import { EventBus } from './events.ts';
 import { ImportTasks } from './import/pipeline.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
@@ -37,6 +38,8 @@ export interface RuntimeInfo {
 export interface Services {
   readonly app: { name: string; version: string; cipher: string | null } & RuntimeInfo;
   readonly events: EventBus;
+  /** What failed recently, for "Copy diagnostics" (codes and timings only). */
+  readonly diagnostics: DiagnosticsLog;
   /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
   /** The vault's status as the API reports it (with whether it is the sample). */
@@ -62,6 +65,8 @@ export interface ServiceOptions {
   kdf?: KdfParams;
   /** Folder of the public documents the sample dossier is made from. */
   sampleDocuments?: string;
+  /** The diagnostics log file (outside the vault); absent: kept in memory only (the CLI). */
+  diagnosticsPath?: string;
 }
 
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
@@ -69,6 +74,13 @@ export const SOURCE_SAMPLE_DOCUMENTS = join(dirname(fileURLToPath(import.meta.ur
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventBus();
+  const diagnostics = new DiagnosticsLog(options.diagnosticsPath ?? null);
+  // A file the import refused is a failure worth knowing about; only its code is kept, not its name.
+  events.listen((name, payload) => {
+    if (name !== 'import.progress') return;
+    const outcome = (payload as EventPayload<'import.progress'>).outcome;
+    if (outcome?.status === 'failed') diagnostics.record('import', 'source.import', outcome.error?.code ?? null, 0);
+  });
   const imports = new ImportTasks();
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);
@@ -95,6 +107,7 @@ export function createServices(options: ServiceOptions): Services {
       ...options.runtime,
     },
     events,
+    diagnostics,
     get vault() {
       return current;
     },

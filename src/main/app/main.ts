@@ -153,6 +153,7 @@ app.whenReady().then(() => {
   hardenSession();
   const active = createServices({
     vaultLocation: join(app.getPath('userData'), 'vault'),
+    diagnosticsPath: join(app.getPath('userData'), 'diagnostics.log'),
     runtime: { runtime: 'electron', electron: process.versions.electron ?? null },
     ...(app.isPackaged ? { sampleDocuments: join(process.resourcesPath, 'sample') } : {}),
     dialogs: {
