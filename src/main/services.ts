@@ -12,6 +12,7 @@ import { ImportTasks } from './import/pipeline.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
 import type { KdfParams } from './vault/keyslots.ts';
+import { Locker } from './vault/locker.ts';
 import { Vault } from './vault/vault.ts';
 
 /** Questions only a person at the machine can answer (where to save a file). */
@@ -42,6 +43,11 @@ export interface Services {
   readonly diagnostics: DiagnosticsLog;
   /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
+  /**
+   * The one lock path (button, shortcut, menu, auto-lock, sleep, screen lock, quit): asks the
+   * windows to save what is pending, locks, discards the pages. The shell attaches its windows.
+   */
+  readonly locker: Locker;
   /** The vault's status as the API reports it (with whether it is the sample). */
   status(): VaultStatus;
   readonly sample: {
@@ -98,6 +104,7 @@ export function createServices(options: ServiceOptions): Services {
   const own = makeVault(options.vaultLocation, false);
   let current = own;
   const isSample = () => current !== own;
+  const locker = new Locker({ events, vault: () => current });
 
   return {
     app: {
@@ -108,6 +115,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     events,
     diagnostics,
+    locker,
     get vault() {
       return current;
     },

@@ -15,9 +15,13 @@ export const vaultHandlers = {
     await services.vault.recover(recoveryKey, newPassphrase);
     return services.status();
   },
-  'vault.lock': (_params, { services }) => {
-    services.vault.lock();
+  'vault.lock': async (_params, { services }) => {
+    await services.locker.lock('window');
     return services.status();
+  },
+  'vault.flushed': ({ requestId }, { services }) => {
+    services.locker.flushed(requestId);
+    return {};
   },
   'vault.changePassphrase': async ({ current, next }, { services }) => {
     await services.vault.changePassphrase(current, next);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/api.ts';
 import { invoke } from './api/client.ts';
-import { lockVault } from './api/lock.ts';
+import { answerLockRequests, lockVault } from './api/lock.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
@@ -233,7 +233,11 @@ export function App() {
   // Shown once, right after creation, before the workspace (even though the vault is already open).
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
-  // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator).
+  // However the vault is locked, main first asks this page to save what it holds.
+  useEffect(() => answerLockRequests(), []);
+
+  // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator), without leaving
+  // the field being typed in: the lock path saves it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l' && status?.state === 'unlocked') {

@@ -55,9 +55,15 @@ export const vaultApi = {
     result: VaultStatus,
   }),
   'vault.lock': method({
-    summary: 'Close the vault and forget its key.',
+    summary:
+      'Ask open windows to save their pending edits (briefly), then close the vault, forget its key and reload the windows.',
     params: NoParams,
     result: VaultStatus,
+  }),
+  'vault.flushed': method({
+    summary: 'A window has saved every pending edit it held, as a lock asked it to (answers vault.locking).',
+    params: z.object({ requestId: z.string().min(1).max(100) }).strict(),
+    result: z.object({}),
   }),
   'vault.changePassphrase': method({
     summary: 'Replace the passphrase (rewrites the key slot, not the data).',
@@ -95,3 +101,10 @@ export const vaultApi = {
     result: Settings,
   }),
 };
+
+/** Pushed before the vault locks: save every pending edit now, then answer with vault.flushed. */
+export const VaultLocking = z.object({ requestId: z.string() });
+export type VaultLocking = z.infer<typeof VaultLocking>;
+
+/** Pushed after a lock where the shell cannot reload the page itself (the browser bridge): reload it. */
+export const WindowReload = z.object({});

@@ -35,8 +35,13 @@ function isOwnRequest(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('blob:');
 }
 
-export const test = base.extend<{ target: Target; upright: UprightSession }, { chromiumBrowser: Browser }>({
+export const test = base.extend<
+  { target: Target; autoLockMinuteMs: number; upright: UprightSession },
+  { chromiumBrowser: Browser }
+>({
   target: ['chromium', { option: true }],
+  /** How long one minute of the auto-lock setting lasts in the bridge (Chromium target); a spec may shorten it. */
+  autoLockMinuteMs: [60_000, { option: true }],
   chromiumBrowser: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
     async ({}, use) => {
@@ -46,7 +51,7 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
     },
     { scope: 'worker' },
   ],
-  upright: async ({ target, chromiumBrowser }, use) => {
+  upright: async ({ target, chromiumBrowser, autoLockMinuteMs }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'upright-e2e-'));
     const backupDir = join(home, 'backups');
     await mkdir(backupDir);
@@ -62,6 +67,7 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
         staticDir: 'out/renderer',
         kdf: TEST_KDF,
         importPaths: IMPORT_FOLDERS,
+        autoLockMinuteMs,
       });
       const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 820 } });
       context.on('request', (request) => {
