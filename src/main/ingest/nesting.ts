@@ -31,19 +31,21 @@ const VOID = new Set([
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 // An open element of the group is closed when another of the group opens ("<li>a<li>b").
-const SIBLINGS: Record<string, string[]> = {
-  li: ['li'],
-  dt: ['dt', 'dd'],
-  dd: ['dt', 'dd'],
-  tr: ['tr', 'td', 'th'],
-  td: ['td', 'th'],
-  th: ['td', 'th'],
-  option: ['option'],
-  optgroup: ['optgroup', 'option'],
-  thead: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
-  tbody: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
-  tfoot: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
-};
+const SIBLINGS = new Map<string, string[]>(
+  Object.entries({
+    li: ['li'],
+    dt: ['dt', 'dd'],
+    dd: ['dt', 'dd'],
+    tr: ['tr', 'td', 'th'],
+    td: ['td', 'th'],
+    th: ['td', 'th'],
+    option: ['option'],
+    optgroup: ['optgroup', 'option'],
+    thead: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
+    tbody: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
+    tfoot: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'],
+  }),
+);
 
 // Block elements that close an open paragraph.
 const CLOSES_P = new Set([
@@ -116,8 +118,9 @@ export function nestingDepth(html: string, limit = Number.POSITIVE_INFINITY): nu
     if (VOID.has(name) || lower.charCodeAt(close - 1) === 0x2f /* "/>" */) continue;
     const top = stack.at(-1);
     if (top === 'p' && CLOSES_P.has(name)) stack.pop();
-    const group = SIBLINGS[name];
-    while (group && group.includes(stack.at(-1) ?? '')) stack.pop();
+    // A Map, not an object: a tag named "constructor" must not find Object's prototype.
+    const group = SIBLINGS.get(name);
+    while (group?.includes(stack.at(-1) ?? '')) stack.pop();
     stack.push(name);
     if (stack.length > deepest) {
       deepest = stack.length;
