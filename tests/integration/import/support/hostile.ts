@@ -161,3 +161,23 @@ function pdfFile(objects: string[]): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
+
+/** An ordinary but long PDF: `pages` pages of `lines` lines each, slow to read by sheer size. */
+export function manyPagesPdf(pages: number, lines: number): Uint8Array {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: string[] = [];
+  for (let n = 0; n < pages; n++) {
+    const ops = [`BT /F1 10 Tf 12 TL 60 800 Td`];
+    for (let i = 0; i < lines; i++) ops.push(`(Page ${n + 1}, line ${i + 1} of an ordinary long report.) '`);
+    ops.push('ET');
+    const stream = ops.join('\n');
+    const page = objects.length + 1;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`,
+    );
+    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+    kids.push(`${page} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  return pdfFile(objects);
+}
