@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } fro
 import { handlers } from '../api/index.ts';
 import { createServices, type Services } from '../services.ts';
 import { AutoLock } from '../vault/auto-lock.ts';
-import { useBundledWorkers } from '../workers/entries.ts';
+import { locateBundledWorkers } from '../workers/entries.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import {
   APP_ENTRY,
@@ -27,7 +27,7 @@ import {
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Worker scripts (the parse worker) sit beside this bundle in out/main/.
-useBundledWorkers(new URL('.', import.meta.url));
+locateBundledWorkers(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
 const devServer = devServerOrigin(process.env, app.isPackaged);

@@ -7,7 +7,7 @@ export type WorkerEntryName = 'parse-worker';
 let bundled: URL | undefined;
 
 /** Called by the Electron shell with the folder of its own bundle (out/main/). */
-export function useBundledWorkers(folder: URL): void {
+export function locateBundledWorkers(folder: URL): void {
   bundled = folder;
 }
 
