@@ -98,6 +98,9 @@ export function createServices(options: ServiceOptions): Services {
       location,
       ...(options.kdf ? { kdf: options.kdf } : {}),
       onChange: (status) => {
+        // A locked vault takes no more files: the file being parsed is stopped at once (its worker
+        // is killed), not read to the end with the keys gone.
+        if (status.state !== 'unlocked') imports.cancelAll();
         if (!building) events.emit('vault.changed', { ...status, sample });
       },
     });

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } fro
 import { handlers } from '../api/index.ts';
 import { createServices, type Services } from '../services.ts';
 import { autoLockThrough } from '../vault/locker.ts';
+import { locateBundledWorkers } from '../workers/entries.ts';
 import { backupDialogOptions, exportDialogOptions, importDialogOptions } from './dialogs.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import {
@@ -30,6 +31,8 @@ import {
 } from './security.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// Worker scripts (the parse worker) sit beside this bundle in out/main/.
+locateBundledWorkers(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
 const devServer = devServerOrigin(process.env, app.isPackaged);

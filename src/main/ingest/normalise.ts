@@ -110,40 +110,74 @@ export function keepsHyphen(left: string, right: string, lexicon: Lexicon): bool
 const LINE_END_HYPHEN = /(\p{L}+)([-\u2010\u00ad])$/u;
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
 
-/** Appends `next` to the text of a paragraph whose last line ended `acc`; returns the joined text. */
-export function joinLine(acc: string, next: string, lexicon: Lexicon): string {
-  if (acc === '') return next;
-  if (next === '') return acc;
-  // Only the end of the paragraph so far matters: matching the whole of it for every line is quadratic.
-  const hyphen = HYPHENS.includes(acc.slice(-1)) ? LINE_END_HYPHEN.exec(acc.slice(-80)) : null;
+/** How much of a paragraph's end decides how the next line joins it: the word before a hyphen. */
+const JOIN_TAIL = 80;
+
+/**
+ * How `next` joins a paragraph whose text ends with `end` (its last JOIN_TAIL characters): how many
+ * characters to drop from the end (a line-end hyphen) and what goes between.
+ */
+function joint(end: string, next: string, lexicon: Lexicon): { drop: number; glue: string } {
+  const hyphen = HYPHENS.includes(end.slice(-1)) ? LINE_END_HYPHEN.exec(end) : null;
   const rightWord = hyphen ? /^\p{Ll}\p{L}*/u.exec(next)?.[0] : undefined;
   if (hyphen && rightWord) {
     const [, leftWord = '', mark] = hyphen;
     // A soft hyphen (U+00AD) is by definition a break inside one word.
-    if (mark === '\u00ad' || !keepsHyphen(leftWord, rightWord, lexicon)) return acc.slice(0, -1) + next;
-    return `${acc.slice(0, -1)}-${next}`;
+    if (mark === '\u00ad' || !keepsHyphen(leftWord, rightWord, lexicon)) return { drop: 1, glue: '' };
+    return { drop: 1, glue: '-' };
   }
   // "2014-|2015" or "word—|word": a dash touching the word before it touches the one after too.
-  if (/[^\s][-\u2010\u2013\u2014]$/u.test(acc.slice(-2))) return acc + next;
+  if (/[^\s][-\u2010\u2013\u2014]$/u.test(end.slice(-2))) return { drop: 0, glue: '' };
   // Chinese and Japanese put no spaces between words.
-  if (CJK.test(acc.slice(-1)) && CJK.test(next.charAt(0))) return acc + next;
-  return `${acc} ${next}`;
+  if (CJK.test(end.slice(-1)) && CJK.test(next.charAt(0))) return { drop: 0, glue: '' };
+  return { drop: 0, glue: ' ' };
+}
+
+/** Appends `next` to the text of a paragraph whose last line ended `acc`; returns the joined text. */
+export function joinLine(acc: string, next: string, lexicon: Lexicon): string {
+  if (acc === '') return next;
+  if (next === '') return acc;
+  const { drop, glue } = joint(acc.slice(-JOIN_TAIL), next, lexicon);
+  return acc.slice(0, acc.length - drop) + glue + next;
 }
 
 /**
  * Joins the lines of one paragraph, rejoining hyphenated words; also where each line's text begins.
  * `clean` says the lines are already whitespace-normalised (PDF lines are), sparing the work.
+ * Linear in the paragraph's length: lines are collected and joined once, and each join looks only
+ * at the paragraph's last characters (re-reading the whole text per line made a paragraph of a
+ * hundred thousand lines take minutes).
  */
 export function joinLines(lines: string[], lexicon: Lexicon, clean = false): { text: string; starts: number[] } {
-  let text = '';
+  const parts: string[] = [];
   const starts: number[] = [];
+  let length = 0;
+  let tail = '';
   for (const raw of lines) {
     const line = clean ? raw : cleanInline(raw);
-    text = joinLine(text, line, lexicon);
+    if (line === '') {
+      starts.push(length);
+      continue;
+    }
+    let glue = '';
+    if (length > 0) {
+      const join = joint(tail, line, lexicon);
+      if (join.drop > 0) {
+        parts[parts.length - 1] = (parts.at(-1) as string).slice(0, -join.drop);
+        length -= join.drop;
+        tail = tail.slice(0, -join.drop);
+      }
+      glue = join.glue;
+      if (glue !== '') parts.push(glue);
+      length += glue.length;
+    }
+    parts.push(line);
+    length += line.length;
+    tail = line.length >= JOIN_TAIL ? line.slice(-JOIN_TAIL) : (tail + glue + line).slice(-JOIN_TAIL);
     // Every join keeps the next line whole at the end (only the hyphen or space before it varies).
-    starts.push(text.length - line.length);
+    starts.push(length - line.length);
   }
-  return { text, starts };
+  return { text: parts.join(''), starts };
 }
 
 // Abbreviations that end with a period without ending a sentence.
