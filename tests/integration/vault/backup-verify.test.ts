@@ -83,7 +83,7 @@ describe('a monitor checks the vault', () => {
     expect(report).toEqual({
       ok: true,
       integrity: ['ok'],
-      audit: { ok: true, entries: 5, brokenAtSeq: null },
+      audit: { ok: true, entries: 5, brokenAtSeq: null, headOk: true },
       originals: { checked: 2, mismatched: [] },
     });
     vault.lock();
@@ -118,7 +118,7 @@ describe('a monitor checks the vault', () => {
     await vault.unlock(PASSPHRASE);
     const report = await vault.verify();
     expect(report.ok).toBe(false);
-    expect(report.audit).toEqual({ ok: false, entries: 5, brokenAtSeq: 3 });
+    expect(report.audit).toEqual({ ok: false, entries: 5, brokenAtSeq: 3, headOk: true });
     vault.lock();
   });
 });

@@ -1,12 +1,14 @@
 // Shared by the vault integration tests: temporary folders, file fingerprints, cheap key derivation,
 // and a raw connection (with the real data key) for tests that must go around the repositories.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import { closeDatabase, type Db, openEncryptedDatabase } from '../../../src/main/store/database.ts';
 import {
   type KdfParams,
+  type KeySlot,
   openPassphraseSlot,
   passphraseSlotOf,
   readKeySlotFile,
@@ -73,4 +75,11 @@ export async function errorCode(promise: Promise<unknown> | (() => unknown)): Pr
     return (error as { code?: string }).code ?? String(error);
   }
   return 'no error';
+}
+
+/** A key file as releases before file version 2 wrote it: slots and a checksum, no MAC. */
+export function writeLegacyKeySlotFile(path: string, slots: KeySlot[]): void {
+  const body = { format: 'upright-keyslots', version: 1, slots };
+  const checksum = createHash('sha256').update(canonicalJson(body)).digest('hex');
+  writeFileSync(path, `${JSON.stringify({ ...body, checksum }, null, 2)}\n`, { mode: 0o600 });
 }
