@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { appDataDir, cleanup, errorCode, newVault, PASSPHRASE, withRawDatabase } from './helpers.ts';
 
 afterEach(cleanup);
@@ -119,6 +120,52 @@ describe('a monitor checks the vault', () => {
     const report = await vault.verify();
     expect(report.ok).toBe(false);
     expect(report.audit).toEqual({ ok: false, entries: 5, brokenAtSeq: 3, headOk: true });
+    vault.lock();
+  });
+
+  it('finds the newest entries cut off the end of the log', async () => {
+    const { location, vault } = await vaultWithOriginals();
+    vault.lock();
+    await withRawDatabase(location, (db) => {
+      db.exec('DROP TRIGGER audit_no_delete');
+      db.prepare('DELETE FROM audit WHERE seq > 3').run(); // what remains still chains perfectly
+    });
+    await vault.unlock(PASSPHRASE);
+    const report = await vault.verify();
+    expect(report.ok).toBe(false);
+    expect(report.audit).toEqual({ ok: false, entries: 3, brokenAtSeq: null, headOk: false });
+    vault.lock();
+  });
+
+  it('finds a log rebuilt from scratch, even with its head rewritten to match', async () => {
+    const { location, vault } = await vaultWithOriginals();
+    vault.lock();
+    await withRawDatabase(location, (db) => {
+      db.exec('DROP TRIGGER audit_no_delete; DELETE FROM audit');
+      // A fresh, self-consistent chain telling another story, and a head pointing at its end.
+      let prev = GENESIS_HASH;
+      for (let seq = 1; seq <= 2; seq++) {
+        const row = {
+          seq,
+          at: new Date().toISOString(),
+          actor: 'owner',
+          action: 'vault.create',
+          entity_type: 'vault',
+          entity_id: null,
+          summary: 'Vault created',
+        };
+        const hash = auditHash(prev, row);
+        db.prepare(
+          'INSERT INTO audit (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @prev_hash, @hash)',
+        ).run({ ...row, prev_hash: prev, hash });
+        prev = hash;
+      }
+      db.prepare('UPDATE audit_head SET seq = 2, hash = ?').run(prev);
+    });
+    await vault.unlock(PASSPHRASE);
+    const report = await vault.verify();
+    expect(report.ok).toBe(false);
+    expect(report.audit).toEqual({ ok: false, entries: 2, brokenAtSeq: null, headOk: false });
     vault.lock();
   });
 });

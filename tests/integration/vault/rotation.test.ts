@@ -51,7 +51,12 @@ describe('a monitor re-encrypts the vault after a key file may have been copied'
     expect(dossierTitles(vault)).toEqual(['After the rotation', 'Before the rotation']);
     const report = await vault.verify();
     expect(report.ok).toBe(true);
-    expect(vault.store().audit.list().map((e) => e.action)).toContain('vault.rotate');
+    expect(
+      vault
+        .store()
+        .audit.list()
+        .map((e) => e.action),
+    ).toContain('vault.rotate');
     vault.lock();
     expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db']);
 
