@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 /** The forms a string takes in a snapshot (V8 writes non-ASCII as \uXXXX, upper-case hex), or raw. */
 function forms(secret: string): Buffer[] {
-  const escape = (upper: boolean) =>
+  const escaped = (upper: boolean) =>
     [...secret]
       .map((c) => {
         const code = c.charCodeAt(0);
@@ -21,7 +21,7 @@ function forms(secret: string): Buffer[] {
         return `\\u${upper ? hex.toUpperCase() : hex}`;
       })
       .join('');
-  return [escape(true), escape(false), secret]
+  return [escaped(true), escaped(false), secret]
     .map((s) => Buffer.from(s, 'utf8'))
     .concat(Buffer.from(secret, 'utf16le'));
 }

@@ -158,7 +158,8 @@ describe('keyslots.json', () => {
   });
 
   /** Edits the parsed file and recomputes its checksum, as someone who knows the format would. */
-  function reforged(file: KeySlotFile, fn: (j: Record<string, any>) => void): string {
+  // biome-ignore lint/suspicious/noExplicitAny: a test edits the parsed JSON freely, as an attacker would
+  function reforged(file: KeySlotFile, fn: (j: any) => void): string {
     const j = JSON.parse(serializeKeySlotFile(file));
     fn(j);
     const { checksum: _old, ...body } = j;
