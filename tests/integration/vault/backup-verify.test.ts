@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
@@ -42,6 +42,10 @@ describe('a monitor backs up the vault to a USB stick', () => {
 
     expect(result.location).toBe(usb);
     expect(readdirSync(usb).sort()).toEqual(['keyslots.json', 'vault.db']);
+    // Written in a hidden sibling and renamed when complete: nothing else is left beside it.
+    expect(readdirSync(join(appData, 'usb'))).toEqual(['upright-backup']);
+    expect(statSync(usb).mode & 0o777).toBe(0o700);
+    for (const file of ['keyslots.json', 'vault.db']) expect(statSync(join(usb, file)).mode & 0o777).toBe(0o600);
     const copyBytes = readFileSync(join(usb, 'vault.db'));
     expect(result.bytes).toBe(copyBytes.length + readFileSync(join(usb, 'keyslots.json')).length);
     expect(copyBytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -59,6 +63,16 @@ describe('a monitor backs up the vault to a USB stick', () => {
     restored.lock();
     await restored.recover(recoveryKey, 'a passphrase for the copy');
     restored.lock();
+  });
+
+  it('fills an empty folder chosen beforehand', async () => {
+    const { appData, vault } = await vaultWithOriginals();
+    const chosen = join(appData, 'empty');
+    mkdirSync(chosen);
+    await vault.backup(chosen);
+    expect(readdirSync(chosen).sort()).toEqual(['keyslots.json', 'vault.db']);
+    expect(readdirSync(appData).filter((name) => name.startsWith('.'))).toEqual([]);
+    vault.lock();
   });
 
   it('refuses a non-empty folder, the vault itself, or a folder inside it; needs an unlocked vault', async () => {
