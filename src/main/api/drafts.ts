@@ -1,6 +1,5 @@
 // Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
 // rendering and export, and named versions with their comparison.
-import { writeFile } from 'node:fs/promises';
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { runChecks } from '../drafts/checks.ts';
@@ -18,7 +17,7 @@ import { coverFromDossier, templateBody } from '../drafts/templates.ts';
 import { bodyWords } from '../drafts/words.ts';
 import type { DraftPatch, Store } from '../store/index.ts';
 import type { Handlers } from './registry.ts';
-import { chooseExportPath } from './save-path.ts';
+import { chooseExportPath, writePrivateFile } from './save-path.ts';
 
 /** Words in a body as printed, cross-references to recommendations included. */
 function countBody(store: Store, body: DraftBody): number {
@@ -99,7 +98,7 @@ export const draftHandlers = {
     const current = ctx.services.vault.store();
     const target = withExtension(chosen, format);
     try {
-      await writeFile(target, bytes);
+      await writePrivateFile(target, bytes);
     } catch {
       throw new UprightError('EXPORT_FAILED');
     }

@@ -27,6 +27,11 @@ export const vaultHandlers = {
     await services.vault.changePassphrase(current, next);
     return services.status();
   },
+  'vault.rotateKeys': async ({ current, next }, { services }) => {
+    const { recoveryKey } = await services.vault.rotateKeys(current, next ?? null);
+    return { recoveryKey, status: services.status() };
+  },
+  'vault.newRecoveryKey': ({ passphrase }, { services }) => services.vault.newRecoveryKey(passphrase),
   'vault.backup': async (_params, { services }) => {
     services.vault.store(); // fails with VAULT_LOCKED before asking where to save
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');

@@ -48,6 +48,8 @@ export type {
 export interface StoreOptions {
   /** Who the audit log names for changes made through this store. */
   actor?: string;
+  /** HMAC key for the audit head (auditHeadKey(dataKey)); the vault passes it and zeroes it on lock. */
+  auditHeadKey?: Buffer | null;
 }
 
 export class Store {
@@ -63,7 +65,7 @@ export class Store {
 
   constructor(db: Db, options: StoreOptions = {}) {
     this.#db = db;
-    this.audit = new AuditLog(db, options.actor ?? 'owner');
+    this.audit = new AuditLog(db, options.actor ?? 'owner', options.auditHeadKey ?? null);
     this.settings = new SettingsRepository(db, this.audit);
     this.dossiers = new DossierRepository(db, this.audit);
     this.sources = new SourceRepository(db, this.audit);

@@ -300,8 +300,12 @@ export class SourceRepository extends Repository {
   }
 
   /**
-   * Removes a source: the original's bytes and the text are erased (secure_delete overwrites the
-   * pages), a tombstone row stays so the deletion can travel to a colleague's vault; its excerpts go too.
+   * Removes a source: the original's bytes and file name, the text, the title and every other
+   * descriptive field are erased (secure_delete zeroes the freed space); a tombstone row with only
+   * its id stays so the deletion can travel to a colleague's vault; its excerpts go too. The title
+   * is often the file name, which can say more than the document: it must not outlive the source.
+   * The full-text indexes are merged afterwards, because FTS5 records a deletion as a new entry and
+   * keeps the old tokens in older segments until they are merged.
    */
   remove(id: string): boolean {
     const exists = this.sql.get('SELECT 1 FROM source WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
@@ -311,8 +315,9 @@ export class SourceRepository extends Repository {
       this.sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
       this.sql
         .get(
-          `UPDATE source SET deleted_at = ?, updated_at = ?, text = '', page_map = '[]', blocks = '[]', original_sha256 = NULL,
-             metadata = '{}' WHERE id = ?`,
+          `UPDATE source SET deleted_at = ?, updated_at = ?, title = '', author_organisation = NULL, date_text = NULL,
+             document_symbol = NULL, language = NULL, reliability_note = '', text = '', page_map = '[]', blocks = '[]',
+             original_sha256 = NULL, metadata = '{}' WHERE id = ?`,
         )
         .run(now, now, id);
       this.sql
@@ -326,6 +331,8 @@ export class SourceRepository extends Repository {
         entityId: id,
         summary: 'Source and its original removed',
       });
+      this.sql.get("INSERT INTO source_fts (source_fts) VALUES ('optimize')").run();
+      this.sql.get("INSERT INTO excerpt_fts (excerpt_fts) VALUES ('optimize')").run();
     })();
     // Old page images of the erased bytes stay in the WAL until a checkpoint.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -20,7 +20,13 @@ export const VerifyReport = z.object({
   ok: z.boolean(),
   /** SQLite's integrity_check lines: ["ok"] when the database is sound. */
   integrity: z.array(z.string()),
-  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtSeq: z.number().int().nullable() }),
+  audit: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    brokenAtSeq: z.number().int().nullable(),
+    /** The log ends where its head, sealed with the vault key, says: false after a cut tail or a rebuilt chain. */
+    headOk: z.boolean(),
+  }),
   originals: z.object({
     checked: z.number().int(),
     mismatched: z.array(z.object({ sourceId: z.string(), title: z.string() })),
@@ -69,6 +75,17 @@ export const vaultApi = {
     summary: 'Replace the passphrase (rewrites the key slot, not the data).',
     params: z.object({ current: Passphrase, next: Passphrase }).strict(),
     result: VaultStatus,
+  }),
+  'vault.rotateKeys': method({
+    summary:
+      'Re-encrypt the vault under a new data key, with a new passphrase (or the current one) and a new recovery key, shown once. Old key files stop opening it; backups already made keep their old keys.',
+    params: z.object({ current: Passphrase, next: Passphrase.optional() }).strict(),
+    result: z.object({ recoveryKey: z.string(), status: VaultStatus }),
+  }),
+  'vault.newRecoveryKey': method({
+    summary: 'Replace the recovery key (the data key stays); returns the new one, shown once.',
+    params: z.object({ passphrase: Passphrase }).strict(),
+    result: z.object({ recoveryKey: z.string() }),
   }),
   'vault.backup': method({
     summary: 'Write an encrypted copy of the vault to a folder the person chooses.',

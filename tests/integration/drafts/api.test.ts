@@ -1,7 +1,7 @@
 // A lawyer drafts the dossier's UPR submission through the API, as the app does: starts from the
 // template, writes and cites, runs the checks, reviews what redaction will do, exports a Word file,
 // keeps versions and compares them. The vault is real; only the save dialog is scripted.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -214,6 +214,8 @@ describe('a lawyer drafts the UPR submission', () => {
       bytes: expect.any(Number),
       warnings: 0,
     });
+    // Readable by its owner only: another account on a shared laptop cannot open the submission.
+    expect(statSync(join(home, 'Kazakhstan submission.docx')).mode & 0o777).toBe(0o600);
     const bytes = new Uint8Array(readFileSync(join(home, 'Kazakhstan submission.docx')));
     expect(bytes.byteLength).toBe(saved.saved ? saved.bytes : -1);
     const entries = listZip(bytes) ?? [];
@@ -264,6 +266,9 @@ describe('a lawyer drafts the UPR submission', () => {
     ).toEqual([]);
 
     const path = join(home, 'for-the-team.html');
+    // An older export readable by everyone is replaced, and narrowed to its owner.
+    writeFileSync(path, 'an older export');
+    chmodSync(path, 0o644);
     const saved = await call(
       handlers,
       'draft.export',
@@ -271,6 +276,7 @@ describe('a lawyer drafts the UPR submission', () => {
       ctx,
     );
     expect(saved).toMatchObject({ saved: true, path, warnings: 1 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     const html = readFileSync(path, 'utf8');
     expect(html).toContain('Amin Eleusinov reports');
     expect(html).not.toContain('href="#note-2"');

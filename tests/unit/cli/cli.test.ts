@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -101,6 +101,40 @@ describe('IT staff script Upright from the command line', () => {
     const noPassphrase = await upright(['vault', 'verify', vault]);
     expect(noPassphrase.code).toBe(1);
     expect(noPassphrase.stderr).toContain('UPRIGHT_PASSPHRASE');
+  }, 120_000);
+
+  it('`upright vault passwd --rotate` and `vault recovery-key` lock out old key files and old recovery keys', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const first = 'first passphrase for scripts';
+    const second = 'second passphrase for scripts';
+    const created = await upright(['vault', 'create', vault, '--json'], { UPRIGHT_PASSPHRASE: first });
+    expect(created.code, created.stderr).toBe(0);
+    const oldKeyFile = await readFile(join(vault, 'keyslots.json'));
+
+    const rotated = await upright(['vault', 'passwd', vault, '--rotate', '--json'], {
+      UPRIGHT_PASSPHRASE: first,
+      UPRIGHT_NEW_PASSPHRASE: second,
+    });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const { recoveryKey } = JSON.parse(rotated.stdout);
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/);
+    expect(recoveryKey).not.toBe(JSON.parse(created.stdout).recoveryKey);
+
+    const reissued = await upright(['vault', 'recovery-key', vault], { UPRIGHT_PASSPHRASE: second });
+    expect(reissued.code, reissued.stderr).toBe(0);
+    expect(reissued.stdout).toContain('shown only once');
+    expect(reissued.stdout).not.toContain(recoveryKey);
+
+    expect((await upright(['vault', 'verify', vault], { UPRIGHT_PASSPHRASE: second })).code).toBe(0);
+    // The old key file, put back beside the re-encrypted database, opens nothing.
+    const stale = join(home, 'stale');
+    await mkdir(stale);
+    await copyFile(join(vault, 'vault.db'), join(stale, 'vault.db'));
+    await writeFile(join(stale, 'keyslots.json'), oldKeyFile);
+    const old = await upright(['vault', 'verify', stale], { UPRIGHT_PASSPHRASE: first });
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain('(VAULT_CORRUPT)');
   }, 120_000);
 
   it('`upright import` prints one JSON line per file, errors included, and exits 1 when a file failed', async () => {

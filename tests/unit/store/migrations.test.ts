@@ -1,6 +1,7 @@
 // Each migration is tested from the previous schema WITH DATA in it: migrate to N−1, insert rows,
 // migrate to N, assert the rows are intact (and, where the step adds behaviour, that it applies).
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -184,5 +185,46 @@ describe('schema migrations', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('005 records the head of an audit log written under version 4, to be sealed at the next unlock', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    // Two entries as version 4 wrote them: a chain, and nothing else.
+    let prev = GENESIS_HASH;
+    for (const seq of [1, 2]) {
+      const row = {
+        seq,
+        at: '2025-01-01T00:00:00.000Z',
+        actor: 'owner',
+        action: 'dossier.create',
+        entity_type: 'dossier',
+        entity_id: `d${seq}`,
+        summary: 'Dossier created',
+      };
+      const hash = auditHash(prev, row);
+      db.prepare(
+        'INSERT INTO audit (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @prev_hash, @hash)',
+      ).run({ ...row, prev_hash: prev, hash });
+      prev = hash;
+    }
+    const log = new AuditLog(db, 'owner');
+    const entries = log.list();
+
+    expect(migrate(db, 5)).toEqual([5]);
+
+    expect(log.list()).toEqual(entries);
+    expect(db.prepare('SELECT seq, hash, mac FROM audit_head').all()).toEqual([
+      { seq: 2, hash: entries[1]?.hash, mac: null },
+    ]);
+    expect(log.verifyChain()).toBeNull();
+    expect(log.verifyHead()).toBe(true);
+    // Sealed with a key, the head then only verifies under that key.
+    const key = Buffer.alloc(32, 7);
+    const sealed = new AuditLog(db, 'owner', key);
+    expect(sealed.verifyHead()).toBe(false);
+    sealed.sealHead();
+    expect(sealed.verifyHead()).toBe(true);
+    expect(new AuditLog(db, 'owner', Buffer.alloc(32, 8)).verifyHead()).toBe(false);
   });
 });
