@@ -1,15 +1,15 @@
 // The dev preview and e2e harness: real services + the built renderer over the loopback bridge.
 // Lives outside src/main/app so the packaged app can never start it.
-import { join } from 'node:path';
 import { handlers } from '../main/api/index.ts';
 import { type Bridge, startBridge } from '../main/bridge/server.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { AutoLock } from '../main/vault/auto-lock.ts';
 import type { KdfParams } from '../main/vault/keyslots.ts';
+import { previewDialogs } from './preview-dialogs.ts';
 
 export interface PreviewOptions {
   vaultLocation: string;
-  /** Where "Back up now…" and exports write (the browser has no native save dialog). */
+  /** Where "Back up now…" and exports write (the browser has no native save dialog); created when needed. */
   backupDir: string;
   /** What "Import a folder…" / the file dialog answer with in the browser preview. */
   importPaths?: string[];
@@ -29,11 +29,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const services = createServices({
     vaultLocation: options.vaultLocation,
     runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName),
-      chooseImportPaths: async () => options.importPaths ?? [],
-      chooseSavePath: async (suggestedName) => join(options.backupDir, suggestedName),
-    },
+    dialogs: previewDialogs(options),
     ...(options.kdf ? { kdf: options.kdf } : {}),
   });
   let lastActivity = Date.now();

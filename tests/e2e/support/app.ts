@@ -48,8 +48,8 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
   ],
   upright: async ({ target, chromiumBrowser }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'upright-e2e-'));
+    // The preview creates its folder on the first export or backup (as `npm run web` must on a fresh machine).
     const backupDir = join(home, 'backups');
-    await mkdir(backupDir);
     const foreignRequests: string[] = [];
     let own = 0;
     const ownRequests = () => own;
@@ -74,6 +74,7 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
       await context.close();
       await preview.close();
     } else {
+      await mkdir(backupDir);
       const executablePath = electronBinary();
       if (!executablePath) throw new Error('Electron binary not installed');
       // Electron's userData on Linux follows XDG_CONFIG_HOME, so the app's vault lands in `home`.

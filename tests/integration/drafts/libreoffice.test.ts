@@ -85,9 +85,7 @@ describe('the Word file as LibreOffice lays it out', () => {
     const marks = pages.flatMap((items) =>
       items.filter(
         (i) =>
-          /^\d+$/.test(i.text) &&
-          i.y > FOOTER &&
-          items.some((n) => isNote(n) && Math.abs(n.y - i.y) < 6 && n.x > i.x),
+          /^\d+$/.test(i.text) && i.y > FOOTER && items.some((n) => isNote(n) && Math.abs(n.y - i.y) < 6 && n.x > i.x),
       ),
     );
     expect(marks.map((m) => Number(m.text))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
