@@ -133,6 +133,9 @@ test.describe('a monitor writes the UPR submission', () => {
       .filter({ hasText: 'warning strikes' })
       .dragTo(target, { targetPosition: { x: box.width - 4, y: box.height - 6 } });
     await expect(body.locator('.citation')).toHaveCount(2);
+    // Each note call has a name a screen reader reads, not just a number drawn by CSS.
+    await expect(body.getByLabel('Note 1', { exact: true })).toHaveClass(/citation/);
+    await expect(body.getByLabel('Note 2', { exact: true })).toHaveClass(/citation/);
     // Dropped where the mouse let go: after the paragraph's last word.
     expect(await target.evaluate((p) => p.querySelector('.citation')?.previousSibling?.textContent)).toMatch(
       /lawfully\.$/,
