@@ -8,10 +8,19 @@ const NOTE = 'Information supplied by the Government on the notification procedu
 
 describe('comparing text read back from a PDF', () => {
   it.each([
-    ['a ligature split by spaces', 'Information supplied by the Government on the noti fi cation procedure, 2022, p. 1.'],
-    ['the ligature character itself', 'Information supplied by the Government on the noti\ufb01cation procedure, 2022, p. 1.'],
+    [
+      'a ligature split by spaces',
+      'Information supplied by the Government on the noti fi cation procedure, 2022, p. 1.',
+    ],
+    [
+      'the ligature character itself',
+      'Information supplied by the Government on the noti\ufb01cation procedure, 2022, p. 1.',
+    ],
     ['lines joined without spaces', 'Information supplied by theGovernment on the notification\nprocedure, 2022, p.1.'],
-    ['other ligatures and a soft hyphen', 'Information supplied by the Government on the noti\ufb01\u00adcation procedure, 2022, p. 1.'],
+    [
+      'other ligatures and a soft hyphen',
+      'Information supplied by the Government on the noti\ufb01\u00adcation procedure, 2022, p. 1.',
+    ],
   ])('finds a note whatever the extractor did: %s', (_, extracted) => {
     expect(extracted).not.toContain(NOTE);
     expect(comparable(`Page 3 ${extracted} Page 4`)).toContain(comparable(NOTE));
