@@ -163,5 +163,5 @@ describe('the Word file as LibreOffice lays it out', () => {
       expect(printed).toContain(comparable(expected));
     }
     expect(printed).not.toMatch(/Wordcount|Submittedby|p\.4/);
-  });
+  }, 180_000);
 });
