@@ -12,7 +12,7 @@ import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, UprightError } from '../shared/errors.ts';
-import { addExportCommand } from './export.ts';
+import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
 
 interface GlobalOptions {
@@ -330,21 +330,25 @@ export function buildProgram(): Command {
     .requiredOption('--dossier <id>', 'dossier id')
     .option('--source <id>', "only this source's excerpts")
     .addOption(new Option('--format <format>', 'file format').choices(['w3c', 'csv']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write')
+    .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--force', 'replace the file if it exists')
     .action(
       async (
         vaultPath: string,
-        opts: { dossier: string; source?: string; format: string; out: string },
+        opts: { dossier: string; source?: string; format: string; out: string; force?: boolean },
         command: Command,
       ) => {
         const result = await withServices(vaultPath, undefined, async (services) => {
           await unlockFromEnvOrPrompt(services);
-          return invoke(services, 'annotation.export', {
-            dossierId: opts.dossier,
-            ...(opts.source ? { sourceId: opts.source } : {}),
-            format: opts.format as 'w3c' | 'csv',
-            path: resolve(opts.out),
-          });
+          return refuseToReplace(() =>
+            invoke(services, 'annotation.export', {
+              dossierId: opts.dossier,
+              ...(opts.source ? { sourceId: opts.source } : {}),
+              format: opts.format as 'w3c' | 'csv',
+              path: resolve(opts.out),
+              overwrite: opts.force ?? false,
+            }),
+          );
         });
         output(command, result, () =>
           result.saved

@@ -6,10 +6,11 @@ import { type Bridge, startBridge } from '../main/bridge/server.ts';
 import { createServices, type Services } from '../main/services.ts';
 import type { KdfParams } from '../main/vault/keyslots.ts';
 import { autoLockThrough } from '../main/vault/locker.ts';
+import { previewDialogs } from './preview-dialogs.ts';
 
 export interface PreviewOptions {
   vaultLocation: string;
-  /** Where "Back up now…" and exports write (the browser has no native save dialog). */
+  /** Where "Back up now…" and exports write (the browser has no native save dialog); created when needed. */
   backupDir: string;
   /** What "Import a folder…" / the file dialog answer with in the browser preview. */
   importPaths?: string[];
@@ -34,11 +35,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const services = createServices({
     vaultLocation: options.vaultLocation,
     runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName),
-      chooseImportPaths: async () => options.importPaths ?? [],
-      chooseSavePath: async (suggestedName) => join(options.backupDir, suggestedName),
-    },
+    dialogs: previewDialogs(options),
     ...(options.kdf ? { kdf: options.kdf } : {}),
     // Beside the preview's vault, as the app keeps it beside its own.
     diagnosticsPath: join(dirname(options.vaultLocation), 'diagnostics.log'),

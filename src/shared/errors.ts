@@ -41,6 +41,7 @@ export const ERROR_MESSAGES = {
     'The Word document is protected with a password. Remove the protection in Word or LibreOffice, then import it again.',
   DRAFT_HAS_ERRORS: 'The submission checks found errors. Fix them before exporting, or export anyway.',
   EXPORT_FAILED: 'The file could not be written there. Choose another folder; the draft itself is unchanged.',
+  FILE_EXISTS: 'A file of that name is already there. Nothing was written: choose another name, or say to replace it.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -17,7 +17,7 @@ import { coverFromDossier, templateBody } from '../drafts/templates.ts';
 import { bodyWords } from '../drafts/words.ts';
 import type { DraftPatch, Store } from '../store/index.ts';
 import type { Handlers } from './registry.ts';
-import { chooseExportPath, writePrivateFile } from './save-path.ts';
+import { chooseExportPath, writeExport } from './save-path.ts';
 
 /** Words in a body as printed, cross-references to recommendations included. */
 function countBody(store: Store, body: DraftBody): number {
@@ -70,7 +70,7 @@ export const draftHandlers = {
     const doc = prepareDocument(contextFor(services.vault.store(), id), { redact });
     return { text: format === 'html' ? renderHtml(doc) : renderMarkdown(doc) };
   },
-  'draft.export': async ({ id, format, redact, acceptErrors, path, provenance }, ctx) => {
+  'draft.export': async ({ id, format, redact, acceptErrors, path, overwrite, provenance }, ctx) => {
     const store = ctx.services.vault.store();
     const context = contextFor(store, id);
     const withAnnex = provenance ?? false;
@@ -97,11 +97,8 @@ export const draftHandlers = {
     // The vault may have locked while the save dialog was open: then the person is away, and nothing is written.
     const current = ctx.services.vault.store();
     const target = withExtension(chosen, format);
-    try {
-      await writePrivateFile(target, bytes);
-    } catch {
-      throw new UprightError('EXPORT_FAILED');
-    }
+    // A dialog's answer was confirmed by the person; an extension added after it was not.
+    await writeExport(target, bytes, path === undefined ? target === chosen : (overwrite ?? false));
     current.drafts.recordExport(
       id,
       auditSummary(format, { redact, provenance: withAnnex, errors: errors.length, warnings }),

@@ -47,7 +47,8 @@ function inlineHtml(inlines: Inline[]): string {
       if (inline.kind === 'break') return '<br>';
       if (inline.kind === 'citation') {
         const n = inline.note;
-        return `<sup class="note-ref"><a id="ref-${n}" href="#note-${n}">${n}</a></sup>`;
+        // Named "Note 3" for screen readers, which would otherwise read a bare number.
+        return `<sup class="note-ref"><a id="ref-${n}" href="#note-${n}" role="doc-noteref" aria-label="Note ${n}">${n}</a></sup>`;
       }
       let html = escapeHtml(inline.text);
       if (inline.italic) html = `<em>${html}</em>`;

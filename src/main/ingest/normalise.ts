@@ -397,7 +397,7 @@ interface Paragraph {
   lines: PdfLine[];
 }
 
-function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: boolean): BlockKind {
+function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: boolean, isLast: boolean): BlockKind {
   const first = paragraph.lines[0];
   if (!first) return 'paragraph';
   const short = paragraph.lines.length <= 3 && text.length <= 200;
@@ -407,7 +407,22 @@ function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: b
   if (first.font !== layout.bodyFont && shortEnough && /\p{L}/u.test(text)) return 'heading';
   if (paragraph.lines.length === 1 && looksLikeHeading(text)) return 'heading';
   if (isFirst && shortEnough && looksLikeHeading(text)) return 'heading';
+  if (wrappedHeading(paragraph, text, layout, isLast)) return 'heading';
   return 'paragraph';
+}
+
+/**
+ * A heading in the body's font that is too long for one line: "Concerning the enforcement of articles
+ * 145 and 154 of the Criminal Code and article 97(2) of the | Administrative Offences Code". Two lines,
+ * the first running to the measure, the second stopping well short of it; reads like a title and
+ * does not end like a sentence; and text follows it (a closing signature block is not a heading).
+ */
+function wrappedHeading(paragraph: Paragraph, text: string, layout: Layout, isLast: boolean): boolean {
+  const [first, second] = paragraph.lines;
+  if (paragraph.lines.length !== 2 || !first || !second || isLast) return false;
+  if (!looksLikeHeading(text)) return false;
+  const measure = layout.rightEdge - first.x0;
+  return first.x1 >= layout.rightEdge - first.size * 2 && second.x1 - second.x0 < measure * 0.6;
 }
 
 function headingLevel(first: PdfLine, layout: Layout, isFirst: boolean): number {
@@ -471,7 +486,7 @@ export function normalisePdfLines(input: PdfPageLines[]): { blocks: DraftBlock[]
     const block = toDraft(paragraph.lines, lexicon);
     const first = paragraph.lines[0];
     if (!first) return;
-    const kind = classify(paragraph, block.text, layout, index === 0);
+    const kind = classify(paragraph, block.text, layout, index === 0, index === paragraphs.length - 1);
     block.kind = kind;
     if (kind === 'heading') block.level = headingLevel(first, layout, index === 0);
     blocks.push(block);

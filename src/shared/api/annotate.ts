@@ -162,6 +162,8 @@ export const annotateApi = {
         format: z.enum(['w3c', 'csv']),
         /** Write here instead of asking (CLI, tests). */
         path: z.string().min(1).optional(),
+        /** Replace a file already at `path` (the CLI's --force); without it such a path is refused with FILE_EXISTS. */
+        overwrite: z.boolean().optional(),
       })
       .strict(),
     result: z.union([

@@ -53,8 +53,8 @@ export const test = base.extend<
   ],
   upright: async ({ target, chromiumBrowser, autoLockMinuteMs }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'upright-e2e-'));
+    // The preview creates its folder on the first export or backup (as `npm run web` must on a fresh machine).
     const backupDir = join(home, 'backups');
-    await mkdir(backupDir);
     const foreignRequests: string[] = [];
     let own = 0;
     const ownRequests = () => own;
@@ -80,6 +80,7 @@ export const test = base.extend<
       await context.close();
       await preview.close();
     } else {
+      await mkdir(backupDir);
       const executablePath = electronBinary();
       if (!executablePath) throw new Error('Electron binary not installed');
       // Electron's userData on Linux follows XDG_CONFIG_HOME, so the app's vault lands in `home`.

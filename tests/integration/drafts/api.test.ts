@@ -308,6 +308,21 @@ describe('a lawyer drafts the UPR submission', () => {
         ctx,
       ),
     ).rejects.toMatchObject({ code: 'EXPORT_FAILED' });
+
+    // A second export to the same named file keeps the first, unless replacing it was asked for.
+    const first = readFileSync(path, 'utf8');
+    await expect(
+      call(handlers, 'draft.export', { id: draft.id, format: 'html', redact: false, acceptErrors: true, path }, ctx),
+    ).rejects.toMatchObject({ code: 'FILE_EXISTS' });
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    await call(
+      handlers,
+      'draft.export',
+      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path, overwrite: true, provenance: true },
+      ctx,
+    );
+    expect(readFileSync(path, 'utf8')).not.toBe(first);
+    expect(readFileSync(path, 'utf8')).toContain('Annex: provenance of the notes');
   });
 
   it('renders HTML and Markdown for the print preview, redacted on request', async () => {

@@ -208,6 +208,13 @@ describe('IT staff script Upright from the command line', () => {
     const rows = await readFile(csvFile, 'utf8');
     expect(rows).toContain(kept.exact);
     expect(rows).not.toContain(secret.exact);
+    // The same --out again keeps the file written first, unless --force says to replace it.
+    const csvArgs = ['annotations', vault, '--dossier', dossier.id, '--format', 'csv', '--out', csvFile];
+    const again = await upright(csvArgs, env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(FILE_EXISTS)');
+    expect(await readFile(csvFile, 'utf8')).toBe(rows);
+    expect((await upright([...csvArgs, '--force'], env)).code).toBe(0);
 
     const jsonFile = join(home, 'excerpts.jsonld');
     const w3c = await upright(

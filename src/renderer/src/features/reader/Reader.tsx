@@ -200,7 +200,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
             </button>
           )}
           {view === 'text' && (
-            <search className="find" aria-label="Find in source">
+            <search className="find" aria-label="Find">
               <input
                 type="search"
                 aria-label="Find in source"
@@ -309,7 +309,13 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
             </article>
           </div>
         ) : (
-          <PdfOriginal sourceId={source.id} />
+          <PdfOriginal
+            sourceId={source.id}
+            text={source.text}
+            pages={source.pages}
+            highlights={highlights}
+            selectedExcerpt={selected}
+          />
         )}
         <aside className="reader-side">
           <ErrorNote message={markError ?? excerpts.error ?? codes.error} />
