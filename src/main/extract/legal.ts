@@ -5,7 +5,7 @@
 // and "articles 145 and 154 of the Criminal Code" is one mention with two articles. Values are
 // canonical so the same instrument groups together across languages: "C.87", "Convention No. 87"
 // and "Конвенции МОТ № 87" are all "ILO Convention No. 87".
-import { escapeRegExp, LEADING_WORDS, longestFirst, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
+import { Covered, escapeRegExp, LEADING_WORDS, longestFirst, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
 import type { Suggestion } from './types.ts';
 
 interface Span {
@@ -604,21 +604,6 @@ const DEFINITION =
   /^\s*\(\s*(hereinafter(?:\s+(?:referred\s+to\s+as|called|also))?\s*[:,–-]?\s*|henceforth\s+)?(?:the\s+)?(["“'‘])?(?:the\s+)?(\p{Lu}[\p{L}-]*(?:[^\S\n]+\p{Lu}[\p{L}-]*){0,3})["”'’]?\s*\)/u;
 const isAcronymTerm = (term: string): boolean =>
   /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*$/u.test(term) && !/\s/.test(term);
-
-/** A set of spans that answers "does this span overlap one of them?" in time proportional to its length. */
-class Covered {
-  private readonly marks: Uint8Array;
-  constructor(length: number) {
-    this.marks = new Uint8Array(length + 1);
-  }
-  add(span: Span): void {
-    this.marks.fill(1, span.start, span.end);
-  }
-  hits(span: Span): boolean {
-    for (let i = span.start; i < span.end; i++) if (this.marks[i]) return true;
-    return false;
-  }
-}
 
 /**
  * The short forms a text defines for its instruments; each definition joins its instrument's mention
