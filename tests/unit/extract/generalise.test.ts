@@ -132,7 +132,7 @@ describe('a lawyer gets organisations named in full', () => {
   it('keeps the first words of an expansion its acronym accounts for', () => {
     expect(
       orgs('Members of the New Regional Association of Mining Workers (NRAMW) were fired. NRAMW appealed.'),
-    ).toEqual(['New Regional Association of Mining Workers (NRAMW)', 'NRAMW']);
+    ).toEqual(['New Regional Association of Mining Workers', 'NRAMW']);
   });
 
   it('reads a court with its chamber, named courts and police stations, and not a State', () => {
