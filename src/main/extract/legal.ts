@@ -8,11 +8,6 @@
 import { Covered, escapeRegExp, LEADING_WORDS, longestFirst, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
 import type { Suggestion } from './types.ts';
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 interface Instrument {
   start: number;
   end: number;
