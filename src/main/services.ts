@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { VaultStatus } from '../shared/api.ts';
+import { SuggestionQueue } from './annotate/suggestion-queue.ts';
+import { type ComputeSuggestions, ExtractionThread } from './annotate/suggestion-thread.ts';
 import { EventBus } from './events.ts';
 import { ImportTasks } from './import/pipeline.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
@@ -50,6 +52,8 @@ export interface Services {
   readonly dialogs: Dialogs;
   /** Imports in progress, by task id (for cancel). */
   readonly imports: ImportTasks;
+  /** Suggestions computed in the background (on a worker thread) and cached in the vault. */
+  readonly suggestions: SuggestionQueue;
   /** Closes what is open (locks the vault); called when a transport shuts down. */
   close(): void;
 }
@@ -62,6 +66,8 @@ export interface ServiceOptions {
   kdf?: KdfParams;
   /** Folder of the public documents the sample dossier is made from. */
   sampleDocuments?: string;
+  /** How suggestions are computed; a worker thread unless a test counts the runs. */
+  computeSuggestions?: ComputeSuggestions;
 }
 
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
@@ -70,6 +76,11 @@ export const SOURCE_SAMPLE_DOCUMENTS = join(dirname(fileURLToPath(import.meta.ur
 export function createServices(options: ServiceOptions): Services {
   const events = new EventBus();
   const imports = new ImportTasks();
+  const extraction = new ExtractionThread();
+  const suggestions = new SuggestionQueue({
+    compute: options.computeSuggestions ?? extraction.compute,
+    onReady: (sourceId) => events.emit('suggestion.ready', { sourceId }),
+  });
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);
 
@@ -102,6 +113,7 @@ export function createServices(options: ServiceOptions): Services {
     sample: {
       explore: async () => {
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         const sample = makeVault(samplePath, true);
         building = true;
@@ -120,6 +132,7 @@ export function createServices(options: ServiceOptions): Services {
       leave: () => {
         if (!isSample()) return;
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         removeSampleVault(samplePath);
         current = own;
@@ -128,8 +141,11 @@ export function createServices(options: ServiceOptions): Services {
     },
     dialogs: options.dialogs,
     imports,
+    suggestions,
     close: () => {
       imports.cancelAll();
+      suggestions.clear();
+      extraction.close();
       current.lock();
       if (isSample()) removeSampleVault(samplePath);
     },
