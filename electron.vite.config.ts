@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/app/main.ts'),
+          // Runs the suggestion extractors on a worker thread; found beside index.js at run time.
+          'suggestion-worker': resolve('src/main/annotate/suggestion-worker.ts'),
+        },
+      },
     },
   },
   preload: {
