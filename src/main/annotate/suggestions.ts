@@ -6,7 +6,12 @@
 // date or an amount marks excerpts noting its value. Nothing here runs the extractors.
 import { createHash } from 'node:crypto';
 import packageJson from '../../../package.json' with { type: 'json' };
-import type { Suggestion, SuggestionGroup, SuggestionMention } from '../../shared/api.ts';
+import {
+  SUGGESTION_REVIEW_ORDER,
+  type Suggestion,
+  type SuggestionGroup,
+  type SuggestionMention,
+} from '../../shared/api.ts';
 import { type EntityKind, foldName } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { EntityRecord, ExcerptRecord, NewMention, SourceDetail, Store } from '../store/index.ts';
@@ -26,9 +31,6 @@ const NOTE_LABELS: Record<Found['kind'], string> = {
   organisation: 'Organisation',
   amount: 'Amount',
 };
-
-/** The order groups are listed in: names first, where a bulk accept saves the most work. */
-const KIND_ORDER: Found['kind'][] = ['person', 'organisation', 'legal_reference', 'date', 'amount'];
 
 /** Treaties are instruments; articles and sections of laws are provisions. */
 const INSTRUMENT = /\b(convention|covenant|charter|declaration|protocol|treaty|iccpr|icescr|cedaw|crc|cat)\b/i;
@@ -188,7 +190,7 @@ export function groupSuggestions(store: Store, source: SourceDetail, found: Foun
   }
   return groups.sort(
     (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      SUGGESTION_REVIEW_ORDER.indexOf(a.kind) - SUGGESTION_REVIEW_ORDER.indexOf(b.kind) ||
       b.mentions.length - a.mentions.length ||
       (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
   );

@@ -6,6 +6,9 @@ import { method } from './method.ts';
 
 export const SUGGESTION_KINDS = ['date', 'legal_reference', 'person', 'organisation', 'amount'] as const;
 
+/** The order suggestions are reviewed in: names first, where accepting a whole group saves the most work. */
+export const SUGGESTION_REVIEW_ORDER = ['person', 'organisation', 'legal_reference', 'date', 'amount'] as const;
+
 export const SUGGESTION_KIND_LABELS: Record<(typeof SUGGESTION_KINDS)[number], string> = {
   date: 'Dates',
   legal_reference: 'Legal references',
