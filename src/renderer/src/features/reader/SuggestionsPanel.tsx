@@ -118,7 +118,7 @@ export function SuggestionsPanel({ sourceId, onShow, onAccepted }: Props) {
         const linked = result.mentionsLinked
           ? `linked ${plural(result.mentionsLinked, 'mention', 'mentions')} to ${group.entity?.name ?? group.value}`
           : '';
-        const marked = result.excerpts.length ? plural(result.excerpts.length, 'excerpt', 'excerpts') + ' marked' : '';
+        const marked = result.excerpts.length ? `${plural(result.excerpts.length, 'excerpt', 'excerpts')} marked` : '';
         setDone(`Accepted ${what}: ${[linked, marked].filter(Boolean).join(', ')}.`);
       } else {
         await invoke('suggestion.dismiss', mention ? { sourceId, keys } : { sourceId, groups: [group.key] });
@@ -206,7 +206,7 @@ export function SuggestionsPanel({ sourceId, onShow, onAccepted }: Props) {
       <p className="keys-hint" id={`${id}-keys`}>
         <kbd>↑</kbd>
         <kbd>↓</kbd> or <kbd>J</kbd>
-        <kbd>K</kbd> move · <kbd>Enter</kbd> mentions · <kbd>A</kbd> accept · <kbd>D</kbd> dismiss
+        <kbd>K</kbd> move · <kbd>Enter</kbd> show mentions · <kbd>A</kbd> accept · <kbd>D</kbd> dismiss
       </p>
       <ErrorNote message={error ?? review.error} />
       {/* Always present, so screen readers announce each change of what was done. */}
