@@ -31,6 +31,8 @@ test.describe('the reader helps a lawyer along', () => {
   test('reviews suggestions by value from the keyboard: a person group linked without excerpts, a date group dismissed, a starter code book, and a CSV export', async ({
     upright,
   }) => {
+    // A long story (review, entity page, code book, export) on a machine shared with other runs.
+    test.setTimeout(180_000);
     const { page } = upright;
     await openIloReply(page);
     const sourceId = await onlySourceId(page);
@@ -105,10 +107,11 @@ test.describe('the reader helps a lawyer along', () => {
       .first()
       .click();
     const linked = page.getByTestId('entity-linked-mentions');
-    await expect(linked.getByRole('button', { name: /^Open “E\. Baltabay”/ })).toHaveCount(2);
+    await expect(linked.getByRole('button', { name: /^Open in the reader: .*E\. Baltabay/ })).toHaveCount(2);
     await snap(page, '35b-entity-linked-mentions');
+    await expectAccessible(page, 'entity page with linked mentions');
     await linked
-      .getByRole('button', { name: /^Open “E\. Baltabay”/ })
+      .getByRole('button', { name: /^Open in the reader: .*E\. Baltabay/ })
       .first()
       .click();
     await expect(page.getByTestId('reader-text').locator('mark.current')).toHaveText('E. Baltabay');

@@ -137,12 +137,8 @@ export function EntityPage({
                           “{m.exact}” — no longer found after the source was read again
                         </span>
                       ) : (
-                        <button
-                          type="button"
-                          className="mention-open"
-                          onClick={() => onOpenMention(m)}
-                          aria-label={`Open “${m.exact}”${m.page ? ` on page ${m.page}` : ''} in ${m.sourceTitle}`}
-                        >
+                        <button type="button" className="mention-open" onClick={() => onOpenMention(m)}>
+                          <span className="visually-hidden">Open in the reader: </span>
                           {m.page ? <span className="suggestion-page">p. {m.page}</span> : null}
                           <span className="mention-snippet">
                             …{m.prefix}
