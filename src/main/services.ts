@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { EventPayload, VaultStatus } from '../shared/api.ts';
+import { SuggestionQueue } from './annotate/suggestion-queue.ts';
+import { type ComputeSuggestions, ExtractionThread } from './annotate/suggestion-thread.ts';
 import { DiagnosticsLog } from './diagnostics/log.ts';
 import { EventBus } from './events.ts';
 import { ImportTasks } from './import/pipeline.ts';
@@ -59,6 +61,8 @@ export interface Services {
   readonly dialogs: Dialogs;
   /** Imports in progress, by task id (for cancel). */
   readonly imports: ImportTasks;
+  /** Suggestions computed in the background (on a worker thread) and cached in the vault. */
+  readonly suggestions: SuggestionQueue;
   /** Closes what is open (locks the vault); called when a transport shuts down. */
   close(): void;
 }
@@ -73,6 +77,8 @@ export interface ServiceOptions {
   sampleDocuments?: string;
   /** The diagnostics log file (outside the vault); absent: kept in memory only (the CLI). */
   diagnosticsPath?: string;
+  /** How suggestions are computed; a worker thread unless a test counts the runs. */
+  computeSuggestions?: ComputeSuggestions;
 }
 
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
@@ -88,6 +94,11 @@ export function createServices(options: ServiceOptions): Services {
     if (outcome?.status === 'failed') diagnostics.record('import', 'source.import', outcome.error?.code ?? null, 0);
   });
   const imports = new ImportTasks();
+  const extraction = new ExtractionThread();
+  const suggestions = new SuggestionQueue({
+    compute: options.computeSuggestions ?? extraction.compute,
+    onReady: (sourceId) => events.emit('suggestion.ready', { sourceId }),
+  });
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);
 
@@ -126,6 +137,7 @@ export function createServices(options: ServiceOptions): Services {
     sample: {
       explore: async () => {
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         const sample = makeVault(samplePath, true);
         building = true;
@@ -144,6 +156,7 @@ export function createServices(options: ServiceOptions): Services {
       leave: () => {
         if (!isSample()) return;
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         removeSampleVault(samplePath);
         current = own;
@@ -152,8 +165,11 @@ export function createServices(options: ServiceOptions): Services {
     },
     dialogs: options.dialogs,
     imports,
+    suggestions,
     close: () => {
       imports.cancelAll();
+      suggestions.clear();
+      extraction.close();
       current.lock();
       if (isSample()) removeSampleVault(samplePath);
     },

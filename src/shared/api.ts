@@ -10,7 +10,7 @@ import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
-import { suggestionsApi } from './api/suggestions.ts';
+import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
 import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
@@ -40,6 +40,8 @@ export const events = {
   'vault.locking': VaultLocking,
   'window.reload': WindowReload,
   'import.progress': ImportProgress,
+  /** A source's suggestions were computed (or failed to be): the reader asks for them again. */
+  'suggestion.ready': SuggestionReady,
 };
 
 export type Api = typeof api;

@@ -47,6 +47,13 @@ export function replaceSourceText(store: Store, sourceId: string, doc: ImportedD
       result.reanchored.map((r) => ({ id: r.id, status: r.status, anchor: r.anchor })),
       result.orphans.map((o) => o.id),
     );
+    // Linked mentions follow their words too; cached suggestions were found in the old text.
+    const mentions = reanchorAll(store.mentions.anchorsOf(sourceId), doc.text, doc.pages);
+    store.mentions.applyReanchoring(
+      mentions.reanchored.map((r) => ({ id: r.id, status: r.status, anchor: r.anchor })),
+      mentions.orphans.map((o) => o.id),
+    );
+    store.suggestions.invalidate(sourceId);
     return {
       unchanged: result.reanchored.filter((r) => r.status === 'exact').length,
       moved: result.reanchored.filter((r) => r.status !== 'exact').length,

@@ -16,7 +16,12 @@ async function runImport(ctx: Context, taskId: string, dossierId: string, files:
       files,
       store: () => services.vault.store(),
       signal,
-      onProgress: (progress) => services.events.emit('import.progress', progress),
+      onProgress: (progress) => {
+        services.events.emit('import.progress', progress);
+        // Each stored source's suggestions are found in the background, ready when it is opened.
+        if (progress.outcome?.status === 'imported' && progress.outcome.sourceId)
+          services.suggestions.enqueue(services.vault.store(), progress.outcome.sourceId);
+      },
     });
     return { results };
   } finally {
@@ -38,7 +43,12 @@ export const sourceHandlers = {
     return { fileName: original.fileName, mediaType: original.mediaType, data: original.bytes.toString('base64') };
   },
   'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),
-  'source.renormalise': ({ id }, { services }) => renormaliseSource(services.vault.store(), id),
+  'source.renormalise': async ({ id }, { services }) => {
+    const store = services.vault.store();
+    const result = await renormaliseSource(store, id);
+    services.suggestions.enqueue(store, id);
+    return result;
+  },
   'import.files': (params, ctx) =>
     runImport(
       ctx,

@@ -7,8 +7,10 @@ import { DossierRepository } from './dossiers.ts';
 import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { ExcerptRepository } from './excerpts.ts';
+import { MentionRepository } from './mentions.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
+import { SuggestionCacheRepository } from './suggestion-cache.ts';
 
 export type { AuditEntry, AuditInput } from './audit.ts';
 export type { CodeRecord, NewCode } from './codes.ts';
@@ -32,6 +34,7 @@ export type {
   NewExcerpt,
   Stance,
 } from './excerpts.ts';
+export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
   NewSource,
@@ -61,6 +64,8 @@ export class Store {
   readonly codes: CodeRepository;
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
+  readonly mentions: MentionRepository;
+  readonly suggestions: SuggestionCacheRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -73,6 +78,8 @@ export class Store {
     this.codes = new CodeRepository(db, this.audit);
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
+    this.mentions = new MentionRepository(db, this.audit);
+    this.suggestions = new SuggestionCacheRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

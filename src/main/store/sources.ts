@@ -279,10 +279,12 @@ export class SourceRepository extends Repository {
     return new Set(value ? (JSON.parse(value) as string[]) : []);
   }
 
-  dismissSuggestion(id: string, key: string): void {
+  /** Remembers dismissed suggestion keys (a mention's, or a whole group's) for this source. */
+  dismissSuggestion(id: string, ...keys: string[]): void {
     const dismissed = this.dismissedSuggestions(id);
-    if (dismissed.has(key)) return;
-    dismissed.add(key);
+    const before = dismissed.size;
+    for (const key of keys) dismissed.add(key);
+    if (dismissed.size === before) return;
     this.sql
       .get("UPDATE source SET metadata = json_set(metadata, '$.dismissedSuggestions', json(?)) WHERE id = ?")
       .run(JSON.stringify([...dismissed]), id);
@@ -313,6 +315,9 @@ export class SourceRepository extends Repository {
     const now = nowIso();
     this.db.transaction(() => {
       this.sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
+      // Linked mentions and cached suggestions hold words of the text: they go with it.
+      this.sql.get('DELETE FROM entity_mention WHERE source_id = ?').run(id);
+      this.sql.get('DELETE FROM suggestion_cache WHERE source_id = ?').run(id);
       this.sql
         .get(
           `UPDATE source SET deleted_at = ?, updated_at = ?, title = '', author_organisation = NULL, date_text = NULL,

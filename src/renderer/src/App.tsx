@@ -19,7 +19,16 @@ type View =
   | { area: 'dossiers' }
   | { area: 'dossier'; dossierId: string; title: string; tab?: DossierTab }
   | { area: 'draft'; dossierId: string; dossierTitle: string; draftId: string; title: string }
-  | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string; excerptId?: string }
+  | {
+      area: 'source';
+      dossierId: string;
+      dossierTitle: string;
+      sourceId: string;
+      title: string;
+      excerptId?: string;
+      /** Words to show on opening (a linked mention). */
+      range?: [number, number];
+    }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
   | { area: 'settings' };
@@ -158,9 +167,10 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
         )}
         {view.area === 'source' && (
           <Reader
-            key={`${view.sourceId}-${view.excerptId ?? ''}`}
+            key={`${view.sourceId}-${view.excerptId ?? ''}-${view.range?.join('-') ?? ''}`}
             sourceId={view.sourceId}
             initialExcerpt={view.excerptId ?? null}
+            initialRange={view.range ?? null}
           />
         )}
         {view.area === 'draft' && (
@@ -191,6 +201,16 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
                 dossierTitle: s.dossierTitle,
                 sourceId: s.id,
                 title: s.title,
+              })
+            }
+            onOpenMention={(m) =>
+              setView({
+                area: 'source',
+                dossierId: m.dossierId,
+                dossierTitle: m.dossierTitle,
+                sourceId: m.sourceId,
+                title: m.sourceTitle,
+                range: [m.start, m.end],
               })
             }
           />

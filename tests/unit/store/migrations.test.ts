@@ -227,4 +227,46 @@ describe('schema migrations', () => {
     expect(sealed.verifyHead()).toBe(true);
     expect(new AuditLog(db, 'owner', Buffer.alloc(32, 8)).verifyHead()).toBe(false);
   });
+
+  it('006 keeps a version-4 vault whole and lets an entity be linked to where a source names it', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, metadata)
+        VALUES ('s1', 'd1', 'Reply', 'government_reply', 'Mr Baltabay was detained.', '{"dismissedSuggestions":["date:0:2"]}');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e1', 's1', 'detained', 16, 24);
+      INSERT INTO entity (id, kind, name) VALUES ('n1', 'person', 'Baltabay');
+      INSERT INTO excerpt_entity (excerpt_id, entity_id) VALUES ('e1', 'n1');
+    `);
+    const before = {
+      source: db.prepare('SELECT * FROM source').get(),
+      excerpt: db.prepare('SELECT * FROM excerpt').get(),
+      links: db.prepare('SELECT * FROM excerpt_entity').all(),
+    };
+
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
+
+    expect(db.prepare('SELECT * FROM source').get()).toEqual(before.source);
+    expect(db.prepare('SELECT * FROM excerpt').get()).toEqual(before.excerpt);
+    expect(db.prepare('SELECT * FROM excerpt_entity').all()).toEqual(before.links);
+    db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset, page)
+      VALUES ('m1', 'n1', 's1', 'Baltabay', 3, 11, NULL)`);
+    expect(db.prepare('SELECT anchor_status FROM entity_mention').pluck().get()).toBe('anchored');
+    // The same words linked twice to the same entity are one mention.
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m2', 'n1', 's1', 'Baltabay', 3, 11)`),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m3', 'nope', 's1', 'Baltabay', 3, 11)`),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m4', 'n1', 's1', '', 5, 5)`),
+    ).toThrow(/CHECK/);
+    db.exec(`INSERT INTO suggestion_cache (source_id, fingerprint, suggestions) VALUES ('s1', 'f', '[]')`);
+    expect(() => db.exec(`UPDATE suggestion_cache SET suggestions = 'not json'`)).toThrow(/CHECK/);
+  });
 });
