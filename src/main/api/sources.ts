@@ -3,6 +3,7 @@ import { UprightError } from '../../shared/errors.ts';
 import { renormaliseSource } from '../annotate/renormalise.ts';
 import { collectFiles } from '../import/files.ts';
 import { importBatch, type PendingFile } from '../import/pipeline.ts';
+import type { Store } from '../store/index.ts';
 import type { Context, Handlers } from './registry.ts';
 
 async function runImport(ctx: Context, taskId: string, dossierId: string, files: PendingFile[]) {
@@ -24,6 +25,10 @@ async function runImport(ctx: Context, taskId: string, dossierId: string, files:
   }
 }
 
+function renditionsOf(store: Store, id: string) {
+  return { linked: store.sources.renditions(id), sameText: store.sources.sameText(id) };
+}
+
 export const sourceHandlers = {
   'source.list': ({ dossierId }, { services }) => {
     const store = services.vault.store();
@@ -39,6 +44,17 @@ export const sourceHandlers = {
   },
   'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),
   'source.renormalise': ({ id }, { services }) => renormaliseSource(services.vault.store(), id),
+  'source.renditions': ({ id }, { services }) => renditionsOf(services.vault.store(), id),
+  'source.linkRendition': ({ id, otherId }, { services }) => {
+    const store = services.vault.store();
+    store.sources.linkRenditions(id, otherId);
+    return renditionsOf(store, id);
+  },
+  'source.unlinkRendition': ({ id }, { services }) => {
+    const store = services.vault.store();
+    store.sources.unlinkRendition(id);
+    return renditionsOf(store, id);
+  },
   'import.files': (params, ctx) =>
     runImport(
       ctx,

@@ -7,11 +7,12 @@ import { migration as m001 } from './001-initial.ts';
 import { migration as m002 } from './002-full-text-search.ts';
 import { migration as m003 } from './003-source-structure.ts';
 import { migration as m004 } from './004-excerpt-stance-and-anchor.ts';
+import { migration as m005 } from './005-source-kinds-and-renditions.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 
 MIGRATIONS.forEach((m, index) => {
   if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
