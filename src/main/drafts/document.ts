@@ -9,11 +9,12 @@
 import type { DraftTarget, Footnote, Substitution, WordCount } from '../../shared/api/drafts.ts';
 import { WORD_LIMITS } from '../../shared/draft.ts';
 import { type CoverLine, coverLines, coverTitle } from './cover.ts';
-import { footnotes } from './footnotes.ts';
+import { footnotes, styledNoteTexts } from './footnotes.ts';
 import { type Block, buildModel, type DraftModel, type Inline } from './model.ts';
 import { type NameRule, redactor } from './redact.ts';
 import { recommendationText } from './references.ts';
 import type { DraftContext } from './types.ts';
+import { wording } from './wording.ts';
 import { bodyWords, textsWords } from './words.ts';
 
 export interface ExportNote {
@@ -59,8 +60,9 @@ export interface PrepareOptions {
 
 /** The draft as written: its blocks and every note, including those that cannot be exported. */
 export function readDraft(context: DraftContext): WrittenDraft {
-  const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id)));
-  return { model, notes: footnotes(model, context.excerpts) };
+  const w = wording(context.draft.cover.language);
+  const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id), w));
+  return { model, notes: footnotes(model, context.excerpts, w) };
 }
 
 function place(target: DraftTarget): number {
@@ -111,12 +113,21 @@ export function prepareDocument(
   const log = new SubstitutionLog();
   const apply = <T>(original: T, redacted: T) => (options.redact ? redacted : original);
 
-  // Notes that may leave the vault, renumbered in order.
+  // Notes that may leave the vault, renumbered in order, worded in citation style ("Ibid.").
+  const exportable = notes.filter((note) => note.problem === null);
+  const keptExcerpts = exportable.flatMap((note) => {
+    const excerpt = context.excerpts.get(note.excerptId);
+    return excerpt ? [excerpt] : [];
+  });
+  const styled =
+    keptExcerpts.length === exportable.length
+      ? styledNoteTexts(keptExcerpts, wording(draft.cover.language))
+      : exportable.map((note) => note.text);
   const renumbered = new Map<number, number>();
   const exported: ExportNote[] = [];
-  for (const note of notes) {
-    if (note.problem !== null) continue;
+  for (const [index, note] of exportable.entries()) {
     const excerpt = context.excerpts.get(note.excerptId);
+    const text = styled[index] ?? note.text;
     const number = exported.length + 1;
     renumbered.set(note.number, number);
     const where: DraftTarget = { kind: 'note', number: note.number };
@@ -124,7 +135,7 @@ export function prepareDocument(
       number,
       draftNumber: note.number,
       excerptId: note.excerptId,
-      text: apply(note.text, names.text(note.text, log.at(where))),
+      text: apply(text, names.text(text, log.at(where))),
       sourceTitle: apply(excerpt?.sourceTitle ?? '', names.text(excerpt?.sourceTitle ?? '', log.at(where))),
       sha256: excerpt?.originalSha256 ?? null,
       page: excerpt?.page ?? null,

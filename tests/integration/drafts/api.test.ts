@@ -319,7 +319,9 @@ describe('a lawyer drafts the UPR submission', () => {
     expect(html).toContain('A union leader reports');
     const md = (await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx)).text;
     expect(md).toContain('3\\. Amin Eleusinov reports');
-    expect(md).toContain('[^2]: Government of Kazakhstan');
+    expect(md).toContain('[^1]: Government of Kazakhstan');
+    // Both excerpts come from the Government's reply: the second note says so as lawyers write it.
+    expect(md).toMatch(/\[\^2\]: Ibid\.(, p\. \d+\.)?\n/);
   });
 
   it('keeps named versions and compares them with the draft as it is now; deleting takes the versions along', async () => {

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import { renderDocx } from '../../../src/main/drafts/docx.ts';
 import { loadPdfJs, pdfOptions } from '../../../src/main/ingest/pdf.ts';
-import { excerpt, goodContext, para, person, realisticBody } from '../../unit/drafts/support.ts';
+import { COVER, cite, doc, excerpt, goodContext, para, person, realisticBody } from '../../unit/drafts/support.ts';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'upright-soffice-'));
@@ -45,7 +45,9 @@ async function pdfPages(path: string): Promise<Item[][]> {
   return pages;
 }
 
-const NOTE = /^Organisation \d+, Report number \d+ on trade union rights, 2022, p\. \d+\.$/;
+// A note in full, a short form back to a source's first note, or "Ibid." for the note before.
+const NOTE =
+  /^(?:Organisation \d+, Report number \d+ on trade union rights, (?:2022|note \d+ above), p\. \d+\.|Ibid\.(?:, p\. \d+\.)?)$/;
 /** Below this height (points from the bottom of the page) is the footer with the page number. */
 const FOOTER = 60;
 
@@ -133,4 +135,57 @@ describe('the Word file as LibreOffice lays it out', () => {
     );
     expect(text).not.toMatch(/Eleusinov/i);
   }, 180_000);
+
+  it('prints a Russian submission’s cover, word count, notes and dates in Russian', async () => {
+    const context = goodContext({
+      cover: { ...COVER, language: 'ru', state: 'Казахстан', monthYear: 'март 2027 г.' },
+      body: doc(
+        para('Правительство утверждает, что жалоб на регистрацию профсоюзов не поступало.', cite('a')),
+        para('Профсоюз сообщает об обратном.', cite('b'), ' Правительство повторяет это и позже.', cite('c')),
+      ),
+      excerpts: new Map([
+        ['a', excerpt('a', { sourceId: 'gov', dateText: '2021-06-30', page: 4 })],
+        ['b', excerpt('b', { sourceId: 'gov', dateText: '2021-06-30', page: 5 })],
+        [
+          'c',
+          excerpt('c', {
+            sourceId: 'union',
+            sourceTitle: 'Доклад',
+            authorOrganisation: 'КНПП',
+            documentSymbol: null,
+            dateText: '2022-03',
+            page: 2,
+          }),
+        ],
+      ]),
+    });
+    const docx = join(work, 'russian.docx');
+    writeFileSync(docx, await renderDocx(prepareDocument(context, { redact: false })));
+    const profile = pathToFileURL(join(work, 'profile')).href;
+    await run(
+      process.env.UPRIGHT_SOFFICE ?? 'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx],
+      { timeout: 150_000 },
+    );
+    // Compared without white space, so how a font splits or joins words cannot matter.
+    const printed = (await pdfPages(join(work, 'russian.pdf')))
+      .flat()
+      .map((i) => i.text)
+      .join('')
+      .replace(/\s+/g, '');
+    const squeeze = (value: string) => value.replace(/\s+/g, '');
+    for (const expected of [
+      'Индивидуальное представление для универсального периодического обзора: Казахстан',
+      '48-я сессия Рабочей группы по УПО, 4-й цикл, март 2027 г.',
+      'Представлено организацией',
+      'Основана в 1987 году.',
+      'Количество слов:',
+      'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, 30 июня 2021 г., с. 4.',
+      'Там же, с. 5.',
+      'КНПП, Доклад, март 2022 г., с. 2.',
+    ]) {
+      expect(printed).toContain(squeeze(expected));
+    }
+    expect(printed).not.toMatch(/Wordcount|Submittedby|p\.4/);
+  });
 });
