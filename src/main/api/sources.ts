@@ -3,6 +3,7 @@ import { UprightError } from '../../shared/errors.ts';
 import { renormaliseSource } from '../annotate/renormalise.ts';
 import { collectFiles } from '../import/files.ts';
 import { importBatch, type PendingFile } from '../import/pipeline.ts';
+import type { Store } from '../store/index.ts';
 import type { Context, Handlers } from './registry.ts';
 
 async function runImport(ctx: Context, taskId: string, dossierId: string, files: PendingFile[]) {
@@ -29,6 +30,10 @@ async function runImport(ctx: Context, taskId: string, dossierId: string, files:
   }
 }
 
+function renditionsOf(store: Store, id: string) {
+  return { linked: store.sources.renditions(id), sameText: store.sources.sameText(id) };
+}
+
 export const sourceHandlers = {
   'source.list': ({ dossierId }, { services }) => {
     const store = services.vault.store();
@@ -48,6 +53,17 @@ export const sourceHandlers = {
     const result = await renormaliseSource(store, id);
     services.suggestions.enqueue(store, id);
     return result;
+  },
+  'source.renditions': ({ id }, { services }) => renditionsOf(services.vault.store(), id),
+  'source.linkRendition': ({ id, otherId }, { services }) => {
+    const store = services.vault.store();
+    store.sources.linkRenditions(id, otherId);
+    return renditionsOf(store, id);
+  },
+  'source.unlinkRendition': ({ id }, { services }) => {
+    const store = services.vault.store();
+    store.sources.unlinkRendition(id);
+    return renditionsOf(store, id);
   },
   'import.files': (params, ctx) =>
     runImport(

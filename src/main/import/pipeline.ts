@@ -38,7 +38,17 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 function outcome(name: string, fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome {
-  return { name, sourceId: null, title: null, pages: null, sha256: null, duplicateOf: null, error: null, ...fields };
+  return {
+    name,
+    sourceId: null,
+    title: null,
+    pages: null,
+    sha256: null,
+    duplicateOf: null,
+    error: null,
+    sameTextAs: [],
+    ...fields,
+  };
 }
 
 function failure(name: string, error: unknown): ImportOutcome {
@@ -100,11 +110,19 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
       title: source.title,
       pages: doc.pages.length,
       sha256,
+      sameTextAs: sameTextAs(options.store(), source.id),
     });
   } catch (error) {
     if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
     return failure(file.name, error);
   }
+}
+
+/** Sources already in the dossier with this one's text: another format of the same document. */
+function sameTextAs(store: Store, sourceId: string): ImportOutcome['sameTextAs'] {
+  return store.sources
+    .sameText(sourceId)
+    .map(({ source, similarity }) => ({ sourceId: source.id, title: source.title, format: source.format, similarity }));
 }
 
 export async function importBatch(options: BatchOptions): Promise<ImportOutcome[]> {

@@ -67,6 +67,7 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
   const firstH1 = cleanInline(document.querySelector('h1')?.textContent ?? '');
   const metaDate = meta(document, 'article:published_time', 'date', 'dc.date', 'dcterms.created', 'datePublished');
   const metaAuthor = meta(document, 'author', 'article:author', 'dc.creator');
+  const savedPage = isSavedPage(html, document);
 
   const { Readability } = await import('@mozilla/readability');
   // The serializer hands back the article's DOM node itself: no second parse of its HTML.
@@ -96,7 +97,7 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
       `${walked.images} image${walked.images === 1 ? ' was' : 's were'} not imported: web pages are imported as text.`,
     );
   }
-  return assemble({
+  const doc = assemble({
     format: 'html',
     drafts: blocks,
     warnings,
@@ -105,4 +106,17 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
     author: article?.byline || metaAuthor,
     date: normaliseDate(article?.publishedTime ?? metaDate),
   });
+  if (savedPage) doc.savedPage = true;
+  return doc;
+}
+
+/**
+ * A page saved from a web site, not a report or letter exported as HTML: the browser's "saved from"
+ * mark, a canonical or og:url address, or the site's navigation around the article.
+ */
+function isSavedPage(html: string, document: Document): boolean {
+  return (
+    /<!-{2}\s*saved from url=/i.test(html.slice(0, 4096)) ||
+    document.querySelector('link[rel~="canonical" i], meta[property="og:url" i], nav, header nav') !== null
+  );
 }

@@ -51,6 +51,8 @@ export interface ImportedDocument {
   encoding?: string;
   /** Paginated formats: how many pages the source has (not pages.length: a page may own two spans). */
   pageCount?: number;
+  /** A web page saved from a site (site navigation, a canonical address or a "saved from" mark), not a document exported as HTML. */
+  savedPage?: boolean;
 }
 
 export interface ImportLimits {

@@ -211,7 +211,7 @@ describe('schema migrations', () => {
     const log = new AuditLog(db, 'owner');
     const entries = log.list();
 
-    expect(migrate(db, 5)).toEqual([5]);
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
 
     expect(log.list()).toEqual(entries);
     expect(db.prepare('SELECT seq, hash, mac FROM audit_head').all()).toEqual([
@@ -268,5 +268,56 @@ describe('schema migrations', () => {
     ).toThrow(/CHECK/);
     db.exec(`INSERT INTO suggestion_cache (source_id, fingerprint, suggestions) VALUES ('s1', 'f', '[]')`);
     expect(() => db.exec(`UPDATE suggestion_cache SET suggestions = 'not json'`)).toThrow(/CHECK/);
+  });
+
+  it('007 lets a source be a letter or a law, keeps every source, its original, excerpts and search entry, and fingerprints their paragraphs', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (seq, id, dossier_id, title, kind, text, blocks, format)
+        VALUES (3, 's1', 'd1', 'Ministry letter', 'other',
+          'The Ministry has considered your appeal.
+
+Page 2',
+          '[{"kind":"paragraph","start":0,"end":40},{"kind":"paragraph","start":42,"end":48}]', 'pdf');
+      INSERT INTO source_original (source_id, size, bytes) VALUES ('s1', 3, x'010203');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e1', 's1', 'Ministry', 4, 12);
+    `);
+    const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
+
+    const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+    const { paragraph_hashes, ...rest } = after;
+    expect(rest).toEqual({ ...before, rendition_group: null });
+    // One paragraph long enough to say which document it is; "Page 2" is not.
+    expect(JSON.parse(paragraph_hashes as string)).toHaveLength(1);
+    db.prepare("UPDATE source SET kind = 'letter' WHERE id = 's1'").run();
+    db.prepare("UPDATE source SET kind = 'law' WHERE id = 's1'").run();
+    expect(() => db.prepare("UPDATE source SET kind = 'memo' WHERE id = 's1'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) FROM source_original').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM excerpt').pluck().get()).toBe(1);
+    const match = (query: string) =>
+      db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all(query);
+    expect(match('appeal')).toEqual([3]);
+    db.prepare("UPDATE source SET text = 'replaced wording' WHERE id = 's1'").run();
+    expect(match('appeal')).toEqual([]);
+    expect(match('replaced')).toEqual([3]);
+    // Its indexes came back with it, and the links to it are still enforced.
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'source'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining(['source_dossier', 'source_dossier_sha256', 'source_rendition_group']),
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e2', 'nope', 'x', 0, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
