@@ -266,13 +266,13 @@ describe('a lawyer drafts the UPR submission', () => {
     ).toEqual([]);
 
     const path = join(home, 'for-the-team.html');
-    // An older export readable by everyone is replaced, and narrowed to its owner.
+    // An older export readable by everyone is replaced when asked, and narrowed to its owner.
     writeFileSync(path, 'an older export');
     chmodSync(path, 0o644);
     const saved = await call(
       handlers,
       'draft.export',
-      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path },
+      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path, overwrite: true },
       ctx,
     );
     expect(saved).toMatchObject({ saved: true, path, warnings: 1 });
