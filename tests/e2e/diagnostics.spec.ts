@@ -1,11 +1,19 @@
-import { createVaultThroughUi, expect, expectAccessible, PASSPHRASE, snap, test } from './support/app.ts';
+import {
+  createVaultThroughUi,
+  expect,
+  expectAccessible,
+  lockThroughUi,
+  PASSPHRASE,
+  snap,
+  test,
+} from './support/app.ts';
 
 test.describe('a monitor asks for help after something failed', () => {
   test('copies diagnostics that name the failure but not the passphrase', async ({ upright }) => {
     const { page } = upright;
     await createVaultThroughUi(page);
     // A mistyped passphrase is a failure the helper may want to see.
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await lockThroughUi(page);
     await page.getByLabel('Passphrase', { exact: true }).fill(`${PASSPHRASE} typo`);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('alert')).toContainText('does not open this vault');

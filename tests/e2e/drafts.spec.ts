@@ -11,6 +11,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  lockThroughUi,
   PASSPHRASE,
   snap,
   test,
@@ -306,7 +307,7 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(page.getByRole('textbox', { name: 'Submission text' })).toBeVisible();
     await typeInParagraph(page, 0, 'Written just before the lawyer stepped away.');
     // No pause for the autosave: the lock itself must save first.
-    await page.keyboard.press('Control+KeyL');
+    await lockThroughUi(page, 'shortcut');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();

@@ -1,5 +1,13 @@
 import { readdir } from 'node:fs/promises';
-import { createVaultThroughUi, expect, expectAccessible, PASSPHRASE, snap, test } from './support/app.ts';
+import {
+  createVaultThroughUi,
+  expect,
+  expectAccessible,
+  lockThroughUi,
+  PASSPHRASE,
+  snap,
+  test,
+} from './support/app.ts';
 
 test.describe('a monitor whose key file may have been copied re-encrypts the vault', () => {
   test('changes the passphrase and re-encrypts, writes down the new recovery key, and the old keys stop working', async ({
@@ -36,7 +44,7 @@ test.describe('a monitor whose key file may have been copied re-encrypts the vau
     await expect(page.locator('.new-recovery-key')).toHaveCount(0);
 
     // The old passphrase no longer opens the vault; the new one does.
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await lockThroughUi(page);
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('alert')).toContainText('does not open this vault');

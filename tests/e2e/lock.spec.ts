@@ -143,7 +143,9 @@ test.describe('locking never costs a lawyer what they were typing', () => {
     await form.getByLabel('Aliases (comma-separated)').fill('L. Kharkova, Харькова');
     await form.getByLabel('Pseudonym for exports').fill('a union leader');
 
+    await markPage(page);
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expectPageReloaded(page);
     await unlock(page);
     const entities = await callFromPage<{ name: string; aliases: string[]; pseudonym: string | null }[]>(
       page,
@@ -165,7 +167,9 @@ test.describe('locking never costs a lawyer what they were typing', () => {
     await createDossierThroughUi(page, 'Kazakhstan');
     await page.getByRole('button', { name: 'Edit details' }).click();
     await page.getByLabel('Summary').fill('Registration refused to three independent unions in 2023.');
+    await markPage(page);
     await page.keyboard.press('Control+KeyL');
+    await expectPageReloaded(page);
     await unlock(page);
     const [dossier] = await callFromPage<{ summary: string }[]>(page, 'dossier.list', {});
     expect(dossier?.summary).toBe('Registration refused to three independent unions in 2023.');

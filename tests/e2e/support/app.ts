@@ -200,3 +200,23 @@ export async function createDossierThroughUi(page: Page, title: string): Promise
   await page.getByRole('button', { name: 'Create dossier' }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
+
+/**
+ * Locks with the Lock button and waits for the page the lock reloads (every lock discards the page),
+ * so what a spec types next on the unlock screen is not wiped by the reload.
+ */
+export async function lockThroughUi(page: Page, how: 'button' | 'shortcut' = 'button'): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { pageBeforeLock?: boolean }).pageBeforeLock = true;
+  });
+  if (how === 'shortcut') await page.keyboard.press('Control+KeyL');
+  else await page.getByRole('button', { name: 'Lock' }).click();
+  await expect
+    .poll(() =>
+      page
+        .evaluate(() => (window as unknown as { pageBeforeLock?: boolean }).pageBeforeLock ?? null)
+        .catch(() => 'navigating'),
+    )
+    .toBeNull();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+}
