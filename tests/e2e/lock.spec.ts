@@ -50,7 +50,12 @@ async function markPage(page: Page): Promise<void> {
 
 async function expectPageReloaded(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { beforeLock?: string }).beforeLock ?? null))
+    .poll(() =>
+      page
+        .evaluate(() => (window as unknown as { beforeLock?: string }).beforeLock ?? null)
+        // Asked while the page is being replaced: not yet the fresh page.
+        .catch(() => 'navigating'),
+    )
     .toBeNull();
 }
 
