@@ -25,6 +25,14 @@ interface Props {
   focusCodes: boolean;
 }
 
+/** What each level does, said where it is chosen. */
+const CONFIDENTIALITY_HELP: Record<Confidentiality, string> = {
+  public: 'Public: may be cited anywhere — in submissions and in excerpt exports.',
+  restricted:
+    'Restricted: for the team. A submission names its source only if you confirm it at export; excerpt exports leave it out unless you ask.',
+  never_export: 'Never export: stays in the vault. Left out of every submission and export, always.',
+};
+
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
 export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDeleted, onClose, focusCodes }: Props) {
   const id = useId();
@@ -136,8 +144,12 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           value={excerpt.confidentiality}
           values={CONFIDENTIALITY}
           labels={CONFIDENTIALITY_LABELS}
+          describedBy={`${id}-confidentiality-help`}
           onChange={(confidentiality) => confidentiality && update({ confidentiality })}
         />
+        <p id={`${id}-confidentiality-help`} className="hint confidentiality-help" data-level={excerpt.confidentiality}>
+          {CONFIDENTIALITY_HELP[excerpt.confidentiality]}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-stance`}>Stance</label>
