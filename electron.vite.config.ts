@@ -5,7 +5,15 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/app/main.ts'),
+          // The parse worker is a script of its own, started by src/main/workers/entries.ts.
+          'parse-worker': resolve('src/main/workers/parse-worker.ts'),
+          // Runs the suggestion extractors on a worker thread; found beside index.js at run time.
+          'suggestion-worker': resolve('src/main/annotate/suggestion-worker.ts'),
+        },
+      },
     },
   },
   preload: {

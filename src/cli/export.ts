@@ -21,6 +21,7 @@ interface ExportOptions {
   draft: string;
   format: ExportFormat;
   out: string;
+  force?: boolean;
   redact?: boolean;
   acceptErrors?: boolean;
   provenance?: boolean;
@@ -36,13 +37,29 @@ function where(target: { kind: string; number?: number; field?: string }): strin
   return 'draft';
 }
 
+/** Runs an export that names its file; a file already there is kept, and the message says how to replace it. */
+export async function refuseToReplace<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof UprightError && error.code === 'FILE_EXISTS') {
+      throw new UprightError(
+        'FILE_EXISTS',
+        'The --out file already exists and was left as it was. Name another file, or add --force to replace it.',
+      );
+    }
+    throw error;
+  }
+}
+
 export function addExportCommand(program: Command, cli: CliRuntime): void {
   program
     .command('export <vault>')
     .description('write a submission draft as a Word document, web page or Markdown (refused while checks fail)')
     .requiredOption('--draft <id>', 'draft id (see `upright call draft.list`)')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write')
+    .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--force', 'replace the file if it exists')
     .option('--redact', 'replace pseudonymised names by their pseudonyms')
     .option('--accept-errors', 'export even though checks report errors')
     .option('--provenance', 'add the provenance annex (source, SHA-256, page, excerpt of every note)')
@@ -65,15 +82,18 @@ export function addExportCommand(program: Command, cli: CliRuntime): void {
             process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${checkMessage(r)}\n`);
         };
         try {
-          const saved = await cli.invoke(services, 'draft.export', {
-            id: opts.draft,
-            format: opts.format,
-            redact,
-            provenance,
-            nameSources,
-            acceptErrors: opts.acceptErrors ?? false,
-            path: resolve(opts.out),
-          });
+          const saved = await refuseToReplace(() =>
+            cli.invoke(services, 'draft.export', {
+              id: opts.draft,
+              format: opts.format,
+              redact,
+              provenance,
+              nameSources,
+              acceptErrors: opts.acceptErrors ?? false,
+              path: resolve(opts.out),
+              overwrite: opts.force ?? false,
+            }),
+          );
           // Warnings do not stop an export, but a script's log should still say what they were.
           if (saved.saved && saved.warnings > 0) await listChecks(['warning']);
           return saved;

@@ -12,7 +12,7 @@ import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, UprightError } from '../shared/errors.ts';
-import { addExportCommand } from './export.ts';
+import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
 
 interface GlobalOptions {
@@ -70,11 +70,17 @@ async function newPassphrase(envName: string): Promise<string> {
   return first;
 }
 
+function auditWords(audit: VerifyReport['audit']): string {
+  if (audit.brokenAtSeq !== null) return `chain broken at entry ${audit.brokenAtSeq}`;
+  if (!audit.headOk) return 'entries missing at the end, or the log was rebuilt';
+  return 'chain intact';
+}
+
 function describeVerify(report: VerifyReport): string {
   const lines = [
     report.ok ? 'Vault verified: everything is intact.' : 'Vault verification found problems:',
     `  database integrity: ${report.integrity.join('; ')}`,
-    `  audit log: ${report.audit.entries} entries, ${report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.brokenAtSeq}`}`,
+    `  audit log: ${report.audit.entries} entries, ${auditWords(report.audit)}`,
     `  originals: ${report.originals.checked} checked, ${report.originals.mismatched.length} changed`,
     ...report.originals.mismatched.map((m) => `    changed: ${m.title} (${m.sourceId})`),
   ];
@@ -174,17 +180,64 @@ export function buildProgram(): Command {
   vault
     .command('passwd <path>')
     .description('change the passphrase (UPRIGHT_PASSPHRASE = current, UPRIGHT_NEW_PASSPHRASE = new)')
-    .action(async (path: string, _opts, command: Command) => {
+    .option(
+      '--rotate',
+      're-encrypt the vault under a new key and issue a new recovery key: old key files (in copies and backups) stop opening it',
+    )
+    .option('--keep-passphrase', 'with --rotate: keep the current passphrase, change only the keys')
+    .action(async (path: string, opts: { rotate?: boolean; keepPassphrase?: boolean }, command: Command) => {
+      if (opts.keepPassphrase && !opts.rotate)
+        throw new UprightError('INVALID_PARAMS', '--keep-passphrase goes with --rotate.');
       const current = await secretFrom('UPRIGHT_PASSPHRASE', 'Current passphrase: ');
-      const next = await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
-      await withServices(path, undefined, async (s) => {
+      const next = opts.keepPassphrase ? undefined : await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
+      if (!opts.rotate) {
+        await withServices(path, undefined, async (s) => {
+          await invoke(s, 'vault.unlock', { passphrase: current });
+          await invoke(s, 'vault.changePassphrase', { current, next: next as string });
+        });
+        output(
+          command,
+          { ok: true },
+          () =>
+            'Passphrase changed. Use the new one from now on; the recovery key still works. ' +
+            'A copy of the old key file (every backup has one) still opens the vault with the old passphrase: use --rotate to prevent that.',
+        );
+        return;
+      }
+      const rotated = await withServices(path, undefined, async (s) => {
         await invoke(s, 'vault.unlock', { passphrase: current });
-        await invoke(s, 'vault.changePassphrase', { current, next });
+        return invoke(s, 'vault.rotateKeys', next === undefined ? { current } : { current, next });
       });
-      output(
-        command,
-        { ok: true },
-        () => 'Passphrase changed. Use the new one from now on; the recovery key still works.',
+      output(command, { ok: true, recoveryKey: rotated.recoveryKey }, () =>
+        [
+          `Vault re-encrypted under a new key${next === undefined ? '' : ', with the new passphrase'}.`,
+          'Old key files, old passphrases and the old recovery key no longer open it.',
+          'Backups made before today still open with the old passphrase and recovery key: make a new backup and destroy the old ones.',
+          '',
+          'New recovery key (write it down now and keep it apart from this computer; it is shown only once):',
+          '',
+          `  ${rotated.recoveryKey}`,
+        ].join('\n'),
+      );
+    });
+
+  vault
+    .command('recovery-key <path>')
+    .description('issue a new recovery key (UPRIGHT_PASSPHRASE); the old one stops working with this vault')
+    .action(async (path: string, _opts, command: Command) => {
+      const passphrase = await secretFrom('UPRIGHT_PASSPHRASE', 'Passphrase: ');
+      const issued = await withServices(path, undefined, async (s) => {
+        await invoke(s, 'vault.unlock', { passphrase });
+        return invoke(s, 'vault.newRecoveryKey', { passphrase });
+      });
+      output(command, { ok: true, recoveryKey: issued.recoveryKey }, () =>
+        [
+          'New recovery key (write it down now and keep it apart from this computer; it is shown only once):',
+          '',
+          `  ${issued.recoveryKey}`,
+          '',
+          'The old recovery key no longer opens this vault, but still opens backups made before today.',
+        ].join('\n'),
       );
     });
 
@@ -279,23 +332,34 @@ export function buildProgram(): Command {
     .requiredOption('--dossier <id>', 'dossier id')
     .option('--source <id>', "only this source's excerpts")
     .addOption(new Option('--format <format>', 'file format').choices(['w3c', 'csv']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write')
+    .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--force', 'replace the file if it exists')
     .option('--include-restricted', 'include excerpts marked "restricted" (for the team)')
     .action(
       async (
         vaultPath: string,
-        opts: { dossier: string; source?: string; format: string; out: string; includeRestricted?: boolean },
+        opts: {
+          dossier: string;
+          source?: string;
+          format: string;
+          out: string;
+          force?: boolean;
+          includeRestricted?: boolean;
+        },
         command: Command,
       ) => {
         const result = await withServices(vaultPath, undefined, async (services) => {
           await unlockFromEnvOrPrompt(services);
-          return invoke(services, 'annotation.export', {
-            dossierId: opts.dossier,
-            ...(opts.source ? { sourceId: opts.source } : {}),
-            format: opts.format as 'w3c' | 'csv',
-            includeRestricted: opts.includeRestricted ?? false,
-            path: resolve(opts.out),
-          });
+          return refuseToReplace(() =>
+            invoke(services, 'annotation.export', {
+              dossierId: opts.dossier,
+              ...(opts.source ? { sourceId: opts.source } : {}),
+              format: opts.format as 'w3c' | 'csv',
+              includeRestricted: opts.includeRestricted ?? false,
+              path: resolve(opts.out),
+              overwrite: opts.force ?? false,
+            }),
+          );
         });
         output(command, result, () =>
           result.saved

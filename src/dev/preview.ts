@@ -1,15 +1,16 @@
 // The dev preview and e2e harness: real services + the built renderer over the loopback bridge.
 // Lives outside src/main/app so the packaged app can never start it.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { handlers } from '../main/api/index.ts';
 import { type Bridge, startBridge } from '../main/bridge/server.ts';
 import { createServices, type Services } from '../main/services.ts';
-import { AutoLock } from '../main/vault/auto-lock.ts';
 import type { KdfParams } from '../main/vault/keyslots.ts';
+import { autoLockThrough } from '../main/vault/locker.ts';
+import { previewDialogs } from './preview-dialogs.ts';
 
 export interface PreviewOptions {
   vaultLocation: string;
-  /** Where "Back up now…" and exports write (the browser has no native save dialog). */
+  /** Where "Back up now…" and exports write (the browser has no native save dialog); created when needed. */
   backupDir: string;
   /** What "Import a folder…" / the file dialog answer with in the browser preview. */
   importPaths?: string[];
@@ -17,6 +18,11 @@ export interface PreviewOptions {
   staticDir?: string;
   kdf?: KdfParams;
   port?: number;
+  /**
+   * How long one minute of the auto-lock setting lasts here (default a real minute). The e2e
+   * harness shortens it so a spec can watch auto-lock fire without waiting minutes.
+   */
+  autoLockMinuteMs?: number;
 }
 
 export interface Preview {
@@ -29,20 +35,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const services = createServices({
     vaultLocation: options.vaultLocation,
     runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async (suggestedName) => join(options.backupDir, suggestedName),
-      chooseImportPaths: async () => options.importPaths ?? [],
-      chooseSavePath: async (suggestedName) => join(options.backupDir, suggestedName),
-    },
+    dialogs: previewDialogs(options),
     ...(options.kdf ? { kdf: options.kdf } : {}),
+    // Beside the preview's vault, as the app keeps it beside its own.
+    diagnosticsPath: join(dirname(options.vaultLocation), 'diagnostics.log'),
   });
+  // The browser reports no system idle time: the preview counts from the page's last API call.
   let lastActivity = Date.now();
-  const autoLock = new AutoLock({
-    minutes: () => services.vault.status().autoLockMinutes,
-    idleSeconds: () => (Date.now() - lastActivity) / 1000,
-    lock: () => services.vault.lock(),
-  });
-  const timer = setInterval(() => autoLock.check(), 15_000);
+  const minuteMs = options.autoLockMinuteMs ?? 60_000;
+  const autoLock = autoLockThrough(
+    services.locker,
+    () => services.vault,
+    () => ((Date.now() - lastActivity) / minuteMs) * 60,
+  );
+  const timer = setInterval(() => autoLock.check(), Math.min(15_000, minuteMs / 4));
   timer.unref();
   const bridge = await startBridge({
     handlers,
@@ -53,11 +59,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       lastActivity = Date.now();
     },
   });
+  // The page cannot be reloaded from here: it is asked to, over its event stream.
+  const detach = services.locker.attach({
+    count: () => bridge.listeners(),
+    discard: () => services.events.emit('window.reload', {}),
+  });
   return {
     bridge,
     services,
     close: async () => {
       clearInterval(timer);
+      detach();
       await bridge.close();
       services.close();
     },

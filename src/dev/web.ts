@@ -15,9 +15,12 @@ const { values } = parseArgs({
 });
 
 const previewDir = join(defaultDataDir(), 'web-preview');
+// The browser has no save dialog: exports and backups go here (created on the first one), each under
+// a new name, never replacing an earlier file.
+const backupDir = join(previewDir, 'backups');
 const preview = await startPreview({
   vaultLocation: resolve(values.vault ?? join(previewDir, 'vault')),
-  backupDir: join(previewDir, 'backups'),
+  backupDir,
   // The browser has no native folder picker: "Import a folder…" imports this folder.
   importPaths: [resolve(values['import-from'] ?? join(previewDir, 'inbox'))],
   staticDir: resolve('out/renderer'),
@@ -29,6 +32,7 @@ process.stdout.write(
     '',
     'Upright dev preview (loopback only; do not put real case files in a preview vault)',
     `  vault:   ${preview.services.vault.status().location}`,
+    `  saves:   ${backupDir} (exports and backups)`,
     `  open:    ${preview.bridge.url}`,
     '',
     'Press Ctrl+C to stop.',

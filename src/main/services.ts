@@ -5,12 +5,16 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { VaultStatus } from '../shared/api.ts';
+import type { EventPayload, VaultStatus } from '../shared/api.ts';
+import { SuggestionQueue } from './annotate/suggestion-queue.ts';
+import { type ComputeSuggestions, ExtractionThread } from './annotate/suggestion-thread.ts';
+import { DiagnosticsLog } from './diagnostics/log.ts';
 import { EventBus } from './events.ts';
 import { ImportTasks } from './import/pipeline.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
 import type { KdfParams } from './vault/keyslots.ts';
+import { Locker } from './vault/locker.ts';
 import { Vault } from './vault/vault.ts';
 
 /** Questions only a person at the machine can answer (where to save a file). */
@@ -37,8 +41,15 @@ export interface RuntimeInfo {
 export interface Services {
   readonly app: { name: string; version: string; cipher: string | null } & RuntimeInfo;
   readonly events: EventBus;
+  /** What failed recently, for "Copy diagnostics" (codes and timings only). */
+  readonly diagnostics: DiagnosticsLog;
   /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
+  /**
+   * The one lock path (button, shortcut, menu, auto-lock, sleep, screen lock, quit): asks the
+   * windows to save what is pending, locks, discards the pages. The shell attaches its windows.
+   */
+  readonly locker: Locker;
   /** The vault's status as the API reports it (with whether it is the sample). */
   status(): VaultStatus;
   readonly sample: {
@@ -50,6 +61,8 @@ export interface Services {
   readonly dialogs: Dialogs;
   /** Imports in progress, by task id (for cancel). */
   readonly imports: ImportTasks;
+  /** Suggestions computed in the background (on a worker thread) and cached in the vault. */
+  readonly suggestions: SuggestionQueue;
   /** Closes what is open (locks the vault); called when a transport shuts down. */
   close(): void;
 }
@@ -62,6 +75,10 @@ export interface ServiceOptions {
   kdf?: KdfParams;
   /** Folder of the public documents the sample dossier is made from. */
   sampleDocuments?: string;
+  /** The diagnostics log file (outside the vault); absent: kept in memory only (the CLI). */
+  diagnosticsPath?: string;
+  /** How suggestions are computed; a worker thread unless a test counts the runs. */
+  computeSuggestions?: ComputeSuggestions;
 }
 
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
@@ -69,7 +86,19 @@ export const SOURCE_SAMPLE_DOCUMENTS = join(dirname(fileURLToPath(import.meta.ur
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventBus();
+  const diagnostics = new DiagnosticsLog(options.diagnosticsPath ?? null);
+  // A file the import refused is a failure worth knowing about; only its code is kept, not its name.
+  events.listen((name, payload) => {
+    if (name !== 'import.progress') return;
+    const outcome = (payload as EventPayload<'import.progress'>).outcome;
+    if (outcome?.status === 'failed') diagnostics.record('import', 'source.import', outcome.error?.code ?? null, 0);
+  });
   const imports = new ImportTasks();
+  const extraction = new ExtractionThread();
+  const suggestions = new SuggestionQueue({
+    compute: options.computeSuggestions ?? extraction.compute,
+    onReady: (sourceId) => events.emit('suggestion.ready', { sourceId }),
+  });
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);
 
@@ -80,12 +109,16 @@ export function createServices(options: ServiceOptions): Services {
       location,
       ...(options.kdf ? { kdf: options.kdf } : {}),
       onChange: (status) => {
+        // A locked vault takes no more files: the file being parsed is stopped at once (its worker
+        // is killed), not read to the end with the keys gone.
+        if (status.state !== 'unlocked') imports.cancelAll();
         if (!building) events.emit('vault.changed', { ...status, sample });
       },
     });
   const own = makeVault(options.vaultLocation, false);
   let current = own;
   const isSample = () => current !== own;
+  const locker = new Locker({ events, vault: () => current });
 
   return {
     app: {
@@ -95,6 +128,8 @@ export function createServices(options: ServiceOptions): Services {
       ...options.runtime,
     },
     events,
+    diagnostics,
+    locker,
     get vault() {
       return current;
     },
@@ -102,6 +137,7 @@ export function createServices(options: ServiceOptions): Services {
     sample: {
       explore: async () => {
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         const sample = makeVault(samplePath, true);
         building = true;
@@ -120,6 +156,7 @@ export function createServices(options: ServiceOptions): Services {
       leave: () => {
         if (!isSample()) return;
         imports.cancelAll();
+        suggestions.clear();
         current.lock();
         removeSampleVault(samplePath);
         current = own;
@@ -128,8 +165,11 @@ export function createServices(options: ServiceOptions): Services {
     },
     dialogs: options.dialogs,
     imports,
+    suggestions,
     close: () => {
       imports.cancelAll();
+      suggestions.clear();
+      extraction.close();
       current.lock();
       if (isSample()) removeSampleVault(samplePath);
     },

@@ -10,8 +10,8 @@ import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
-import { suggestionsApi } from './api/suggestions.ts';
-import { VaultStatus, vaultApi } from './api/vault.ts';
+import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
+import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
@@ -37,7 +37,11 @@ export const api = {
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */
 export const events = {
   'vault.changed': VaultStatus,
+  'vault.locking': VaultLocking,
+  'window.reload': WindowReload,
   'import.progress': ImportProgress,
+  /** A source's suggestions were computed (or failed to be): the reader asks for them again. */
+  'suggestion.ready': SuggestionReady,
 };
 
 export type Api = typeof api;

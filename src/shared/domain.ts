@@ -9,6 +9,8 @@ export const SOURCE_KINDS = [
   'web_page',
   'testimony',
   'court_decision',
+  'letter',
+  'law',
   'other',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -22,6 +24,8 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   web_page: 'Web page',
   testimony: 'Interview / testimony',
   court_decision: 'Court decision',
+  letter: 'Letter',
+  law: 'Law or regulation',
   other: 'Other',
 };
 

@@ -34,10 +34,14 @@ export const ERROR_MESSAGES = {
     'The PDF is a scanned image with no text layer. Upright has no built-in OCR: run the PDF through an OCR tool first, then import it.',
   ALREADY_IMPORTED: 'This file is already in the dossier.',
   IMPORT_TIMEOUT: 'Reading the file took too long and was stopped. The file may be damaged or unusually complex.',
+  IMPORT_TOO_COMPLEX:
+    'The file is too complex to read safely: it needed more memory than Upright allows, so reading it was stopped. It may be damaged or made to crash programs.',
+  IMPORT_FAILED: 'Reading the file stopped unexpectedly. Nothing from it was imported.',
   DOCX_PASSWORD_PROTECTED:
     'The Word document is protected with a password. Remove the protection in Word or LibreOffice, then import it again.',
   DRAFT_HAS_ERRORS: 'The submission checks found errors. Fix them before exporting, or export anyway.',
   EXPORT_FAILED: 'The file could not be written there. Choose another folder; the draft itself is unchanged.',
+  FILE_EXISTS: 'A file of that name is already there. Nothing was written: choose another name, or say to replace it.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

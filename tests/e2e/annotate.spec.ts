@@ -4,6 +4,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  lockThroughUi,
   PASSPHRASE,
   snap,
   test,
@@ -210,7 +211,7 @@ test.describe('a lawyer codes the 2022 ILO reply', () => {
     await expect(list).toContainText('K.K. Tokayev, signed the Decree');
 
     // Everything is still there after locking and unlocking.
-    await page.keyboard.press('Control+KeyL');
+    await lockThroughUi(page, 'shortcut');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('button', { name: 'Code book' }).click();

@@ -1,4 +1,12 @@
-import { createVaultThroughUi, expect, expectAccessible, PASSPHRASE, snap, test } from './support/app.ts';
+import {
+  createVaultThroughUi,
+  expect,
+  expectAccessible,
+  lockThroughUi,
+  PASSPHRASE,
+  snap,
+  test,
+} from './support/app.ts';
 
 test.describe('a monitor opens Upright for the first time', () => {
   test('creates a vault with a strong passphrase, keeps the recovery key, and lands on the overview', async ({
@@ -47,7 +55,7 @@ test.describe('a monitor opens Upright for the first time', () => {
   test('the recovery key opens the vault when the passphrase is forgotten', async ({ upright }) => {
     const { page } = upright;
     const recoveryKey = await createVaultThroughUi(page);
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await lockThroughUi(page);
     await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
     await expectAccessible(page, 'recover');
     await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
@@ -56,7 +64,7 @@ test.describe('a monitor opens Upright for the first time', () => {
     await page.getByRole('button', { name: 'Open and set new passphrase' }).click();
     await expect(page.getByRole('heading', { name: 'Dossiers', exact: true })).toBeVisible();
 
-    await page.keyboard.press('Control+KeyL');
+    await lockThroughUi(page, 'shortcut');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('alert')).toContainText('does not open this vault');

@@ -28,42 +28,93 @@ async function openIloReply(page: Page): Promise<void> {
 }
 
 test.describe('the reader helps a lawyer along', () => {
-  test('offers suggestions to accept or dismiss, a starter code book, and exports the excerpts as CSV', async ({
+  test('reviews suggestions by value from the keyboard: a person group linked without excerpts, a date group dismissed, a starter code book, and a CSV export', async ({
     upright,
   }) => {
+    // A long story (review, entity page, code book, export) on a machine shared with other runs.
+    test.setTimeout(180_000);
     const { page } = upright;
     await openIloReply(page);
+    const sourceId = await onlySourceId(page);
 
     await page.getByRole('button', { name: 'Suggestions' }).click();
-    const list = page.getByRole('list', { name: 'Suggestions to review' });
-    await expect(list.getByRole('listitem').first()).toBeVisible();
-    const before = await list.getByRole('listitem').count();
-    // Show only legal references, accept the first "Convention No. 87".
-    await page.getByLabel('Show').selectOption('legal_reference');
-    await list
-      .getByRole('button', { name: /^Accept Convention No\. 87/ })
-      .first()
-      .click();
-    await expect(page.locator('.excerpt')).not.toHaveCount(0);
-    await page.getByLabel('Show').selectOption('date');
-    const firstDate = list.getByRole('listitem').first();
-    const dateText = (await firstDate.locator('.suggestion-text').textContent())?.trim() ?? '';
-    await firstDate.getByRole('button', { name: /^Dismiss/ }).click();
-    await page.getByLabel('Show').selectOption('all');
-    await expect(list.getByRole('listitem')).toHaveCount(before - 2);
+    const panel = page.getByRole('region', { name: 'Suggestions', exact: true });
+    // Found in the background since the import: one row per value, names first.
+    const persons = panel.getByRole('list', { name: 'Persons to review' });
+    await expect(persons.getByRole('listitem').first()).toBeVisible();
+    await expect(panel.getByText(/^\d+ values · \d+ mentions$/)).toBeVisible();
+    await expect(panel.getByText('A accept')).toBeVisible();
+    const focused = page.locator(':focus');
+    // The keyboard is on the first row as soon as the list is there.
+    await expect(focused).toHaveAttribute('data-group', /^person=/);
+
+    // Walk down with J to "E. Baltabay" (K walks back), open its mentions with Enter.
+    for (let i = 0; i < 15 && !((await focused.textContent()) ?? '').includes('E. Baltabay'); i++)
+      await page.keyboard.press('j');
+    await expect(focused).toContainText('E. Baltabay');
+    await expect(focused).toContainText('2 mentions');
+    await expect(focused).toContainText('Adds a new person');
+    await page.keyboard.press('Enter');
+    const mentions = panel.getByRole('list', { name: 'Mentions of E. Baltabay' });
+    await expect(mentions.getByRole('listitem')).toHaveCount(2);
+    await expect(mentions.locator('mark').first()).toHaveText(/Baltabay/);
+    // Down onto a mention: the reader shows it in the text.
+    await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('data-mention', /^person:/);
+    await expect(page.getByTestId('reader-text').locator('mark.current')).toContainText('Baltabay');
     await snap(page, '35-reader-suggestions');
     await expectAccessible(page, 'reader suggestions');
 
-    // Accepting made an excerpt noting the canonical form, and an instrument entity.
-    const entities = await callFromPage<{ name: string; kind: string }[]>(page, 'entity.list', {});
-    expect(entities).toEqual([expect.objectContaining({ kind: 'instrument' })]);
-    const sourceId = await onlySourceId(page);
-    const [excerpt] = await callFromPage<{ note: string }[]>(page, 'excerpt.forSource', { sourceId });
-    expect(excerpt?.note).toMatch(/^Legal reference: /);
-    const left = await callFromPage<{ kind: string; text: string }[]>(page, 'suggestion.list', { sourceId });
-    expect(left.filter((s) => s.kind === 'date' && s.text === dateText).length).toBeLessThan(
-      (await callFromPage<unknown[]>(page, 'suggestion.list', { sourceId })).length,
+    // Back up to the group and accept it with A: the person is linked to both mentions, no excerpt made.
+    await page.keyboard.press('k');
+    await expect(focused).toContainText('E. Baltabay');
+    await page.keyboard.press('a');
+    await expect(panel.getByText('Accepted E. Baltabay (2 mentions): linked 2 mentions to E. Baltabay.')).toBeVisible();
+    await expect(persons).not.toContainText('E. Baltabay');
+    // The keyboard stays in the list, on the next row.
+    await expect(focused).toHaveAttribute('data-group', /.+/);
+    expect(await callFromPage<unknown[]>(page, 'excerpt.forSource', { sourceId })).toEqual([]);
+    const [person] = await callFromPage<{ id: string; name: string; mentionCount: number; excerptCount: number }[]>(
+      page,
+      'entity.list',
+      { kind: 'person' },
     );
+    expect(person).toMatchObject({ name: 'E. Baltabay', mentionCount: 2, excerptCount: 0 });
+
+    // Dismiss the first date group with D, from the keyboard.
+    const dates = panel.getByRole('list', { name: 'Dates to review' });
+    const firstDate = dates.getByRole('button', { expanded: false }).first();
+    const dateValue = (await firstDate.locator('.suggestion-text').textContent()) ?? '';
+    await firstDate.focus();
+    await page.keyboard.press('d');
+    await expect(panel.getByText(`Dismissed ${dateValue} (`)).toBeVisible();
+    await expect(dates.locator('.suggestion-text', { hasText: new RegExp(`^${dateValue}$`) })).toHaveCount(0);
+    const left = await callFromPage<{ group: string }[]>(page, 'suggestion.list', { sourceId });
+    expect(left.some((s) => s.group === `date=${dateValue.toLowerCase()}`)).toBe(false);
+
+    // A law, accepted with "also mark as excerpts": its mentions become excerpts linked to it.
+    await panel.getByLabel('Also mark accepted names as excerpts').check();
+    await panel.getByRole('button', { name: /^Accept ILO Convention No\. 87 \(/ }).click();
+    await expect(panel.getByText(/^Accepted ILO Convention No\. 87 .*excerpts? marked\.$/)).toBeVisible();
+    const excerpts = await callFromPage<{ note: string }[]>(page, 'excerpt.forSource', { sourceId });
+    expect(excerpts.length).toBeGreaterThan(0);
+    expect(excerpts.every((e) => e.note === 'Legal reference: ILO Convention No. 87')).toBe(true);
+
+    // The person's page lists where the source names them; one click opens the reader there.
+    await page.getByRole('button', { name: 'Entities', exact: true }).click();
+    await page
+      .getByRole('button', { name: /E\. Baltabay/ })
+      .first()
+      .click();
+    const linked = page.getByTestId('entity-linked-mentions');
+    await expect(linked.getByRole('button', { name: /^Open in the reader: .*E\. Baltabay/ })).toHaveCount(2);
+    await snap(page, '35b-entity-linked-mentions');
+    await expectAccessible(page, 'entity page with linked mentions');
+    await linked
+      .getByRole('button', { name: /^Open in the reader: .*E\. Baltabay/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('reader-text').locator('mark.current')).toHaveText('E. Baltabay');
 
     // The empty code book offers its starter codes.
     await page.getByRole('button', { name: 'Code book' }).click();
@@ -77,7 +128,7 @@ test.describe('the reader helps a lawyer along', () => {
     await page.getByRole('button', { name: 'Kazakhstan — freedom of association' }).click();
     await page.getByRole('tab', { name: 'Excerpts' }).click();
     await page.getByRole('button', { name: 'CSV' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Saved 1 excerpts' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `Saved ${excerpts.length} excerpts` })).toBeVisible();
     const csv = await readFile(join(upright.backupDir, 'excerpts.csv'), 'utf8');
     expect(csv).toContain('Convention No. 87');
   });

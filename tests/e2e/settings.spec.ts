@@ -1,5 +1,13 @@
 import { readdir } from 'node:fs/promises';
-import { createVaultThroughUi, expect, expectAccessible, PASSPHRASE, snap, test } from './support/app.ts';
+import {
+  createVaultThroughUi,
+  expect,
+  expectAccessible,
+  lockThroughUi,
+  PASSPHRASE,
+  snap,
+  test,
+} from './support/app.ts';
 
 test.describe('a monitor looks after the vault', () => {
   test('sets auto-lock, backs up, verifies and changes the passphrase', async ({ upright }) => {
@@ -35,7 +43,7 @@ test.describe('a monitor looks after the vault', () => {
     await page.getByRole('button', { name: 'Change passphrase' }).click();
     await expect(page.getByText('Passphrase changed.')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await lockThroughUi(page);
     await page.getByLabel('Passphrase', { exact: true }).fill(newPassphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('contentinfo')).toContainText('Auto-lock after 5 min');

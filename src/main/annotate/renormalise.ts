@@ -2,8 +2,9 @@
 // fix, say), the text is replaced, and every excerpt is found again by quote and context. Those that
 // cannot be found are kept, marked orphaned, for the person to place again — never dropped.
 import { UprightError } from '../../shared/errors.ts';
-import { importDocument } from '../ingest/index.ts';
+import { parseInWorker } from '../import/sandbox.ts';
 import type { ImportedDocument } from '../ingest/types.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../ingest/types.ts';
 import type { Store } from '../store/index.ts';
 import { reanchorAll } from './anchor.ts';
 
@@ -15,13 +16,13 @@ export interface RenormaliseResult {
   orphans: { id: string; exact: string }[];
 }
 
-/** Reads a document into normalised text; the import pipeline's reader unless a test passes another. */
+/** Reads a document into normalised text; the import pipeline's parse worker unless a test passes another. */
 export type Reader = (bytes: Uint8Array, fileName: string) => Promise<ImportedDocument>;
 
 export async function renormaliseSource(
   store: Store,
   sourceId: string,
-  read: Reader = (bytes, name) => importDocument(bytes, name),
+  read: Reader = (bytes, name) => parseInWorker(bytes, name, DEFAULT_IMPORT_LIMITS, new AbortController().signal),
 ): Promise<RenormaliseResult> {
   const original = store.sources.originalFile(sourceId);
   if (!original) {
@@ -46,6 +47,13 @@ export function replaceSourceText(store: Store, sourceId: string, doc: ImportedD
       result.reanchored.map((r) => ({ id: r.id, status: r.status, anchor: r.anchor })),
       result.orphans.map((o) => o.id),
     );
+    // Linked mentions follow their words too; cached suggestions were found in the old text.
+    const mentions = reanchorAll(store.mentions.anchorsOf(sourceId), doc.text, doc.pages);
+    store.mentions.applyReanchoring(
+      mentions.reanchored.map((r) => ({ id: r.id, status: r.status, anchor: r.anchor })),
+      mentions.orphans.map((o) => o.id),
+    );
+    store.suggestions.invalidate(sourceId);
     return {
       unchanged: result.reanchored.filter((r) => r.status === 'exact').length,
       moved: result.reanchored.filter((r) => r.status !== 'exact').length,

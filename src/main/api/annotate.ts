@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { describeSelection } from '../annotate/anchor.ts';
 import { collectForExport } from '../annotate/collect.ts';
 import { toCsv, toWebAnnotations } from '../annotate/export.ts';
 import { addStarterCodes } from '../annotate/starter-codes.ts';
 import type { Handlers } from './registry.ts';
-import { chooseExportPath } from './save-path.ts';
+import { chooseExportPath, writeExport } from './save-path.ts';
 
 export const annotateHandlers = {
   'excerpt.create': ({ sourceId, start, end, note, codeIds }, { services }) => {
@@ -42,7 +41,7 @@ export const annotateHandlers = {
     const source = store.sources.detail(excerpt.sourceId);
     return store.excerpts.place(id, describeSelection(source.text, start, end, source.pages));
   },
-  'annotation.export': async ({ dossierId, sourceId, format, path, includeRestricted }, ctx) => {
+  'annotation.export': async ({ dossierId, sourceId, format, path, overwrite, includeRestricted }, ctx) => {
     const { services } = ctx;
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
@@ -71,7 +70,7 @@ export const annotateHandlers = {
       extensions: [extension],
     });
     if (!target) return { saved: false as const };
-    await writeFile(target, written.text, { mode: 0o600 });
+    await writeExport(target, written.text, path === undefined || (overwrite ?? false));
     store.audit.append({
       action: 'annotation.export',
       entityType: 'dossier',

@@ -1,4 +1,7 @@
+import { diagnosticsReport } from '../diagnostics/log.ts';
 import type { Handlers } from './registry.ts';
+
+const platform = () => `${process.platform}-${process.arch}`;
 
 export const appHandlers = {
   'app.info': (_params, { services }) => ({
@@ -8,6 +11,15 @@ export const appHandlers = {
     node: process.versions.node,
     electron: services.app.electron,
     sqlcipher: services.app.cipher,
-    platform: `${process.platform}-${process.arch}`,
+    platform: platform(),
   }),
+  'app.diagnostics': (_params, { services }) => {
+    const entries = services.diagnostics.entries();
+    const { version, runtime, electron, cipher } = services.app;
+    const report = diagnosticsReport(
+      { version, runtime, electron, cipher, node: process.versions.node, platform: platform() },
+      entries,
+    );
+    return { entries, report };
+  },
 } satisfies Partial<Handlers>;

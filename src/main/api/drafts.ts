@@ -1,6 +1,5 @@
 // Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
 // rendering and export, and named versions with their comparison.
-import { writeFile } from 'node:fs/promises';
 import { checkMessage } from '../../shared/check-messages.ts';
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
@@ -19,7 +18,7 @@ import { coverFromDossier, templateBody } from '../drafts/templates.ts';
 import { bodyWords } from '../drafts/words.ts';
 import type { DraftPatch, Store } from '../store/index.ts';
 import type { Handlers } from './registry.ts';
-import { chooseExportPath } from './save-path.ts';
+import { chooseExportPath, writeExport } from './save-path.ts';
 
 /** Words in a body as printed, cross-references to recommendations included. */
 function countBody(store: Store, body: DraftBody): number {
@@ -78,7 +77,7 @@ export const draftHandlers = {
     });
     return { text: format === 'html' ? renderHtml(doc) : renderMarkdown(doc) };
   },
-  'draft.export': async ({ id, format, redact, acceptErrors, path, provenance, nameSources }, ctx) => {
+  'draft.export': async ({ id, format, redact, acceptErrors, path, overwrite, provenance, nameSources }, ctx) => {
     const store = ctx.services.vault.store();
     const context = contextFor(store, id);
     const withAnnex = provenance ?? false;
@@ -106,11 +105,8 @@ export const draftHandlers = {
     // The vault may have locked while the save dialog was open: then the person is away, and nothing is written.
     const current = ctx.services.vault.store();
     const target = withExtension(chosen, format);
-    try {
-      await writeFile(target, bytes);
-    } catch {
-      throw new UprightError('EXPORT_FAILED');
-    }
+    // A dialog's answer was confirmed by the person; an extension added after it was not.
+    await writeExport(target, bytes, path === undefined ? target === chosen : (overwrite ?? false));
     current.drafts.recordExport(
       id,
       auditSummary(format, {

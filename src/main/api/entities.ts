@@ -7,5 +7,9 @@ export const entityHandlers = {
   'entity.update': ({ id, ...patch }, { services }) => services.vault.store().entities.update(id, patch),
   'entity.merge': ({ fromId, intoId }, { services }) => services.vault.store().entities.merge(fromId, intoId),
   'entity.delete': ({ id }, { services }) => ({ deleted: services.vault.store().entities.remove(id) }),
-  'entity.mentions': ({ id }, { services }) => services.vault.store().entities.mentions(id),
+  'entity.mentions': ({ id }, { services }) => {
+    const store = services.vault.store();
+    const { excerpts, sources } = store.entities.mentions(id);
+    return { excerpts, linked: store.mentions.forEntity(id), sources };
+  },
 } satisfies Partial<Handlers>;

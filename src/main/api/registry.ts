@@ -2,6 +2,7 @@
 // validates the result, and turns every failure into a stable {code, message}.
 import { api, isMethod, type Method, type Params, type Result } from '../../shared/api.ts';
 import { type ApiErrorPayload, type Envelope, ERROR_MESSAGES, UprightError } from '../../shared/errors.ts';
+import { SLOW_CALL_MS } from '../diagnostics/log.ts';
 import type { Services } from '../services.ts';
 
 export interface Context {
@@ -37,7 +38,11 @@ export async function dispatch(
   rawParams: unknown,
   ctx: Context,
 ): Promise<Envelope<unknown>> {
+  const started = performance.now();
+  const note = (kind: 'error' | 'slow', code: string | null) =>
+    ctx.services.diagnostics?.record(kind, isMethod(method) ? method : 'unknown', code, performance.now() - started);
   if (!isMethod(method)) {
+    note('error', 'UNKNOWN_METHOD');
     return {
       ok: false,
       error: { code: 'UNKNOWN_METHOD', message: `${ERROR_MESSAGES.UNKNOWN_METHOD} (${String(method).slice(0, 80)})` },
@@ -46,15 +51,20 @@ export async function dispatch(
   const spec = api[method];
   const parsed = spec.params.safeParse(rawParams ?? {});
   if (!parsed.success) {
+    note('error', 'INVALID_PARAMS');
     return { ok: false, error: { code: 'INVALID_PARAMS', message: describeIssues(parsed.error.issues) } };
   }
   try {
     const handler = handlers[method] as (p: unknown, c: Context) => unknown;
     const result = await handler(parsed.data, ctx);
     // Parsing the result strips fields the schema does not name, so internals never leak.
-    return { ok: true, result: spec.result.parse(result) };
+    const envelope = { ok: true as const, result: spec.result.parse(result) };
+    if (performance.now() - started >= SLOW_CALL_MS) note('slow', null);
+    return envelope;
   } catch (error) {
-    return { ok: false, error: toPayload(error, method) };
+    const payload = toPayload(error, method);
+    note('error', payload.code);
+    return { ok: false, error: payload };
   }
 }
 

@@ -3,6 +3,7 @@ import { UprightError } from '../../shared/errors.ts';
 import { renormaliseSource } from '../annotate/renormalise.ts';
 import { collectFiles } from '../import/files.ts';
 import { importBatch, type PendingFile } from '../import/pipeline.ts';
+import type { Store } from '../store/index.ts';
 import type { Context, Handlers } from './registry.ts';
 
 async function runImport(ctx: Context, taskId: string, dossierId: string, files: PendingFile[]) {
@@ -16,12 +17,21 @@ async function runImport(ctx: Context, taskId: string, dossierId: string, files:
       files,
       store: () => services.vault.store(),
       signal,
-      onProgress: (progress) => services.events.emit('import.progress', progress),
+      onProgress: (progress) => {
+        services.events.emit('import.progress', progress);
+        // Each stored source's suggestions are found in the background, ready when it is opened.
+        if (progress.outcome?.status === 'imported' && progress.outcome.sourceId)
+          services.suggestions.enqueue(services.vault.store(), progress.outcome.sourceId);
+      },
     });
     return { results };
   } finally {
     services.imports.finish(taskId);
   }
+}
+
+function renditionsOf(store: Store, id: string) {
+  return { linked: store.sources.renditions(id), sameText: store.sources.sameText(id) };
 }
 
 export const sourceHandlers = {
@@ -38,7 +48,23 @@ export const sourceHandlers = {
     return { fileName: original.fileName, mediaType: original.mediaType, data: original.bytes.toString('base64') };
   },
   'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),
-  'source.renormalise': ({ id }, { services }) => renormaliseSource(services.vault.store(), id),
+  'source.renormalise': async ({ id }, { services }) => {
+    const store = services.vault.store();
+    const result = await renormaliseSource(store, id);
+    services.suggestions.enqueue(store, id);
+    return result;
+  },
+  'source.renditions': ({ id }, { services }) => renditionsOf(services.vault.store(), id),
+  'source.linkRendition': ({ id, otherId }, { services }) => {
+    const store = services.vault.store();
+    store.sources.linkRenditions(id, otherId);
+    return renditionsOf(store, id);
+  },
+  'source.unlinkRendition': ({ id }, { services }) => {
+    const store = services.vault.store();
+    store.sources.unlinkRendition(id);
+    return renditionsOf(store, id);
+  },
   'import.files': (params, ctx) =>
     runImport(
       ctx,

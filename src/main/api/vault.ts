@@ -15,14 +15,23 @@ export const vaultHandlers = {
     await services.vault.recover(recoveryKey, newPassphrase);
     return services.status();
   },
-  'vault.lock': (_params, { services }) => {
-    services.vault.lock();
+  'vault.lock': async (_params, { services }) => {
+    await services.locker.lock('window');
     return services.status();
+  },
+  'vault.flushed': ({ requestId }, { services }) => {
+    services.locker.flushed(requestId);
+    return {};
   },
   'vault.changePassphrase': async ({ current, next }, { services }) => {
     await services.vault.changePassphrase(current, next);
     return services.status();
   },
+  'vault.rotateKeys': async ({ current, next }, { services }) => {
+    const { recoveryKey } = await services.vault.rotateKeys(current, next ?? null);
+    return { recoveryKey, status: services.status() };
+  },
+  'vault.newRecoveryKey': ({ passphrase }, { services }) => services.vault.newRecoveryKey(passphrase),
   'vault.backup': async (_params, { services }) => {
     services.vault.store(); // fails with VAULT_LOCKED before asking where to save
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');

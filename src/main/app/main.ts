@@ -6,25 +6,33 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
 import { handlers } from '../api/index.ts';
 import { createServices, type Services } from '../services.ts';
-import { AutoLock } from '../vault/auto-lock.ts';
+import { autoLockThrough } from '../vault/locker.ts';
+import { locateBundledWorkers } from '../workers/entries.ts';
+import { backupDialogOptions, exportDialogOptions, importDialogOptions } from './dialogs.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import {
   APP_ENTRY,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   appResponseHeaders,
-  CHROMIUM_SWITCHES,
+  chromiumSwitches,
+  clearsRecentDocuments,
   devServerOrigin,
   isAllowedNavigation,
   isAllowedRequest,
   permissionCheckHandler,
   permissionRequestHandler,
   resolveAppFile,
+  sessionDataPath,
+  WEBRTC_IP_POLICY,
+  WINDOW_PARTITION,
   windowOpenHandler,
   windowWebPreferences,
 } from './security.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// Worker scripts (the parse worker) sit beside this bundle in out/main/.
+locateBundledWorkers(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
 const devServer = devServerOrigin(process.env, app.isPackaged);
@@ -40,7 +48,9 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-for (const [name, value] of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+// Before ready: Chromium's own files go to a folder of their own, never into the vault's.
+app.setPath('sessionData', sessionDataPath(app.getPath('userData')));
+for (const [name, value] of chromiumSwitches(devServer)) app.commandLine.appendSwitch(name, value);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
@@ -50,28 +60,32 @@ let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler(permissionRequestHandler);
-  ses.setPermissionCheckHandler(permissionCheckHandler);
-  ses.setSpellCheckerEnabled(false);
-  ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, devServer) }),
-  );
-  if (devServer) {
-    ses.webRequest.onHeadersReceived((details, callback) =>
-      callback({ responseHeaders: { ...details.responseHeaders, ...headerArrays(appResponseHeaders('', devServer)) } }),
+  // The window uses its in-memory partition; the default session is hardened too, in case anything reaches it.
+  for (const ses of [session.fromPartition(WINDOW_PARTITION), session.defaultSession]) {
+    ses.setPermissionRequestHandler(permissionRequestHandler);
+    ses.setPermissionCheckHandler(permissionCheckHandler);
+    ses.setSpellCheckerEnabled(false);
+    ses.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !isAllowedRequest(details.url, devServer) }),
     );
-  }
-  ses.protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(rendererDir, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, { headers: appResponseHeaders(MIME[extname(file)] ?? 'application/octet-stream') });
-    } catch {
-      return new Response('Not found', { status: 404 });
+    if (devServer) {
+      ses.webRequest.onHeadersReceived((details, callback) =>
+        callback({
+          responseHeaders: { ...details.responseHeaders, ...headerArrays(appResponseHeaders('', devServer)) },
+        }),
+      );
     }
-  });
+    ses.protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(rendererDir, request.url);
+      if (!file) return new Response('Not found', { status: 404 });
+      try {
+        const body = await readFile(file);
+        return new Response(body, { headers: appResponseHeaders(MIME[extname(file)] ?? 'application/octet-stream') });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+  }
 }
 
 function headerArrays(headers: Record<string, string>): Record<string, string[]> {
@@ -88,15 +102,16 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Upright',
     backgroundColor: '#f7f6f3',
-    webPreferences: windowWebPreferences(preloadPath),
+    webPreferences: windowWebPreferences(preloadPath, app.isPackaged),
   });
+  window.webContents.setWebRTCIPHandlingPolicy(WEBRTC_IP_POLICY);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServer ?? APP_ENTRY);
   return window;
 }
 
 function buildMenu(): void {
-  const lock = () => services?.vault.lock();
+  const lock = () => void services?.locker.lock('menu');
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -117,11 +132,11 @@ function buildMenu(): void {
 }
 
 function startAutoLock(active: Services): () => void {
-  const autoLock = new AutoLock({
-    minutes: () => active.vault.status().autoLockMinutes,
-    idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    lock: () => active.vault.lock(),
-  });
+  const autoLock = autoLockThrough(
+    active.locker,
+    () => active.vault,
+    () => powerMonitor.getSystemIdleTime(),
+  );
   // lock-screen fires on macOS and Windows only; on Linux the idle state reports "locked".
   powerMonitor.on('suspend', () => autoLock.systemEvent('suspend'));
   powerMonitor.on('lock-screen', () => autoLock.systemEvent('lock-screen'));
@@ -130,6 +145,18 @@ function startAutoLock(active: Services): () => void {
     autoLock.check();
   }, 15_000);
   return () => clearInterval(timer);
+}
+
+/** The lock path's view of the windows: each answers a request to save, each is reloaded after a lock. */
+function attachWindows(active: Services): void {
+  const open = () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed());
+  active.locker.attach({
+    count: () => open().length,
+    // A reload throws the page away with everything it held; it comes back to the unlock screen.
+    discard: () => {
+      for (const window of open()) window.webContents.reload();
+    },
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -151,50 +178,51 @@ async function askWhereToSave(options: Electron.SaveDialogOptions): Promise<stri
 
 app.whenReady().then(() => {
   hardenSession();
+  if (clearsRecentDocuments(process.platform)) app.clearRecentDocuments();
+  const documents = app.getPath('documents');
   const active = createServices({
     vaultLocation: join(app.getPath('userData'), 'vault'),
+    diagnosticsPath: join(app.getPath('userData'), 'diagnostics.log'),
     runtime: { runtime: 'electron', electron: process.versions.electron ?? null },
     ...(app.isPackaged ? { sampleDocuments: join(process.resourcesPath, 'sample') } : {}),
     dialogs: {
-      chooseBackupFolder: (suggestedName) =>
-        askWhereToSave({
-          title: 'Save an encrypted backup',
-          defaultPath: join(app.getPath('documents'), suggestedName),
-          buttonLabel: 'Save backup',
-        }),
+      chooseBackupFolder: (suggestedName) => askWhereToSave(backupDialogOptions(documents, suggestedName)),
       chooseImportPaths: async (what) => {
-        const options: Electron.OpenDialogOptions = {
-          title: what === 'folder' ? 'Import a folder of documents' : 'Import documents',
-          buttonLabel: 'Import',
-          properties: what === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-          filters:
-            what === 'folder' ? [] : [{ name: 'Documents', extensions: ['pdf', 'docx', 'html', 'htm', 'txt', 'md'] }],
-        };
+        const options = importDialogOptions(what);
         const result = mainWindow
           ? await dialog.showOpenDialog(mainWindow, options)
           : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
-      chooseSavePath: (suggestedName, filter) =>
-        askWhereToSave({
-          title: `Save ${filter.name.toLowerCase()}`,
-          defaultPath: join(app.getPath('documents'), suggestedName),
-          buttonLabel: 'Save',
-          filters: [filter],
-        }),
+      chooseSavePath: (suggestedName, filter) => askWhereToSave(exportDialogOptions(documents, suggestedName, filter)),
     },
   });
   services = active;
   const stopAutoLock = startAutoLock(active);
   registerIpc(handlers, active, devServer);
+  attachWindows(active);
   buildMenu();
-  mainWindow = createWindow();
-  const stopForwarding = forwardEvents(active, mainWindow);
-  mainWindow.on('closed', () => {
+  const window = createWindow();
+  mainWindow = window;
+  const stopForwarding = forwardEvents(active, window);
+  // Closing the window quits, and so does the menu: either way the page first saves what it holds,
+  // through the same lock path, and only then does the app go on closing.
+  let savedForQuit = false;
+  const saveThen = (event: Electron.Event, then: () => void) => {
+    if (savedForQuit) return;
+    event.preventDefault();
+    void active.locker.lock('quit').finally(() => {
+      savedForQuit = true;
+      then();
+    });
+  };
+  window.on('close', (event) => saveThen(event, () => window.close()));
+  window.on('closed', () => {
     stopForwarding();
     mainWindow = null;
   });
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => saveThen(event, () => app.quit()));
+  app.on('will-quit', () => {
     stopAutoLock();
     active.close();
   });

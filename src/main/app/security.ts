@@ -1,7 +1,7 @@
 // Every Electron security setting as a pure value or function, so unit tests prove them under
 // plain Node without an Electron binary. main.ts only wires these into Electron.
 // This file must not import 'electron' at run time (types only).
-import { normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
 import { contentSecurityPolicy } from '../security/csp.ts';
 
@@ -16,9 +16,31 @@ export const APP_SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: false },
 } as const;
 
-export function windowWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The window's session has no "persist:" prefix, so Chromium keeps its cache, local storage,
+ * IndexedDB and cookies in memory only: nothing the page held reaches the disk.
+ */
+export const WINDOW_PARTITION = 'upright';
+
+/**
+ * Where Chromium writes the files it keeps even for an in-memory session (GPU and shader caches,
+ * "Local State"): a folder of its own beside, never inside, the vault folder, so a backup or a
+ * copied vault carries none of them. Set with app.setPath('sessionData', …) before ready.
+ */
+export function sessionDataPath(userData: string): string {
+  return join(userData, 'Chromium');
+}
+
+/** Developer tools only in a development build: in the packaged app they would open every secret in the page. */
+export function devToolsAllowed(isPackaged: boolean): boolean {
+  return !isPackaged;
+}
+
+export function windowWebPreferences(preloadPath: string, isPackaged: boolean): WebPreferences {
   return {
     preload: preloadPath,
+    partition: WINDOW_PARTITION,
+    devTools: devToolsAllowed(isPackaged),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -40,16 +62,35 @@ export function windowWebPreferences(preloadPath: string): WebPreferences {
 /**
  * Chromium switches that stop background traffic and on-disk caches. Electron makes no update
  * checks or crash uploads unless asked; these close what Chromium would do on its own.
+ * The host resolver rules are a second barrier behind the request filter: every name (and IP
+ * literal) resolves to nothing, so even a request the filter missed reaches no one. In development
+ * only, the loopback dev server's host is excepted.
  */
-export const CHROMIUM_SWITCHES: ReadonlyArray<readonly [string, string?]> = [
-  ['disable-http-cache'],
-  ['disable-background-networking'],
-  ['disable-component-update'],
-  ['disable-domain-reliability'],
-  ['disable-breakpad'],
-  ['no-pings'],
-  ['disable-features', 'SpellcheckService,AutofillServerCommunication,MediaRouter,OptimizationHints,Translate'],
-];
+export function chromiumSwitches(devServer: string | null): Array<readonly [string, string?]> {
+  const devHost = devServer ? new URL(devServer).hostname : null;
+  return [
+    ['disable-http-cache'],
+    ['disable-background-networking'],
+    ['disable-component-update'],
+    ['disable-domain-reliability'],
+    ['disable-breakpad'],
+    ['no-pings'],
+    ['disable-features', 'SpellcheckService,AutofillServerCommunication,MediaRouter,OptimizationHints,Translate'],
+    ['host-resolver-rules', devHost ? `MAP * ~NOTFOUND, EXCLUDE ${devHost}` : 'MAP * ~NOTFOUND'],
+  ];
+}
+
+/** WebRTC may use no network interface of its own (it could otherwise reveal addresses). */
+export const WEBRTC_IP_POLICY = 'disable_non_proxied_udp' as const;
+
+/**
+ * Whether to empty the app's recent-documents list at start. macOS keeps a list per app (Recent
+ * Items); Windows' call would clear the person's whole list, not just ours, and nothing of ours
+ * reaches it since every dialog says dontAddToRecent; Linux has none.
+ */
+export function clearsRecentDocuments(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
 
 /** Dev server origin during `npm run dev` only (electron-vite sets ELECTRON_RENDERER_URL); null when packaged. */
 export function devServerOrigin(env: Record<string, string | undefined>, isPackaged: boolean): string | null {

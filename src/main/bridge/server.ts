@@ -30,6 +30,8 @@ export interface Bridge {
   url: string;
   token: string;
   port: number;
+  /** How many pages hold the event stream open (each answers a request to save before a lock). */
+  listeners(): number;
   close(): Promise<void>;
 }
 
@@ -168,6 +170,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `${origin}/#token=${token}`,
     token,
     port,
+    listeners: () => streams.size,
     close: async () => {
       stopListening();
       for (const res of streams) res.end();

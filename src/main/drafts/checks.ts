@@ -297,6 +297,33 @@ function frontMatter({ context }: Input, add: Add): void {
   }
 }
 
+/**
+ * The cover is filled from the dossier when the draft is made; either can change afterwards. When the
+ * two disagree on the review (cycle or session), one of them is out of date: say which way each
+ * points, and let the person decide which to correct.
+ */
+function dossierReview({ context }: Input, add: Add): void {
+  const c = context.draft.cover;
+  const { cycle, session } = context.dossier;
+  if (cycle !== null && c.cycle !== null && cycle !== c.cycle) {
+    add(
+      'dossier-review',
+      'warning',
+      `The cover names the ${ordinal(c.cycle)} cycle, the dossier the ${ordinal(cycle)}. Correct the one that is out of date.`,
+      cover('cycle'),
+    );
+  }
+  const dossierSession = sessionNumber(session);
+  if (dossierSession !== null && c.session !== null && dossierSession !== c.session) {
+    add(
+      'dossier-review',
+      'warning',
+      `The cover names session ${c.session}, the dossier session ${dossierSession}. Correct the one that is out of date.`,
+      cover('session'),
+    );
+  }
+}
+
 // ── structure ────────────────────────────────────────────────────────────────────────────────────
 
 const ENUMERATOR = /^[\s(]*(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+/i;
@@ -602,6 +629,7 @@ const CHECKS = [
   oneState,
   submitter,
   frontMatter,
+  dossierReview,
   summary,
   citations,
   restrictedCitations,

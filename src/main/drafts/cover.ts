@@ -3,8 +3,8 @@
 // "48th session of the UPR Working Group, 5th cycle, March 2027", who submits (name, acronym, city,
 // country, founding year and activities), the contact, keywords and the body's word count.
 
-import { ordinal } from '../../shared/domain.ts';
 import type { DraftCover, DraftTemplate } from '../../shared/draft.ts';
+import { wording } from './wording.ts';
 
 export interface CoverLine {
   style: 'title' | 'subtitle' | 'heading' | 'text';
@@ -13,17 +13,18 @@ export interface CoverLine {
   field: string;
 }
 
+// Printed in the submission's language (the cover's `language`), whatever the interface speaks.
 export function coverTitle(cover: DraftCover, template: DraftTemplate): string {
-  const kind = template === 'joint' ? 'Joint submission' : 'Individual submission';
   const state = cover.state.trim();
-  return `${kind} to the Universal Periodic Review${state ? ` of ${state}` : ''}`;
+  return wording(cover.language).t(`cover.title.${template}`, { state, hasState: state ? 'yes' : 'no' });
 }
 
 export function coverLines(cover: DraftCover, template: DraftTemplate, bodyWords: number): CoverLine[] {
+  const { t, number } = wording(cover.language);
   const lines: CoverLine[] = [{ style: 'title', text: coverTitle(cover, template), field: 'state' }];
   const review = [
-    cover.session ? `${ordinal(cover.session)} session of the UPR Working Group` : '',
-    cover.cycle ? `${ordinal(cover.cycle)} cycle` : '',
+    cover.session ? t('cover.session', { n: cover.session }) : '',
+    cover.cycle ? t('cover.cycle', { n: cover.cycle }) : '',
     cover.monthYear.trim(),
   ].filter(Boolean);
   if (review.length > 0) lines.push({ style: 'subtitle', text: review.join(', '), field: 'session' });
@@ -31,7 +32,7 @@ export function coverLines(cover: DraftCover, template: DraftTemplate, bodyWords
   if (cover.organisations.length > 0) {
     lines.push({
       style: 'heading',
-      text: template === 'joint' ? 'Submitted jointly by' : 'Submitted by',
+      text: t(`cover.submittedBy.${template}`),
       field: 'organisations',
     });
   }
@@ -39,7 +40,7 @@ export function coverLines(cover: DraftCover, template: DraftTemplate, bodyWords
     const name = [org.name.trim(), org.acronym.trim() ? `(${org.acronym.trim()})` : ''].filter(Boolean).join(' ');
     const place = [org.city.trim(), org.country.trim()].filter(Boolean).join(', ');
     lines.push({ style: 'text', text: [name, place].filter(Boolean).join(', '), field: 'organisations' });
-    const about = [org.foundedYear ? `Founded in ${org.foundedYear}.` : '', org.activities.trim()]
+    const about = [org.foundedYear ? t('cover.founded', { year: String(org.foundedYear) }) : '', org.activities.trim()]
       .filter(Boolean)
       .join(' ');
     if (about) lines.push({ style: 'text', text: about, field: 'organisations' });
@@ -47,12 +48,13 @@ export function coverLines(cover: DraftCover, template: DraftTemplate, bodyWords
   }
 
   const contact = [cover.contactName.trim(), cover.contactEmail.trim()].filter(Boolean).join(', ');
-  if (contact) lines.push({ style: 'text', text: `Contact: ${contact}`, field: 'contactName' });
+  if (contact) lines.push({ style: 'text', text: t('cover.contact', { contact }), field: 'contactName' });
   const keywords = cover.keywords.map((k) => k.trim()).filter(Boolean);
-  if (keywords.length > 0) lines.push({ style: 'text', text: `Keywords: ${keywords.join(', ')}`, field: 'keywords' });
+  if (keywords.length > 0)
+    lines.push({ style: 'text', text: t('cover.keywords', { keywords: keywords.join(', ') }), field: 'keywords' });
   lines.push({
     style: 'text',
-    text: `Word count: ${bodyWords.toLocaleString('en-GB')} (body of the submission, without the cover page and notes)`,
+    text: t('cover.wordCount', { count: number(bodyWords) }),
     field: 'words',
   });
   return lines;

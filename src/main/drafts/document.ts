@@ -17,11 +17,12 @@ import type {
 } from '../../shared/api/drafts.ts';
 import { WORD_LIMITS } from '../../shared/draft.ts';
 import { type CoverLine, coverLines, coverTitle } from './cover.ts';
-import { footnotes } from './footnotes.ts';
+import { footnotes, styledNoteTexts } from './footnotes.ts';
 import { type Block, buildModel, type DraftModel, type Inline, inlineText } from './model.ts';
 import { type NameRule, redactor } from './redact.ts';
 import { recommendationText } from './references.ts';
 import type { DraftContext } from './types.ts';
+import { wording } from './wording.ts';
 import { bodyWords, textsWords } from './words.ts';
 
 export interface ExportNote {
@@ -73,8 +74,9 @@ export interface PrepareOptions {
 
 /** The draft as written: its blocks and every note, including those that cannot be exported. */
 export function readDraft(context: DraftContext): WrittenDraft {
-  const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id)));
-  return { model, notes: footnotes(model, context.excerpts) };
+  const w = wording(context.draft.cover.language);
+  const model = buildModel(context.draft.body, (id) => recommendationText(context.recommendations.get(id), w));
+  return { model, notes: footnotes(model, context.excerpts, w) };
 }
 
 function place(target: DraftTarget): number {
@@ -146,21 +148,30 @@ export function prepareDocument(
     return source.named ? note : { ...note, problem: 'restricted' };
   });
 
-  // Notes that may leave the vault, renumbered in order.
+  // Notes that may leave the vault, renumbered in order, worded in citation style ("Ibid.").
+  const exportable = judged.filter((note) => note.problem === null);
+  const keptExcerpts = exportable.flatMap((note) => {
+    const excerpt = context.excerpts.get(note.excerptId);
+    return excerpt ? [excerpt] : [];
+  });
+  const styled =
+    keptExcerpts.length === exportable.length
+      ? styledNoteTexts(keptExcerpts, wording(draft.cover.language))
+      : exportable.map((note) => note.text);
   const renumbered = new Map<number, number>();
   const exported: ExportNote[] = [];
-  for (const note of judged) {
-    if (note.problem !== null) continue;
+  for (const [index, note] of exportable.entries()) {
     const excerpt = context.excerpts.get(note.excerptId);
+    const text = styled[index] ?? note.text;
     const number = exported.length + 1;
     renumbered.set(note.number, number);
     const where: DraftTarget = { kind: 'note', number: note.number };
-    review(note.text, where);
+    review(text, where);
     exported.push({
       number,
       draftNumber: note.number,
       excerptId: note.excerptId,
-      text: apply(note.text, names.text(note.text, log.at(where))),
+      text: apply(text, names.text(text, log.at(where))),
       sourceTitle: apply(excerpt?.sourceTitle ?? '', names.text(excerpt?.sourceTitle ?? '', log.at(where))),
       sha256: excerpt?.originalSha256 ?? null,
       page: excerpt?.page ?? null,

@@ -21,6 +21,7 @@ import type { CoverLine } from './cover.ts';
 import type { ExportDocument } from './document.ts';
 import type { Block, Inline } from './model.ts';
 import { xmlSafe } from './text.ts';
+import { wording } from './wording.ts';
 
 const PARAGRAPHS = 'upr-paragraphs';
 const BULLETS = 'upr-bullets';
@@ -126,33 +127,30 @@ function coverParagraph(line: CoverLine, index: number): Paragraph {
 
 function provenanceAnnex(doc: ExportDocument): Paragraph[] {
   if (!doc.provenance || doc.notes.length === 0) return [];
+  const { t } = wording(doc.language);
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun('Annex: provenance of the notes')],
+      children: [new TextRun(t('annex.heading'))],
     }),
     new Paragraph({
-      children: [
-        new TextRun(
-          'For the submitting organisation’s records: for every note, the source it cites, the SHA-256 fingerprint of the original file, the page, and the excerpt in the Upright vault.',
-        ),
-      ],
+      children: [new TextRun(t('annex.intro'))],
     }),
     ...doc.notes.map(
       (note) =>
         new Paragraph({
           spacing: { before: 120 },
           children: [
-            new TextRun({ text: `Note ${note.number}. `, bold: true }),
-            new TextRun(xmlSafe(note.sourceTitle || 'Untitled source')),
+            new TextRun({ text: `${t('annex.note', { n: note.number })} `, bold: true }),
+            new TextRun(xmlSafe(note.sourceTitle || t('annex.untitled'))),
             new TextRun({ break: 1 }),
-            new TextRun(`Page: ${note.page ?? 'not recorded'}`),
+            new TextRun(t('annex.page', { page: note.page ?? '', hasPage: note.page ? 'yes' : 'no' })),
             new TextRun({ break: 1 }),
-            new TextRun('SHA-256 of the original: '),
-            new TextRun({ text: note.sha256 ?? 'no original kept', font: 'Courier New', size: 18 }),
+            new TextRun(t('annex.sha')),
+            new TextRun({ text: note.sha256 ?? t('annex.noOriginal'), font: 'Courier New', size: 18 }),
             new TextRun({ break: 1 }),
-            new TextRun('Excerpt: '),
+            new TextRun(t('annex.excerpt')),
             new TextRun({ text: note.excerptId, font: 'Courier New', size: 18 }),
           ],
         }),

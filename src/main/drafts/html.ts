@@ -7,6 +7,7 @@ import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
 import type { Block, Inline } from './model.ts';
 import { xmlSafe } from './text.ts';
+import { wording } from './wording.ts';
 
 export function escapeHtml(text: string): string {
   return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -46,7 +47,8 @@ function inlineHtml(inlines: Inline[]): string {
       if (inline.kind === 'break') return '<br>';
       if (inline.kind === 'citation') {
         const n = inline.note;
-        return `<sup class="note-ref"><a id="ref-${n}" href="#note-${n}">${n}</a></sup>`;
+        // Named "Note 3" for screen readers, which would otherwise read a bare number.
+        return `<sup class="note-ref"><a id="ref-${n}" href="#note-${n}" role="doc-noteref" aria-label="Note ${n}">${n}</a></sup>`;
       }
       let html = escapeHtml(inline.text);
       if (inline.italic) html = `<em>${html}</em>`;
@@ -83,28 +85,30 @@ function coverHtml(line: CoverLine): string {
 
 function annexHtml(doc: ExportDocument): string {
   if (!doc.provenance || doc.notes.length === 0) return '';
+  const { t } = wording(doc.language);
   const items = doc.notes
     .map(
       (note) =>
-        `<li><strong>Note ${note.number}.</strong> ${escapeHtml(note.sourceTitle || 'Untitled source')}<br>` +
-        `Page: ${note.page ?? 'not recorded'}<br>` +
-        `SHA-256 of the original: <code>${escapeHtml(note.sha256 ?? 'no original kept')}</code><br>` +
-        `Excerpt: <code>${escapeHtml(note.excerptId)}</code></li>`,
+        `<li><strong>${escapeHtml(t('annex.note', { n: note.number }))}</strong> ${escapeHtml(note.sourceTitle || t('annex.untitled'))}<br>` +
+        `${escapeHtml(t('annex.page', { page: note.page ?? '', hasPage: note.page ? 'yes' : 'no' }))}<br>` +
+        `${escapeHtml(t('annex.sha'))}<code>${escapeHtml(note.sha256 ?? t('annex.noOriginal'))}</code><br>` +
+        `${escapeHtml(t('annex.excerpt'))}<code>${escapeHtml(note.excerptId)}</code></li>`,
     )
     .join('\n');
-  return `<section class="annex"><h2>Annex: provenance of the notes</h2>
-<p>For the submitting organisation’s records: for every note, the source it cites, the SHA-256 fingerprint of the original file, the page, and the excerpt in the Upright vault.</p>
+  return `<section class="annex"><h2>${escapeHtml(t('annex.heading'))}</h2>
+<p>${escapeHtml(t('annex.intro'))}</p>
 <ul>
 ${items}
 </ul></section>`;
 }
 
 export function renderHtml(doc: ExportDocument): string {
+  const { t } = wording(doc.language);
   const notes =
     doc.notes.length === 0
       ? ''
-      : `<section class="notes"><h2>Notes</h2><ol>
-${doc.notes.map((n) => `<li id="note-${n.number}">${escapeHtml(n.text)} <a class="back" href="#ref-${n.number}" aria-label="Back to the text">↩</a></li>`).join('\n')}
+      : `<section class="notes"><h2>${escapeHtml(t('notes.heading'))}</h2><ol>
+${doc.notes.map((n) => `<li id="note-${n.number}">${escapeHtml(n.text)} <a class="back" href="#ref-${n.number}" aria-label="${escapeHtml(t('notes.back'))}">↩</a></li>`).join('\n')}
 </ol></section>`;
   return `<!doctype html>
 <html lang="${escapeHtml(doc.language)}">

@@ -5,6 +5,7 @@ import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
 import type { Block, Inline } from './model.ts';
 import { xmlSafe } from './text.ts';
+import { wording } from './wording.ts';
 
 /** Escapes what Markdown would read as markup: emphasis, links, HTML, and block markers at a line's start. */
 export function escapeMarkdown(text: string): string {
@@ -60,14 +61,15 @@ export function renderMarkdown(doc: ExportDocument): string {
   out.push('---');
   out.push(...doc.blocks.map(blockMarkdown));
   if (doc.provenance && doc.notes.length > 0) {
-    out.push('## Annex: provenance of the notes');
+    const { t } = wording(doc.language);
+    out.push(`## ${t('annex.heading')}`);
     for (const note of doc.notes) {
       out.push(
         [
-          `**Note ${note.number}.** ${escapeMarkdown(note.sourceTitle || 'Untitled source')}\\`,
-          `Page: ${note.page ?? 'not recorded'}\\`,
-          `SHA-256 of the original: \`${note.sha256 ?? 'no original kept'}\`\\`,
-          `Excerpt: \`${note.excerptId}\``,
+          `**${t('annex.note', { n: note.number })}** ${escapeMarkdown(note.sourceTitle || t('annex.untitled'))}\\`,
+          `${t('annex.page', { page: note.page ?? '', hasPage: note.page ? 'yes' : 'no' })}\\`,
+          `${t('annex.sha')}\`${note.sha256 ?? t('annex.noOriginal')}\`\\`,
+          `${t('annex.excerpt')}\`${note.excerptId}\``,
         ].join('\n'),
       );
     }

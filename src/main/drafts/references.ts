@@ -2,6 +2,7 @@
 // cross-reference to an earlier recommendation as the field writes it ("A/HRC/43/15, para. 121.1
 // (France)").
 import type { ReferencedRecommendation } from './types.ts';
+import { type Wording, wording } from './wording.ts';
 
 /**
  * The UPR Working Group sessions of each cycle: 1st 1–12, 2nd 13–26, 3rd 27–40, 4th 41–54. Later
@@ -30,13 +31,15 @@ export function sessionNumber(session: string | number | null | undefined): numb
 export const RECOMMENDATION_NUMBER = /^\d{1,3}(\.\d{1,3}){0,2}$/;
 
 /** The cross-reference as printed in the text. */
-export function recommendationText(rec: ReferencedRecommendation | undefined): string {
-  if (rec?.status !== 'live') return '[a recommendation no longer in the vault]';
+export function recommendationText(rec: ReferencedRecommendation | undefined, w: Wording = wording('en')): string {
+  if (rec?.status !== 'live') return w.t('recommendation.missing');
   const states = rec.recommendingStates.filter((s) => s.trim()).join(', ');
-  const where = [rec.documentSymbol?.trim(), rec.paragraph?.trim() ? `para. ${rec.paragraph.trim()}` : null]
+  const paragraph = rec.paragraph?.trim();
+  const where = [rec.documentSymbol?.trim(), paragraph ? w.t('recommendation.paragraph', { paragraph }) : null]
     .filter(Boolean)
     .join(', ');
-  const label = where || 'recommendation of an earlier review';
-  const position = rec.response ? `, ${rec.response}` : '';
+  const label = where || w.t('recommendation.unnumbered');
+  const response = rec.response ? w.t('recommendation.response', { response: rec.response }) : '';
+  const position = response ? `, ${response}` : '';
   return `${label}${states ? ` (${states})` : ''}${position}`;
 }

@@ -27,6 +27,18 @@ const heading = (level: number, text: string): DraftNode => ({
 });
 const emptyParagraph = (): DraftNode => ({ type: 'paragraph', attrs: { numbered: true } });
 
+/**
+ * A theme as a section heading: themes are often typed as keywords ("freedom of association"), and a
+ * heading starts with a capital. Only the first letter changes; the rest keeps the person's casing
+ * ("ILO Convention No. 87", "право на забастовку" → "Право на забастовку").
+ */
+export function themeHeading(theme: string): string {
+  const first = theme.codePointAt(0);
+  if (first === undefined) return theme;
+  const letter = String.fromCodePoint(first);
+  return letter.toLocaleUpperCase() + theme.slice(letter.length);
+}
+
 /** The body a new draft starts with, individual or joint alike. */
 export function templateBody(themes: readonly string[]): DraftBody {
   const blocks = themes.map((t) => t.trim()).filter(Boolean);
@@ -36,7 +48,9 @@ export function templateBody(themes: readonly string[]): DraftBody {
       heading(1, SECTION_HEADINGS.introduction),
       emptyParagraph(),
       heading(1, SECTION_HEADINGS.followUp),
-      ...(blocks.length > 0 ? blocks.flatMap((theme) => [heading(2, theme), emptyParagraph()]) : [emptyParagraph()]),
+      ...(blocks.length > 0
+        ? blocks.flatMap((theme) => [heading(2, themeHeading(theme)), emptyParagraph()])
+        : [emptyParagraph()]),
       heading(1, SECTION_HEADINGS.newDevelopments),
       emptyParagraph(),
       heading(1, SECTION_HEADINGS.recommendations),

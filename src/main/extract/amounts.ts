@@ -67,14 +67,32 @@ const SCALES: Array<[RegExp, number]> = [
   [/^(?:billion|bn|млрд|миллиард)/u, 9],
 ];
 
+// "10,000-20,000 roubles", "50,000 to 100,000 roubles", "KZT 5–10 million": one sum, a range.
+const RANGE = `(?:(${NUMBER})${SCALE}[^\\S\\n]*(?:[–—-]|to)[^\\S\\n]*)?`;
+// "250,000 Russian roubles", "1,500 Kazakh tenge": the country's adjective before the currency's word.
+const NATIONAL: Record<string, string> = {
+  Russian: 'RUB',
+  Kazakh: 'KZT',
+  Kazakhstani: 'KZT',
+  Kyrgyz: 'KGS',
+  Uzbek: 'UZS',
+  Tajik: 'TJS',
+  Belarusian: 'BYN',
+  Swiss: 'CHF',
+  American: 'USD',
+  Canadian: 'CAD',
+  Australian: 'AUD',
+};
 const beforeRe = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${BEFORE.map(([re]) => re).join('|')})[^\\S\\n]?(${NUMBER})${SCALE}(?![\\d])`,
+  `(?<![\\p{L}\\p{N}])(${BEFORE.map(([re]) => re).join('|')})[^\\S\\n]?${RANGE}(${NUMBER})${SCALE}(?![\\d])`,
   'gu',
 );
 const afterRe = new RegExp(
-  `${NB}(?<![.,\\d])(${NUMBER})${SCALE}[^\\S\\n]*(${AFTER.map(([re]) => `(?:${re})`).join('|')})${NA}`,
+  `${NB}(?<![.,\\d])${RANGE}(${NUMBER})${SCALE}[^\\S\\n]*(?:(${Object.keys(NATIONAL).join('|')})[^\\S\\n]+)?(${AFTER.map(([re]) => `(?:${re})`).join('|')})${NA}`,
   'giu',
 );
+// A code in brackets after the sum confirms its currency: "250,000 Russian roubles (RUB)".
+const CODE_AFTER = /^[^\S\n]*\((USD|KZT|EUR|GBP|RUB|CHF|KGS|UZS|TJS|BYN|CAD|AUD)\)/u;
 
 function currencyOf(written: string, table: Array<[string, Currency]>): Currency | undefined {
   for (const [re, currency] of table) {
@@ -132,31 +150,74 @@ interface Found {
   currency: Currency;
   number: string;
   scale?: string;
+  /** The first sum of a range. */
+  from?: string;
+  fromScale?: string;
+}
+
+const cap = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Stretches a sum over a currency code in brackets after it, which then names the currency. */
+function withCodeAfter(text: string, found: Found): Found {
+  const code = CODE_AFTER.exec(text.slice(found.end, found.end + 12));
+  if (!code?.[1]) return found;
+  return { ...found, end: found.end + code[0].length, currency: { code: code[1] } };
+}
+
+function sumOf(number: string, scale: string | undefined): string {
+  const { whole, fraction } = parseNumber(number, scaleOf(scale) > 0);
+  return scaled(whole, fraction, scaleOf(scale));
 }
 
 /** Finds sums of money with their currency. */
 export function findAmounts(text: string): Suggestion[] {
   const found: Found[] = [];
+  // Sums with the currency first are found first; one written after them may not overlap one. Both
+  // come out in text order, so the last taken is the only one a new sum could overlap.
   for (const m of text.matchAll(beforeRe)) {
     const currency = currencyOf(m[1] ?? '', BEFORE);
     if (!currency) continue;
     const start = m.index ?? 0;
-    found.push({ start, end: start + m[0].length, currency, number: m[2] ?? '', scale: m[3] });
+    found.push(
+      withCodeAfter(text, {
+        start,
+        end: start + m[0].length,
+        currency,
+        from: m[2],
+        fromScale: m[3],
+        number: m[4] ?? '',
+        scale: m[5],
+      }),
+    );
   }
+  const before = [...found];
+  let next = 0;
   for (const m of text.matchAll(afterRe)) {
-    const currency = currencyOf((m[3] ?? '').replace(/\s+/g, ' '), AFTER);
+    const written = (m[6] ?? '').replace(/\s+/g, ' ');
+    let currency = currencyOf(written, AFTER);
     if (!currency) continue;
+    // "Canadian dollars" are not US dollars; "Russian roubles" say what "roubles" said already.
+    const national = m[5] ? NATIONAL[cap(m[5].toLowerCase())] : undefined;
+    if (national && (currency.assumed || currency.code === national)) currency = { code: national };
+    else if (national) continue;
     const start = m.index ?? 0;
     const span = { start, end: start + m[0].length };
-    if (found.some((other) => other.start < span.end && span.start < other.end)) continue;
-    found.push({ ...span, currency, number: m[1] ?? '', scale: m[2] });
+    while (next < before.length && (before[next] as Found).end <= span.start) next++;
+    const other = before[next];
+    if (other && other.start < span.end) continue;
+    found.push(
+      withCodeAfter(text, { ...span, currency, from: m[1], fromScale: m[2], number: m[3] ?? '', scale: m[4] }),
+    );
   }
   return found
     .sort((a, b) => a.start - b.start)
     .map((amount) => {
-      const { whole, fraction } = parseNumber(amount.number, scaleOf(amount.scale) > 0);
-      const value = scaled(whole, fraction, scaleOf(amount.scale));
+      const upper = sumOf(amount.number, amount.scale);
+      // "5–10 million": the first number borrows the scale written once after the second.
+      const lower = amount.from === undefined ? undefined : sumOf(amount.from, amount.fromScale ?? amount.scale);
+      const value = lower === undefined ? upper : `${lower}–${upper}`;
       const detail: Record<string, string> = { currency: amount.currency.code, amount: value };
+      if (lower !== undefined) Object.assign(detail, { minimum: lower, maximum: upper });
       if (amount.currency.assumed) detail.currencyAssumed = 'true';
       if (amount.currency.code === 'MCI') detail.unit = 'monthly calculation index (Kazakhstan)';
       const confidence = amount.currency.assumed ? 0.75 : amount.currency.code === 'MCI' ? 0.8 : 0.9;

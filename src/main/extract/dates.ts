@@ -20,6 +20,10 @@ interface Atom {
   day?: number;
   /** "19–24 January 2017": the last day of a day range inside one atom. */
   dayEnd?: number;
+  /** "June 4 until July 6, 2010": the month the range inside one atom ends in. */
+  monthEnd?: number;
+  /** "2009–15": the last year of a year range inside one atom. */
+  yearEnd?: number;
   quarter?: number;
   half?: number;
   modifier?: string;
@@ -80,6 +84,8 @@ const RU_MONTH_RE = `(?:${RU_MONTH_STEMS.map(([stem]) => stem).join('|')})`;
 const RU_YEAR_WORD = '(?:\\s*(?:года|году|г\\.))?';
 
 const YEAR_RE = '((?:1[89]|20)\\d\\d)(?![\\d]|[.,]\\d)';
+// Between the days of a range or a list inside one date: "19–24", "6 until 8", "12 and 13".
+const DAY_JOIN = '\\s*(?:[–—-]|to|until|till|through|and|&)\\s*';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -120,20 +126,43 @@ interface Rule {
   atom: (m: RegExpMatchArray, text: string) => Omit<Atom, 'start' | 'end'> | undefined;
 }
 
+const MONTH_DASH_AFTER = new RegExp(`^\\s*[–—-]\\s*(?:${FULL_MONTH_RE})${NA}`, 'u');
+
 const ENGLISH_RULES: Rule[] = [
   {
-    // 9 June 2021 · 16th of December 2011 · 19–24 January 2017 · 21 September (year from context)
+    // 9 June 2021 · 16th of December 2011 · 19–24 January 2017 · 6 until 8 May · 12 and 13 March 2010 ·
+    // 21 September (year from context)
     re: new RegExp(
-      `${NB}(?<![.,/])(\\d{1,2})${ORDINAL}(?:\\s*[–—-]\\s*(\\d{1,2})${ORDINAL})?(?:\\s+of)?\\s+(${MONTH_RE})(?:,?\\s+${YEAR_RE})?${NA}`,
+      `${NB}(?<![.,/])(\\d{1,2})${ORDINAL}(?:${DAY_JOIN}(\\d{1,2})${ORDINAL})?(?:\\s+of)?\\s+(${MONTH_RE})(?:,?\\s+${YEAR_RE})?${NA}`,
       'gu',
     ),
     blocks: true,
     atom: (m) => dayAtom(num(m[4]), m[3], Number(m[1]), num(m[2])),
   },
   {
-    // June 9, 2021 · June 9th
-    re: new RegExp(`${NB}(${MONTH_RE})\\s+(\\d{1,2})(?:${ORDINAL},?\\s+${YEAR_RE}|(?:st|nd|rd|th)${NA})`, 'gu'),
-    atom: (m) => dayAtom(num(m[3]), m[1], Number(m[2])),
+    // June 9, 2021 · June 9th · June 4 until June 6, 2010 · March 12 and 13, 2010
+    re: new RegExp(
+      `${NB}(${MONTH_RE})\\s+(\\d{1,2})(?:${ORDINAL}${DAY_JOIN}(?:(${MONTH_RE})\\s+)?(\\d{1,2}))?(?:${ORDINAL},?\\s+${YEAR_RE}|(?:st|nd|rd|th)${NA})`,
+      'gu',
+    ),
+    atom: (m) => dayAtom(num(m[5]), m[1], Number(m[2]), num(m[4]), m[3]),
+  },
+  {
+    // on March 19 · until June 6 — an American day without a year, where a preposition says it is one
+    re: new RegExp(
+      `(?<=(?:^|[^\\p{L}])(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]y|[Bb]efore|[Aa]fter)\\s+)(${MONTH_RE})\\s+(\\d{1,2})(?![\\d.:]|,?\\s+\\d)`,
+      'gu',
+    ),
+    atom: (m) => dayAtom(undefined, m[1], Number(m[2])),
+  },
+  {
+    // 2009–15 · 2010-12: a range of years with the second written short
+    re: new RegExp(`${NB}(?<![.,/])((?:1[89]|20)\\d\\d)\\s*[–—-]\\s*(\\d\\d)(?![\\d]|[.,/]\\d)`, 'gu'),
+    atom: (m) => {
+      const year = Number(m[1]);
+      const end = Math.floor(year / 100) * 100 + Number(m[2]);
+      return end > year ? { precision: 'year', year, yearEnd: end, confidence: 0.75 } : undefined;
+    },
   },
   {
     // November 2022 · early June 2021 · end of May 2020
@@ -193,7 +222,13 @@ const ENGLISH_RULES: Rule[] = [
     atom: (m, text) => {
       const start = m.index ?? 0;
       const before = text.slice(Math.max(0, start - 12), start);
-      if (!/(?:^|[^\p{L}])(?:in|since|during|until|till|from|through|to|by|and)\s+$/iu.test(before)) return undefined;
+      const after = text.slice(start + (m[1] ?? '').length, start + (m[1] ?? '').length + 12);
+      // "May-June", "October–December 2012": a month range says it is about months.
+      const monthRange =
+        MONTH_DASH_AFTER.test(after) || new RegExp(`(?:${FULL_MONTH_RE})\\s*[–—-]\\s*$`, 'u').test(before);
+      if (!monthRange && !/(?:^|[^\p{L}])(?:in|since|during|until|till|from|through|to|by|and)\s+$/iu.test(before)) {
+        return undefined;
+      }
       const month = monthOf(m[1] ?? '');
       return month ? { precision: 'month', month, confidence: 0.5 } : undefined;
     },
@@ -259,13 +294,20 @@ function dayAtom(
   monthName: string | undefined,
   day: number,
   dayEnd?: number,
+  monthEndName?: string,
 ): Omit<Atom, 'start' | 'end'> | undefined {
   const month = monthOf(monthName ?? '');
   if (!month || !validDay(year, month, day)) return undefined;
-  if (dayEnd !== undefined && (!validDay(year, month, dayEnd) || dayEnd <= day)) return undefined;
+  const monthEnd = monthEndName ? monthOf(monthEndName) : month;
+  if (!monthEnd) return undefined;
+  if (dayEnd !== undefined) {
+    if (!validDay(year, monthEnd, dayEnd) || monthEnd < month || (monthEnd === month && dayEnd <= day))
+      return undefined;
+  }
   const atom: Omit<Atom, 'start' | 'end'> = { precision: 'day', month, day, confidence: 0.95 };
   if (year !== undefined) atom.year = year;
   if (dayEnd !== undefined) atom.dayEnd = dayEnd;
+  if (monthEnd !== month) atom.monthEnd = monthEnd;
   return atom;
 }
 
@@ -389,7 +431,9 @@ function joinRanges(text: string, atoms: Atom[]): DateMention[] {
         continue;
       }
     }
-    mentions.push({ start: a.start, end: a.end, first: a, last: a });
+    // "from 6 until 8 May": a range inside one date keeps its opening word too.
+    const ranged = a.dayEnd !== undefined && opener !== null && /^(?:from|с)$/iu.test(opener[1] ?? '');
+    mentions.push({ start: a.start - (ranged ? (opener?.[0].length ?? 0) : 0), end: a.end, first: a, last: a });
   }
   return mentions;
 }
@@ -461,7 +505,9 @@ function isoEnd(atom: Atom): string {
   const year = atom.year === undefined ? '-' : String(atom.year);
   switch (atom.precision) {
     case 'day':
-      return `${year}-${pad(atom.month ?? 1)}-${pad(atom.dayEnd ?? atom.day ?? 1)}`;
+      return `${year}-${pad(atom.monthEnd ?? atom.month ?? 1)}-${pad(atom.dayEnd ?? atom.day ?? 1)}`;
+    case 'year':
+      return atom.yearEnd === undefined ? year : String(atom.yearEnd);
     case 'quarter':
       return `${year}-${pad((atom.quarter ?? 1) * 3)}`;
     case 'half':
@@ -472,7 +518,9 @@ function isoEnd(atom: Atom): string {
 }
 
 function isRange(atom: Atom): boolean {
-  return atom.dayEnd !== undefined || atom.precision === 'quarter' || atom.precision === 'half';
+  return (
+    atom.dayEnd !== undefined || atom.yearEnd !== undefined || atom.precision === 'quarter' || atom.precision === 'half'
+  );
 }
 
 function confidenceOf(atom: Atom): number {
@@ -496,7 +544,7 @@ export function findDates(text: string, options: { language?: string; referenceD
     const single = first === last;
     const value = single && !isRange(first) ? isoStart(first) : `${isoStart(first)}/${isoEnd(last)}`;
     const detail: Record<string, string> = {
-      precision: single ? (first.dayEnd === undefined ? first.precision : 'range') : 'range',
+      precision: single && first.dayEnd === undefined && first.yearEnd === undefined ? first.precision : 'range',
     };
     if (first.modifier) detail.modifier = first.modifier;
     const sources = new Set([first.yearSource, last.yearSource]);

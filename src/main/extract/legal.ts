@@ -5,13 +5,8 @@
 // and "articles 145 and 154 of the Criminal Code" is one mention with two articles. Values are
 // canonical so the same instrument groups together across languages: "C.87", "Convention No. 87"
 // and "Конвенции МОТ № 87" are all "ILO Convention No. 87".
-import { escapeRegExp, LEADING_WORDS, longestFirst, NA, NB, overlaps, suggestion, withoutOverlaps } from './spans.ts';
+import { Covered, escapeRegExp, LEADING_WORDS, longestFirst, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
 import type { Suggestion } from './types.ts';
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 interface Instrument {
   start: number;
@@ -22,6 +17,8 @@ interface Instrument {
   confidence: number;
   /** Abbreviations like "УК" only count next to a provision. */
   needsProvision?: boolean;
+  /** An acronym or defined short form: it may follow a provision with no "of" ("article 213 CC"). */
+  short?: boolean;
 }
 
 const WORD = "\\p{Lu}[\\p{L}’'\\-]*";
@@ -33,7 +30,9 @@ const TITLE = `${WORD}(?:${SP}(?:${CONNECTOR}${SP})*${WORD})*`;
 const TITLE_BEFORE = `${WORD}(?:${SP}(?:${CONNECTOR}${SP}){0,3}${WORD}){0,15}`;
 /** One to four capitalised words: "Criminal", "Administrative Offences", "Trade Union". */
 const CAPS = `${WORD}(?:${SP}${WORD}){0,3}`;
-const REPUBLIC = '(?:\\s+of\\s+the\\s+Republic\\s+of\\s+\\p{Lu}\\p{L}+)';
+// "of the Republic of Kazakhstan", "of the Russian Federation", "of the Kyrgyz Republic".
+const REPUBLIC =
+  '(?:\\s+of\\s+the\\s+(?:Republic\\s+of\\s+\\p{Lu}\\p{L}+|Russian\\s+Federation|\\p{Lu}\\p{L}+\\s+Republic))';
 
 /** Drops sentence openers and connectors from the front of a title: "The Labour" → "Labour". */
 function trimLeading(title: string): { skipped: number; title: string } {
@@ -47,6 +46,17 @@ function trimLeading(title: string): { skipped: number; title: string } {
     words.splice(0, 2);
   }
   return { skipped, title: words.join('') };
+}
+
+const SMALL_WORDS = new Set(['of', 'on', 'to', 'and', 'the', 'for', 'in', 'at', 'by', 'with', 'a', 'an', 'or']);
+
+/** "MEASURES TO ENSURE PUBLIC ORDER" → "Measures to Ensure Public Order". */
+function titleCase(capitals: string): string {
+  return capitals
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((word, i) => (i === 0 || !SMALL_WORDS.has(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+    .join('');
 }
 
 interface InstrumentRule {
@@ -174,6 +184,21 @@ const RU_CODE_ABBREVIATIONS: Record<string, string> = {
   УПК: 'Уголовно-процессуальный кодекс',
   КоАП: 'Кодекс об административных правонарушениях',
 };
+// English acronyms of the codes of Russia and Central Asia, as translations write them.
+const EN_CODE_ABBREVIATIONS: Record<string, string> = {
+  AOC: 'Code of Administrative Offences',
+  CAO: 'Code of Administrative Offences',
+  CoAO: 'Code of Administrative Offences',
+  CC: 'Criminal Code',
+  CPC: 'Criminal Procedure Code',
+  LC: 'Labour Code',
+};
+/** "Moscow" in "Moscow AOC" — a place before a code's acronym; not "The", "Article" or "CC". */
+function placeOf(word: string | undefined): string | undefined {
+  if (!word || LEADING_WORDS.has(word) || new RegExp(`^${HEAD_WORDS}$`, 'u').test(word)) return undefined;
+  return word;
+}
+const HEAD_WORDS = '(?:Articles?|Arts?|Sections?|Paragraphs?|Parts?|Points?|Chapters?|Clauses?|Under|See)';
 const KZ = '(?:\\s+Республики\\s+Казахстан)';
 
 const INSTRUMENT_RULES: InstrumentRule[] = [
@@ -237,17 +262,55 @@ const INSTRUMENT_RULES: InstrumentRule[] = [
     },
   },
   {
-    // Criminal Code · Labour Code of the Republic of Kazakhstan · Code of Administrative Offences
-    re: new RegExp(`${NB}(?:(${CAPS})\\s+Code(${REPUBLIC})?|Code\\s+(?:of|on)\\s+(${TITLE}))${NA}`, 'gu'),
-    lead: (m) => (m[1] ? trimLeading(m[1]).skipped : 0),
+    // Criminal Code · Labour Code of the Republic of Kazakhstan · Code of Administrative Offences ·
+    // Kyrgyz Republic Code for Administrative Offences
+    re: new RegExp(`${NB}(${CAPS})\\s+Code(?:(${REPUBLIC})|\\s+for\\s+(${TITLE}))?${NA}`, 'gu'),
+    lead: (m) => trimLeading(m[1] ?? '').skipped,
     make: (m) => {
-      if (m[3]) return { name: `Code of ${m[3]}`, detail: {}, confidence: 0.85 };
+      if (m[3]) {
+        const { title } = trimLeading(m[1] ?? '');
+        return title ? { name: `${title} Code for ${m[3]}`, detail: {}, confidence: 0.85 } : undefined;
+      }
       const { title } = trimLeading(m[1] ?? '');
       if (!title) return undefined;
       const detail: Record<string, string> = {};
       if (m[2]) detail.jurisdiction = m[2].replace(/^\s+of\s+the\s+/, '');
       return { name: `${title} Code`, detail, confidence: 0.9 };
     },
+  },
+  {
+    // Law 54-FZ · Federal Law No. 100-FZ · 100-FZ (Russia numbers federal laws with "FZ")
+    re: new RegExp(
+      `${NB}(?:(?:[Ff]ederal\\s+)?(?:[Cc]onstitutional\\s+)?[Ll]aws?\\s+(?:Nos?\\.?\\s*)?)?(\\d{1,4}-(?:FZ|FKZ|ФЗ|ФКЗ))${NA}`,
+      'gu',
+    ),
+    make: (m) => ({ name: `Law No. ${m[1]}`, detail: {}, confidence: 0.85 }),
+  },
+  {
+    // a federal law “On meetings, rallies …” · constitutional law "On Elections": a quoted title names the law
+    re: new RegExp(
+      `${NB}(?:(?:[Ff]ederal|[Cc]onstitutional|[Oo]rganic)\\s+)?law\\s+["“«]On\\s+([^"”»\\n]{3,120})["”»]`,
+      'gu',
+    ),
+    make: (m) => ({ name: `Law on ${m[1]}`, detail: {}, confidence: 0.85 }),
+  },
+  {
+    // DECREE ON MEASURES TO ENSURE … · LAW ON … : titles cited in capitals
+    re: new RegExp(
+      `${NB}(DECREE|LAW|CODE|RESOLUTION|ORDER)\\s+(ON|OF)\\s+([\\p{Lu}\\p{N}][\\p{Lu}\\p{N}’'-]*(?:[^\\S\\n]+[\\p{Lu}\\p{N}][\\p{Lu}\\p{N}’'-]*){0,20})${NA}`,
+      'gu',
+    ),
+    make: (m) => ({
+      name: `${titleCase(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()} ${titleCase(m[3] ?? '')}`,
+      detail: {},
+      confidence: 0.8,
+    }),
+  },
+  {
+    // Code of Administrative Offences · Code on Administrative Offences (a rule of its own: "The Code
+    // of …" must not be taken by the rule above as "The Code" and skipped)
+    re: new RegExp(`${NB}Code\\s+(?:of|on|for)\\s+(${TITLE})${NA}`, 'gu'),
+    make: (m) => ({ name: `Code of ${m[1]}`, detail: {}, confidence: 0.85 }),
   },
   {
     // Laws No. 211-V and 212-V (Kazakhstan numbers its laws by convocation)
@@ -277,13 +340,15 @@ const INSTRUMENT_RULES: InstrumentRule[] = [
     },
   },
   {
-    // Decree on Further Human Rights Measures of the Republic of Kazakhstan · Decree No. 674
+    // Decree on Further Human Rights Measures of the Republic of Kazakhstan · Decree No. 674 · Decree 206
     re: new RegExp(
-      `${NB}(?:Presidential\\s+)?Decree(?:\\s+No\\.?\\s*(\\d+))?(?:\\s+(?:on|On)\\s+(?:the\\s+)?(${TITLE}))?${NA}`,
+      `${NB}(?:Presidential\\s+)?Decree(?:\\s+(?:No\\.?\\s*)?(\\d+)(?![\\d.,]\\d))?(?:\\s+(?:on|On)\\s+(?:the\\s+)?(${TITLE}))?${NA}`,
       'gu',
     ),
     make: (m) => {
       if (!m[1] && !m[2]) return undefined;
+      // "the Decree 2020 …" is a year, not a number.
+      if (m[1] && !/No/.test(m[0]) && /^(?:19|20)\d\d$/.test(m[1])) return undefined;
       const name = `Decree${m[1] ? ` No. ${m[1]}` : ''}${m[2] ? ` on ${m[2]}` : ''}`;
       return { name, detail: {}, confidence: 0.85 };
     },
@@ -329,6 +394,28 @@ const INSTRUMENT_RULES: InstrumentRule[] = [
   {
     re: new RegExp(`${NB}Кодекс[а-яё]{0,2}${KZ}?\\s+об\\s+административных\\s+правонарушениях${NA}`, 'giu'),
     make: () => ({ name: 'Кодекс об административных правонарушениях', detail: {}, confidence: 0.9 }),
+  },
+  {
+    // article 19.3 AOC RF · article 213 CC · article 8.13 of Moscow AOC: the acronyms English
+    // translations give Russian and Central Asian codes, alone only with their jurisdiction ("AOC RF").
+    re: new RegExp(
+      `${NB}(?:(\\p{Lu}\\p{Ll}+)[^\\S\\n]+)?(${Object.keys(EN_CODE_ABBREVIATIONS).join('|')})((?:[^\\S\\n]+of(?:[^\\S\\n]+the)?)?[^\\S\\n]+(?:RF|RK|KR|RT|RUz))?${NA}`,
+      'gu',
+    ),
+    lead: (m) => (placeOf(m[1]) ? 0 : m[0].indexOf(m[2] ?? '', m[1]?.length ?? 0)),
+    make: (m) => {
+      const place = placeOf(m[1]);
+      const acronym = m[2] ?? '';
+      const detail: Record<string, string> = { acronym };
+      if (m[3]) detail.jurisdiction = m[3].trim().replace(/^of\s+(?:the\s+)?/u, '');
+      return {
+        name: `${place ? `${place} ` : ''}${EN_CODE_ABBREVIATIONS[acronym] ?? acronym}`,
+        detail,
+        confidence: 0.8,
+        needsProvision: !m[3],
+        short: true,
+      };
+    },
   },
   {
     // УК РК · КоАП — alone only with "РК"; "УК" alone must stand next to an article.
@@ -398,10 +485,11 @@ function findInstruments(text: string): Instrument[] {
 // Provisions. Parenthesised descriptions may follow each number: "articles 145 (violation of human
 // rights) and 154 (obstruction of …) of the Criminal Code".
 const HEAD_EN =
-  '(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\\.|[Ss]ections?|[Ss]ecs?\\.|[Pp]aragraphs?|[Pp]aras?\\.|[Ss]ub-?paragraphs?|[Pp]arts?|[Cc]lauses?|[Cc]hapters?)';
+  '(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\\.?|[Ss]ections?|[Ss]ecs?\\.|[Pp]aragraphs?|[Pp]aras?\\.|[Ss]ub-?paragraphs?|[Ss]ub-?points?|[Pp]oints?|[Pp]arts?|[Cc]lauses?|[Cc]hapters?)';
 const HEAD_RU =
   '(?:[Сс]тат(?:ья|ьи|ью|ьей|ьёй|ье|ей|ьям|ьями|ьях)|[Сс]т\\.|[Пп]ункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Пп]\\.|[Пп]одпункт[а-я]*|[Пп]п\\.|[Чч]аст(?:ь|и|ью|ей|ям|ями|ях)|[Чч]\\.)';
-const NUM = '\\d+(?:-\\d+)?[A-Za-z]?(?:\\.\\d+)*(?:\\s?\\((?:\\d+|[a-z]|[ivx]+)\\))*';
+// "4)" closes a sub-point's number only when "of" follows: "sub-point 4) of point 2".
+const NUM = '\\d+(?:-\\d+)?[A-Za-z]?(?:\\.\\d+)*(?:\\s?\\((?:\\d+|[a-z]|[ivx]+)\\))*(?:\\)(?=\\s+of\\s))?';
 const DESC = '(?:\\s\\((?!(?:\\d+|[a-z]|[ivx]+)\\))[^()\\n]{3,160}\\))';
 const SEP = '(?:\\s*,\\s*(?:and\\s+|or\\s+|и\\s+)?|\\s+(?:and|or|to|и|или|по)\\s+|\\s*[/–—]\\s*)';
 const LIST = `${NUM}${DESC}?(?:${SEP}${NUM}${DESC}?)*`;
@@ -409,21 +497,30 @@ const PROVISION = new RegExp(
   `${NB}(${HEAD_EN}|${HEAD_RU})\\s*(${LIST})(?=(?:[^\\p{L}\\p{N}]|$))((?:\\s*,?\\s+(?:of\\s+(?:the\\s+)?)?(?:${HEAD_EN}|${HEAD_RU})\\s*${LIST})*)`,
   'gu',
 );
+const LINK_HEAD = new RegExp(`(${HEAD_EN}|${HEAD_RU})\\s*(${LIST})`, 'gu');
 
-function provisionLabel(head: string, plural: boolean): string {
+interface Part {
+  /** Outer parts of a law first: chapter, article, part, paragraph or point, sub-point, clause. */
+  rank: number;
+  label: string;
+}
+
+function provisionLabel(head: string, plural: boolean): Part {
   const h = head.toLowerCase();
-  if (/^ст/.test(h)) return 'ст.';
-  if (/^подп|^пп/.test(h)) return 'пп.';
-  if (/^п/.test(h) && /[\u0400-\u04ff]/.test(h)) return 'п.';
-  if (/^ч/.test(h)) return 'ч.';
-  if (/^art/.test(h)) return plural ? 'arts.' : 'art.';
-  if (/^sec/.test(h)) return plural ? 'ss.' : 's.';
-  if (/^sub/.test(h)) return plural ? 'subparas.' : 'subpara.';
-  if (/^para/.test(h)) return plural ? 'paras.' : 'para.';
-  if (/^part/.test(h)) return plural ? 'parts' : 'part';
-  if (/^cl/.test(h)) return plural ? 'cls.' : 'cl.';
-  if (/^ch/.test(h)) return plural ? 'chs.' : 'ch.';
-  return h;
+  if (/^ст/.test(h)) return { rank: 1, label: 'ст.' };
+  if (/^подп|^пп/.test(h)) return { rank: 4, label: 'пп.' };
+  if (/^п/.test(h) && /[\u0400-\u04ff]/.test(h)) return { rank: 3, label: 'п.' };
+  if (/^ч/.test(h)) return { rank: 2, label: 'ч.' };
+  if (/^art/.test(h)) return { rank: 1, label: plural ? 'arts.' : 'art.' };
+  if (/^sec/.test(h)) return { rank: 1, label: plural ? 'ss.' : 's.' };
+  if (/^sub-?point/.test(h)) return { rank: 4, label: plural ? 'sub-points' : 'sub-point' };
+  if (/^sub/.test(h)) return { rank: 4, label: plural ? 'subparas.' : 'subpara.' };
+  if (/^point/.test(h)) return { rank: 3, label: plural ? 'points' : 'point' };
+  if (/^para/.test(h)) return { rank: 3, label: plural ? 'paras.' : 'para.' };
+  if (/^part/.test(h)) return { rank: 2, label: plural ? 'parts' : 'part' };
+  if (/^cl/.test(h)) return { rank: 5, label: plural ? 'cls.' : 'cl.' };
+  if (/^ch/.test(h)) return { rank: 0, label: plural ? 'chs.' : 'ch.' };
+  return { rank: 5, label: h };
 }
 
 const ENGLISH_LABELS: Record<string, [string, string]> = {
@@ -447,7 +544,7 @@ function numbersOf(list: string): string[] {
   const re = new RegExp(`(${NUM})(${SEP})?`, 'gu');
   let range = false;
   for (const m of plain.matchAll(re)) {
-    const n = (m[1] ?? '').replace(/\s+/g, '');
+    const n = (m[1] ?? '').replace(/\s+/g, '').replace(/^([^(]*)\)$/, '$1');
     const last = parts.length - 1;
     if (range && last >= 0) parts[last] = `${parts[last]}–${n}`;
     else parts.push(n);
@@ -459,8 +556,8 @@ function numbersOf(list: string): string[] {
 interface Provision {
   start: number;
   end: number;
-  /** Outermost first: "paragraph 2 of article 13" → ["art. 13", "para. 2"]. */
-  labels: string[];
+  /** As written: "part 2 of article 116" → part, article; ordered outermost first when cited. */
+  parts: Part[];
   kinds: string[];
   numbers: string[];
 }
@@ -470,19 +567,16 @@ function findProvisions(text: string): Provision[] {
   for (const m of text.matchAll(PROVISION)) {
     const start = m.index ?? 0;
     const chain = [{ head: m[1] ?? '', list: m[2] ?? '' }];
-    const rest = m[3] ?? '';
-    const link = new RegExp(`(${HEAD_EN}|${HEAD_RU})\\s*(${LIST})`, 'gu');
-    for (const more of rest.matchAll(link)) chain.push({ head: more[1] ?? '', list: more[2] ?? '' });
-    const labels = chain
-      .map(({ head, list }) => {
-        const numbers = numbersOf(list);
-        return `${provisionLabel(head, numbers.length > 1)} ${numbers.join(', ')}`;
-      })
-      .reverse();
+    for (const more of (m[3] ?? '').matchAll(LINK_HEAD)) chain.push({ head: more[1] ?? '', list: more[2] ?? '' });
+    const parts = chain.map(({ head, list }) => {
+      const numbers = numbersOf(list);
+      const part = provisionLabel(head, numbers.length > 1);
+      return { rank: part.rank, label: `${part.label} ${numbers.join(', ')}` };
+    });
     found.push({
       start,
       end: start + m[0].length,
-      labels,
+      parts,
       kinds: chain.map(({ head }) => head.toLowerCase()),
       numbers: numbersOf(chain[0]?.list ?? ''),
     });
@@ -490,57 +584,109 @@ function findProvisions(text: string): Provision[] {
   return found;
 }
 
-/** Acronyms a text defines for an instrument: International Covenant on … ("CCPR"). */
-function definedAcronyms(text: string, instruments: Instrument[]): { defined: Map<string, Instrument>; spans: Span[] } {
+/** Outermost first, whatever the order written: "sub-point 4) of point 2 of Article 10" → art., point, sub-point. */
+function labelsOf(parts: Part[]): string[] {
+  return parts
+    .map((part, i) => ({ part, i }))
+    .sort((a, b) => a.part.rank - b.part.rank || a.i - b.i)
+    .map(({ part }) => part.label);
+}
+
+// A short form a text defines for an instrument, in brackets after its name: "(CCPR)", "("CCPR")",
+// "(hereinafter the CAO)", "(hereinafter “the Law”)", "(“the Code”)". A word or two that is not an
+// acronym ("the Law") counts only when "hereinafter" or quotation marks say it is a definition.
+const DEFINITION =
+  /^\s*\(\s*(hereinafter(?:\s+(?:referred\s+to\s+as|called|also))?\s*[:,–-]?\s*|henceforth\s+)?(?:the\s+)?(["“'‘])?(?:the\s+)?(\p{Lu}[\p{L}-]*(?:[^\S\n]+\p{Lu}[\p{L}-]*){0,3})["”'’]?\s*\)/u;
+const isAcronymTerm = (term: string): boolean =>
+  /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*$/u.test(term) && !/\s/.test(term);
+
+/**
+ * The short forms a text defines for its instruments; each definition joins its instrument's mention
+ * (the instrument's span is stretched over it), and the term maps to the instrument it stands for.
+ */
+function definedTerms(text: string, instruments: Instrument[]): Map<string, Instrument> {
   const defined = new Map<string, Instrument>();
-  const spans: Span[] = [];
   for (const instrument of instruments) {
-    const after = /^\s*\(\s*(?:the\s+)?["“'‘]?(\p{Lu}{2,10})["”'’]?\s*\)/u.exec(text.slice(instrument.end));
-    if (!after?.[1]) continue;
-    // The definition belongs to the name's mention; it is not a mention of its own.
-    spans.push({ start: instrument.end, end: instrument.end + after[0].length });
-    if (!defined.has(after[1])) defined.set(after[1], instrument);
+    const after = DEFINITION.exec(text.slice(instrument.end, instrument.end + 120));
+    const term = after?.[3];
+    if (!after || !term) continue;
+    const acronym = isAcronymTerm(term);
+    if (!acronym && !after[1] && !after[2]) continue;
+    instrument.end += after[0].length;
+    if (!defined.has(term)) defined.set(term, instrument);
   }
-  return { defined, spans };
+  return defined;
 }
 
 /** Finds legal references: provisions with their instrument, instruments alone, and provisions alone. */
 export function findLegalReferences(text: string): Suggestion[] {
-  const instruments = findInstruments(text);
-  const { defined, spans: definitions } = definedAcronyms(text, instruments);
-  for (const [acronym, instrument] of defined) {
-    if (instruments.some((i) => i.name === acronym)) continue;
-    for (const m of text.matchAll(new RegExp(`${NB}${escapeRegExp(acronym)}${NA}`, 'gu'))) {
+  const found = findInstruments(text);
+  const defined = definedTerms(text, found);
+  // A definition stretched its instrument over the acronym inside it: "(hereinafter the CAO)".
+  const instruments = longestFirst(found);
+  const covered = new Covered(text.length);
+  for (const instrument of instruments) covered.add(instrument);
+  for (const [term, instrument] of defined) {
+    // A code's own acronym defined in the text ("Administrative Offences Code (AOC)") stands alone too.
+    for (const other of instruments) {
+      if (other.detail.acronym === term && other !== instrument) {
+        other.name = instrument.name;
+        other.needsProvision = false;
+      }
+    }
+    if (instruments.some((i) => i.name === term)) continue;
+    // "the Law" stands for the instrument only as a word of its own, not inside "Trade Union Law".
+    const word = !isAcronymTerm(term);
+    const pattern = word
+      ? `${NB}${escapeRegExp(term)}${NA}(?![^\\S\\n]+(?:of|on|for)[^\\S\\n]+\\p{Lu})`
+      : `${NB}${escapeRegExp(term)}${NA}`;
+    for (const m of text.matchAll(new RegExp(pattern, 'gu'))) {
       const start = m.index ?? 0;
-      const span = { start, end: start + acronym.length };
-      if ([...instruments, ...definitions].some((other) => overlaps(span, other))) continue;
+      const span = { start, end: start + term.length };
+      if (covered.hits(span)) continue;
+      const previous = /(\p{L}+)[^\S\n]+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+      if (word && previous && /^\p{Lu}/u.test(previous) && !LEADING_WORDS.has(previous)) continue;
+      covered.add(span);
       instruments.push({
-        start,
-        end: start + acronym.length,
+        ...span,
         name: instrument.name,
-        detail: { ...instrument.detail, acronym },
-        confidence: 0.8,
+        detail: { ...instrument.detail, shortForm: term },
+        confidence: isAcronymTerm(term) ? 0.8 : 0.7,
+        short: true,
       });
     }
   }
   instruments.sort((a, b) => a.start - b.start);
+  const startingAt = new Map<number, Instrument>();
+  const endingAt = new Map<number, Instrument>();
+  for (const instrument of instruments) {
+    startingAt.set(instrument.start, instrument);
+    endingAt.set(instrument.end, instrument);
+  }
 
   const provisions = findProvisions(text);
+  const provisionAt = new Map(provisions.map((p) => [p.start, p]));
+  const consumed = new Set<Provision>();
   const used = new Set<Instrument>();
   const results: Suggestion[] = [];
-  const instrumentAt = (position: number): Instrument | undefined => instruments.find((i) => i.start === position);
 
   for (const provision of provisions) {
-    // "article 402 of the Criminal Code", "статьи 13 Закона …", "Article 11(3) of the 2014 Law on …"
-    const link = /^\s*,?\s+(?:(?:of|under|in)\s+(?:the\s+)?)?/u.exec(text.slice(provision.end));
-    let instrument = link ? instrumentAt(provision.end + link[0].length) : undefined;
+    if (consumed.has(provision)) continue;
+    const parts = [...provision.parts];
+    // "article 402 of the Criminal Code", "статьи 13 Закона …", "Article 5, part 2, of the CAO",
+    // "paragraph 15 of the annex to resolution 5/1", "article 213 CC"
+    const link = /^\s*,?\s+(?:(?:of|under|in)\s+(?:the\s+)?(annex\s+(?:to|of)\s+(?:the\s+)?)?)?/u.exec(
+      text.slice(provision.end, provision.end + 60),
+    );
+    let instrument = link ? startingAt.get(provision.end + link[0].length) : undefined;
+    const worded = link !== null && /\p{L}/u.test(link[0]);
     if (
       instrument &&
-      link &&
-      !/\p{L}/u.test(link[0]) &&
+      !worded &&
+      !instrument.short &&
       !/[\u0400-\u04ff]/u.test(text.slice(provision.start, provision.end))
     ) {
-      // Only Russian genitive attaches without a word: "статьи 13 Закона".
+      // Without a word, only Russian genitive and acronyms attach: "статьи 13 Закона", "article 213 CC".
       instrument = undefined;
     }
     let start = provision.start;
@@ -548,20 +694,36 @@ export function findLegalReferences(text: string): Suggestion[] {
     if (instrument) {
       end = instrument.end;
       used.add(instrument);
+      if (link?.[1]) parts.push({ rank: 0.5, label: 'annex' });
+      // "Part 1 of CAO Article 5": the article is named after its code.
+      const gap = /^[^\S\n]+/u.exec(text.slice(end, end + 4));
+      const next = worded && gap ? provisionAt.get(end + gap[0].length) : undefined;
+      if (next) {
+        parts.push(...next.parts);
+        end = next.end;
+        consumed.add(next);
+      }
     } else {
-      // "(Criminal Code, section 402)": the instrument comes first.
-      const before = instruments.find((i) => i.end <= start && /^,?\s+$/u.test(text.slice(i.end, start)));
-      if (before) {
+      // "(Criminal Code, section 402)", "the Constitution (Article 31)": the instrument comes first.
+      const gap = /(?:,?[^\S\n]+|[^\S\n]*\([^\S\n]*)$/u.exec(text.slice(Math.max(0, start - 4), start));
+      const before = gap ? endingAt.get(start - gap[0].length) : undefined;
+      if (before && gap) {
         instrument = before;
         start = before.start;
         used.add(before);
+        if (gap[0].includes('(')) {
+          const close = /^[^\S\n]*\)/u.exec(text.slice(end, end + 3));
+          if (!close) instrument = undefined;
+          else end += close[0].length;
+        }
       }
     }
+    const labels = labelsOf(parts);
     if (instrument) {
       // Russian labels for Russian instruments; an international one keeps one value in every language.
-      const labels = /[\u0400-\u04ff]/u.test(instrument.name) ? provision.labels : provision.labels.map(englishLabel);
-      const value = `${instrument.name}, ${labels.join(', ')}`;
-      const detail: Record<string, string> = { instrument: instrument.name, provisions: labels.join(', ') };
+      const named = /[\u0400-\u04ff]/u.test(instrument.name) ? labels : labels.map(englishLabel);
+      const value = `${instrument.name}, ${named.join(', ')}`;
+      const detail: Record<string, string> = { instrument: instrument.name, provisions: named.join(', ') };
       for (const [key, fact] of Object.entries(instrument.detail)) detail[key] ??= fact;
       results.push(
         suggestion(text, 'legal_reference', start, end, value, Math.min(0.95, instrument.confidence + 0.05), detail),
@@ -572,8 +734,8 @@ export function findLegalReferences(text: string): Suggestion[] {
     // "paragraph 12" is as often the document's own paragraph: only articles and sections count.
     if (provision.kinds.some((kind) => /^(?:art|sec|ст)/u.test(kind))) {
       results.push(
-        suggestion(text, 'legal_reference', start, end, provision.labels.join(', '), 0.6, {
-          provisions: provision.labels.join(', '),
+        suggestion(text, 'legal_reference', start, end, labels.join(', '), 0.6, {
+          provisions: labels.join(', '),
         }),
       );
     }

@@ -210,7 +210,7 @@ const HEADS = new Set(
     'Associations Congress Ministry Department Court Tribunal Committee Commission Council Office Agency Centre ' +
     'Center Bureau Institute Foundation Party Service Police Parliament Assembly Secretariat Programme Bank Fund ' +
     'Network Coalition Movement Society Company Corporation Group Administration Inspectorate Procuracy Akimat ' +
-    'Mazhilis Senate Chamber Mission Board Academy University Alliance Forum Partnership Syndicate Authority'
+    'Mazhilis Duma Senate Chamber Mission Board Academy University Alliance Forum Partnership Syndicate Authority'
   ).split(' '),
 );
 // Once a name has turned into an instrument's title ("Law on Trade Unions"), it names no body.
@@ -341,6 +341,33 @@ const RU_QUOTED = new RegExp(
   'gu',
 );
 
+/**
+ * "New Regional Association of Mining Workers (NRAMW)": a sentence opener dropped from the name
+ * ("New") is taken back when the acronym's letters account for it.
+ */
+function stretchToAcronym(text: string, org: Org, acronym: string): void {
+  const initials = (words: string): string => (words.match(/(?<![\p{L}])\p{Lu}/gu) ?? []).join('');
+  const have = initials(text.slice(org.start, org.end));
+  if (!acronym.endsWith(have) || acronym.length === have.length) return;
+  const missing = acronym.length - have.length;
+  const before = /((?:\p{Lu}[\p{L}’'-]*[^\S\n]+){1,3})$/u.exec(text.slice(Math.max(0, org.start - 60), org.start));
+  if (!before?.[1]) return;
+  const words = before[1].trim().split(/\s+/).slice(-missing);
+  if (words.length !== missing || initials(words.join(' ')) !== acronym.slice(0, missing)) return;
+  const taken = words.join(' ');
+  const at = text.lastIndexOf(taken, org.start);
+  if (at < 0) return;
+  if (org.value === text.slice(org.start, org.end)) org.value = text.slice(at, org.end);
+  org.start = at;
+}
+
+const NAMED_LOWER = new RegExp(
+  `${NB}(\\p{Lu}[\\p{L}’'-]+(?:${SP}\\p{Lu}[\\p{L}’'-]+){0,2})${SP}(?:(?:district|city|regional|military|magistrate[’']s)${SP})?(?:court|police${SP}station|police${SP}department|prosecutor[’']s${SP}office)${NA}`,
+  'gu',
+);
+// States whose names end in a head word: countries, not organisations.
+const STATES = new Set(['Russian Federation', 'Syrian Arab Republic', 'Czech Republic', 'Kyrgyz Republic']);
+
 /** Finds organisations: known bodies, defined acronyms and their mentions, and named bodies. */
 export function findOrganisations(text: string): Suggestion[] {
   const orgs: Org[] = [];
@@ -360,10 +387,18 @@ export function findOrganisations(text: string): Suggestion[] {
   for (const m of text.matchAll(RUN)) {
     for (const part of splitRun(tokens(m[0], m.index ?? 0))) {
       const body = bodyIn(part);
+      if (body && STATES.has(text.slice(body.start, body.end))) continue;
       if (body) orgs.push({ ...body, value: text.slice(body.start, body.end), confidence: 0.75, detail: {} });
     }
   }
 
+  // "Presnensky police station", "Tverskoy district court": a proper name before a lower-case head.
+  for (const m of text.matchAll(NAMED_LOWER)) {
+    const name = m[1] ?? '';
+    if (LEADING_WORDS.has(name.split(/\s+/)[0] ?? '')) continue;
+    const start = m.index ?? 0;
+    orgs.push({ start, end: start + m[0].length, value: m[0], confidence: 0.75, detail: {} });
+  }
   for (const m of text.matchAll(RU_QUOTED)) {
     const start = m.index ?? 0;
     const quoted = /«([^»]+)»/u.exec(m[0])?.[1] ?? '';
@@ -438,6 +473,7 @@ export function findOrganisations(text: string): Suggestion[] {
     // A known acronym defined for another body is a different thing ("ILO" after a union's name).
     if (known && known.canonical !== org.value && !org.detail.acronym) continue;
     definitions.push({ start: org.end, end: org.end + after[0].length });
+    stretchToAcronym(text, org, acronym);
     org.detail = { ...org.detail, acronym };
     if (!expansions.has(acronym)) expansions.set(acronym, { value: org.value, expansion: named });
   }

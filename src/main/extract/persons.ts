@@ -1,9 +1,10 @@
 // Person suggestions. Only names that announce themselves: after an honorific or title ("Ms
 // Kharkova", "Mr D. Senyavsky", "President Tokayev", "г-жа Харькова") or behind initials ("K.K.
-// Tokayev", "Токаев К.К."). Capitalised words are not guessed at: in these reports most of them
+// Tokayev", "Токаев К.К.", "Ivanova A."), or a full name that starts with a common given name of the
+// region ("Dmitry Karpenko"). Other capitalised words are not guessed at: in these reports most of them
 // are bodies, places and laws, and a wrong name in a submission is worse than a missing one. Once a
 // person is found, later mentions of the same surname alone are offered too, less confidently.
-import { escapeRegExp, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
+import { Covered, escapeRegExp, LEADING_WORDS, NA, NB, suggestion, withoutOverlaps } from './spans.ts';
 import type { Suggestion } from './types.ts';
 
 const UPPER = '[A-ZА-ЯЁ]';
@@ -157,10 +158,46 @@ function surnameOf(name: string): string {
   return words[words.length - 1] ?? name;
 }
 
+// Nouns read as surnames after a title or an initial: "General Collective Agreement", "Labour
+// Inspection", the heading "I. Summary", "A. Presentation". English noun endings are not surnames.
+const NOUN_ENDING = /(?:tion|sion|ment|ness|ship|ism|ity|ary|ance|ence|ure)$/u;
+// Surnames of Russia, Ukraine and Central Asia by their endings: enough, with one initial after
+// the name ("Ivanova A.") or a common given name before it, to tell a person from a phrase.
+const SURNAME_ENDING =
+  /(?:ov|ova|ev|eva|yov|yova|in|ina|yn|yna|sky|skiy|ski|skaya|ska|enko|uk|yuk|chuk|ich|vich|ko|uly|kyzy|yan|ian|dze|shvili|bayev|bayeva|bekov|bekova|ova)$/u;
+
 function plausible(name: string): boolean {
   const words = name.replace(new RegExp(INITIALS, 'gu'), ' ').trim().split(/\s+/);
-  return words.length > 0 && words.every((word) => !NOT_SURNAMES.has(word));
+  const last = words[words.length - 1] ?? '';
+  return words.length > 0 && words.every((word) => !NOT_SURNAMES.has(word)) && !NOUN_ENDING.test(last);
 }
+
+// Common given names of the region, as English texts transliterate them: a full name that starts
+// with one needs no title. Names that are also English words ("Roman", "Victoria", "Nur") are left out.
+const GIVEN_NAMES = (
+  'Aleksandr Alexander Alexandr Aleksei Alexei Alexey Aleksey Anatoly Anatoliy Andrei Andrey Andriy Anton Arkady ' +
+  'Arkadiy Artem Artyom Boris Bulat Daniil Danil Denis Dmitry Dmitri Dmitriy Dmytro Eduard Egor Yegor Evgeny ' +
+  'Evgeniy Yevgeny Yevgeniy Fyodor Fedor Gennady Gennadiy Georgy Georgiy Gleb Grigory Grigoriy Igor Ihor Ilya ' +
+  'Ivan Kirill Konstantin Leonid Maksim Maxim Mikhail Mykhailo Mykola Nikita Nikolai Nikolay Oleg Oleksandr ' +
+  'Oleksiy Pavel Petr Pyotr Petro Ruslan Semyon Sergei Sergey Sergiy Serhiy Stanislav Stepan Taras Timur Vadim ' +
+  'Valentin Valery Valeriy Vasily Vasiliy Vasyl Viktor Vitaly Vitaliy Vladimir Volodymyr Vladislav Vyacheslav ' +
+  'Yaroslav Yuri Yury Yuriy Yurii Zakhar Aleksandra Alexandra Alla Alina Anastasia Anastasiya Darya Daria ' +
+  'Ekaterina Yekaterina Elena Yelena Elizaveta Evgenia Yevgenia Galina Inna Irina Ksenia Kseniya Larisa Lidia ' +
+  'Lidiya Lyudmila Ludmila Nadezhda Natalia Natalya Nataliya Oksana Olga Polina Svetlana Tatiana Tatyana ' +
+  'Valentina Veronika Yulia Yuliya Zoya Zhanna Aidos Aigul Ainur Akmaral Almas Amangeldy Askar Asel Azamat ' +
+  'Baurzhan Bakhyt Bekzhan Bolat Daniyar Dariga Dauren Dinara Erlan Yerlan Ermek Erzhan Yerzhan Gulnara Gulmira ' +
+  'Kairat Kanat Marat Meruert Mukhtar Nurlan Nursultan Rustam Saule Serik Talgat Yerbol Erbol Zhanar Zhanibek ' +
+  'Bakhtiyor Dilshod Farrukh Jamshid Shukhrat Ulugbek Alisher Bohdan'
+).split(' ');
+const givenRe = new RegExp(
+  `${NB}(?:${GIVEN_NAMES.join('|')})[^\\S\\n]+(${SURNAME})(?:-${UPPER}[a-zа-яё]+)?${NA}`,
+  'gu',
+);
+// "Ivanova A.", "Petrov S." — one initial after the name, where a list or a clause goes on after it.
+const surnameInitialRe = new RegExp(
+  `${NB}(${SURNAME})[^\\S\\n](${UPPER}\\.)(?=[,;)]|[^\\S\\n]+(?:and|и)[^\\S\\n]|[^\\S\\n]*(?:\\n|$))`,
+  'gu',
+);
 
 // "the President of the Republic of Kazakhstan, K.K. Tokayev": the role said just before the name.
 const ROLE_BEFORE =
@@ -195,10 +232,22 @@ export function findPersons(text: string): Suggestion[] {
       detail: { title: m[1] ?? '' },
     });
   }
+  for (const m of text.matchAll(givenRe)) {
+    const surname = m[1] ?? '';
+    if (!plausible(surname) || LEADING_WORDS.has(surname) || !SURNAME_ENDING.test(surname)) continue;
+    const start = m.index ?? 0;
+    people.push({ start, end: start + m[0].length, name: m[0], surname, confidence: 0.7, detail: {} });
+  }
+  for (const m of text.matchAll(surnameInitialRe)) {
+    const surname = m[1] ?? '';
+    if (!plausible(surname) || !SURNAME_ENDING.test(surname)) continue;
+    const start = m.index ?? 0;
+    people.push({ start, end: start + m[0].length, name: m[0], surname, confidence: 0.7, detail: {} });
+  }
   for (const m of text.matchAll(initialsRe)) {
     const initials = (m[1] ?? '').replace(/\s+/g, '');
     const surname = m[2] ?? '';
-    if (NOT_INITIALS.has(initials) || NOT_SURNAMES.has(surname)) continue;
+    if (NOT_INITIALS.has(initials) || NOT_SURNAMES.has(surname) || NOUN_ENDING.test(surname)) continue;
     const start = m.index ?? 0;
     const detail: Record<string, string> = {};
     const role = ROLE_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
@@ -266,11 +315,19 @@ function mentionsOf(text: string, people: Person[]): Person[] {
     for (const form of [person.name, person.surname]) if (!known.has(form)) known.set(form, person);
   }
   const repeats: Person[] = [];
-  for (const [form, person] of known) {
-    for (const m of text.matchAll(new RegExp(`${NB}${escapeRegExp(form)}${NA}`, 'gu'))) {
+  if (known.size === 0) return repeats;
+  const covered = new Covered(text.length);
+  for (const person of people) covered.add(person);
+  // One pass over the text for every known form, longest first ("Larisa Kharkova" before "Kharkova").
+  const forms = [...known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  for (const m of text.matchAll(new RegExp(`${NB}(?:${forms.join('|')})${NA}`, 'gu'))) {
+    const form = m[0];
+    const person = known.get(form);
+    if (!person) continue;
+    {
       const start = m.index ?? 0;
       const span = { start, end: start + form.length };
-      if (people.some((other) => other.start < span.end && span.start < other.end)) continue;
+      if (covered.hits(span)) continue;
       repeats.push({
         ...span,
         name: person.name,

@@ -64,6 +64,21 @@ function keep<T extends { start: number; end: number }>(ranked: T[]): T[] {
   return kept;
 }
 
+/** A set of spans that answers "does this span overlap one of them?" in time proportional to its length. */
+export class Covered {
+  private readonly marks: Uint8Array;
+  constructor(length: number) {
+    this.marks = new Uint8Array(length + 1);
+  }
+  add(span: { start: number; end: number }): void {
+    this.marks.fill(1, span.start, span.end);
+  }
+  hits(span: { start: number; end: number }): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.marks[i]) return true;
+    return false;
+  }
+}
+
 /** A sentence ends between a and b: a full stop, question or exclamation mark before a capital, or a paragraph break. */
 export function sentenceBreakBetween(text: string, a: number, b: number): boolean {
   const gap = text.slice(a, b);

@@ -1,13 +1,15 @@
 // The import of a batch: each file is read, parsed by its importer and stored with its original in
 // one transaction, so a failed file leaves nothing behind and never stops the rest of the batch.
 // Progress is reported after every file; a cancelled batch keeps what was already imported.
+// Parsing happens in a parse worker (sandbox.ts): a file that exhausts its limits fails alone, and
+// a cancel stops the file being parsed at once.
 import { createHash } from 'node:crypto';
 import type { ImportOutcome, ImportProgress } from '../../shared/api.ts';
 import { UprightError } from '../../shared/errors.ts';
-import { importDocument } from '../ingest/index.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingest/types.ts';
 import type { Store } from '../store/index.ts';
 import { guessKind } from './kind.ts';
+import { type Parser, ParseSandbox } from './sandbox.ts';
 
 export interface PendingFile {
   name: string;
@@ -23,6 +25,8 @@ export interface BatchOptions {
   signal: AbortSignal;
   onProgress: (progress: ImportProgress) => void;
   limits?: ImportLimits;
+  /** How a file is parsed; the sandboxed parse worker unless a test passes another. */
+  parse?: Parser;
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -34,7 +38,17 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 function outcome(name: string, fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome {
-  return { name, sourceId: null, title: null, pages: null, sha256: null, duplicateOf: null, error: null, ...fields };
+  return {
+    name,
+    sourceId: null,
+    title: null,
+    pages: null,
+    sha256: null,
+    duplicateOf: null,
+    error: null,
+    sameTextAs: [],
+    ...fields,
+  };
 }
 
 function failure(name: string, error: unknown): ImportOutcome {
@@ -43,7 +57,7 @@ function failure(name: string, error: unknown): ImportOutcome {
 }
 
 /** Imports one file; never throws for a bad file, only reports it. */
-async function importOne(file: PendingFile, options: BatchOptions): Promise<ImportOutcome> {
+async function importOne(file: PendingFile, options: BatchOptions, parse: Parser): Promise<ImportOutcome> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   if (file.size > limits.maxBytes) {
     const mib = Math.round(limits.maxBytes / 1024 / 1024);
@@ -71,7 +85,7 @@ async function importOne(file: PendingFile, options: BatchOptions): Promise<Impo
     });
   }
   try {
-    const doc = await importDocument(bytes, file.name, limits);
+    const doc = await parse(bytes, file.name, limits, options.signal);
     if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
     const title = doc.metadata.title?.trim() || file.name.replace(/\.[^.]+$/, '');
     const source = options.store().sources.add({
@@ -96,25 +110,40 @@ async function importOne(file: PendingFile, options: BatchOptions): Promise<Impo
       title: source.title,
       pages: doc.pages.length,
       sha256,
+      sameTextAs: sameTextAs(options.store(), source.id),
     });
   } catch (error) {
+    if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
     return failure(file.name, error);
   }
+}
+
+/** Sources already in the dossier with this one's text: another format of the same document. */
+function sameTextAs(store: Store, sourceId: string): ImportOutcome['sameTextAs'] {
+  return store.sources
+    .sameText(sourceId)
+    .map(({ source, similarity }) => ({ sourceId: source.id, title: source.title, format: source.format, similarity }));
 }
 
 export async function importBatch(options: BatchOptions): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = [];
   const total = options.files.length;
   options.store().dossiers.require(options.dossierId);
-  for (const file of options.files) {
-    if (options.signal.aborted) {
-      results.push(outcome(file.name, { status: 'cancelled' }));
-      continue;
+  const sandbox = options.parse ? null : new ParseSandbox(options.limits?.heapMb);
+  const parse = options.parse ?? (sandbox as ParseSandbox).parse;
+  try {
+    for (const file of options.files) {
+      if (options.signal.aborted) {
+        results.push(outcome(file.name, { status: 'cancelled' }));
+        continue;
+      }
+      options.onProgress({ taskId: options.taskId, total, done: results.length, current: file.name, outcome: null });
+      const result = await importOne(file, options, parse);
+      results.push(result);
+      options.onProgress({ taskId: options.taskId, total, done: results.length, current: null, outcome: result });
     }
-    options.onProgress({ taskId: options.taskId, total, done: results.length, current: file.name, outcome: null });
-    const result = await importOne(file, options);
-    results.push(result);
-    options.onProgress({ taskId: options.taskId, total, done: results.length, current: null, outcome: result });
+  } finally {
+    await sandbox?.close();
   }
   return results;
 }

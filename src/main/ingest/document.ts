@@ -2,7 +2,14 @@
 // ImportedDocument out, with the metadata the text can add (title, date, symbol, language).
 import type { DraftBlock } from './build.ts';
 import { buildText, cleanInline } from './build.ts';
-import { detectLanguage, findDocumentDate, findSymbol, usableAuthor, usableTitle } from './metadata.ts';
+import {
+  detectLanguage,
+  findAuthorOrganisation,
+  findDocumentDate,
+  findSymbol,
+  usableAuthor,
+  usableTitle,
+} from './metadata.ts';
 import { looksLikeHeading } from './normalise.ts';
 import type { ImportedDocument, ImportedMetadata, SourceFormat } from './types.ts';
 
@@ -40,7 +47,14 @@ export function assemble(options: AssembleOptions): ImportedDocument {
   const opening = built.text.slice(0, OPENING);
   const metadata: ImportedMetadata = {
     title,
-    author: usableAuthor(options.author),
+    // What the text says first: a file's author field is usually the account that saved it, and it
+    // differs between the PDF, the Word file and the web page of one document.
+    author:
+      findAuthorOrganisation(
+        title,
+        built.blocks.slice(0, 12).map((_, i) => blockText(i)),
+        built.text,
+      ) ?? usableAuthor(options.author),
     date:
       cleanInline(options.date ?? '') ||
       findDocumentDate(

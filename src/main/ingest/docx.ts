@@ -9,10 +9,21 @@ import { domToBlocks } from './dom.ts';
 import { parseHtml } from './html.ts';
 import { endsLikeProse } from './normalise.ts';
 import type { ImportedDocument } from './types.ts';
-import { listZip, readZipText, type ZipEntry } from './zip.ts';
+import { inflatedSize, listZip, readZipText, type ZipEntry } from './zip.ts';
 
-/** Beyond this, the document part is not a report but a decompression bomb. */
-const MAX_DOCUMENT_XML = 512 * 1024 * 1024;
+/**
+ * How far a Word file may expand, all its parts together. Its text lives in XML that mammoth holds
+ * in memory several times over; a real report of hundreds of pages stays far below this, with its
+ * pictures. Beyond it, the file is not a report but a decompression bomb.
+ */
+export const MAX_DOCX_EXPANDED = 256 * 1024 * 1024;
+
+function tooLarge(): UprightError {
+  return new UprightError(
+    'IMPORT_TOO_COMPLEX',
+    `The Word file expands to more than ${MAX_DOCX_EXPANDED / 1024 / 1024} MiB when opened, far more than any real document, so it was not read. It may be damaged or made to crash programs.`,
+  );
+}
 
 interface StyleInfo {
   name: string;
@@ -168,9 +179,11 @@ export async function importDocx(bytes: Uint8Array, signal: AbortSignal): Promis
   const documentXml = entries.find((entry) => entry.name === 'word/document.xml');
   if (!documentXml)
     throw new UprightError('FILE_DAMAGED', 'The file is not a complete Word document: its text part is missing.');
-  if (documentXml.size > MAX_DOCUMENT_XML) {
-    throw new UprightError('FILE_TOO_LARGE', 'The Word file expands to far more text than Upright accepts.');
-  }
+  // The sizes the file declares first (instant for an honest bomb), then the bytes that really come
+  // out when every part is inflated (a bomb whose size fields lie).
+  if (entries.reduce((sum, entry) => sum + entry.size, 0) > MAX_DOCX_EXPANDED) throw tooLarge();
+  if ((await inflatedSize(bytes, entries, MAX_DOCX_EXPANDED)) > MAX_DOCX_EXPANDED) throw tooLarge();
+  signal.throwIfAborted();
   const byName = (name: string) => entries.find((entry) => entry.name === name);
   const styles = readStyles(readZipText(bytes, byName('word/styles.xml')) ?? '');
   const core = readZipText(bytes, byName('docProps/core.xml')) ?? '';

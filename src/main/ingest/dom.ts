@@ -116,6 +116,7 @@ export function domToBlocks(root: Node, options: WalkOptions = {}): WalkResult {
   const blocks: DraftBlock[] = [];
   let images = 0;
   let buffer = '';
+  let bufferBlank = true;
   let bufferContext: Context = { kind: 'paragraph' };
   // Text put before the next block's own text ("[3] " before a footnote's first paragraph).
   let prefix = '';
@@ -134,31 +135,48 @@ export function domToBlocks(root: Node, options: WalkOptions = {}): WalkResult {
       prefix = '';
     }
     buffer = '';
+    bufferBlank = true;
   };
 
-  const visit = (node: Node, context: Context) => {
-    if (node.nodeType === TEXT_NODE) {
-      if (cleanInline(buffer) === '') bufferContext = context;
-      buffer += node.nodeValue ?? '';
-      return;
+  // An explicit stack instead of recursion: a page may nest thousands deep (the importer refuses
+  // past MAX_NESTING, but the walk must never be what fails). A block's exit is a frame of its own.
+  type Frame = { node: Node; context: Context } | { exit: true };
+  const stack: Frame[] = [{ node: root, context: { kind: 'paragraph' } }];
+  const pushChildren = (element: Element, context: Context) => {
+    for (let child = element.lastChild; child; child = child.previousSibling) stack.push({ node: child, context });
+  };
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    if ('exit' in frame) {
+      flush();
+      prefix = '';
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    const { node, context } = frame;
+    if (node.nodeType === TEXT_NODE) {
+      // The first text of a block sets its kind; kept as a flag, as re-reading the buffer is quadratic.
+      const value = node.nodeValue ?? '';
+      if (bufferBlank) bufferContext = context;
+      buffer += value;
+      if (bufferBlank && cleanInline(value) !== '') bufferBlank = false;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const element = node as Element;
     const tag = element.localName.toLowerCase();
     if (tag === 'img') images++;
     if (tag === 'br') {
       buffer += '\n';
-      return;
+      continue;
     }
-    if (SKIPPED.has(tag) || (options.skipChrome && CHROME.has(tag)) || isHidden(element)) return;
+    if (SKIPPED.has(tag) || (options.skipChrome && CHROME.has(tag)) || isHidden(element)) continue;
     // Inside a Word footnote, the "↑" link back to the reference is navigation, not text.
-    if (options.notes && tag === 'a' && NOTE_BACK_LINK.test(element.getAttribute('href') ?? '')) return;
+    if (options.notes && tag === 'a' && NOTE_BACK_LINK.test(element.getAttribute('href') ?? '')) continue;
     if (!BLOCK.has(tag)) {
-      for (const child of Array.from(element.childNodes)) visit(child, context);
-      return;
+      pushChildren(element, context);
+      continue;
     }
     flush();
-    if (tag === 'hr') return;
+    if (tag === 'hr') continue;
     if (tag === 'tr') {
       // A table row reads as one line: its cells separated by a bar.
       const cells = Array.from(element.children)
@@ -166,7 +184,7 @@ export function domToBlocks(root: Node, options: WalkOptions = {}): WalkResult {
         .map((cell) => cleanInline(cellText(cell)))
         .filter((text) => text !== '');
       if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
-      return;
+      continue;
     }
     let inner: Context = context;
     const heading = /^h([1-6])$/.exec(tag);
@@ -178,12 +196,9 @@ export function domToBlocks(root: Node, options: WalkOptions = {}): WalkResult {
       prefix = `[${notesSeen}] `;
     }
     bufferContext = inner;
-    for (const child of Array.from(element.childNodes)) visit(child, inner);
-    flush();
-    prefix = '';
-  };
-
-  visit(root, { kind: 'paragraph' });
+    stack.push({ exit: true });
+    pushChildren(element, inner);
+  }
   flush();
   return { blocks, images };
 }
@@ -196,16 +211,16 @@ function listItemContext(element: Element, options: WalkOptions): Context {
 // Text of a table cell, with its own blocks run together (a cell is one field of the row).
 function cellText(cell: Element): string {
   let text = '';
-  const walk = (node: Node) => {
+  const stack: Node[] = [cell];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? '';
     else if (node.nodeType === ELEMENT_NODE) {
       const tag = (node as Element).localName.toLowerCase();
-      if (SKIPPED.has(tag) || isHidden(node as Element)) return;
+      if (SKIPPED.has(tag) || isHidden(node as Element)) continue;
       if (BLOCK.has(tag)) text += ' ';
-      for (const child of Array.from(node.childNodes)) walk(child);
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-  };
-  walk(cell);
+  }
   return text;
 }
 

@@ -236,3 +236,100 @@ export function detectLanguage(text: string): string | undefined {
   if (second && second[1] > 0.98) return undefined;
   return ISO_639_1[best[0]];
 }
+
+// Country names in English from the ICU data Node ships, so no list has to be kept up to date.
+// Two-letter codes that are not countries (European Union, United Nations, pseudo-locales) are left out.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+let countryPattern: RegExp | undefined;
+function countries(): RegExp {
+  if (countryPattern) return countryPattern;
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const found = new Set<string>();
+  for (let a = 65; a < 91; a++) {
+    for (let b = 65; b < 91; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code)) continue;
+      const name = names.of(code);
+      if (name && name !== code && !/[-&(]/.test(name)) found.add(name);
+    }
+  }
+  // Longest first, so "South Sudan" is not read as "Sudan".
+  const alternatives = [...found].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.]/g, '\\.'));
+  countryPattern = new RegExp(`\\b(?:the\\s+)?(${alternatives.join('|')})\\b`, 'u');
+  return countryPattern;
+}
+
+/** Words that stay lower case inside a name written in capitals ("MINISTRY OF LABOUR AND …"). */
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'и', 'по', 'при', 'в', 'на']);
+
+/** A name printed in capitals (letterheads often are) in ordinary case; other names unchanged. */
+function tidyName(name: string): string {
+  const clean = cleanInline(name).replace(/[\s,;:.–—-]+$/u, '');
+  if (clean !== clean.toUpperCase()) return clean;
+  const cyrillic = /\p{Script=Cyrillic}/u.test(clean);
+  let capitaliseNext = true;
+  return clean
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) => {
+      // Russian names capitalise the first word and proper names after "Республики"/"Федерации".
+      const upper = cyrillic ? capitaliseNext : i === 0 || !SMALL_WORDS.has(word);
+      capitaliseNext = cyrillic && /^(республик|федерац|российск)/u.test(word);
+      return upper ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    })
+    .join(' ')
+    .replace(/(?<!\p{L})(республик\p{L}*|федерац\p{L}*)/gu, (w) => w.charAt(0).toUpperCase() + w.slice(1));
+}
+
+// A letterhead: the issuing body alone on one of the first short lines.
+const LETTERHEAD =
+  /^(?:the\s+)?(?:Ministry|Ministère|Permanent Mission|Embassy|Office of the|(?:General\s+)?Prosecutor(?:'s|’s)?\s+Office|Prosecutor General(?:'s|’s)? Office|State Agency|Agency for|Department of|Государственная инспекция|Министерство|Посольство|Постоянное представительство|Генеральная прокуратура|Правительство|Комитет по)(?!\p{L})[^\n]{3,160}$/iu;
+// The government speaking in its own name (ILO and treaty-body records, national reports).
+const GOVERNMENT_SPEAKS =
+  /information (?:supplied|provided|submitted) by the government|the government (?:has )?provided the following|repl(?:y|ies) of the government|(?:comments|observations|response) of the government|national report of|информация,? представленная правительством/i;
+const GOVERNMENT_NAMED = /\bGovernment of ((?:the\s+)?(?:[A-Z][\p{L}'’-]+)(?:\s+(?:of\s+)?[A-Z][\p{L}'’-]+){0,4})/u;
+// Where an organisation introduces itself: "(1) Submitting Organisation", "About us".
+const INTRODUCES =
+  /submitting organi[sz]ation|about (?:the )?(?:submitting )?organi[sz]ation|about us|who we are|о нас\b|об организации/iu;
+const NAME_WORD = String.raw`[A-Z][\p{L}'’-]+`;
+const LINK_WORD = String.raw`(?:of|for|and|on|in|the|de|des|du|la)`;
+/** "The International Centre for Trade Union Rights (ICTUR)": a name and the acronym it defines. */
+const NAME_WITH_ACRONYM = new RegExp(
+  String.raw`^(?:The\s+)?(${NAME_WORD}(?:\s+(?:${LINK_WORD}\s+)*${NAME_WORD}){1,10})\s+\(([A-Z]{2,10})\)`,
+  'u',
+);
+/** "The ITUC deplores …", "ITUC also denounces …": an organisation speaking for itself. */
+const STATEMENT =
+  /\b([A-Z]{2,10})\s+(?:also\s+|strongly\s+|further\s+)?(?:condemns|deplores|denounces|calls on|calls upon|calls for|urges|demands)\b/gu;
+
+/**
+ * The organisation whose document this is, from its text alone, so every format of one document
+ * gets the same author: a letterhead, the government speaking in its own name, an organisation
+ * introducing itself, or one speaking in its own name three times. Undefined when unsure.
+ */
+export function findAuthorOrganisation(title: string | undefined, blocks: string[], text: string): string | undefined {
+  for (const block of blocks.slice(0, 6)) {
+    for (const line of block.split('\n').slice(0, 2)) {
+      if (line.length <= 200 && LETTERHEAD.test(line.trim())) return tidyName(line.trim());
+    }
+  }
+  const head = `${title ?? ''}\n${text.slice(0, 3000)}`;
+  if (GOVERNMENT_SPEAKS.test(head)) {
+    const named = GOVERNMENT_NAMED.exec(text.slice(0, 20_000));
+    if (named) return `Government of ${named[1]}`;
+    const country = countries().exec(head);
+    if (country) return `Government of ${country[0].trim()}`;
+  }
+  const intro = blocks.slice(0, 12).findIndex((b) => b.length <= 120 && INTRODUCES.test(b));
+  if (intro >= 0) {
+    const named = NAME_WITH_ACRONYM.exec(blocks[intro + 1] ?? '');
+    if (named?.[1]) return named[1];
+  }
+  const speakers = new Map<string, number>();
+  for (const match of text.slice(0, 20_000).matchAll(STATEMENT)) {
+    const acronym = match[1] as string;
+    speakers.set(acronym, (speakers.get(acronym) ?? 0) + 1);
+  }
+  const [speaker, times] = [...speakers].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return speaker && (times ?? 0) >= 3 ? speaker : undefined;
+}

@@ -110,40 +110,74 @@ export function keepsHyphen(left: string, right: string, lexicon: Lexicon): bool
 const LINE_END_HYPHEN = /(\p{L}+)([-\u2010\u00ad])$/u;
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
 
-/** Appends `next` to the text of a paragraph whose last line ended `acc`; returns the joined text. */
-export function joinLine(acc: string, next: string, lexicon: Lexicon): string {
-  if (acc === '') return next;
-  if (next === '') return acc;
-  // Only the end of the paragraph so far matters: matching the whole of it for every line is quadratic.
-  const hyphen = HYPHENS.includes(acc.slice(-1)) ? LINE_END_HYPHEN.exec(acc.slice(-80)) : null;
+/** How much of a paragraph's end decides how the next line joins it: the word before a hyphen. */
+const JOIN_TAIL = 80;
+
+/**
+ * How `next` joins a paragraph whose text ends with `end` (its last JOIN_TAIL characters): how many
+ * characters to drop from the end (a line-end hyphen) and what goes between.
+ */
+function joint(end: string, next: string, lexicon: Lexicon): { drop: number; glue: string } {
+  const hyphen = HYPHENS.includes(end.slice(-1)) ? LINE_END_HYPHEN.exec(end) : null;
   const rightWord = hyphen ? /^\p{Ll}\p{L}*/u.exec(next)?.[0] : undefined;
   if (hyphen && rightWord) {
     const [, leftWord = '', mark] = hyphen;
     // A soft hyphen (U+00AD) is by definition a break inside one word.
-    if (mark === '\u00ad' || !keepsHyphen(leftWord, rightWord, lexicon)) return acc.slice(0, -1) + next;
-    return `${acc.slice(0, -1)}-${next}`;
+    if (mark === '\u00ad' || !keepsHyphen(leftWord, rightWord, lexicon)) return { drop: 1, glue: '' };
+    return { drop: 1, glue: '-' };
   }
   // "2014-|2015" or "word—|word": a dash touching the word before it touches the one after too.
-  if (/[^\s][-\u2010\u2013\u2014]$/u.test(acc.slice(-2))) return acc + next;
+  if (/[^\s][-\u2010\u2013\u2014]$/u.test(end.slice(-2))) return { drop: 0, glue: '' };
   // Chinese and Japanese put no spaces between words.
-  if (CJK.test(acc.slice(-1)) && CJK.test(next.charAt(0))) return acc + next;
-  return `${acc} ${next}`;
+  if (CJK.test(end.slice(-1)) && CJK.test(next.charAt(0))) return { drop: 0, glue: '' };
+  return { drop: 0, glue: ' ' };
+}
+
+/** Appends `next` to the text of a paragraph whose last line ended `acc`; returns the joined text. */
+export function joinLine(acc: string, next: string, lexicon: Lexicon): string {
+  if (acc === '') return next;
+  if (next === '') return acc;
+  const { drop, glue } = joint(acc.slice(-JOIN_TAIL), next, lexicon);
+  return acc.slice(0, acc.length - drop) + glue + next;
 }
 
 /**
  * Joins the lines of one paragraph, rejoining hyphenated words; also where each line's text begins.
  * `clean` says the lines are already whitespace-normalised (PDF lines are), sparing the work.
+ * Linear in the paragraph's length: lines are collected and joined once, and each join looks only
+ * at the paragraph's last characters (re-reading the whole text per line made a paragraph of a
+ * hundred thousand lines take minutes).
  */
 export function joinLines(lines: string[], lexicon: Lexicon, clean = false): { text: string; starts: number[] } {
-  let text = '';
+  const parts: string[] = [];
   const starts: number[] = [];
+  let length = 0;
+  let tail = '';
   for (const raw of lines) {
     const line = clean ? raw : cleanInline(raw);
-    text = joinLine(text, line, lexicon);
+    if (line === '') {
+      starts.push(length);
+      continue;
+    }
+    let glue = '';
+    if (length > 0) {
+      const join = joint(tail, line, lexicon);
+      if (join.drop > 0) {
+        parts[parts.length - 1] = (parts.at(-1) as string).slice(0, -join.drop);
+        length -= join.drop;
+        tail = tail.slice(0, -join.drop);
+      }
+      glue = join.glue;
+      if (glue !== '') parts.push(glue);
+      length += glue.length;
+    }
+    parts.push(line);
+    length += line.length;
+    tail = line.length >= JOIN_TAIL ? line.slice(-JOIN_TAIL) : (tail + glue + line).slice(-JOIN_TAIL);
     // Every join keeps the next line whole at the end (only the hyphen or space before it varies).
-    starts.push(text.length - line.length);
+    starts.push(length - line.length);
   }
-  return { text, starts };
+  return { text: parts.join(''), starts };
 }
 
 // Abbreviations that end with a period without ending a sentence.
@@ -363,7 +397,7 @@ interface Paragraph {
   lines: PdfLine[];
 }
 
-function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: boolean): BlockKind {
+function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: boolean, isLast: boolean): BlockKind {
   const first = paragraph.lines[0];
   if (!first) return 'paragraph';
   const short = paragraph.lines.length <= 3 && text.length <= 200;
@@ -373,7 +407,22 @@ function classify(paragraph: Paragraph, text: string, layout: Layout, isFirst: b
   if (first.font !== layout.bodyFont && shortEnough && /\p{L}/u.test(text)) return 'heading';
   if (paragraph.lines.length === 1 && looksLikeHeading(text)) return 'heading';
   if (isFirst && shortEnough && looksLikeHeading(text)) return 'heading';
+  if (wrappedHeading(paragraph, text, layout, isLast)) return 'heading';
   return 'paragraph';
+}
+
+/**
+ * A heading in the body's font that is too long for one line: "Concerning the enforcement of articles
+ * 145 and 154 of the Criminal Code and article 97(2) of the | Administrative Offences Code". Two lines,
+ * the first running to the measure, the second stopping well short of it; reads like a title and
+ * does not end like a sentence; and text follows it (a closing signature block is not a heading).
+ */
+function wrappedHeading(paragraph: Paragraph, text: string, layout: Layout, isLast: boolean): boolean {
+  const [first, second] = paragraph.lines;
+  if (paragraph.lines.length !== 2 || !first || !second || isLast) return false;
+  if (!looksLikeHeading(text)) return false;
+  const measure = layout.rightEdge - first.x0;
+  return first.x1 >= layout.rightEdge - first.size * 2 && second.x1 - second.x0 < measure * 0.6;
 }
 
 function headingLevel(first: PdfLine, layout: Layout, isFirst: boolean): number {
@@ -437,7 +486,7 @@ export function normalisePdfLines(input: PdfPageLines[]): { blocks: DraftBlock[]
     const block = toDraft(paragraph.lines, lexicon);
     const first = paragraph.lines[0];
     if (!first) return;
-    const kind = classify(paragraph, block.text, layout, index === 0);
+    const kind = classify(paragraph, block.text, layout, index === 0, index === paragraphs.length - 1);
     block.kind = kind;
     if (kind === 'heading') block.level = headingLevel(first, layout, index === 0);
     blocks.push(block);

@@ -199,6 +199,12 @@ function pageList(pages: number[]): string {
 
 const PAGES_IN_FLIGHT = 4;
 
+/**
+ * More pages than any report or compilation a monitor imports. A crafted page tree that shares its
+ * nodes claims billions of pages in a few hundred bytes; reading them one by one would never end.
+ */
+export const MAX_PDF_PAGES = 10_000;
+
 export async function importPdf(bytes: Uint8Array, signal: AbortSignal): Promise<ImportedDocument> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument(pdfOptions(bytes));
@@ -206,6 +212,12 @@ export async function importPdf(bytes: Uint8Array, signal: AbortSignal): Promise
   signal.addEventListener('abort', stop, { once: true });
   try {
     const doc = await task.promise;
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new UprightError(
+        'IMPORT_TOO_COMPLEX',
+        `The PDF claims ${doc.numPages.toLocaleString('en')} pages; Upright reads PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en')} pages. It may be damaged or made to crash programs.`,
+      );
+    }
     const pages: PdfPageLines[] = [];
     const empty: number[] = [];
     let rotated = 0;

@@ -51,6 +51,8 @@ export interface ImportedDocument {
   encoding?: string;
   /** Paginated formats: how many pages the source has (not pages.length: a page may own two spans). */
   pageCount?: number;
+  /** A web page saved from a site (site navigation, a canonical address or a "saved from" mark), not a document exported as HTML. */
+  savedPage?: boolean;
 }
 
 export interface ImportLimits {
@@ -58,6 +60,18 @@ export interface ImportLimits {
   maxBytes: number;
   /** A parser running longer than this is stopped (a malicious document must not hang the app). */
   timeoutMs: number;
+  /** Heap cap of the parse worker, in MiB: a file needing more is refused with IMPORT_TOO_COMPLEX. */
+  heapMb?: number;
+  /**
+   * The parse worker is stopped (IMPORT_TOO_COMPLEX) when the process's resident memory grows by more
+   * than this while it runs: heap caps do not count the Buffers a decompression bomb fills.
+   */
+  rssGrowthBytes?: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 200 * 1024 * 1024, timeoutMs: 120_000 };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxBytes: 200 * 1024 * 1024,
+  timeoutMs: 120_000,
+  heapMb: 512,
+  rssGrowthBytes: 640 * 1024 * 1024,
+};

@@ -1,6 +1,6 @@
 // A minimal ZIP reader for the few small parts of a Word file mammoth does not expose (document
 // properties, styles, page headers). Reads the central directory only; refuses what it cannot bound.
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -65,4 +65,44 @@ export function readZipText(
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Inflates every entry without keeping its output, counting the bytes that really come out, and
+ * stops as soon as the archive's total passes `cap`. Size fields can lie: only counting the output
+ * tells how far a part expands, and a Word file whose XML expands to gigabytes must be stopped here,
+ * before mammoth inflates it into memory (a worker's heap cap does not count Buffers).
+ * Returns the total (or a number just past `cap`); damaged deflate data counts what came out before it.
+ */
+export async function inflatedSize(bytes: Uint8Array, entries: ZipEntry[], cap: number): Promise<number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    if (total > cap) break;
+    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL) continue;
+    const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) total += data.length;
+    else if (entry.method === 8) total += await countInflated(data, cap - total);
+  }
+  return total;
+}
+
+function countInflated(data: Uint8Array, budget: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+    let count = 0;
+    const done = () => {
+      inflater.removeAllListeners('data');
+      inflater.destroy();
+      resolve(count);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      count += chunk.length;
+      if (count > budget) done();
+    });
+    inflater.once('end', done);
+    inflater.once('error', done);
+    inflater.end(data);
+  });
 }

@@ -18,7 +18,9 @@
 //   only when present. SQLite3MC 2.4.0 is what the npm package ships; SECURITY.md asks for 2.6
 //   because older builds could write temp files in plaintext — temp_store=MEMORY, set on every
 //   connection before any statement that could spill, keeps temp data off disk regardless.
-// - Never PRAGMA rekey: it breaks in WAL mode, and key slots mean the data key never changes.
+// - Never PRAGMA rekey on the vault itself: it breaks in WAL mode. Key slots mean a passphrase change
+//   keeps the data key; rotating the data key re-encrypts a VACUUM INTO copy, which is in
+//   rollback-journal mode until first opened as a vault, and can therefore be rekeyed (rekeyCopy).
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { UprightError } from '../../shared/errors.ts';
@@ -197,6 +199,32 @@ export function checkpoint(db: Db): void {
  */
 export function vacuumInto(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);
+}
+
+/**
+ * Re-encrypts a copy made by vacuumInto() from `oldKey` to `newKey`, in place. Only for such a copy,
+ * before it is first opened as a vault: SQLite3MC cannot rekey a database in WAL mode, so this
+ * refuses one. Keys go in as raw bytes, as in openEncryptedDatabase, and their buffers are zeroed.
+ */
+export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): void {
+  if (oldKey.length !== KEY_BYTES || newKey.length !== KEY_BYTES) {
+    throw new UprightError('INTERNAL', 'The vault key has the wrong length.');
+  }
+  const db = new Database(file, { fileMustExist: true });
+  const raw = Buffer.alloc(4 + KEY_BYTES);
+  try {
+    raw.write('raw:', 0, 'latin1');
+    oldKey.copy(raw, 4);
+    db.key(raw);
+    db.pragma('temp_store = MEMORY');
+    const mode = db.pragma('journal_mode', { simple: true });
+    if (mode === 'wal') throw new UprightError('INTERNAL', 'A database in WAL mode cannot be re-encrypted.');
+    newKey.copy(raw, 4);
+    db.rekey(raw);
+  } finally {
+    raw.fill(0);
+    safeClose(db);
+  }
 }
 
 /** Checkpoints (best effort), then closes. Safe on an already closed connection. */

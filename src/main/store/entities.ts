@@ -47,7 +47,9 @@ export interface EntityRecord {
   description: string;
   /** Live excerpts linked to this entity. */
   excerptCount: number;
-  /** Sources those excerpts come from. */
+  /** Places in sources linked to this entity without being excerpts (accepted suggestions). */
+  mentionCount: number;
+  /** Sources those excerpts and mentions come from. */
   sourceCount: number;
   createdAt: string;
   updatedAt: string;
@@ -100,13 +102,18 @@ interface EntityRow {
   created_at: string;
   updated_at: string;
   excerpt_count: number;
+  mention_count: number;
   source_count: number;
 }
 
 const LIVE_LINKS = `FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source s ON s.id = x.source_id
   WHERE l.entity_id = n.id AND x.deleted_at IS NULL AND s.deleted_at IS NULL`;
+const LIVE_MENTIONS = `FROM entity_mention m JOIN source s ON s.id = m.source_id
+  WHERE m.entity_id = n.id AND m.anchor_status != 'orphaned' AND s.deleted_at IS NULL`;
+// Sources count once whether they name the entity through excerpts, linked mentions or both.
 const SELECT = `SELECT n.id, n.kind, n.name, n.aliases, n.pseudonym, n.sensitivity, n.description, n.created_at,
-  n.updated_at, (SELECT count(*) ${LIVE_LINKS}) AS excerpt_count, (SELECT count(DISTINCT x.source_id) ${LIVE_LINKS}) AS source_count
+  n.updated_at, (SELECT count(*) ${LIVE_LINKS}) AS excerpt_count, (SELECT count(*) ${LIVE_MENTIONS}) AS mention_count,
+  (SELECT count(*) FROM (SELECT x.source_id ${LIVE_LINKS} UNION SELECT m.source_id ${LIVE_MENTIONS})) AS source_count
   FROM entity n WHERE n.deleted_at IS NULL`;
 
 function toRecord(row: EntityRow): EntityRecord {
@@ -119,6 +126,7 @@ function toRecord(row: EntityRow): EntityRecord {
     sensitivity: row.sensitivity,
     description: row.description,
     excerptCount: row.excerpt_count,
+    mentionCount: row.mention_count,
     sourceCount: row.source_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -256,6 +264,10 @@ export class EntityRepository extends Repository {
       this.sql
         .get('UPDATE event SET place_entity_id = ?, updated_at = ? WHERE place_entity_id = ?')
         .run(intoId, now, fromId);
+      // A place linked to both stays one mention of the merged entity (the rest go with #erase).
+      this.sql
+        .get('UPDATE OR IGNORE entity_mention SET entity_id = ?, updated_at = ? WHERE entity_id = ?')
+        .run(intoId, now, fromId);
       this.sql
         .get(
           'UPDATE entity SET aliases = ?, pseudonym = ?, sensitivity = ?, description = ?, updated_at = ? WHERE id = ?',
@@ -374,6 +386,7 @@ export class EntityRepository extends Repository {
   #erase(id: string): void {
     const now = nowIso();
     this.sql.get('DELETE FROM excerpt_entity WHERE entity_id = ?').run(id);
+    this.sql.get('DELETE FROM entity_mention WHERE entity_id = ?').run(id);
     this.sql.get('DELETE FROM event_participant WHERE entity_id = ?').run(id);
     this.sql.get('UPDATE event SET place_entity_id = NULL, updated_at = ? WHERE place_entity_id = ?').run(now, id);
     this.sql

@@ -7,8 +7,10 @@ import { DossierRepository } from './dossiers.ts';
 import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { ExcerptRepository } from './excerpts.ts';
+import { MentionRepository } from './mentions.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
+import { SuggestionCacheRepository } from './suggestion-cache.ts';
 
 export type { AuditEntry, AuditInput } from './audit.ts';
 export type { CodeRecord, NewCode } from './codes.ts';
@@ -32,6 +34,7 @@ export type {
   NewExcerpt,
   Stance,
 } from './excerpts.ts';
+export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
   NewSource,
@@ -48,6 +51,8 @@ export type {
 export interface StoreOptions {
   /** Who the audit log names for changes made through this store. */
   actor?: string;
+  /** HMAC key for the audit head (auditHeadKey(dataKey)); the vault passes it and zeroes it on lock. */
+  auditHeadKey?: Buffer | null;
 }
 
 export class Store {
@@ -59,11 +64,13 @@ export class Store {
   readonly codes: CodeRepository;
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
+  readonly mentions: MentionRepository;
+  readonly suggestions: SuggestionCacheRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
     this.#db = db;
-    this.audit = new AuditLog(db, options.actor ?? 'owner');
+    this.audit = new AuditLog(db, options.actor ?? 'owner', options.auditHeadKey ?? null);
     this.settings = new SettingsRepository(db, this.audit);
     this.dossiers = new DossierRepository(db, this.audit);
     this.sources = new SourceRepository(db, this.audit);
@@ -71,6 +78,8 @@ export class Store {
     this.codes = new CodeRepository(db, this.audit);
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
+    this.mentions = new MentionRepository(db, this.audit);
+    this.suggestions = new SuggestionCacheRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

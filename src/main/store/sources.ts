@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
@@ -89,9 +90,11 @@ export class SourceRepository extends Repository {
       this.sql
         .get(
           `INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language,
-             reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks)
+             reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks,
+             paragraph_hashes)
            VALUES (@id, @dossier_id, @title, @kind, @author_organisation, @date_text, @document_symbol, @language,
-             @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @text, @page_map, @format, @blocks)`,
+             @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @text, @page_map, @format, @blocks,
+             @paragraph_hashes)`,
         )
         .run({
           id,
@@ -114,6 +117,7 @@ export class SourceRepository extends Repository {
           page_map: JSON.stringify(input.pageMap ?? []),
           format: input.format ?? null,
           blocks: JSON.stringify(input.blocks ?? []),
+          paragraph_hashes: JSON.stringify(paragraphHashes(input.text ?? '', input.blocks ?? [])),
         });
       if (original) {
         this.sql
@@ -250,13 +254,14 @@ export class SourceRepository extends Repository {
     const { warnings: _old, ...metadata } = JSON.parse(current.metadata) as Record<string, unknown>;
     this.sql
       .get(
-        `UPDATE source SET text = ?, page_map = ?, blocks = ?, format = ?, metadata = ?, updated_at = ?
+        `UPDATE source SET text = ?, page_map = ?, blocks = ?, paragraph_hashes = ?, format = ?, metadata = ?, updated_at = ?
          WHERE id = ?`,
       )
       .run(
         input.text,
         JSON.stringify(input.pageMap),
         JSON.stringify(input.blocks),
+        JSON.stringify(paragraphHashes(input.text, input.blocks)),
         input.format,
         JSON.stringify({ ...metadata, ...(input.warnings.length ? { warnings: input.warnings } : {}) }),
         nowIso(),
@@ -279,10 +284,12 @@ export class SourceRepository extends Repository {
     return new Set(value ? (JSON.parse(value) as string[]) : []);
   }
 
-  dismissSuggestion(id: string, key: string): void {
+  /** Remembers dismissed suggestion keys (a mention's, or a whole group's) for this source. */
+  dismissSuggestion(id: string, ...keys: string[]): void {
     const dismissed = this.dismissedSuggestions(id);
-    if (dismissed.has(key)) return;
-    dismissed.add(key);
+    const before = dismissed.size;
+    for (const key of keys) dismissed.add(key);
+    if (dismissed.size === before) return;
     this.sql
       .get("UPDATE source SET metadata = json_set(metadata, '$.dismissedSuggestions', json(?)) WHERE id = ?")
       .run(JSON.stringify([...dismissed]), id);
@@ -300,8 +307,12 @@ export class SourceRepository extends Repository {
   }
 
   /**
-   * Removes a source: the original's bytes and the text are erased (secure_delete overwrites the
-   * pages), a tombstone row stays so the deletion can travel to a colleague's vault; its excerpts go too.
+   * Removes a source: the original's bytes and file name, the text, the title and every other
+   * descriptive field are erased (secure_delete zeroes the freed space); a tombstone row with only
+   * its id stays so the deletion can travel to a colleague's vault; its excerpts go too. The title
+   * is often the file name, which can say more than the document: it must not outlive the source.
+   * The full-text indexes are merged afterwards, because FTS5 records a deletion as a new entry and
+   * keeps the old tokens in older segments until they are merged.
    */
   remove(id: string): boolean {
     const exists = this.sql.get('SELECT 1 FROM source WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
@@ -309,10 +320,14 @@ export class SourceRepository extends Repository {
     const now = nowIso();
     this.db.transaction(() => {
       this.sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
+      // Linked mentions and cached suggestions hold words of the text: they go with it.
+      this.sql.get('DELETE FROM entity_mention WHERE source_id = ?').run(id);
+      this.sql.get('DELETE FROM suggestion_cache WHERE source_id = ?').run(id);
       this.sql
         .get(
-          `UPDATE source SET deleted_at = ?, updated_at = ?, text = '', page_map = '[]', blocks = '[]', original_sha256 = NULL,
-             metadata = '{}' WHERE id = ?`,
+          `UPDATE source SET deleted_at = ?, updated_at = ?, title = '', author_organisation = NULL, date_text = NULL,
+             document_symbol = NULL, language = NULL, reliability_note = '', text = '', page_map = '[]', blocks = '[]',
+             original_sha256 = NULL, metadata = '{}', paragraph_hashes = '[]', rendition_group = NULL WHERE id = ?`,
         )
         .run(now, now, id);
       this.sql
@@ -326,6 +341,8 @@ export class SourceRepository extends Repository {
         entityId: id,
         summary: 'Source and its original removed',
       });
+      this.sql.get("INSERT INTO source_fts (source_fts) VALUES ('optimize')").run();
+      this.sql.get("INSERT INTO excerpt_fts (excerpt_fts) VALUES ('optimize')").run();
     })();
     // Old page images of the erased bytes stay in the WAL until a checkpoint.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -359,6 +376,95 @@ export class SourceRepository extends Repository {
     return report;
   }
 
+  /**
+   * Other sources of the dossier with the same text (renditions of one document in another format,
+   * most alike first), that are not linked to this one yet.
+   */
+  sameText(id: string): { source: SourceSummary; similarity: number }[] {
+    const self = this.sql
+      .get('SELECT dossier_id, paragraph_hashes, rendition_group FROM source WHERE id = ? AND deleted_at IS NULL')
+      .get(id) as { dossier_id: string; paragraph_hashes: string; rendition_group: string | null } | undefined;
+    if (!self) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    const mine = JSON.parse(self.paragraph_hashes) as string[];
+    if (mine.length === 0) return [];
+    const others = this.sql
+      .get(
+        `SELECT id, paragraph_hashes FROM source WHERE dossier_id = ? AND id <> ? AND deleted_at IS NULL
+           AND (rendition_group IS NULL OR rendition_group IS NOT ?)`,
+      )
+      .all(self.dossier_id, id, self.rendition_group) as { id: string; paragraph_hashes: string }[];
+    const alike = others
+      .map((o) => ({ id: o.id, similarity: similarity(mine, JSON.parse(o.paragraph_hashes) as string[]) }))
+      .filter((o) => o.similarity >= RENDITION_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity);
+    return alike.map((o) => ({ source: this.summary(o.id), similarity: Math.round(o.similarity * 100) / 100 }));
+  }
+
+  /** The sources linked with this one as renditions of one document (itself included), in import order. */
+  renditions(id: string): SourceSummary[] {
+    const group = this.summary(id).renditionGroup;
+    if (!group) return [];
+    const rows = this.sql
+      .get(`SELECT ${SUMMARY_COLUMNS} FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+            WHERE s.rendition_group = ? AND s.deleted_at IS NULL ORDER BY s.seq`)
+      .all(group) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Links two sources of one dossier as renditions of one document (joining their groups). */
+  linkRenditions(id: string, otherId: string): SourceSummary[] {
+    const a = this.summary(id);
+    const b = this.summary(otherId);
+    if (a.id === b.id) throw new UprightError('INVALID_PARAMS', 'A source cannot be a rendition of itself.');
+    if (a.dossierId !== b.dossierId)
+      throw new UprightError('INVALID_PARAMS', 'Only sources of the same dossier can be linked as renditions.');
+    const group = a.renditionGroup ?? b.renditionGroup ?? uuidv7();
+    this.db.transaction(() => {
+      const join = this.sql.get(
+        'UPDATE source SET rendition_group = ?, updated_at = ? WHERE (id IN (?, ?) OR rendition_group IN (?, ?)) AND deleted_at IS NULL',
+      );
+      join.run(group, nowIso(), a.id, b.id, a.renditionGroup ?? '', b.renditionGroup ?? '');
+      this.audit.append({
+        action: 'source.link_renditions',
+        entityType: 'source',
+        entityId: a.id,
+        summary: 'Linked with another source as renditions of one document',
+      });
+    })();
+    return this.renditions(a.id);
+  }
+
+  /** Takes a source out of its renditions group; a group left with one source is dissolved. */
+  unlinkRendition(id: string): boolean {
+    const group = this.summary(id).renditionGroup;
+    if (!group) return false;
+    this.db.transaction(() => {
+      this.sql.get('UPDATE source SET rendition_group = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
+      const left = this.sql
+        .get('SELECT count(*) FROM source WHERE rendition_group = ? AND deleted_at IS NULL')
+        .pluck()
+        .get(group) as number;
+      if (left < 2) this.sql.get('UPDATE source SET rendition_group = NULL WHERE rendition_group = ?').run(group);
+      this.audit.append({
+        action: 'source.unlink_rendition',
+        entityType: 'source',
+        entityId: id,
+        summary: 'No longer linked as a rendition of another source',
+      });
+    })();
+    return true;
+  }
+
+  /** One source's summary (no text), or NOT_FOUND. */
+  summary(id: string): SourceSummary {
+    const row = this.sql
+      .get(`SELECT ${SUMMARY_COLUMNS} FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+            WHERE s.id = ? AND s.deleted_at IS NULL`)
+      .get(id) as SummaryRow | undefined;
+    if (!row) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    return toSummary(row);
+  }
+
   /** Full-text lookup over title and normalised text (FTS5 query syntax), best match first. */
   searchText(query: string, limit = 50): { id: string; title: string }[] {
     return this.sql
@@ -386,6 +492,8 @@ export interface SourceSummary {
   pageCount: number;
   sha256: string | null;
   importedAt: string | null;
+  /** Sources sharing it are renditions of one document in different formats; null when not linked. */
+  renditionGroup: string | null;
 }
 
 export interface SourceDetail extends SourceSummary {
@@ -406,7 +514,8 @@ export interface SourcePatch {
 }
 
 const SUMMARY_COLUMNS = `s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
-  s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at`;
+  s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at,
+  s.rendition_group`;
 
 interface SummaryRow {
   id: string;
@@ -424,6 +533,7 @@ interface SummaryRow {
   page_count: number;
   original_sha256: string | null;
   imported_at: string | null;
+  rendition_group: string | null;
 }
 
 function toSummary(row: SummaryRow): SourceSummary {
@@ -443,6 +553,7 @@ function toSummary(row: SummaryRow): SourceSummary {
     pageCount: row.page_count,
     sha256: row.original_sha256,
     importedAt: row.imported_at,
+    renditionGroup: row.rendition_group,
   };
 }
 

@@ -10,8 +10,11 @@ export interface AutoLockOptions {
   minutes: () => number;
   /** Seconds since the last keyboard or mouse input (Electron: powerMonitor.getSystemIdleTime()). */
   idleSeconds: () => number;
-  /** Locks the vault. */
-  lock: () => void;
+  /**
+   * Locks the vault, saying why. May be asynchronous (the lock path first asks windows to save);
+   * a failure is left for the next check to retry, since the vault is then still unlocked.
+   */
+  lock: (reason: 'idle' | SystemEvent) => unknown;
   /** Whether there is anything to lock; defaults to always (lock() is idempotent anyway). */
   isUnlocked?: () => boolean;
 }
@@ -30,7 +33,7 @@ export class AutoLock {
     const minutes = this.#options.minutes();
     if (!(minutes > 0)) return false;
     if (this.#options.idleSeconds() < minutes * 60) return false;
-    this.#options.lock();
+    this.#lock('idle');
     return true;
   }
 
@@ -38,9 +41,9 @@ export class AutoLock {
    * Suspend, screen lock (macOS/Windows 'lock-screen'), or Linux's 'locked' idle state (polled,
    * since powerMonitor's lock-screen never fires there): lock immediately. Returns whether it locked.
    */
-  systemEvent(_event: SystemEvent): boolean {
+  systemEvent(event: SystemEvent): boolean {
     if (!this.#unlocked()) return false;
-    this.#options.lock();
+    this.#lock(event);
     return true;
   }
 
@@ -54,6 +57,10 @@ export class AutoLock {
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+  }
+
+  #lock(reason: 'idle' | SystemEvent): void {
+    Promise.resolve(this.#options.lock(reason)).catch(() => undefined);
   }
 
   #unlocked(): boolean {

@@ -11,7 +11,21 @@
 // damaged slot, and the checksum lets us say "the key file is damaged" (KEYSLOT_CORRUPT) instead of
 // blaming the person's passphrase. (Someone who edits a slot and recomputes the checksum gets
 // WRONG_PASSPHRASE — and nothing else: they still cannot unwrap the key.)
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+// Since file version 2 the file also carries a MAC (HMAC-SHA256 under a key derived from the data
+// key) over its slots, checked after unlock: a slot removed (say, the recovery slot) or swapped in by
+// someone without the data key is reported as KEYSLOT_CORRUPT instead of going unnoticed. Version 1
+// files (no MAC) are still read, and upgraded by the vault at the next unlock.
+// KDF parameters read from the file are clamped to what this app could have written: an edited file
+// must not make an unlock run Argon2 for minutes at gigabytes.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Algorithm, hashRaw } from '@node-rs/argon2';
@@ -35,8 +49,11 @@ export const KDF_MAX_CALIBRATED_MEMORY_KIB = 256 * 1024;
 
 const ARGON2ID = 2 as Algorithm; // const enum in the typings: not available to type-stripped code
 const SLOT_VERSION = 1 as const;
-const FILE_FORMAT = 'upright-keyslots';
-const FILE_VERSION = 1 as const;
+const FILE_FORMAT = 'upright-keyslots' as const;
+/** Version 2 adds the MAC; version 1 (no MAC) is still read. */
+const FILE_VERSION = 2 as const;
+const LEGACY_FILE_VERSION = 1 as const;
+const MAC_INFO = 'upright/keyslots/mac/v1';
 const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -50,20 +67,30 @@ const b64 = (bytes: number) =>
     .regex(/^[A-Za-z0-9+/]+={0,2}$/)
     .refine((s) => Buffer.from(s, 'base64').length === bytes, `expected ${bytes} bytes`);
 
-// Bounds are sanity limits for parsing (a tampered 1 TiB memory cost must not hang the app), not
-// policy: tests make cheap slots, and the floor is applied where slots are made.
+/**
+ * The most work a key file may ask of Argon2: what calibration could have chosen (256 MiB, 16 passes)
+ * with room for a future raise of the memory cap, never more than 16 passes at 256 MiB in total.
+ * Beyond these a file is refused before any hashing (KEYSLOT_CORRUPT).
+ */
+export const KDF_BOUNDS = Object.freeze({
+  maxMemoryKiB: 1024 * 1024,
+  maxPasses: 16,
+  maxParallelism: 4,
+  /** memoryKiB × passes: 256 MiB × 16 passes, about 16 s on a slow laptop. */
+  maxWork: KDF_MAX_CALIBRATED_MEMORY_KIB * 16,
+});
+
+// Lower bounds are sanity limits, not policy: tests make cheap slots, and the floor is applied
+// where slots are made.
 const Argon2Params = z
   .object({
     algorithm: z.literal('argon2id'),
-    memoryKiB: z
-      .number()
-      .int()
-      .min(8)
-      .max(4 * 1024 * 1024),
-    passes: z.number().int().min(1).max(64),
-    parallelism: z.number().int().min(1).max(16),
+    memoryKiB: z.number().int().min(8).max(KDF_BOUNDS.maxMemoryKiB),
+    passes: z.number().int().min(1).max(KDF_BOUNDS.maxPasses),
+    parallelism: z.number().int().min(1).max(KDF_BOUNDS.maxParallelism),
   })
-  .strict();
+  .strict()
+  .refine((kdf) => kdf.memoryKiB * kdf.passes <= KDF_BOUNDS.maxWork, 'too much work');
 
 const PassphraseSlot = z
   .object({
@@ -91,27 +118,66 @@ const RecoverySlot = z
 
 const Slot = z.discriminatedUnion('kind', [PassphraseSlot, RecoverySlot]);
 
-const KeySlotFileSchema = z
-  .object({
-    format: z.literal(FILE_FORMAT),
-    version: z.literal(FILE_VERSION),
-    slots: z.array(Slot).min(1).max(8),
-    checksum: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
+const Hex256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const KeySlotFileSchema = z.discriminatedUnion('version', [
+  z
+    .object({
+      format: z.literal(FILE_FORMAT),
+      version: z.literal(FILE_VERSION),
+      slots: z.array(Slot).min(1).max(8),
+      mac: Hex256,
+      checksum: Hex256,
+    })
+    .strict(),
+  z
+    .object({
+      format: z.literal(FILE_FORMAT),
+      version: z.literal(LEGACY_FILE_VERSION),
+      slots: z.array(Slot).min(1).max(8),
+      checksum: Hex256,
+    })
+    .strict(),
+]);
 
 export type PassphraseSlot = z.infer<typeof PassphraseSlot>;
 export type RecoverySlot = z.infer<typeof RecoverySlot>;
 export type KeySlot = z.infer<typeof Slot>;
 export type KeySlotFile = z.infer<typeof KeySlotFileSchema>;
 
-function fileChecksum(slots: KeySlot[]): string {
-  const body = canonicalJson({ format: FILE_FORMAT, version: FILE_VERSION, slots });
-  return createHash('sha256').update(body).digest('hex');
+function fileChecksum(file: Omit<KeySlotFile, 'checksum'>): string {
+  return createHash('sha256').update(canonicalJson(file)).digest('hex');
 }
 
-export function buildKeySlotFile(slots: KeySlot[]): KeySlotFile {
-  return { format: FILE_FORMAT, version: FILE_VERSION, slots, checksum: fileChecksum(slots) };
+/** HMAC-SHA256 over the slots, under a key derived from the data key: only the key's holder can make it. */
+export function keySlotMac(dataKey: Buffer, slots: KeySlot[]): string {
+  const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), MAC_INFO, KEY_BYTES));
+  try {
+    const body = canonicalJson({ format: FILE_FORMAT, version: FILE_VERSION, slots });
+    return createHmac('sha256', macKey).update(body).digest('hex');
+  } finally {
+    macKey.fill(0);
+  }
+}
+
+export function buildKeySlotFile(slots: KeySlot[], dataKey: Buffer): KeySlotFile {
+  const body = { format: FILE_FORMAT, version: FILE_VERSION, slots, mac: keySlotMac(dataKey, slots) };
+  return { ...body, checksum: fileChecksum(body) };
+}
+
+/** Whether the file carries a MAC (version 2); version 1 files are upgraded at the next unlock. */
+export function hasMac(file: KeySlotFile): boolean {
+  return file.version === FILE_VERSION;
+}
+
+/**
+ * After unlock: the file must be the one made by this data key's holder. A version 1 file has no MAC
+ * to check (the vault decides whether it may still be version 1).
+ */
+export function checkKeySlotMac(file: KeySlotFile, dataKey: Buffer): void {
+  if (file.version !== FILE_VERSION) return;
+  const expected = Buffer.from(keySlotMac(dataKey, file.slots), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(file.mac, 'hex'))) throw new UprightError('KEYSLOT_CORRUPT');
 }
 
 /** Parses keyslots.json text; anything unexpected (syntax, shape, checksum) is KEYSLOT_CORRUPT. */
@@ -124,7 +190,8 @@ export function parseKeySlotFile(text: string): KeySlotFile {
   }
   const parsed = KeySlotFileSchema.safeParse(json);
   if (!parsed.success) throw new UprightError('KEYSLOT_CORRUPT');
-  if (parsed.data.checksum !== fileChecksum(parsed.data.slots)) throw new UprightError('KEYSLOT_CORRUPT');
+  const { checksum, ...body } = parsed.data;
+  if (checksum !== fileChecksum(body)) throw new UprightError('KEYSLOT_CORRUPT');
   const kinds = parsed.data.slots.map((s) => s.kind);
   if (kinds.filter((k) => k === 'passphrase').length !== 1 || kinds.filter((k) => k === 'recovery').length > 1) {
     throw new UprightError('KEYSLOT_CORRUPT');
@@ -175,7 +242,7 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
   fsyncFolder(dir);
 }
 
-function fsyncFolder(dir: string): void {
+export function fsyncFolder(dir: string): void {
   // Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals renames.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
@@ -186,8 +253,8 @@ function fsyncFolder(dir: string): void {
   }
 }
 
-export function writeKeySlotFile(file: string, slots: KeySlot[]): void {
-  writeFileAtomic(file, serializeKeySlotFile(buildKeySlotFile(slots)));
+export function writeKeySlotFile(file: string, slots: KeySlot[], dataKey: Buffer): void {
+  writeFileAtomic(file, serializeKeySlotFile(buildKeySlotFile(slots, dataKey)));
 }
 
 // ---------- wrapping ----------

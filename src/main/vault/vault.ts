@@ -5,19 +5,34 @@
 //                              random 256-bit data key — never with anything derived in SQLite
 //   <location>/keyslots.json   that data key, wrapped by the passphrase and by the recovery key
 //   <location>/vault.db-wal    exists only while the vault is open (emptied and removed on lock)
+//   <location>/vault.db.next   exists only while the keys are being rotated (see rotateKeys)
 // Why a folder: SQLite already needs a sibling file (the WAL), so the unit a person copies is a
 // folder anyway; keeping the key slots beside the database (not inside it) means changing the
 // passphrase rewrites a 1 KB file atomically and never touches the database (no PRAGMA rekey, which
 // SQLite3MC cannot do safely in WAL mode); and "back up = copy this folder" is easy to explain.
+// Rotating the data key re-encrypts into vault.db.next and swaps it in (rotateKeys).
 // The folder is created 0700. Nothing decrypted is ever written outside vault.db: temp_store is
 // memory, backups are VACUUM INTO (encrypted with the same key), no logs carry content.
 //
 // Errors are UprightError with the codes of src/shared/errors.ts; every method that can fail
 // before it changes anything leaves the vault's files exactly as they were.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { UprightError } from '../../shared/errors.ts';
+import { auditHeadKey } from '../store/audit.ts';
 import {
   closeDatabase,
   type Db,
@@ -25,17 +40,22 @@ import {
   KEY_BYTES,
   openEncryptedDatabase,
   quickCheckAtOpen,
+  rekeyCopy,
   translateSqliteError,
   vacuumInto,
 } from '../store/database.ts';
 import { Store } from '../store/index.ts';
-import { LATEST_VERSION, migrate, schemaVersion } from '../store/migrations/index.ts';
+import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
 import {
   calibrateKdf,
+  checkKeySlotMac,
   createPassphraseSlot,
   createRecoverySlot,
+  fsyncFolder,
+  hasMac,
   type KdfParams,
+  type KeySlotFile,
   openPassphraseSlot,
   openRecoverySlot,
   passphraseSlotOf,
@@ -48,6 +68,10 @@ import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from './recovery-
 
 export const VAULT_DB_FILE = 'vault.db';
 export const KEYSLOTS_FILE = 'keyslots.json';
+/** The re-encrypted database while keys are rotated; renamed over vault.db once the new key file is in place. */
+export const ROTATING_DB_FILE = 'vault.db.next';
+/** Prefix of a backup being written: only a complete, checked backup gets the folder name asked for. */
+export const PARTIAL_BACKUP_PREFIX = '.upright-backup-partial-';
 export const MIN_PASSPHRASE_CHARS = 12;
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
@@ -61,7 +85,8 @@ export interface VaultStatusLike {
 export interface VerifyReport {
   ok: boolean;
   integrity: string[];
-  audit: { ok: boolean; entries: number; brokenAtSeq: number | null };
+  /** headOk: the log ends where its head, sealed with the vault key, says (no cut tail, no rebuild). */
+  audit: { ok: boolean; entries: number; brokenAtSeq: number | null; headOk: boolean };
   originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
 }
 
@@ -92,6 +117,8 @@ export class Vault {
   #db: Db | null = null;
   #store: Store | null = null;
   #dataKey: Buffer | null = null;
+  /** The audit head's HMAC key, derived from the data key; zeroed with it on lock. */
+  #auditKey: Buffer | null = null;
   /** Last known setting: shown while locked, since settings live inside the encrypted vault. */
   #autoLockMinutes = AUTO_LOCK_DEFAULT_MINUTES;
   /** Bumped by lock(): an unlock still deriving its key when the vault is locked must not open it. */
@@ -132,11 +159,12 @@ export class Vault {
           db = openEncryptedDatabase(this.#dbFile, dataKey, { create: true });
           restrictPermissions(this.#dbFile);
           migrate(db);
-          const store = new Store(db, { actor: this.#actor });
+          const auditKey = auditHeadKey(dataKey);
+          const store = new Store(db, { actor: this.#actor, auditHeadKey: auditKey });
           store.audit.append({ action: 'vault.create', entityType: 'vault', summary: 'Vault created' });
           // The key slots go last: until they exist, nothing could open the database anyway.
-          writeKeySlotFile(this.#slotsFile, slots);
-          this.#adopt(db, dataKey, store);
+          writeKeySlotFile(this.#slotsFile, slots, dataKey);
+          this.#adopt(db, dataKey, auditKey, store);
           adopted = true;
         } catch (error) {
           // Leave no half-made vault behind: these files did not exist before this call.
@@ -171,7 +199,7 @@ export class Vault {
         dataKey.fill(0);
         throw new UprightError('CANCELLED', 'The vault was locked while it was being unlocked.');
       }
-      this.#openWith(dataKey);
+      this.#openWith(dataKey, slots);
       this.#emit();
     });
   }
@@ -192,6 +220,7 @@ export class Vault {
       }
       let keep = false;
       try {
+        checkKeySlotMac(slots, dataKey);
         const newSlot = await createPassphraseSlot(newPassphrase, dataKey, this.#kdf ?? (await calibrateKdf()));
         if (generation !== this.#generation) throw new UprightError('CANCELLED', 'The vault was locked meanwhile.');
         // Open (or confirm the open database) before touching the key file: a vault that is in use
@@ -199,12 +228,13 @@ export class Vault {
         if (this.#db) {
           if (!this.#dataKey || !timingSafeEqual(this.#dataKey, dataKey)) throw new UprightError('KEYSLOT_CORRUPT');
         } else {
-          this.#openWith(dataKey);
-          keep = true;
+          keep = true; // #openWith owns the key from here (and zeroes it if it fails)
+          this.#openWith(dataKey, slots);
         }
         writeKeySlotFile(
           this.#slotsFile,
           slots.slots.map((slot) => (slot.kind === 'passphrase' ? newSlot : slot)),
+          dataKey,
         );
         this.store().audit.append({
           action: 'vault.recover',
@@ -226,10 +256,12 @@ export class Vault {
       const slots = readKeySlotFile(this.#slotsFile);
       const dataKey = await openPassphraseSlot(passphraseSlotOf(slots), current);
       try {
+        checkKeySlotMac(slots, dataKey);
         const newSlot = await createPassphraseSlot(next, dataKey, this.#kdf ?? (await calibrateKdf()));
         writeKeySlotFile(
           this.#slotsFile,
           slots.slots.map((slot) => (slot.kind === 'passphrase' ? newSlot : slot)),
+          dataKey,
         );
       } finally {
         dataKey.fill(0);
@@ -237,16 +269,125 @@ export class Vault {
     });
   }
 
+  /**
+   * Replaces the recovery key (the old one stops opening this key file) and returns the new one,
+   * once. The data key stays: a copy of the old key file still opens the vault with the old
+   * recovery key — rotateKeys() is what locks old key files out.
+   */
+  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.#serial(async () => {
+      this.#requireDb();
+      const slots = readKeySlotFile(this.#slotsFile);
+      const dataKey = await openPassphraseSlot(passphraseSlotOf(slots), passphrase);
+      const recoveryKey = newRecoveryKey();
+      try {
+        checkKeySlotMac(slots, dataKey);
+        if (!this.#dataKey || !timingSafeEqual(this.#dataKey, dataKey)) throw new UprightError('KEYSLOT_CORRUPT');
+        const recoverySlot = createRecoverySlot(recoveryKey, dataKey);
+        writeKeySlotFile(this.#slotsFile, [passphraseSlotOf(slots), recoverySlot], dataKey);
+        this.store().audit.append({
+          action: 'vault.recovery_key',
+          entityType: 'vault',
+          summary: 'New recovery key issued',
+        });
+        return { recoveryKey: formatRecoveryKey(recoveryKey) };
+      } finally {
+        dataKey.fill(0);
+        recoveryKey.fill(0);
+      }
+    });
+  }
+
+  /**
+   * Re-encrypts the vault under a new random data key, with a new passphrase slot (the new
+   * passphrase, or the current one again) and a new recovery key, returned once. Afterwards no
+   * earlier key file — with its passphrase or recovery key — opens this vault's database.
+   * Backups already made keep their old keys: they still open with the old passphrase.
+   *
+   * SQLite3MC cannot rekey a WAL database, so the copy is re-encrypted instead, and swapped in:
+   *   1. VACUUM INTO vault.db.next (same key; compact, no free pages), rekey it (it is not in WAL
+   *      mode yet), open it under the new key, re-seal the audit head, close; fsync.
+   *   2. close vault.db (checkpointed), write the new keyslots.json atomically — the commit point;
+   *   3. rename vault.db.next over vault.db, fsync the folder, reopen.
+   * A crash before 2 leaves the old key file with the old vault.db (vault.db.next is removed at the
+   * next unlock); a crash between 2 and 3 leaves the new key file with vault.db.next, which the next
+   * unlock renames into place (#settleRotation). Either way the vault opens, with the old keys or
+   * the new ones.
+   */
+  rotateKeys(current: string, next: string | null): Promise<{ recoveryKey: string }> {
+    return this.#serial(async () => {
+      if (next !== null) checkPassphrase(next);
+      const db = this.#requireDb();
+      const slots = readKeySlotFile(this.#slotsFile);
+      const oldKey = await openPassphraseSlot(passphraseSlotOf(slots), current);
+      const newKey = randomBytes(KEY_BYTES);
+      const recoveryKey = newRecoveryKey();
+      let adopted = false;
+      const pending = resolve(this.location, ROTATING_DB_FILE);
+      try {
+        checkKeySlotMac(slots, oldKey);
+        if (!this.#dataKey || !timingSafeEqual(this.#dataKey, oldKey)) throw new UprightError('KEYSLOT_CORRUPT');
+        const newSlots = [
+          await createPassphraseSlot(next ?? current, newKey, this.#kdf ?? (await calibrateKdf())),
+          createRecoverySlot(recoveryKey, newKey),
+        ];
+        // From here to the reopen everything is synchronous: no other call can write in between.
+        if (this.#db !== db) throw new UprightError('VAULT_LOCKED');
+        removeDatabaseFiles(pending);
+        try {
+          vacuumInto(db, pending);
+          rekeyCopy(pending, oldKey, newKey);
+          const copy = openEncryptedDatabase(pending, newKey);
+          try {
+            const lines = integrityCheck(copy);
+            if (lines.length !== 1 || lines[0] !== 'ok' || schemaVersion(copy) !== schemaVersion(db)) {
+              throw new Error('re-encrypted copy failed its check');
+            }
+            // Written in the copy: the entry, and the head sealed under the new key, exist only if the
+            // rotation happens.
+            const newAuditKey = auditHeadKey(newKey);
+            try {
+              new Store(copy, { actor: this.#actor, auditHeadKey: newAuditKey }).audit.append({
+                action: 'vault.rotate',
+                entityType: 'vault',
+                summary:
+                  next === null
+                    ? 'Vault re-encrypted under a new key'
+                    : 'Vault re-encrypted under a new key and passphrase',
+              });
+            } finally {
+              newAuditKey.fill(0);
+            }
+          } finally {
+            closeDatabase(copy);
+          }
+          restrictPermissions(pending);
+          fsyncFile(pending);
+        } catch (error) {
+          removeDatabaseFiles(pending);
+          throw translateSqliteError(error);
+        }
+        // Commit: close the old database, then the new key file, then the new database file.
+        this.#close();
+        writeKeySlotFile(this.#slotsFile, newSlots, newKey);
+        this.#settleRotation(newKey);
+        adopted = true; // #openWith owns the new key from here
+        this.#openWith(newKey, readKeySlotFile(this.#slotsFile));
+        this.#emit();
+        return { recoveryKey: formatRecoveryKey(recoveryKey) };
+      } finally {
+        oldKey.fill(0);
+        recoveryKey.fill(0);
+        if (!adopted) newKey.fill(0);
+      }
+    });
+  }
+
   /** Checkpoints and empties the WAL, closes the database, zeroes the key. Idempotent. */
   lock(): void {
     this.#generation++;
-    const db = this.#db;
-    if (!db) return;
-    this.#db = null;
-    this.#store = null;
-    closeDatabase(db);
-    this.#dataKey?.fill(0);
-    this.#dataKey = null;
+    if (!this.#db) return;
+    this.#close();
     this.#emit();
   }
 
@@ -255,6 +396,9 @@ export class Vault {
    * opens with the same passphrase and recovery key. The copy is made with VACUUM INTO, which
    * SQLite3MC encrypts with the open database's cipher and key (better-sqlite3's backup() would
    * refuse, and a plain ATTACH would write plaintext), then opened and checked before we say "done".
+   * It is written into a hidden sibling folder (".upright-backup-partial-…") and renamed to the name
+   * asked for only when complete: a backup killed half-way never leaves a folder that looks like a
+   * vault. An empty folder chosen beforehand is replaced by the complete one.
    */
   backup(destinationFolder: string): Promise<{ location: string; bytes: number }> {
     return this.#serial(async () => {
@@ -264,21 +408,22 @@ export class Vault {
       if (inside(target, this.location) || inside(this.location, target)) {
         throw new UprightError('BACKUP_FAILED', 'Choose a folder outside the vault for the backup.');
       }
-      let madeFolder = false;
-      if (existsSync(target)) {
-        if (!statSync(target).isDirectory() || readdirSync(target).length > 0) {
-          throw new UprightError('BACKUP_FAILED', 'Choose a new or empty folder for the backup.');
-        }
-      } else {
-        try {
-          mkdirSync(target, { recursive: true, mode: 0o700 });
-        } catch {
-          throw new UprightError('BACKUP_FAILED');
-        }
-        madeFolder = true;
+      const emptyFolderChosen = existsSync(target);
+      if (emptyFolderChosen && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
+        throw new UprightError('BACKUP_FAILED', 'Choose a new or empty folder for the backup.');
       }
-      const copyDb = resolve(target, VAULT_DB_FILE);
-      const copySlots = resolve(target, KEYSLOTS_FILE);
+      const partial = resolve(
+        dirname(target),
+        `${PARTIAL_BACKUP_PREFIX}${basename(target)}-${randomBytes(4).toString('hex')}`,
+      );
+      try {
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+        mkdirSync(partial, { mode: 0o700 });
+      } catch {
+        throw new UprightError('BACKUP_FAILED');
+      }
+      const copyDb = resolve(partial, VAULT_DB_FILE);
+      const copySlots = resolve(partial, KEYSLOTS_FILE);
       try {
         vacuumInto(db, copyDb);
         writeFileAtomic(copySlots, readFileSync(this.#slotsFile));
@@ -292,12 +437,17 @@ export class Vault {
           closeDatabase(copy);
         }
         restrictPermissions(copyDb);
+        fsyncFile(copyDb);
+        fsyncFolder(partial);
         const bytes = statSync(copyDb).size + statSync(copySlots).size;
+        // rename() replaces an empty folder on POSIX; elsewhere remove the empty one first.
+        if (emptyFolderChosen && process.platform === 'win32') rmSync(target, { recursive: true, force: true });
+        renameSync(partial, target);
+        fsyncFolder(dirname(target));
         this.store().audit.append({ action: 'vault.backup', entityType: 'vault', summary: 'Encrypted backup written' });
         return { location: target, bytes };
       } catch (error) {
-        for (const file of [copyDb, `${copyDb}-wal`, `${copyDb}-journal`, copySlots]) rmSync(file, { force: true });
-        if (madeFolder) rmSync(target, { recursive: true, force: true });
+        rmSync(partial, { recursive: true, force: true });
         if (error instanceof UprightError && error.code === 'VAULT_LOCKED') throw error;
         throw new UprightError('BACKUP_FAILED');
       }
@@ -312,9 +462,10 @@ export class Vault {
       let audit: VerifyReport['audit'];
       try {
         const brokenAtSeq = store.audit.verifyChain();
-        audit = { ok: brokenAtSeq === null, entries: store.audit.count(), brokenAtSeq };
+        const headOk = store.audit.verifyHead();
+        audit = { ok: brokenAtSeq === null && headOk, entries: store.audit.count(), brokenAtSeq, headOk };
       } catch {
-        audit = { ok: false, entries: 0, brokenAtSeq: null };
+        audit = { ok: false, entries: 0, brokenAtSeq: null, headOk: false };
       }
       let originals: VerifyReport['originals'];
       try {
@@ -351,23 +502,36 @@ export class Vault {
     return this.#db;
   }
 
-  /** Opens vault.db with an authenticated data key; takes ownership of the key (zeroed on failure). */
-  #openWith(dataKey: Buffer): void {
-    if (!existsSync(this.#dbFile)) {
-      dataKey.fill(0);
-      throw new UprightError('VAULT_CORRUPT', 'The vault’s database file is missing. Restore it from a backup.');
-    }
+  /**
+   * Opens vault.db with a data key unwrapped from `slots`; takes ownership of the key (zeroed on
+   * failure). The key file must be authentic under that key (its MAC), or — written before version
+   * 2 — belong to a vault from before SEALED_SCHEMA_VERSION, in which case it is upgraded here.
+   */
+  #openWith(dataKey: Buffer, slots: KeySlotFile): void {
     let db: Db | null = null;
     try {
+      checkKeySlotMac(slots, dataKey);
+      this.#settleRotation(dataKey);
+      if (!existsSync(this.#dbFile)) {
+        throw new UprightError('VAULT_CORRUPT', 'The vault’s database file is missing. Restore it from a backup.');
+      }
       db = openEncryptedDatabase(this.#dbFile, dataKey);
       const version = schemaVersion(db);
       // create() migrates before the key file exists, so a real vault is never at version 0.
       if (version === 0) throw new UprightError('VAULT_CORRUPT');
       if (version > LATEST_VERSION) throw new UprightError('VAULT_FROM_FUTURE');
+      // A sealed vault's key file always has its MAC: one without is a replaced (downgraded) file.
+      if (!hasMac(slots) && version >= SEALED_SCHEMA_VERSION) throw new UprightError('KEYSLOT_CORRUPT');
       // Check before migrating: never write into a damaged database.
       quickCheckAtOpen(db);
+      // The key file gains its MAC before the schema moves past SEALED_SCHEMA_VERSION: a crash in
+      // between leaves an authenticated key file beside an older schema, which opens.
+      if (!hasMac(slots)) writeKeySlotFile(this.#slotsFile, slots.slots, dataKey);
       migrate(db);
-      this.#adopt(db, dataKey, new Store(db, { actor: this.#actor }));
+      const auditKey = auditHeadKey(dataKey);
+      const store = new Store(db, { actor: this.#actor, auditHeadKey: auditKey });
+      if (version < SEALED_SCHEMA_VERSION) store.audit.sealHead();
+      this.#adopt(db, dataKey, auditKey, store);
     } catch (error) {
       if (db) closeDatabase(db);
       dataKey.fill(0);
@@ -375,11 +539,43 @@ export class Vault {
     }
   }
 
-  #adopt(db: Db, dataKey: Buffer, store: Store): void {
+  /**
+   * Finishes or discards a key rotation interrupted by a crash (see rotateKeys). vault.db.next is
+   * renamed into place only when the key file no longer opens vault.db but does open it.
+   */
+  #settleRotation(dataKey: Buffer): void {
+    const pending = resolve(this.location, ROTATING_DB_FILE);
+    if (!existsSync(pending)) return;
+    if (opensWith(this.#dbFile, dataKey)) {
+      removeDatabaseFiles(pending); // the rotation never reached its commit point
+      return;
+    }
+    if (!opensWith(pending, dataKey)) return; // neither opens: the caller reports VAULT_CORRUPT
+    // The old database's WAL (if any) is under the old key and already inside the copy.
+    rmSync(`${this.#dbFile}-wal`, { force: true });
+    rmSync(`${this.#dbFile}-journal`, { force: true });
+    renameSync(pending, this.#dbFile);
+    fsyncFolder(this.location);
+  }
+
+  #adopt(db: Db, dataKey: Buffer, auditKey: Buffer, store: Store): void {
     this.#db = db;
     this.#dataKey = dataKey;
+    this.#auditKey = auditKey;
     this.#store = store;
     this.#autoLockMinutes = store.settings.getAutoLockMinutes();
+  }
+
+  /** Closes the database (checkpointed) and zeroes the keys; drops the repositories and their caches. */
+  #close(): void {
+    const db = this.#db;
+    this.#db = null;
+    this.#store = null;
+    if (db) closeDatabase(db);
+    this.#dataKey?.fill(0);
+    this.#dataKey = null;
+    this.#auditKey?.fill(0);
+    this.#auditKey = null;
   }
 
   #emit(): void {
@@ -403,5 +599,29 @@ function restrictPermissions(file: string): void {
     chmodSync(file, 0o600);
   } catch {
     // Best effort (e.g. FAT-formatted USB sticks have no permissions); the file is encrypted anyway.
+  }
+}
+
+/** Whether `file` opens with `key` (closed again at once). */
+function opensWith(file: string, key: Buffer): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    closeDatabase(openEncryptedDatabase(file, key));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const path of [file, `${file}-wal`, `${file}-journal`, `${file}-shm`]) rmSync(path, { force: true });
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

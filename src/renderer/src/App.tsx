@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/api.ts';
 import { invoke } from './api/client.ts';
-import { lockVault } from './api/lock.ts';
+import { answerLockRequests, lockVault } from './api/lock.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
@@ -19,7 +19,16 @@ type View =
   | { area: 'dossiers' }
   | { area: 'dossier'; dossierId: string; title: string; tab?: DossierTab }
   | { area: 'draft'; dossierId: string; dossierTitle: string; draftId: string; title: string }
-  | { area: 'source'; dossierId: string; dossierTitle: string; sourceId: string; title: string; excerptId?: string }
+  | {
+      area: 'source';
+      dossierId: string;
+      dossierTitle: string;
+      sourceId: string;
+      title: string;
+      excerptId?: string;
+      /** Words to show on opening (a linked mention). */
+      range?: [number, number];
+    }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
   | { area: 'settings' };
@@ -158,9 +167,10 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
         )}
         {view.area === 'source' && (
           <Reader
-            key={`${view.sourceId}-${view.excerptId ?? ''}`}
+            key={`${view.sourceId}-${view.excerptId ?? ''}-${view.range?.join('-') ?? ''}`}
             sourceId={view.sourceId}
             initialExcerpt={view.excerptId ?? null}
+            initialRange={view.range ?? null}
           />
         )}
         {view.area === 'draft' && (
@@ -191,6 +201,16 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
                 dossierTitle: s.dossierTitle,
                 sourceId: s.id,
                 title: s.title,
+              })
+            }
+            onOpenMention={(m) =>
+              setView({
+                area: 'source',
+                dossierId: m.dossierId,
+                dossierTitle: m.dossierTitle,
+                sourceId: m.sourceId,
+                title: m.sourceTitle,
+                range: [m.start, m.end],
               })
             }
           />
@@ -233,7 +253,11 @@ export function App() {
   // Shown once, right after creation, before the workspace (even though the vault is already open).
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
-  // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator).
+  // However the vault is locked, main first asks this page to save what it holds.
+  useEffect(() => answerLockRequests(), []);
+
+  // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator), without leaving
+  // the field being typed in: the lock path saves it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l' && status?.state === 'unlocked') {

@@ -164,6 +164,8 @@ export const annotateApi = {
         includeRestricted: z.boolean().optional(),
         /** Write here instead of asking (CLI, tests). */
         path: z.string().min(1).optional(),
+        /** Replace a file already at `path` (the CLI's --force); without it such a path is refused with FILE_EXISTS. */
+        overwrite: z.boolean().optional(),
       })
       .strict(),
     result: z.union([

@@ -13,10 +13,27 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** One line of the diagnostics log: codes, method names and timings only — never text or paths. */
+export const DiagnosticEntry = z.object({
+  /** UTC, to the minute. */
+  at: z.string(),
+  /** A request that failed, one that was slow, or a file an import refused. */
+  kind: z.enum(['error', 'slow', 'import']),
+  method: z.string(),
+  code: z.string().nullable(),
+  ms: z.number().int().nonnegative(),
+});
+export type DiagnosticEntry = z.infer<typeof DiagnosticEntry>;
+
 export const appApi = {
   'app.info': method({
     summary: 'Version of Upright and of the runtime it runs in.',
     params: NoParams,
     result: AppInfo,
+  }),
+  'app.diagnostics': method({
+    summary: 'What failed recently (codes, methods, timings, versions; never text, names or paths), for support.',
+    params: NoParams,
+    result: z.object({ entries: z.array(DiagnosticEntry), report: z.string() }),
   }),
 };

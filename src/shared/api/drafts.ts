@@ -193,6 +193,8 @@ export const draftsApi = {
         redact: z.boolean(),
         acceptErrors: z.boolean().optional(),
         path: z.string().min(1).optional(),
+        /** Replace a file already at `path` (the CLI's --force); without it such a path is refused with FILE_EXISTS. */
+        overwrite: z.boolean().optional(),
         /** Add a provenance annex: for every note, source title, SHA-256 of the original, page, excerpt id. */
         provenance: z.boolean().optional(),
         /** Sources whose restricted excerpts may be named; the notes of any other restricted excerpt are withheld. */

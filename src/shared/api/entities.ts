@@ -14,6 +14,8 @@ export const Entity = z.object({
   sensitivity: z.enum(ENTITY_SENSITIVITY),
   description: z.string(),
   excerptCount: z.number().int(),
+  /** Places in sources linked to it without being excerpts (accepted suggestions). */
+  mentionCount: z.number().int(),
   sourceCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -51,6 +53,26 @@ export const MentioningSource = z.object({
   linkedExcerpts: z.number().int(),
 });
 export type MentioningSource = z.infer<typeof MentioningSource>;
+
+/** A place where a source names the entity, linked by accepting a suggestion (no excerpt made). */
+export const LinkedMention = z.object({
+  id: Id,
+  sourceId: Id,
+  sourceTitle: z.string(),
+  sourceFormat: z.string().nullable(),
+  dossierId: Id,
+  dossierTitle: z.string(),
+  exact: z.string(),
+  /** The words either side, to read the mention in context. */
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  page: z.number().int().nullable(),
+  /** orphaned: its words were not found again after the source was read again. */
+  status: z.enum(['anchored', 'reanchored', 'orphaned']),
+});
+export type LinkedMention = z.infer<typeof LinkedMention>;
 
 const Name = z.string().trim().min(1, 'An entity needs a name').max(300, 'Keep the name under 300 characters');
 
@@ -101,8 +123,13 @@ export const entitiesApi = {
     result: z.object({ deleted: z.boolean() }),
   }),
   'entity.mentions': method({
-    summary: 'Every excerpt linked to an entity, and every source whose text names it or one of its aliases.',
+    summary:
+      'Every excerpt linked to an entity, every place linked to it from a suggestion, and every source whose text names it or one of its aliases.',
     params: z.object({ id: Id }).strict(),
-    result: z.object({ excerpts: z.array(EntityExcerpt), sources: z.array(MentioningSource) }),
+    result: z.object({
+      excerpts: z.array(EntityExcerpt),
+      linked: z.array(LinkedMention),
+      sources: z.array(MentioningSource),
+    }),
   }),
 };

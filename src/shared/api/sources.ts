@@ -32,6 +32,8 @@ export const SourceSummary = z.object({
   pageCount: z.number().int(),
   sha256: z.string().nullable(),
   importedAt: z.string().nullable(),
+  /** Sources sharing it are renditions of one document in different formats; null when not linked. */
+  renditionGroup: z.string().nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -63,6 +65,15 @@ export const ImportOutcome = z.object({
   sha256: z.string().nullable(),
   duplicateOf: z.object({ sourceId: z.string(), title: z.string() }).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Sources already in the dossier with the same text (another format of this document), to offer linking. */
+  sameTextAs: z.array(
+    z.object({
+      sourceId: z.string(),
+      title: z.string(),
+      format: z.enum(SOURCE_FORMATS).nullable(),
+      similarity: z.number(),
+    }),
+  ),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
@@ -78,6 +89,14 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 
 /** Chosen by the caller so it can cancel before the call returns. */
 const TaskId = z.string().min(8).max(64);
+
+export const Renditions = z.object({
+  /** Every source of the group, this one included, in import order; empty when not linked. */
+  linked: z.array(SourceSummary),
+  /** Sources of the dossier whose paragraphs are (nearly) the same, not linked yet; most alike first. */
+  sameText: z.array(z.object({ source: SourceSummary, similarity: z.number() })),
+});
+export type Renditions = z.infer<typeof Renditions>;
 
 const SourceFields = z.object({
   title: z.string().trim().min(1, 'A source needs a title').max(500),
@@ -127,6 +146,22 @@ export const sourcesApi = {
       moved: z.number().int(),
       orphans: z.array(z.object({ id: Id, exact: z.string() })),
     }),
+  }),
+  'source.renditions': method({
+    summary:
+      'The sources linked with this one as renditions of one document, and those with the same text not linked yet.',
+    params: z.object({ id: Id }).strict(),
+    result: Renditions,
+  }),
+  'source.linkRendition': method({
+    summary: 'Link two sources of a dossier as renditions of one document (e.g. its PDF and its Word file).',
+    params: z.object({ id: Id, otherId: Id }).strict(),
+    result: Renditions,
+  }),
+  'source.unlinkRendition': method({
+    summary: 'Take a source out of its group of renditions.',
+    params: z.object({ id: Id }).strict(),
+    result: Renditions,
   }),
   'import.files': method({
     summary: 'Import files (name + base64 bytes) into a dossier; progress arrives as import.progress events.',

@@ -20,7 +20,13 @@ export const VerifyReport = z.object({
   ok: z.boolean(),
   /** SQLite's integrity_check lines: ["ok"] when the database is sound. */
   integrity: z.array(z.string()),
-  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtSeq: z.number().int().nullable() }),
+  audit: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    brokenAtSeq: z.number().int().nullable(),
+    /** The log ends where its head, sealed with the vault key, says: false after a cut tail or a rebuilt chain. */
+    headOk: z.boolean(),
+  }),
   originals: z.object({
     checked: z.number().int(),
     mismatched: z.array(z.object({ sourceId: z.string(), title: z.string() })),
@@ -55,14 +61,31 @@ export const vaultApi = {
     result: VaultStatus,
   }),
   'vault.lock': method({
-    summary: 'Close the vault and forget its key.',
+    summary:
+      'Ask open windows to save their pending edits (briefly), then close the vault, forget its key and reload the windows.',
     params: NoParams,
     result: VaultStatus,
+  }),
+  'vault.flushed': method({
+    summary: 'A window has saved every pending edit it held, as a lock asked it to (answers vault.locking).',
+    params: z.object({ requestId: z.string().min(1).max(100) }).strict(),
+    result: z.object({}),
   }),
   'vault.changePassphrase': method({
     summary: 'Replace the passphrase (rewrites the key slot, not the data).',
     params: z.object({ current: Passphrase, next: Passphrase }).strict(),
     result: VaultStatus,
+  }),
+  'vault.rotateKeys': method({
+    summary:
+      'Re-encrypt the vault under a new data key, with a new passphrase (or the current one) and a new recovery key, shown once. Old key files stop opening it; backups already made keep their old keys.',
+    params: z.object({ current: Passphrase, next: Passphrase.optional() }).strict(),
+    result: z.object({ recoveryKey: z.string(), status: VaultStatus }),
+  }),
+  'vault.newRecoveryKey': method({
+    summary: 'Replace the recovery key (the data key stays); returns the new one, shown once.',
+    params: z.object({ passphrase: Passphrase }).strict(),
+    result: z.object({ recoveryKey: z.string() }),
   }),
   'vault.backup': method({
     summary: 'Write an encrypted copy of the vault to a folder the person chooses.',
@@ -95,3 +118,10 @@ export const vaultApi = {
     result: Settings,
   }),
 };
+
+/** Pushed before the vault locks: save every pending edit now, then answer with vault.flushed. */
+export const VaultLocking = z.object({ requestId: z.string() });
+export type VaultLocking = z.infer<typeof VaultLocking>;
+
+/** Pushed after a lock where the shell cannot reload the page itself (the browser bridge): reload it. */
+export const WindowReload = z.object({});

@@ -48,8 +48,13 @@ function isOwnRequest(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('blob:');
 }
 
-export const test = base.extend<{ target: Target; upright: UprightSession }, { chromiumBrowser: Browser }>({
+export const test = base.extend<
+  { target: Target; autoLockMinuteMs: number; upright: UprightSession },
+  { chromiumBrowser: Browser }
+>({
   target: ['chromium', { option: true }],
+  /** How long one minute of the auto-lock setting lasts in the bridge (Chromium target); a spec may shorten it. */
+  autoLockMinuteMs: [60_000, { option: true }],
   chromiumBrowser: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
     async ({}, use) => {
@@ -59,10 +64,10 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
     },
     { scope: 'worker' },
   ],
-  upright: async ({ target, chromiumBrowser }, use) => {
+  upright: async ({ target, chromiumBrowser, autoLockMinuteMs }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'upright-e2e-'));
+    // The preview creates its folder on the first export or backup (as `npm run web` must on a fresh machine).
     const backupDir = join(home, 'backups');
-    await mkdir(backupDir);
     const foreignRequests: string[] = [];
     const consoleErrors: string[] = [];
     let own = 0;
@@ -76,6 +81,7 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
         staticDir: 'out/renderer',
         kdf: TEST_KDF,
         importPaths: IMPORT_FOLDERS,
+        autoLockMinuteMs,
       });
       const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 820 } });
       context.on('request', (request) => {
@@ -89,6 +95,7 @@ export const test = base.extend<{ target: Target; upright: UprightSession }, { c
       await context.close();
       await preview.close();
     } else {
+      await mkdir(backupDir);
       const executablePath = electronBinary();
       if (!executablePath) throw new Error('Electron binary not installed');
       // Electron's userData on Linux follows XDG_CONFIG_HOME, so the app's vault lands in `home`.
@@ -211,4 +218,24 @@ export async function createDossierThroughUi(page: Page, title: string): Promise
   await page.getByLabel('Themes (comma-separated)').fill('freedom of association, trade unions');
   await page.getByRole('button', { name: 'Create dossier' }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+/**
+ * Locks with the Lock button and waits for the page the lock reloads (every lock discards the page),
+ * so what a spec types next on the unlock screen is not wiped by the reload.
+ */
+export async function lockThroughUi(page: Page, how: 'button' | 'shortcut' = 'button'): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { pageBeforeLock?: boolean }).pageBeforeLock = true;
+  });
+  if (how === 'shortcut') await page.keyboard.press('Control+KeyL');
+  else await page.getByRole('button', { name: 'Lock' }).click();
+  await expect
+    .poll(() =>
+      page
+        .evaluate(() => (window as unknown as { pageBeforeLock?: boolean }).pageBeforeLock ?? null)
+        .catch(() => 'navigating'),
+    )
+    .toBeNull();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
 }

@@ -1,7 +1,7 @@
 // A lawyer drafts the dossier's UPR submission through the API, as the app does: starts from the
 // template, writes and cites, runs the checks, reviews what redaction will do, exports a Word file,
 // keeps versions and compares them. The vault is real; only the save dialog is scripted.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -214,6 +214,8 @@ describe('a lawyer drafts the UPR submission', () => {
       bytes: expect.any(Number),
       warnings: 0,
     });
+    // Readable by its owner only: another account on a shared laptop cannot open the submission.
+    expect(statSync(join(home, 'Kazakhstan submission.docx')).mode & 0o777).toBe(0o600);
     const bytes = new Uint8Array(readFileSync(join(home, 'Kazakhstan submission.docx')));
     expect(bytes.byteLength).toBe(saved.saved ? saved.bytes : -1);
     const entries = listZip(bytes) ?? [];
@@ -264,13 +266,17 @@ describe('a lawyer drafts the UPR submission', () => {
     ).toEqual([]);
 
     const path = join(home, 'for-the-team.html');
+    // An older export readable by everyone is replaced when asked, and narrowed to its owner.
+    writeFileSync(path, 'an older export');
+    chmodSync(path, 0o644);
     const saved = await call(
       handlers,
       'draft.export',
-      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path },
+      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path, overwrite: true },
       ctx,
     );
     expect(saved).toMatchObject({ saved: true, path, warnings: 1 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     const html = readFileSync(path, 'utf8');
     expect(html).toContain('Amin Eleusinov reports');
     expect(html).not.toContain('href="#note-2"');
@@ -302,6 +308,21 @@ describe('a lawyer drafts the UPR submission', () => {
         ctx,
       ),
     ).rejects.toMatchObject({ code: 'EXPORT_FAILED' });
+
+    // A second export to the same named file keeps the first, unless replacing it was asked for.
+    const first = readFileSync(path, 'utf8');
+    await expect(
+      call(handlers, 'draft.export', { id: draft.id, format: 'html', redact: false, acceptErrors: true, path }, ctx),
+    ).rejects.toMatchObject({ code: 'FILE_EXISTS' });
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    await call(
+      handlers,
+      'draft.export',
+      { id: draft.id, format: 'html', redact: false, acceptErrors: true, path, overwrite: true, provenance: true },
+      ctx,
+    );
+    expect(readFileSync(path, 'utf8')).not.toBe(first);
+    expect(readFileSync(path, 'utf8')).toContain('Annex: provenance of the notes');
   });
 
   it('renders HTML and Markdown for the print preview, redacted on request', async () => {
@@ -319,7 +340,9 @@ describe('a lawyer drafts the UPR submission', () => {
     expect(html).toContain('A union leader reports');
     const md = (await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx)).text;
     expect(md).toContain('3\\. Amin Eleusinov reports');
-    expect(md).toContain('[^2]: Government of Kazakhstan');
+    expect(md).toContain('[^1]: Government of Kazakhstan');
+    // Both excerpts come from the Government's reply: the second note says so as lawyers write it.
+    expect(md).toMatch(/\[\^2\]: Ibid\.(, p\. \d+\.)?\n/);
   });
 
   it('keeps named versions and compares them with the draft as it is now; deleting takes the versions along', async () => {

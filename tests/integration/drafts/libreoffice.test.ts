@@ -4,7 +4,7 @@
 // pseudonymised name anywhere. Needs LibreOffice Writer (Debian: libreoffice-writer-nogui; CI
 // installs it); UPRIGHT_SOFFICE names another soffice binary.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,40 +12,18 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import { renderDocx } from '../../../src/main/drafts/docx.ts';
-import { loadPdfJs, pdfOptions } from '../../../src/main/ingest/pdf.ts';
-import { excerpt, goodContext, para, person, realisticBody } from '../../unit/drafts/support.ts';
+import { comparable, pdfItems } from '../../support/pdf-text.ts';
+import { COVER, cite, doc, excerpt, goodContext, para, person, realisticBody } from '../../unit/drafts/support.ts';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'upright-soffice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Item {
-  text: string;
-  x: number;
-  y: number;
-}
-
-async function pdfPages(path: string): Promise<Item[][]> {
-  const { getDocument } = await loadPdfJs();
-  const task = getDocument(pdfOptions(new Uint8Array(readFileSync(path))));
-  const pdf = await task.promise;
-  const pages: Item[][] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(
-      content.items
-        .filter((item) => 'str' in item && item.str.trim() !== '')
-        .map((item) => {
-          const { str, transform } = item as { str: string; transform: number[] };
-          return { text: str.trim(), x: transform[4] as number, y: transform[5] as number };
-        }),
-    );
-  }
-  await task.destroy();
-  return pages;
-}
-
-const NOTE = /^Organisation \d+, Report number \d+ on trade union rights, 2022, p\. \d+\.$/;
+// A note in full, a short form back to a source's first note, or "Ibid." for the note before — compared
+// as `comparable` text (how it reads back depends on the machine's fonts).
+const NOTE_LINE =
+  /^(?:Organisation\d+,Reportnumber\d+ontradeunionrights,(?:2022|note\d+above),p\.\d+\.|Ibid\.(?:,p\.\d+\.)?)$/;
+const isNote = (item: { text: string }) => NOTE_LINE.test(comparable(item.text));
 /** Below this height (points from the bottom of the page) is the footer with the page number. */
 const FOOTER = 60;
 
@@ -85,7 +63,7 @@ describe('the Word file as LibreOffice lays it out', () => {
       [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx],
       { timeout: 150_000 },
     );
-    const pages = await pdfPages(join(work, 'submission.pdf'));
+    const pages = await pdfItems(join(work, 'submission.pdf'));
     expect(pages.length).toBeGreaterThan(5);
 
     // Paragraph numbers at the left margin, 1…N in reading order across pages.
@@ -95,12 +73,12 @@ describe('the Word file as LibreOffice lays it out', () => {
     expect(numbers).toEqual(Array.from({ length: paragraphCount }, (_, i) => i + 1));
 
     // Every note's text, in order, each below all of its page's body text.
-    const noteLines = pages.flatMap((items) => items.filter((i) => NOTE.test(i.text)));
+    const noteLines = pages.flatMap((items) => items.filter((i) => isNote(i)));
     expect(noteLines).toHaveLength(150);
-    const notePages = pages.map((items, p) => ({ p, notes: items.filter((i) => NOTE.test(i.text)), items }));
+    const notePages = pages.map((items, p) => ({ p, notes: items.filter((i) => isNote(i)), items }));
     for (const { p, notes, items } of notePages) {
       if (notes.length === 0) continue;
-      const bodyText = items.filter((i) => !NOTE.test(i.text) && i.y > FOOTER && /\p{L}{3}/u.test(i.text));
+      const bodyText = items.filter((i) => !isNote(i) && i.y > FOOTER && /\p{L}{3}/u.test(i.text));
       const lowestBody = Math.min(...bodyText.map((i) => i.y));
       const highestNote = Math.max(...notes.map((i) => i.y));
       expect(highestNote, `page ${p + 1}`).toBeLessThan(lowestBody);
@@ -109,9 +87,7 @@ describe('the Word file as LibreOffice lays it out', () => {
     const marks = pages.flatMap((items) =>
       items.filter(
         (i) =>
-          /^\d+$/.test(i.text) &&
-          i.y > FOOTER &&
-          items.some((n) => NOTE.test(n.text) && Math.abs(n.y - i.y) < 6 && n.x > i.x),
+          /^\d+$/.test(i.text) && i.y > FOOTER && items.some((n) => isNote(n) && Math.abs(n.y - i.y) < 6 && n.x > i.x),
       ),
     );
     expect(marks.map((m) => Number(m.text))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
@@ -124,13 +100,68 @@ describe('the Word file as LibreOffice lays it out', () => {
       ).toBe(true);
     });
 
-    const text = pages
-      .flat()
-      .map((i) => i.text)
-      .join(' ');
+    const text = comparable(
+      pages
+        .flat()
+        .map((i) => i.text)
+        .join(' '),
+    );
     expect(text).toContain(
-      'A union leader, whose union was dissolved, told us that a union leader’s appeal was refused.',
+      comparable('A union leader, whose union was dissolved, told us that a union leader’s appeal was refused.'),
     );
     expect(text).not.toMatch(/Eleusinov/i);
+  }, 180_000);
+
+  it('prints a Russian submission’s cover, word count, notes and dates in Russian', async () => {
+    const context = goodContext({
+      cover: { ...COVER, language: 'ru', state: 'Казахстан', monthYear: 'март 2027 г.' },
+      body: doc(
+        para('Правительство утверждает, что жалоб на регистрацию профсоюзов не поступало.', cite('a')),
+        para('Профсоюз сообщает об обратном.', cite('b'), ' Правительство повторяет это и позже.', cite('c')),
+      ),
+      excerpts: new Map([
+        ['a', excerpt('a', { sourceId: 'gov', dateText: '2021-06-30', page: 4 })],
+        ['b', excerpt('b', { sourceId: 'gov', dateText: '2021-06-30', page: 5 })],
+        [
+          'c',
+          excerpt('c', {
+            sourceId: 'union',
+            sourceTitle: 'Доклад',
+            authorOrganisation: 'КНПП',
+            documentSymbol: null,
+            dateText: '2022-03',
+            page: 2,
+          }),
+        ],
+      ]),
+    });
+    const docx = join(work, 'russian.docx');
+    writeFileSync(docx, await renderDocx(prepareDocument(context, { redact: false })));
+    const profile = pathToFileURL(join(work, 'profile')).href;
+    await run(
+      process.env.UPRIGHT_SOFFICE ?? 'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx],
+      { timeout: 150_000 },
+    );
+    // Compared as `comparable` text, so how a font splits or joins words cannot matter.
+    const printed = comparable(
+      (await pdfItems(join(work, 'russian.pdf')))
+        .flat()
+        .map((i) => i.text)
+        .join(''),
+    );
+    for (const expected of [
+      'Индивидуальное представление для универсального периодического обзора: Казахстан',
+      '48-я сессия Рабочей группы по УПО, 4-й цикл, март 2027 г.',
+      'Представлено организацией',
+      'Основана в 1987 году.',
+      'Количество слов:',
+      'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, 30 июня 2021 г., с. 4.',
+      'Там же, с. 5.',
+      'КНПП, Доклад, март 2022 г., с. 2.',
+    ]) {
+      expect(printed).toContain(comparable(expected));
+    }
+    expect(printed).not.toMatch(/Wordcount|Submittedby|p\.4/);
   }, 180_000);
 });

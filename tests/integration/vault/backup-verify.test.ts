@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { appDataDir, cleanup, errorCode, newVault, PASSPHRASE, withRawDatabase } from './helpers.ts';
 
 afterEach(cleanup);
@@ -41,6 +42,10 @@ describe('a monitor backs up the vault to a USB stick', () => {
 
     expect(result.location).toBe(usb);
     expect(readdirSync(usb).sort()).toEqual(['keyslots.json', 'vault.db']);
+    // Written in a hidden sibling and renamed when complete: nothing else is left beside it.
+    expect(readdirSync(join(appData, 'usb'))).toEqual(['upright-backup']);
+    expect(statSync(usb).mode & 0o777).toBe(0o700);
+    for (const file of ['keyslots.json', 'vault.db']) expect(statSync(join(usb, file)).mode & 0o777).toBe(0o600);
     const copyBytes = readFileSync(join(usb, 'vault.db'));
     expect(result.bytes).toBe(copyBytes.length + readFileSync(join(usb, 'keyslots.json')).length);
     expect(copyBytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -58,6 +63,16 @@ describe('a monitor backs up the vault to a USB stick', () => {
     restored.lock();
     await restored.recover(recoveryKey, 'a passphrase for the copy');
     restored.lock();
+  });
+
+  it('fills an empty folder chosen beforehand', async () => {
+    const { appData, vault } = await vaultWithOriginals();
+    const chosen = join(appData, 'empty');
+    mkdirSync(chosen);
+    await vault.backup(chosen);
+    expect(readdirSync(chosen).sort()).toEqual(['keyslots.json', 'vault.db']);
+    expect(readdirSync(appData).filter((name) => name.startsWith('.'))).toEqual([]);
+    vault.lock();
   });
 
   it('refuses a non-empty folder, the vault itself, or a folder inside it; needs an unlocked vault', async () => {
@@ -83,7 +98,7 @@ describe('a monitor checks the vault', () => {
     expect(report).toEqual({
       ok: true,
       integrity: ['ok'],
-      audit: { ok: true, entries: 5, brokenAtSeq: null },
+      audit: { ok: true, entries: 5, brokenAtSeq: null, headOk: true },
       originals: { checked: 2, mismatched: [] },
     });
     vault.lock();
@@ -118,7 +133,53 @@ describe('a monitor checks the vault', () => {
     await vault.unlock(PASSPHRASE);
     const report = await vault.verify();
     expect(report.ok).toBe(false);
-    expect(report.audit).toEqual({ ok: false, entries: 5, brokenAtSeq: 3 });
+    expect(report.audit).toEqual({ ok: false, entries: 5, brokenAtSeq: 3, headOk: true });
+    vault.lock();
+  });
+
+  it('finds the newest entries cut off the end of the log', async () => {
+    const { location, vault } = await vaultWithOriginals();
+    vault.lock();
+    await withRawDatabase(location, (db) => {
+      db.exec('DROP TRIGGER audit_no_delete');
+      db.prepare('DELETE FROM audit WHERE seq > 3').run(); // what remains still chains perfectly
+    });
+    await vault.unlock(PASSPHRASE);
+    const report = await vault.verify();
+    expect(report.ok).toBe(false);
+    expect(report.audit).toEqual({ ok: false, entries: 3, brokenAtSeq: null, headOk: false });
+    vault.lock();
+  });
+
+  it('finds a log rebuilt from scratch, even with its head rewritten to match', async () => {
+    const { location, vault } = await vaultWithOriginals();
+    vault.lock();
+    await withRawDatabase(location, (db) => {
+      db.exec('DROP TRIGGER audit_no_delete; DELETE FROM audit');
+      // A fresh, self-consistent chain telling another story, and a head pointing at its end.
+      let prev = GENESIS_HASH;
+      for (let seq = 1; seq <= 2; seq++) {
+        const row = {
+          seq,
+          at: new Date().toISOString(),
+          actor: 'owner',
+          action: 'vault.create',
+          entity_type: 'vault',
+          entity_id: null,
+          summary: 'Vault created',
+        };
+        const hash = auditHash(prev, row);
+        db.prepare(
+          'INSERT INTO audit (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @prev_hash, @hash)',
+        ).run({ ...row, prev_hash: prev, hash });
+        prev = hash;
+      }
+      db.prepare('UPDATE audit_head SET seq = 2, hash = ?').run(prev);
+    });
+    await vault.unlock(PASSPHRASE);
+    const report = await vault.verify();
+    expect(report.ok).toBe(false);
+    expect(report.audit).toEqual({ ok: false, entries: 2, brokenAtSeq: null, headOk: false });
     vault.lock();
   });
 });

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import type { Vault } from '../../../src/main/vault/vault.ts';
 import { appDataDir, cleanup, errorCode, fingerprint, newVault, PASSPHRASE, sha256 } from './helpers.ts';
 
@@ -137,6 +139,51 @@ describe('a damaged or tampered key file is refused as damaged, not as a wrong p
     const before = sha256(readFileSync(dbFile()));
     expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
     expect(sha256(readFileSync(dbFile()))).toBe(before);
+  });
+
+  /** An edit by someone who knows the format: the checksum is recomputed, so only deeper checks catch it. */
+  const reforge = (fn: (json: { slots: SlotJson[] }) => void) => () => {
+    const { checksum: _old, ...body } = JSON.parse(readFileSync(slotsFile(), 'utf8'));
+    fn(body);
+    const checksum = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    writeFileSync(slotsFile(), JSON.stringify({ ...body, checksum }, null, 2));
+  };
+
+  it('a key file asking Argon2 for 4 GiB × 64 passes (checksum recomputed): KEYSLOT_CORRUPT at once, no hashing', async () => {
+    reforge((json) => {
+      const slot = json.slots[0] as SlotJson;
+      slot.kdf.memoryKiB = 4 * 1024 * 1024;
+      slot.kdf.passes = 64;
+    })();
+    const before = fingerprint(location);
+    const started = performance.now();
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
+    // Reported, not asserted (no timed assertions): the unlock ran no Argon2 at all.
+    console.log(`refused a 4 GiB × 64-pass key file in ${(performance.now() - started).toFixed(1)} ms`);
+    expect(fingerprint(location)).toEqual(before);
+  });
+
+  it('a key file whose recovery slot was removed (checksum recomputed): KEYSLOT_CORRUPT after unlock', async () => {
+    reforge((json) => {
+      json.slots.splice(1, 1);
+    })();
+    const before = fingerprint(location);
+    const v = newVault(location);
+    expect(await errorCode(v.unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
+    expect(v.status().state).toBe('locked');
+    expect(fingerprint(location)).toEqual(before);
+  });
+
+  it('a key file with the recovery slot of another key file (checksum recomputed): KEYSLOT_CORRUPT', async () => {
+    const other = join(appDataDir(), 'other');
+    const otherVault = newVault(other);
+    await otherVault.create(PASSPHRASE);
+    otherVault.lock();
+    const otherRecovery = JSON.parse(readFileSync(join(other, 'keyslots.json'), 'utf8')).slots[1];
+    reforge((json) => {
+      json.slots[1] = otherRecovery;
+    })();
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
   });
 
   it('a missing key file beside an existing database: KEYSLOT_CORRUPT (status still "locked")', async () => {

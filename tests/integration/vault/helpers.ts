@@ -1,12 +1,14 @@
 // Shared by the vault integration tests: temporary folders, file fingerprints, cheap key derivation,
 // and a raw connection (with the real data key) for tests that must go around the repositories.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createCipheriv, createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import { closeDatabase, type Db, openEncryptedDatabase } from '../../../src/main/store/database.ts';
 import {
   type KdfParams,
+  type KeySlot,
   openPassphraseSlot,
   passphraseSlotOf,
   readKeySlotFile,
@@ -73,4 +75,42 @@ export async function errorCode(promise: Promise<unknown> | (() => unknown)): Pr
     return (error as { code?: string }).code ?? String(error);
   }
   return 'no error';
+}
+
+/** A key file as releases before file version 2 wrote it: slots and a checksum, no MAC. */
+export function writeLegacyKeySlotFile(path: string, slots: KeySlot[]): void {
+  const body = { format: 'upright-keyslots', version: 1, slots };
+  const checksum = createHash('sha256').update(canonicalJson(body)).digest('hex');
+  writeFileSync(path, `${JSON.stringify({ ...body, checksum }, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
+ * Every page of an encrypted vault database, decrypted — free pages and stale ones included, which
+ * SQL can no longer reach — so a test can search what someone holding the key (and the file) could
+ * read. SQLite3MC's ChaCha20-Poly1305 page format (sqlite3.c, EncryptPageChaCha20Cipher): each page
+ * ends with a 16-byte nonce and a 16-byte tag; a one-time key is the ChaCha20 keystream of the data
+ * key at counter LE32(nonce[12..16]) ^ page with nonce[0..12], and the page body is ChaCha20 under its
+ * second half at the next counter. Page 1 keeps its first 24 bytes (salt, page size) unencrypted.
+ */
+export function decryptedPages(file: string, key: Buffer): Buffer {
+  const bytes = readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  const out = Buffer.alloc(bytes.length);
+  const chacha = (k: Buffer, counter: number, nonce: Buffer, data: Buffer) => {
+    const iv = Buffer.alloc(16);
+    iv.writeUInt32LE(counter >>> 0, 0);
+    nonce.copy(iv, 4, 0, 12);
+    const cipher = createCipheriv('chacha20', k, iv);
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+  };
+  for (let start = 0, page = 1; start + pageSize <= bytes.length; start += pageSize, page++) {
+    const data = bytes.subarray(start, start + pageSize);
+    const n = pageSize - 32;
+    const nonce = data.subarray(n, n + 16);
+    const counter = (nonce.readUInt32LE(12) ^ page) >>> 0;
+    const otk = chacha(key, counter, nonce, Buffer.alloc(64));
+    const offset = page === 1 ? 24 : 0;
+    chacha(otk.subarray(32), counter + 1, nonce, data.subarray(offset, n)).copy(out, start + offset);
+  }
+  return out;
 }

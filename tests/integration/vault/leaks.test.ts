@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appDataDir, cleanup, newVault, PASSPHRASE } from './helpers.ts';
+import { appDataDir, cleanup, dataKeyOf, decryptedPages, newVault, PASSPHRASE } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -104,5 +104,48 @@ describe('a seized laptop reveals nothing of a locked vault', () => {
     expect(reopened.store().excerpts.searchText(noteMarker.replaceAll('-', ' '))).toHaveLength(1);
     expect(reopened.store().sources.original(source.id)?.includes(originalMarker)).toBe(true);
     reopened.lock();
+  });
+});
+
+describe('a deleted source leaves nothing behind, even for someone who holds the key', () => {
+  it('its title, file name, text and notes are in no page of the vault, free pages included', async () => {
+    const location = join(appDataDir(), 'vault');
+    const tag = randomBytes(6).toString('hex');
+    const title = `Zhanaozen strike list ${tag}`;
+    const fileName = `zhanaozen-names-${randomBytes(6).toString('hex')}.pdf`;
+    const note = `NOTE-${randomBytes(6).toString('hex')}`;
+    const vault = newVault(location);
+    await vault.create(PASSPHRASE);
+    const store = vault.store();
+    const dossier = store.dossiers.create({ title: 'Dossier' });
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title,
+      kind: 'testimony',
+      text: `${title}\n\nThe list of ${tag} workers.`,
+      documentSymbol: `DOC-${tag}`,
+      original: { bytes: Buffer.from(`%PDF-1.7 ${title}`), mediaType: 'application/pdf', filename: fileName },
+    });
+    store.excerpts.add({ sourceId: source.id, exact: 'workers', start: 10, end: 17, note });
+    store.sources.add({ dossierId: dossier.id, title: 'Another report', kind: 'ngo_report', text: 'Unrelated text.' });
+    // The full-text index holds the title's words, lower-cased: the tag is one of them.
+    const secrets = [title, fileName, note, tag];
+    const key = await dataKeyOf(location);
+    const readable = () => {
+      const pages = decryptedPages(join(location, 'vault.db'), key);
+      const raw = [...filesUnder(location, 0)].map((file) => readFileSync(file));
+      return secrets.filter((secret) =>
+        needles(secret).some((needle) => pages.includes(needle) || raw.some((bytes) => bytes.includes(needle))),
+      );
+    };
+    vault.lock();
+    expect(readable()).toEqual(secrets); // the scan sees them while the source exists
+
+    await vault.unlock(PASSPHRASE);
+    expect(vault.store().sources.remove(source.id)).toBe(true);
+    expect(vault.store().sources.searchText(tag)).toEqual([]);
+    vault.lock();
+    expect(readable()).toEqual([]);
+    key.fill(0);
   });
 });

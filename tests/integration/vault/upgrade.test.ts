@@ -5,16 +5,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openEncryptedDatabase } from '../../../src/main/store/database.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
-import { createPassphraseSlot, createRecoverySlot, writeKeySlotFile } from '../../../src/main/vault/keyslots.ts';
+import { createPassphraseSlot, createRecoverySlot, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
 import {
   appDataDir,
   CHEAP_KDF,
   cleanup,
+  dataKeyOf,
   errorCode,
   fingerprint,
   newVault,
   PASSPHRASE,
   withRawDatabase,
+  writeLegacyKeySlotFile,
 } from './helpers.ts';
 
 afterEach(cleanup);
@@ -33,7 +35,7 @@ describe('a vault made by an older Upright', () => {
       INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, note) VALUES ('e1', 's1', 'Dockworkers', 0, 11, 'old note');
     `);
     closeDatabase(db);
-    writeKeySlotFile(join(location, 'keyslots.json'), [
+    writeLegacyKeySlotFile(join(location, 'keyslots.json'), [
       await createPassphraseSlot(PASSPHRASE, dataKey, CHEAP_KDF),
       createRecoverySlot(randomBytes(32), dataKey),
     ]);
@@ -44,8 +46,28 @@ describe('a vault made by an older Upright', () => {
     const store = vault.store();
     expect(store.excerpts.get('e1')?.note).toBe('old note');
     expect(store.sources.searchText('dockworkers')).toEqual([{ id: 's1', title: 'Old report' }]);
+    // The key file gains its MAC, and the audit log a sealed head.
+    expect(readKeySlotFile(join(location, 'keyslots.json')).version).toBe(2);
+    expect((await vault.verify()).audit).toMatchObject({ ok: true, headOk: true });
     vault.lock();
     expect(await withRawDatabase(location, schemaVersion)).toBe(LATEST_VERSION);
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.verify()).ok).toBe(true);
+    vault.lock();
+  });
+
+  it('with its key file swapped for an unauthenticated one after the upgrade: KEYSLOT_CORRUPT', async () => {
+    const location = join(appDataDir(), 'vault');
+    const vault = newVault(location);
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    // Someone replaces the key file with a version-1 file (no MAC), e.g. to drop a slot unnoticed.
+    const dataKey = await dataKeyOf(location);
+    writeLegacyKeySlotFile(join(location, 'keyslots.json'), [
+      await createPassphraseSlot(PASSPHRASE, dataKey, CHEAP_KDF),
+    ]);
+    dataKey.fill(0);
+    expect(await errorCode(vault.unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
   });
 });
 

@@ -6,21 +6,26 @@ import {
   APP_ENTRY,
   APP_SCHEME_PRIVILEGES,
   appResponseHeaders,
-  CHROMIUM_SWITCHES,
+  chromiumSwitches,
+  clearsRecentDocuments,
   devServerOrigin,
+  devToolsAllowed,
   isAllowedNavigation,
   isAllowedRequest,
   isTrustedSender,
   permissionCheckHandler,
   permissionRequestHandler,
   resolveAppFile,
+  sessionDataPath,
+  WEBRTC_IP_POLICY,
+  WINDOW_PARTITION,
   windowOpenHandler,
   windowWebPreferences,
 } from '../../../src/main/app/security.ts';
 import { contentSecurityPolicy } from '../../../src/main/security/csp.ts';
 
 describe('the window Upright opens is locked down', () => {
-  const prefs = windowWebPreferences('/app/out/preload/index.cjs');
+  const prefs = windowWebPreferences('/app/out/preload/index.cjs', true);
 
   it('isolates the page from Node and Electron', () => {
     expect(prefs.contextIsolation).toBe(true);
@@ -41,7 +46,7 @@ describe('the window Upright opens is locked down', () => {
 
   it('turns off the spellchecker, which would download dictionaries', () => {
     expect(prefs.spellcheck).toBe(false);
-    expect(CHROMIUM_SWITCHES.map(([name]) => name)).toEqual(
+    expect(chromiumSwitches(null).map(([name]) => name)).toEqual(
       expect.arrayContaining([
         'disable-http-cache',
         'disable-background-networking',
@@ -49,6 +54,25 @@ describe('the window Upright opens is locked down', () => {
         'disable-breakpad',
       ]),
     );
+  });
+
+  it('opens no developer tools in the packaged app, only in a development build', () => {
+    expect(devToolsAllowed(true)).toBe(false);
+    expect(prefs.devTools).toBe(false);
+    expect(devToolsAllowed(false)).toBe(true);
+    expect(windowWebPreferences('/p', false).devTools).toBe(true);
+  });
+
+  it('keeps the page’s storage in memory and Chromium’s own files out of the vault folder', () => {
+    // A partition without "persist:" is held in memory: cache, local storage, IndexedDB, cookies.
+    expect(prefs.partition).toBe(WINDOW_PARTITION);
+    expect(WINDOW_PARTITION.startsWith('persist:')).toBe(false);
+    const userData = join('/home/ana/.config', 'Upright');
+    const vault = join(userData, 'vault');
+    const chromium = sessionDataPath(userData);
+    expect(chromium).not.toBe(userData);
+    expect(chromium.startsWith(vault + sep) || chromium === vault).toBe(false);
+    expect(vault.startsWith(chromium + sep)).toBe(false);
   });
 
   it('serves the renderer over a secure custom scheme, not file://', () => {
@@ -91,6 +115,32 @@ describe('nothing leaves the machine', () => {
     expect(devServerOrigin({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true)).toBeNull();
     expect(devServerOrigin({ ELECTRON_RENDERER_URL: 'http://192.168.1.5:5173' }, false)).toBeNull();
     expect(devServerOrigin({}, false)).toBeNull();
+  });
+});
+
+describe('a second barrier: no name resolves, whatever the request filter let through', () => {
+  const rules = (devServer: string | null) =>
+    new Map(chromiumSwitches(devServer).map(([name, value]) => [name, value])).get('host-resolver-rules');
+
+  it('maps every host to nothing in the app', () => {
+    expect(rules(null)).toBe('MAP * ~NOTFOUND');
+  });
+
+  it('excepts only the loopback dev server’s host in development', () => {
+    expect(rules('http://localhost:5173')).toBe('MAP * ~NOTFOUND, EXCLUDE localhost');
+    expect(rules(devServerOrigin({ ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true))).toBe('MAP * ~NOTFOUND');
+  });
+
+  it('gives WebRTC no network interface of its own', () => {
+    expect(WEBRTC_IP_POLICY).toBe('disable_non_proxied_udp');
+  });
+});
+
+describe('the OS keeps no list of the files Upright opened', () => {
+  it('empties the app’s own recent list on macOS, and leaves the person’s list alone elsewhere', () => {
+    expect(clearsRecentDocuments('darwin')).toBe(true);
+    expect(clearsRecentDocuments('win32')).toBe(false);
+    expect(clearsRecentDocuments('linux')).toBe(false);
   });
 });
 

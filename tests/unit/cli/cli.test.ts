@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -103,6 +103,40 @@ describe('IT staff script Upright from the command line', () => {
     expect(noPassphrase.stderr).toContain('UPRIGHT_PASSPHRASE');
   }, 120_000);
 
+  it('`upright vault passwd --rotate` and `vault recovery-key` lock out old key files and old recovery keys', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
+    const vault = join(home, 'vault');
+    const first = 'first passphrase for scripts';
+    const second = 'second passphrase for scripts';
+    const created = await upright(['vault', 'create', vault, '--json'], { UPRIGHT_PASSPHRASE: first });
+    expect(created.code, created.stderr).toBe(0);
+    const oldKeyFile = await readFile(join(vault, 'keyslots.json'));
+
+    const rotated = await upright(['vault', 'passwd', vault, '--rotate', '--json'], {
+      UPRIGHT_PASSPHRASE: first,
+      UPRIGHT_NEW_PASSPHRASE: second,
+    });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const { recoveryKey } = JSON.parse(rotated.stdout);
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/);
+    expect(recoveryKey).not.toBe(JSON.parse(created.stdout).recoveryKey);
+
+    const reissued = await upright(['vault', 'recovery-key', vault], { UPRIGHT_PASSPHRASE: second });
+    expect(reissued.code, reissued.stderr).toBe(0);
+    expect(reissued.stdout).toContain('shown only once');
+    expect(reissued.stdout).not.toContain(recoveryKey);
+
+    expect((await upright(['vault', 'verify', vault], { UPRIGHT_PASSPHRASE: second })).code).toBe(0);
+    // The old key file, put back beside the re-encrypted database, opens nothing.
+    const stale = join(home, 'stale');
+    await mkdir(stale);
+    await copyFile(join(vault, 'vault.db'), join(stale, 'vault.db'));
+    await writeFile(join(stale, 'keyslots.json'), oldKeyFile);
+    const old = await upright(['vault', 'verify', stale], { UPRIGHT_PASSPHRASE: first });
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain('(VAULT_CORRUPT)');
+  }, 120_000);
+
   it('`upright import` prints one JSON line per file, errors included, and exits 1 when a file failed', async () => {
     const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
     const vault = join(home, 'vault');
@@ -174,6 +208,13 @@ describe('IT staff script Upright from the command line', () => {
     const rows = await readFile(csvFile, 'utf8');
     expect(rows).toContain(kept.exact);
     expect(rows).not.toContain(secret.exact);
+    // The same --out again keeps the file written first, unless --force says to replace it.
+    const csvArgs = ['annotations', vault, '--dossier', dossier.id, '--format', 'csv', '--out', csvFile];
+    const again = await upright(csvArgs, env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(FILE_EXISTS)');
+    expect(await readFile(csvFile, 'utf8')).toBe(rows);
+    expect((await upright([...csvArgs, '--force'], env)).code).toBe(0);
 
     const jsonFile = join(home, 'excerpts.jsonld');
     const w3c = await upright(

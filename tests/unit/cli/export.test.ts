@@ -116,6 +116,26 @@ describe('`upright export`', () => {
     expect(text).toContain('2\\. Amin Eleusinov reports that the Government has not amended the law.[^1]');
     expect(text).toMatch(/\[\^1\]: .+/);
 
+    // The same --out again: the first file is kept, unless --force says to replace it.
+    const again = await upright(['export', vault, '--draft', draft.id, '--format', 'docx', '--out', out, '--redact']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('add --force to replace it. (FILE_EXISTS)');
+    expect(readFileSync(out)).toEqual(Buffer.from(bytes));
+    const forced = await upright([
+      'export',
+      vault,
+      '--draft',
+      draft.id,
+      '--format',
+      'docx',
+      '--out',
+      out,
+      '--force',
+      '--accept-errors',
+    ]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(out)).not.toEqual(Buffer.from(bytes));
+
     const badFormat = await upright([
       'export',
       vault,

@@ -248,12 +248,37 @@ describe('the cover page', () => {
   });
 
   it('checks the session against the cycle: an error up to the 4th cycle, a warning for the 5th whose sessions are unconfirmed', () => {
-    expect(check(goodContext({ cover: { session: 40, cycle: 4 } }))).toEqual([
+    const atForty = { ...goodContext().dossier, session: '40' };
+    expect(check(goodContext({ cover: { session: 40, cycle: 4 }, dossier: atForty }))).toEqual([
       { rule: 'front-matter', severity: 'error', target: { kind: 'cover', field: 'session' } },
     ]);
-    expect(check(goodContext({ cover: { session: 48, cycle: 5 } }))).toEqual([
+    const fifth = { ...goodContext().dossier, cycle: 5 };
+    expect(check(goodContext({ cover: { session: 48, cycle: 5 }, dossier: fifth }))).toEqual([
       { rule: 'front-matter', severity: 'warning', target: { kind: 'cover', field: 'session' } },
     ]);
+  });
+
+  it('warns when the cover and the dossier name different reviews, saying which says what', () => {
+    // The dossier was moved to the 5th cycle (session 62) after the draft's cover was filled from it.
+    const moved = { ...goodContext().dossier, cycle: 5, session: '62nd session' };
+    const results = runChecks(goodContext({ dossier: moved }), { today: TODAY });
+    expect(results.map((r) => [r.rule, r.severity, r.target, r.message])).toEqual([
+      [
+        'dossier-review',
+        'warning',
+        { kind: 'cover', field: 'cycle' },
+        'The cover names the 4th cycle, the dossier the 5th. Correct the one that is out of date.',
+      ],
+      [
+        'dossier-review',
+        'warning',
+        { kind: 'cover', field: 'session' },
+        'The cover names session 48, the dossier session 62. Correct the one that is out of date.',
+      ],
+    ]);
+    // A dossier that does not say which review it targets has nothing to disagree with.
+    const unknown = { ...goodContext().dossier, cycle: null, session: null };
+    expect(runChecks(goodContext({ dossier: unknown }), { today: TODAY })).toEqual([]);
   });
 
   it('needs one State under review, the dossier’s', () => {

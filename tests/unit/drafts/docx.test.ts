@@ -87,7 +87,8 @@ describe('the exported Word document', () => {
     expect(notes.map((n) => [val(n, 'id'), textOf(n).trim()])).toEqual([
       ['1', 'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, p. 3.'],
       ['2', 'Human Rights Watch, Kazakhstan: union leader jailed, 18 July 2017.'],
-      ['3', 'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, p. 3.'],
+      // The first source again, after another: a short form pointing back at note 1.
+      ['3', 'Government of Kazakhstan, Information supplied by the Government, note 1 above, p. 3.'],
     ]);
     expect(all(xml('word/document.xml'), 'footnoteReference').map((r) => val(r, 'id'))).toEqual(['1', '2', '3']);
   });

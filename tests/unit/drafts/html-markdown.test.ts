@@ -37,6 +37,13 @@ describe('the printable HTML', () => {
     expect(page.querySelectorAll('script')).toHaveLength(0);
     expect([...page.querySelectorAll('.notes li')].map((li) => li.id)).toEqual(['note-1', 'note-2']);
     expect(page.querySelector('sup.note-ref a')?.getAttribute('href')).toBe('#note-1');
+    // A note call is read as "Note 1", not as a bare number run into the word before it.
+    expect(
+      [...page.querySelectorAll('sup.note-ref a')].map((a) => [a.getAttribute('role'), a.getAttribute('aria-label')]),
+    ).toEqual([
+      ['doc-noteref', 'Note 1'],
+      ['doc-noteref', 'Note 2'],
+    ]);
     expect([...page.querySelectorAll('p.item')].map((p) => p.textContent)).toEqual([
       '•a bullet',
       '(a)first',

@@ -64,7 +64,8 @@ describe('a lawyer gets legal-reference suggestions in an ILO reply', () => {
       'the International Covenant on Civil and Political Rights ("CCPR"). The CCPR stipulates that everyone shall have the right',
     );
     expect(found).toEqual([
-      { text: 'International Covenant on Civil and Political Rights', value: 'ICCPR' },
+      // The definition belongs to the name's mention (the gold guidelines' rule).
+      { text: 'International Covenant on Civil and Political Rights ("CCPR")', value: 'ICCPR' },
       { text: 'CCPR', value: 'ICCPR' },
     ]);
   });

@@ -10,7 +10,16 @@
 // 1.00/0.50, person –/0.00 (names without honorifics), organisation 0.75/0.63 (precision/recall).
 // The generic fixes that followed (titles such as "General Secretary", role nouns before full
 // names, lower-case names before a defined acronym, "ILO Conventions 87 and 98") raised it to the
-// floors below, so it is no longer held out either. A fresh hand-annotated source is the next step.
+// floors below, so it is no longer held out either.
+//
+// Issue 16 added seven public texts (origins in tests/fixtures/gold/README.md), their gold written and
+// committed before any rule changed. Three are the development set (rules were tuned on them); four
+// are HELD OUT — never used to tune a rule, only scored — and their floors are what generalisation
+// honestly reaches. Before → after, precision/recall, summed over each set:
+//   dev       date 0.93/0.93 → 1.00/1.00  legal 0.60/0.53 → 1.00/0.94  person 0.85/0.69 → 1.00/1.00
+//             organisation 0.92/0.58 → 1.00/0.79  amount 1.00/1.00 → 1.00/1.00
+//   held out  date 0.93/0.82 → 0.93/0.85  legal 0.60/0.28 → 0.68/0.35  person 0.95/0.60 → 0.97/0.93
+//             organisation 0.80/0.22 → 1.00/0.33  amount 1.00/1.00 → 1.00/1.00
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SuggestionKind, suggest } from '../../../src/main/extract/index.ts';
 import { type Gold, importedText, KINDS, type KindScore, readGold, score, table } from './support.ts';
@@ -19,6 +28,11 @@ type Floors = Record<SuggestionKind, { precision: number; recall: number }>;
 
 // Kinds a source has no gold mentions of are held to precision 1: nothing may be suggested.
 const NONE = { precision: 1, recall: 1 };
+
+const floors = (f: Record<SuggestionKind, [number, number] | 'none'>): Floors =>
+  Object.fromEntries(
+    Object.entries(f).map(([kind, v]) => [kind, v === 'none' ? NONE : { precision: v[0], recall: v[1] }]),
+  ) as Floors;
 
 const SOURCES: Array<{ story: string; gold: string; file: string; floors: Floors }> = [
   {
@@ -68,6 +82,92 @@ const SOURCES: Array<{ story: string; gold: string; file: string; floors: Floors
       organisation: { precision: 0.9, recall: 0.85 },
       amount: NONE,
     },
+  },
+  // Issue 16, development set.
+  {
+    story: 'dev: a lawyer gets suggestions for an NGO report on arrests (OVD-Info 2012)',
+    gold: 'ovdinfo-2012-arrests',
+    file: 'ovdinfo-2012-arrests.txt',
+    floors: floors({
+      date: [0.95, 0.95],
+      legal_reference: [0.95, 0.95],
+      person: [0.95, 0.95],
+      organisation: [0.95, 0.6],
+      amount: [0.95, 0.95],
+    }),
+  },
+  {
+    story: 'dev: a lawyer gets suggestions for legal comments on Russia’s emergency decrees (PanDem)',
+    gold: 'pandem-russia',
+    file: 'pandem-russia.txt',
+    floors: floors({
+      date: [0.95, 0.95],
+      legal_reference: [0.95, 0.95],
+      person: [0.95, 0.95],
+      organisation: [0.95, 0.6],
+      amount: [0.95, 0.95],
+    }),
+  },
+  {
+    story: 'dev: a lawyer gets suggestions for a UPR Working Group report (Kazakhstan 2010)',
+    gold: 'upr-kazakhstan-2010',
+    file: 'upr-kazakhstan-2010.txt',
+    floors: floors({
+      date: [0.95, 0.95],
+      legal_reference: [0.95, 0.45],
+      person: [0.95, 0.95],
+      organisation: [0.95, 0.95],
+      amount: [0.95, 0.95],
+    }),
+  },
+  // Issue 16, HELD OUT: never tuned on. A rule changed because of one of these moves it to the dev set.
+  {
+    story: 'held out: a lawyer gets suggestions for an NGO quarterly report (OVD-Info 2013 Q1)',
+    gold: 'ovdinfo-2013-q1',
+    file: 'ovdinfo-2013-q1.txt',
+    floors: floors({
+      date: [0.9, 0.8],
+      legal_reference: [0.75, 0.75],
+      person: [0.95, 0.8],
+      organisation: [0.95, 0],
+      amount: 'none',
+    }),
+  },
+  {
+    story: 'held out: a lawyer gets suggestions for an NGO report on courts (OVD-Info 2012)',
+    gold: 'ovdinfo-2012-courts',
+    file: 'ovdinfo-2012-courts.txt',
+    floors: floors({
+      date: [0.75, 0.85],
+      legal_reference: [0.95, 0.95],
+      person: [0.95, 0.9],
+      organisation: [0.95, 0.4],
+      amount: [0.95, 0.95],
+    }),
+  },
+  {
+    story: 'held out: a lawyer gets suggestions for legal comments with American dates (PanDem Kazakhstan)',
+    gold: 'pandem-kazakhstan',
+    file: 'pandem-kazakhstan.txt',
+    floors: floors({
+      date: [0.9, 0.75],
+      legal_reference: [0.5, 0.1],
+      person: 'none',
+      organisation: 'none',
+      amount: 'none',
+    }),
+  },
+  {
+    story: 'held out: a lawyer gets suggestions for a UPR Working Group report (Russian Federation 2009)',
+    gold: 'upr-russia-2009',
+    file: 'upr-russia-2009.txt',
+    floors: floors({
+      date: 'none',
+      legal_reference: [0.45, 0.55],
+      person: [0.45, 0.95],
+      organisation: [0.95, 0.55],
+      amount: 'none',
+    }),
   },
 ];
 

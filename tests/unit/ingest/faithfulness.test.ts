@@ -142,6 +142,20 @@ describe('a monitor cites the ILO reply by page', () => {
     expect(pageOf('positive response was received')).toBe(3);
   });
 
+  it('reads its longest section headings, wrapped over two lines in the body font, as headings', () => {
+    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => doc.text.slice(b.start, b.end));
+    expect(headings).toContain(
+      'Concerning the inclusion of international workers’ and employers’ associations in the list of organizations providing grants',
+    );
+    expect(headings).toContain(
+      'Concerning the enforcement of articles 145 and 154 of the Criminal Code and article 97(2) of the Administrative Offences Code',
+    );
+    // Their text follows as its own paragraph.
+    const next =
+      doc.blocks[doc.blocks.findIndex((b) => doc.text.startsWith('Concerning the enforcement', b.start)) + 1];
+    expect(next && doc.text.slice(next.start, next.end)).toMatch(/^The Ministry of Labour has conducted an analysis/);
+  });
+
   it('keeps page spans contiguous over the whole text', () => {
     expect(doc.pages[0]?.start).toBe(0);
     expect(doc.pages.at(-1)?.end).toBe(doc.text.length);

@@ -149,6 +149,49 @@ describe('lines reflow into paragraphs', () => {
   });
 });
 
+describe('a heading in the body font too long for one line', () => {
+  const page = (lines: PdfLine[]): PdfPageLines[] => [{ page: 1, width: 595, lines }];
+  const body = (y: number) => [
+    line(1, y, 'The Ministry has analysed how the courts applied these articles over the last three'),
+    line(1, y - 12, 'years and found no case.', { short: true }),
+  ];
+
+  it('is a heading when it wraps onto a short second line and text follows', () => {
+    const built = normalise(
+      page([
+        ...body(790),
+        line(1, 760, 'Concerning the enforcement of articles 145 and 154 of the Criminal Code and article'),
+        line(1, 748, '97(2) of the Administrative Offences Code', { short: true }),
+        ...body(730),
+      ]),
+    );
+    expect(built.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(texts(built)[1]).toBe(
+      'Concerning the enforcement of articles 145 and 154 of the Criminal Code and article 97(2) of the Administrative Offences Code',
+    );
+  });
+
+  it('is still a paragraph when it ends like a sentence, starts in lower case, or closes the document', () => {
+    const sentence = normalise(
+      page([
+        ...body(790),
+        line(1, 760, 'Consideration is currently being given to the decriminalization of article 402(1)'),
+        line(1, 748, 'of the Criminal Code.', { short: true }),
+        ...body(730),
+      ]),
+    );
+    expect(sentence.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    const closing = normalise(
+      page([
+        ...body(760),
+        line(1, 730, 'Ministry of Labour and Social Protection of the Population of the Republic of'),
+        line(1, 718, 'Kazakhstan', { short: true }),
+      ]),
+    );
+    expect(closing.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+  });
+});
+
 describe('a paragraph crossing a page break, with footnotes at the foot of the page', () => {
   const built = normalise([
     {

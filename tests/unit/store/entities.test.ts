@@ -228,4 +228,36 @@ describe('a lawyer keeps entities', () => {
     s.sources.remove(reply.id);
     expect(s.entities.mentions(ministry.id)).toEqual({ excerpts: [], sources: [] });
   });
+
+  it('links an entity to where a source names it without excerpts; merging moves the mentions, deleting erases them', () => {
+    const { s, db, reply, note } = setup();
+    const at = (text: string, exact: string) => {
+      const start = text.indexOf(exact);
+      return { exact, prefix: '', suffix: '', start, end: start + exact.length, page: null };
+    };
+    const latin = s.entities.create({ kind: 'person', name: 'L. Kharkova' });
+    const cyrillic = s.entities.create({ kind: 'person', name: 'Харькова' });
+    expect(
+      s.mentions.add([
+        { entityId: latin.id, sourceId: reply.id, anchor: at(REPLY, 'L. Kharkova') },
+        { entityId: latin.id, sourceId: reply.id, anchor: at(REPLY, 'L. Kharkova') },
+        { entityId: cyrillic.id, sourceId: note.id, anchor: at(FIELD_NOTE, 'Харькова') },
+      ]),
+    ).toBe(2); // the same words twice are one mention
+    expect(s.entities.require(latin.id)).toMatchObject({ excerptCount: 0, mentionCount: 1, sourceCount: 1 });
+    expect(s.excerpts.listForSource(reply.id)).toEqual([]);
+
+    const merged = s.entities.merge(cyrillic.id, latin.id);
+    expect(merged).toMatchObject({ mentionCount: 2, sourceCount: 2 });
+    expect(s.mentions.forEntity(latin.id).map((m) => [m.sourceTitle, m.exact])).toEqual([
+      ['ILO reply', 'L. Kharkova'],
+      ['Field note', 'Харькова'],
+    ]);
+
+    s.sources.remove(note.id);
+    expect(s.entities.require(latin.id)).toMatchObject({ mentionCount: 1, sourceCount: 1 });
+    s.entities.remove(latin.id);
+    // The name as written goes with the entity: no row keeps it.
+    expect(db.prepare('SELECT count(*) FROM entity_mention').pluck().get()).toBe(0);
+  });
 });

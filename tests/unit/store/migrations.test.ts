@@ -1,6 +1,7 @@
 // Each migration is tested from the previous schema WITH DATA in it: migrate to N−1, insert rows,
 // migrate to N, assert the rows are intact (and, where the step adds behaviour, that it applies).
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -177,6 +178,140 @@ describe('schema migrations', () => {
     expect(match('zhanaozen')).toEqual([]);
     expect(match('moved')).toEqual([7]);
     // The source's links to excerpts are still enforced after the rebuild.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e2', 'nope', 'x', 0, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('005 records the head of an audit log written under version 4, to be sealed at the next unlock', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    // Two entries as version 4 wrote them: a chain, and nothing else.
+    let prev = GENESIS_HASH;
+    for (const seq of [1, 2]) {
+      const row = {
+        seq,
+        at: '2025-01-01T00:00:00.000Z',
+        actor: 'owner',
+        action: 'dossier.create',
+        entity_type: 'dossier',
+        entity_id: `d${seq}`,
+        summary: 'Dossier created',
+      };
+      const hash = auditHash(prev, row);
+      db.prepare(
+        'INSERT INTO audit (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @prev_hash, @hash)',
+      ).run({ ...row, prev_hash: prev, hash });
+      prev = hash;
+    }
+    const log = new AuditLog(db, 'owner');
+    const entries = log.list();
+
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
+
+    expect(log.list()).toEqual(entries);
+    expect(db.prepare('SELECT seq, hash, mac FROM audit_head').all()).toEqual([
+      { seq: 2, hash: entries[1]?.hash, mac: null },
+    ]);
+    expect(log.verifyChain()).toBeNull();
+    expect(log.verifyHead()).toBe(true);
+    // Sealed with a key, the head then only verifies under that key.
+    const key = Buffer.alloc(32, 7);
+    const sealed = new AuditLog(db, 'owner', key);
+    expect(sealed.verifyHead()).toBe(false);
+    sealed.sealHead();
+    expect(sealed.verifyHead()).toBe(true);
+    expect(new AuditLog(db, 'owner', Buffer.alloc(32, 8)).verifyHead()).toBe(false);
+  });
+
+  it('006 keeps a version-4 vault whole and lets an entity be linked to where a source names it', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, metadata)
+        VALUES ('s1', 'd1', 'Reply', 'government_reply', 'Mr Baltabay was detained.', '{"dismissedSuggestions":["date:0:2"]}');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e1', 's1', 'detained', 16, 24);
+      INSERT INTO entity (id, kind, name) VALUES ('n1', 'person', 'Baltabay');
+      INSERT INTO excerpt_entity (excerpt_id, entity_id) VALUES ('e1', 'n1');
+    `);
+    const before = {
+      source: db.prepare('SELECT * FROM source').get(),
+      excerpt: db.prepare('SELECT * FROM excerpt').get(),
+      links: db.prepare('SELECT * FROM excerpt_entity').all(),
+    };
+
+    expect(migrate(db, 6)).toEqual([5, 6]);
+
+    expect(db.prepare('SELECT * FROM source').get()).toEqual(before.source);
+    expect(db.prepare('SELECT * FROM excerpt').get()).toEqual(before.excerpt);
+    expect(db.prepare('SELECT * FROM excerpt_entity').all()).toEqual(before.links);
+    db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset, page)
+      VALUES ('m1', 'n1', 's1', 'Baltabay', 3, 11, NULL)`);
+    expect(db.prepare('SELECT anchor_status FROM entity_mention').pluck().get()).toBe('anchored');
+    // The same words linked twice to the same entity are one mention.
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m2', 'n1', 's1', 'Baltabay', 3, 11)`),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m3', 'nope', 's1', 'Baltabay', 3, 11)`),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset)
+        VALUES ('m4', 'n1', 's1', '', 5, 5)`),
+    ).toThrow(/CHECK/);
+    db.exec(`INSERT INTO suggestion_cache (source_id, fingerprint, suggestions) VALUES ('s1', 'f', '[]')`);
+    expect(() => db.exec(`UPDATE suggestion_cache SET suggestions = 'not json'`)).toThrow(/CHECK/);
+  });
+
+  it('007 lets a source be a letter or a law, keeps every source, its original, excerpts and search entry, and fingerprints their paragraphs', () => {
+    const db = tempDatabase();
+    migrate(db, 4);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (seq, id, dossier_id, title, kind, text, blocks, format)
+        VALUES (3, 's1', 'd1', 'Ministry letter', 'other',
+          'The Ministry has considered your appeal.
+
+Page 2',
+          '[{"kind":"paragraph","start":0,"end":40},{"kind":"paragraph","start":42,"end":48}]', 'pdf');
+      INSERT INTO source_original (source_id, size, bytes) VALUES ('s1', 3, x'010203');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e1', 's1', 'Ministry', 4, 12);
+    `);
+    const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
+
+    const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+    const { paragraph_hashes, ...rest } = after;
+    expect(rest).toEqual({ ...before, rendition_group: null });
+    // One paragraph long enough to say which document it is; "Page 2" is not.
+    expect(JSON.parse(paragraph_hashes as string)).toHaveLength(1);
+    db.prepare("UPDATE source SET kind = 'letter' WHERE id = 's1'").run();
+    db.prepare("UPDATE source SET kind = 'law' WHERE id = 's1'").run();
+    expect(() => db.prepare("UPDATE source SET kind = 'memo' WHERE id = 's1'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) FROM source_original').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM excerpt').pluck().get()).toBe(1);
+    const match = (query: string) =>
+      db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all(query);
+    expect(match('appeal')).toEqual([3]);
+    db.prepare("UPDATE source SET text = 'replaced wording' WHERE id = 's1'").run();
+    expect(match('appeal')).toEqual([]);
+    expect(match('replaced')).toEqual([3]);
+    // Its indexes came back with it, and the links to it are still enforced.
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'source'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining(['source_dossier', 'source_dossier_sha256', 'source_rendition_group']),
+    );
     expect(() =>
       db
         .prepare(

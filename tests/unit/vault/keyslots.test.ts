@@ -1,16 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import {
   buildKeySlotFile,
   calibrateKdf,
+  checkKeySlotMac,
   createPassphraseSlot,
   createRecoverySlot,
   DEFAULT_KDF,
   KDF_FLOOR,
   type KdfParams,
+  type KeySlotFile,
   openPassphraseSlot,
   openRecoverySlot,
   parseKeySlotFile,
@@ -87,12 +90,15 @@ describe('the recovery slot', () => {
 });
 
 describe('keyslots.json', () => {
+  const dataKey = randomBytes(32);
   async function sampleFile() {
-    const dataKey = randomBytes(32);
-    return buildKeySlotFile([
-      await createPassphraseSlot('correct horse battery staple', dataKey, CHEAP),
-      createRecoverySlot(randomBytes(32), dataKey),
-    ]);
+    return buildKeySlotFile(
+      [
+        await createPassphraseSlot('correct horse battery staple', dataKey, CHEAP),
+        createRecoverySlot(randomBytes(32), dataKey),
+      ],
+      dataKey,
+    );
   }
 
   it('round-trips, and holds only parameters, salts, nonces and ciphertext', async () => {
@@ -114,6 +120,7 @@ describe('keyslots.json', () => {
         'format',
         'kdf',
         'kind',
+        'mac',
         'memoryKiB',
         'nonce',
         'parallelism',
@@ -150,12 +157,53 @@ describe('keyslots.json', () => {
     for (const text of bad) expect(await code(() => parseKeySlotFile(text))).toBe('KEYSLOT_CORRUPT');
   });
 
+  /** Edits the parsed file and recomputes its checksum, as someone who knows the format would. */
+  // biome-ignore lint/suspicious/noExplicitAny: a test edits the parsed JSON freely, as an attacker would
+  function reforged(file: KeySlotFile, fn: (j: any) => void): string {
+    const j = JSON.parse(serializeKeySlotFile(file));
+    fn(j);
+    const { checksum: _old, ...body } = j;
+    return JSON.stringify({ ...body, checksum: createHash('sha256').update(canonicalJson(body)).digest('hex') });
+  }
+
+  it('refuses KDF parameters beyond what Upright could have written, even with a valid checksum', async () => {
+    const file = await sampleFile();
+    const asking = (kdf: Partial<KeySlotFile['slots'][number]['kdf']>) =>
+      reforged(file, (j) => Object.assign(j.slots[0].kdf, kdf));
+    const tooMuch = [
+      asking({ memoryKiB: 4 * 1024 * 1024, passes: 64 }), // 4 GiB × 64 passes: minutes at 4 GB
+      asking({ memoryKiB: 2 * 1024 * 1024 }), // 2 GiB
+      asking({ passes: 17 }),
+      asking({ parallelism: 8 }),
+      asking({ memoryKiB: 1024 * 1024, passes: 16 }), // each bound alone, but too much work together
+    ];
+    for (const text of tooMuch) expect(await code(() => parseKeySlotFile(text))).toBe('KEYSLOT_CORRUPT');
+    // The most that calibration can choose still opens.
+    expect(parseKeySlotFile(asking({ memoryKiB: 256 * 1024, passes: 16 })).slots[0]?.kdf).toMatchObject({
+      memoryKiB: 256 * 1024,
+      passes: 16,
+    });
+  });
+
+  it('carries a MAC under the data key: a removed or swapped slot is caught once the key is known', async () => {
+    const file = await sampleFile();
+    expect(() => checkKeySlotMac(file, dataKey)).not.toThrow();
+    const withoutRecovery = parseKeySlotFile(reforged(file, (j) => j.slots.splice(1, 1)));
+    expect(await code(() => checkKeySlotMac(withoutRecovery, dataKey))).toBe('KEYSLOT_CORRUPT');
+    const otherRecovery = createRecoverySlot(randomBytes(32), dataKey);
+    const swapped = parseKeySlotFile(reforged(file, (j) => (j.slots[1] = otherRecovery)));
+    expect(await code(() => checkKeySlotMac(swapped, dataKey))).toBe('KEYSLOT_CORRUPT');
+    // A MAC made under another key does not pass either.
+    const forged = buildKeySlotFile(withoutRecovery.slots, randomBytes(32));
+    expect(await code(() => checkKeySlotMac(forged, dataKey))).toBe('KEYSLOT_CORRUPT');
+  });
+
   it('is replaced atomically, leaving no temporary file behind', async () => {
     const file = await sampleFile();
     const path = join(dir, 'keyslots.json');
-    writeKeySlotFile(path, file.slots);
+    writeKeySlotFile(path, file.slots, dataKey);
     const first = readFileSync(path, 'utf8');
-    writeKeySlotFile(path, [...file.slots].reverse());
+    writeKeySlotFile(path, [...file.slots].reverse(), dataKey);
     expect(readFileSync(path, 'utf8')).not.toBe(first);
     expect(readdirSync(dir)).toEqual(['keyslots.json']);
     expect(readKeySlotFile(path).slots.map((s) => s.kind)).toEqual(['recovery', 'passphrase']);

@@ -7,17 +7,26 @@ import { migration as m001 } from './001-initial.ts';
 import { migration as m002 } from './002-full-text-search.ts';
 import { migration as m003 } from './003-source-structure.ts';
 import { migration as m004 } from './004-excerpt-stance-and-anchor.ts';
+import { migration as m005 } from './005-audit-head.ts';
+import { migration as m006 } from './006-entity-mentions-and-suggestion-cache.ts';
+import { migration as m007 } from './007-source-kinds-and-renditions.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 
 MIGRATIONS.forEach((m, index) => {
   if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
 });
 
 export const LATEST_VERSION = MIGRATIONS.length;
+
+/**
+ * From this schema version on, the audit head is sealed with the vault key and the key file must
+ * carry its MAC: a vault at or past it with a key file of version 1 has had its key file replaced.
+ */
+export const SEALED_SCHEMA_VERSION = m005.version;
 
 export function schemaVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));

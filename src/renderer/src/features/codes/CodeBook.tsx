@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Code } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAsync } from '../../components/useAsync.ts';
+import { useSaveBeforeLock } from '../../components/useSaveBeforeLock.ts';
 
 /** Codes in tree order with their depth (children under their parent, alphabetical). */
 export function codeTree(codes: Code[]): { code: Code; depth: number }[] {
@@ -36,6 +37,29 @@ function CodeRow({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const others = codes.filter((c) => c.id !== code.id);
+  // Name and description save on blur, and before a lock even without one; `sent` avoids sending twice.
+  const sent = useRef({ name: code.name, description: code.description });
+  useEffect(() => {
+    sent.current = { name: code.name, description: code.description };
+  }, [code.name, code.description]);
+
+  function saveText(): Promise<void> | undefined {
+    const patch: { name?: string; description?: string } = {};
+    if (name.trim() && name !== sent.current.name) patch.name = name;
+    if (description !== sent.current.description) patch.description = description;
+    if (Object.keys(patch).length === 0) return;
+    const before = sent.current;
+    sent.current = { ...before, ...patch };
+    return run(async () => {
+      try {
+        await invoke('code.update', { id: code.id, ...patch });
+      } catch (e) {
+        sent.current = before; // not saved: the next blur or lock tries again
+        throw e;
+      }
+    });
+  }
+  useSaveBeforeLock(async () => saveText());
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -60,7 +84,7 @@ function CodeRow({
           aria-label={`Name of ${code.name}`}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          onBlur={() => name.trim() && name !== code.name && run(() => invoke('code.update', { id: code.id, name }))}
+          onBlur={() => void saveText()}
         />
         <span className="hint code-count">
           {code.excerptCount} {code.excerptCount === 1 ? 'excerpt' : 'excerpts'}
@@ -71,9 +95,7 @@ function CodeRow({
           placeholder="What this code covers (helps colleagues code alike)"
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          onBlur={() =>
-            description !== code.description && run(() => invoke('code.update', { id: code.id, description }))
-          }
+          onBlur={() => void saveText()}
         />
       </div>
       <div className="code-actions">

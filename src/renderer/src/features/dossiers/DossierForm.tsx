@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Dossier } from '../../../../shared/api.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
 
 export interface DossierDraft {
   title: string;
@@ -39,8 +40,19 @@ export function DossierForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  // Creating or editing: what the form would send, so a lock can save it as the button would.
+  const markSaved = useSaveFormBeforeLock(
+    [title, country, themes, summary, mechanism, cycle, session, deadline],
+    () => save(),
+    !busy && title.trim() !== '',
+  );
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save(): Promise<void> {
     setError(null);
     const code = country.trim().toUpperCase();
     if (code && !/^[A-Z]{3}$/.test(code))
@@ -65,6 +77,7 @@ export function DossierForm({
           deadline: blankToNull(deadline),
         },
       });
+      markSaved();
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -3,6 +3,7 @@ import type { Dossier, DraftSummary, ExcerptListItem, SourceSummary } from '../.
 import { formatPartialDate, SOURCE_KIND_LABELS } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useAsync } from '../../components/useAsync.ts';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
@@ -122,7 +123,17 @@ export function DossierView({
                       <button type="button" className="link" onClick={() => onOpenSource(s)}>
                         {s.title}
                       </button>
+                      <FormatBadge format={s.format} />
                       <span className="file-name">{s.fileName}</span>
+                      {s.renditionGroup && (
+                        <span className="renditions">
+                          Same document as{' '}
+                          {(sources.data ?? [])
+                            .filter((o) => o.renditionGroup === s.renditionGroup && o.id !== s.id)
+                            .map((o) => FORMAT_LABELS[o.format ?? 'text'])
+                            .join(', ')}
+                        </span>
+                      )}
                     </td>
                     <td>{SOURCE_KIND_LABELS[s.kind]}</td>
                     <td>{formatPartialDate(s.date)}</td>

@@ -8,7 +8,7 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
-import { countedParagraphs } from './numbering.ts';
+import { citations, countedParagraphs } from './numbering.ts';
 
 /** The drag payload of an excerpt dragged from the side panel into the text. */
 export const EXCERPT_DRAG_TYPE = 'application/x-upright-excerpt';
@@ -189,7 +189,33 @@ const Citation = Node.create<CitationOptions>({
       },
     };
   },
+  addProseMirrorPlugins() {
+    // The number is drawn by a CSS counter, which assistive technology does not reliably read: each
+    // note call is named "Note 3" (a note reference in DPUB-ARIA, the role that may carry a name).
+    const key = new PluginKey('noteNames');
+    return [
+      new Plugin({
+        key,
+        state: {
+          init: (_, state) => nameNotes(state.doc),
+          apply: (tr, old) => (tr.docChanged ? nameNotes(tr.doc) : old),
+        },
+        props: {
+          decorations: (state) => key.getState(state) as DecorationSet,
+        },
+      }),
+    ];
+  },
 });
+
+function nameNotes(doc: PmNode): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    citations(doc).map(({ pos, node, number }) =>
+      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref', 'aria-label': `Note ${number}` }),
+    ),
+  );
+}
 
 /**
  * A cross-reference to an earlier UPR recommendation. The recommendation tracker has no API yet, so

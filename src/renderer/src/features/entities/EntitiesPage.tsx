@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { EntityExcerpt, MentioningSource } from '../../../../shared/api.ts';
+import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../../shared/api.ts';
 import { ENTITY_KIND_PLURALS, ENTITY_KINDS, type EntityKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -18,11 +18,13 @@ export function EntitiesPage({
   onOpenEntity,
   onOpenExcerpt,
   onOpenSource,
+  onOpenMention,
 }: {
   entityId: string | null;
   onOpenEntity: (id: string | null) => void;
   onOpenExcerpt: (excerpt: EntityExcerpt) => void;
   onOpenSource: (source: MentioningSource) => void;
+  onOpenMention: (mention: LinkedMention) => void;
 }) {
   if (entityId) {
     return (
@@ -33,6 +35,7 @@ export function EntitiesPage({
         onOpenEntity={onOpenEntity}
         onOpenExcerpt={onOpenExcerpt}
         onOpenSource={onOpenSource}
+        onOpenMention={onOpenMention}
       />
     );
   }
@@ -127,7 +130,9 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
                   </div>
                   <span className="entity-counts">
                     {e.excerptCount} {e.excerptCount === 1 ? 'excerpt' : 'excerpts'}
-                    {e.excerptCount > 0 && ` in ${e.sourceCount} ${e.sourceCount === 1 ? 'source' : 'sources'}`}
+                    {e.mentionCount > 0 && ` · ${e.mentionCount} ${e.mentionCount === 1 ? 'mention' : 'mentions'}`}
+                    {e.excerptCount + e.mentionCount > 0 &&
+                      ` in ${e.sourceCount} ${e.sourceCount === 1 ? 'source' : 'sources'}`}
                   </span>
                 </li>
               ))}

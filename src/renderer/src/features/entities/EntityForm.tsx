@@ -10,6 +10,7 @@ import {
   PSEUDONYMOUS_KINDS,
 } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { parseAliases } from './names.ts';
 
@@ -66,8 +67,19 @@ export function EntityForm({
   // A pseudonym typed before the kind changed to a place stays visible, so it is never dropped unseen.
   const offerPseudonym = PSEUDONYMOUS_KINDS.includes(kind) || pseudonym.trim() !== '';
 
-  async function submit(event: FormEvent) {
+  // Adding or editing: what the form would send, so a lock can save it as the button would.
+  const markSaved = useSaveFormBeforeLock(
+    [kind, name, aliases, pseudonym, sensitivity, description],
+    () => save(),
+    name.trim() !== '',
+  );
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save(): Promise<void> {
     setError(null);
     setSaved(false);
     try {
@@ -79,6 +91,7 @@ export function EntityForm({
         sensitivity,
         description,
       });
+      markSaved();
       if (clear) {
         setName('');
         setAliases('');

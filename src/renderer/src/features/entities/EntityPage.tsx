@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { EntityExcerpt, MentioningSource } from '../../../../shared/api.ts';
+import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../../shared/api.ts';
 import { ENTITY_KIND_LABELS, SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -16,6 +16,16 @@ function kindLabel(kind: string): string {
   return SOURCE_KIND_LABELS[kind as SourceKind] ?? kind;
 }
 
+function groupBySource(mentions: LinkedMention[]): { sourceId: string; items: LinkedMention[] }[] {
+  const groups: { sourceId: string; items: LinkedMention[] }[] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    if (last?.sourceId === m.sourceId) last.items.push(m);
+    else groups.push({ sourceId: m.sourceId, items: [m] });
+  }
+  return groups;
+}
+
 /**
  * One entity: its fields to edit, every excerpt linked to it (one click opens it in the reader) and
  * every source whose text names it or one of its aliases; merge into another entity, or delete.
@@ -26,12 +36,14 @@ export function EntityPage({
   onOpenEntity,
   onOpenExcerpt,
   onOpenSource,
+  onOpenMention,
 }: {
   entityId: string;
   onBack: () => void;
   onOpenEntity: (id: string) => void;
   onOpenExcerpt: (excerpt: EntityExcerpt) => void;
   onOpenSource: (source: MentioningSource) => void;
+  onOpenMention: (mention: LinkedMention) => void;
 }) {
   const id = useId();
   const entity = useAsync(() => invoke('entity.get', { id: entityId }), [entityId]);
@@ -53,6 +65,8 @@ export function EntityPage({
 
   const excerpts = mentions.data?.excerpts ?? [];
   const sources = mentions.data?.sources ?? [];
+  const linked = mentions.data?.linked ?? [];
+  const linkedBySource = groupBySource(linked);
   return (
     <section className="page entity-page" aria-labelledby={`${id}-title`}>
       <button type="button" className="link" onClick={onBack}>
@@ -67,7 +81,8 @@ export function EntityPage({
             </h1>
             <p className="dossier-meta">
               {plural(e.excerptCount, 'linked excerpt', 'linked excerpts')}
-              {e.excerptCount > 0 ? ` in ${plural(e.sourceCount, 'source', 'sources')}` : ''}
+              {e.mentionCount > 0 ? ` · ${plural(e.mentionCount, 'linked mention', 'linked mentions')}` : ''}
+              {e.excerptCount + e.mentionCount > 0 ? ` in ${plural(e.sourceCount, 'source', 'sources')}` : ''}
               {e.aliases.length > 0 ? ` · also: ${e.aliases.join(', ')}` : ''}
               {e.pseudonym ? ` · exported as “${e.pseudonym}”` : ''}
             </p>
@@ -90,6 +105,51 @@ export function EntityPage({
                   </span>
                   {x.note && <span className="excerpt-note">{x.note}</span>}
                 </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby={`${id}-linked`}>
+        <h2 id={`${id}-linked`}>Linked mentions{mentions.data ? ` (${linked.length})` : ''}</h2>
+        <p className="hint">
+          Places where a source names it, linked by accepting a suggestion in the reader. They are not excerpts: they do
+          not appear in the excerpt list or the citation picker.
+        </p>
+        {mentions.data && linked.length === 0 && <p className="hint">No mentions linked yet.</p>}
+        {linkedBySource.length > 0 && (
+          <ul className="linked-mentions" data-testid="entity-linked-mentions">
+            {linkedBySource.map(({ sourceId, items }) => (
+              <li key={sourceId}>
+                <p className="linked-source">
+                  <strong>{items[0]?.sourceTitle}</strong>
+                  {items[0]?.sourceFormat ? ` (${items[0].sourceFormat.toUpperCase()})` : ''}
+                  <span className="excerpt-meta">
+                    {' '}
+                    · {items[0]?.dossierTitle} · {plural(items.length, 'mention', 'mentions')}
+                  </span>
+                </p>
+                <ol>
+                  {items.map((m) => (
+                    <li key={m.id}>
+                      {m.status === 'orphaned' ? (
+                        <span className="mention-snippet">
+                          “{m.exact}” — no longer found after the source was read again
+                        </span>
+                      ) : (
+                        <button type="button" className="mention-open" onClick={() => onOpenMention(m)}>
+                          <span className="visually-hidden">Open in the reader: </span>
+                          {m.page ? <span className="suggestion-page">p. {m.page}</span> : null}
+                          <span className="mention-snippet">
+                            …{m.prefix}
+                            <mark>{m.exact}</mark>
+                            {m.suffix}…
+                          </span>
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ol>
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useSaveBeforeLock } from '../../components/useSaveBeforeLock.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { EntityField } from '../entities/EntityField.tsx';
 
@@ -40,7 +41,12 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
   const [codeName, setCodeName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
-  useEffect(() => setNote(excerpt.note), [excerpt.note]);
+  // The note as last sent to the vault: it is saved on blur, and before a lock even without one.
+  const sentNote = useRef(excerpt.note);
+  useEffect(() => {
+    sentNote.current = excerpt.note;
+    setNote(excerpt.note);
+  }, [excerpt.note]);
   useEffect(() => {
     if (focusCodes) codeInput.current?.focus();
   }, [focusCodes]);
@@ -61,6 +67,21 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
     confidentiality?: Confidentiality;
     stance?: Stance | null;
   }) => run(() => invoke('excerpt.update', { id: excerpt.id, ...patch }));
+
+  async function saveNote(): Promise<void> {
+    if (note === sentNote.current) return;
+    const before = sentNote.current;
+    sentNote.current = note;
+    setError(null);
+    try {
+      await invoke('excerpt.update', { id: excerpt.id, note });
+      onChanged();
+    } catch (e) {
+      sentNote.current = before; // not saved: the next blur or lock tries again
+      setError((e as Error).message);
+    }
+  }
+  useSaveBeforeLock(saveNote);
 
   async function addCode() {
     const name = codeName.trim();
@@ -134,7 +155,7 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           rows={4}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          onBlur={() => note !== excerpt.note && update({ note })}
+          onBlur={() => void saveNote()}
         />
       </div>
       <div className="field">

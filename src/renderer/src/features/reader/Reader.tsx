@@ -31,7 +31,16 @@ function isTyping(target: EventTarget | null): boolean {
  * find-in-source, the original PDF, and an inspector for the selected excerpt.
  * Keyboard: E marks the selected text as an excerpt, J/K go to the next/previous excerpt.
  */
-export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; initialExcerpt?: string | null }) {
+export function Reader({
+  sourceId,
+  initialExcerpt = null,
+  initialRange = null,
+}: {
+  sourceId: string;
+  initialExcerpt?: string | null;
+  /** Words to show when the source opens (a mention, from an entity's page). */
+  initialRange?: [number, number] | null;
+}) {
   const { data: source, error, reload } = useAsync(() => invoke('source.get', { id: sourceId }), [sourceId]);
   const excerpts = useAsync(() => invoke('excerpt.forSource', { sourceId }), [sourceId]);
   const codes = useAsync(() => invoke('code.list', {}), []);
@@ -45,7 +54,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
   const [current, setCurrent] = useState(0);
   const [panel, setPanel] = useState<'details' | 'suggestions'>('details');
   /** A suggestion's mention shown in the text (drawn like the current find match). */
-  const [shownRange, setShownRange] = useState<[number, number] | null>(null);
+  const [shownRange, setShownRange] = useState<[number, number] | null>(initialRange);
   const scrollRef = useRef<HTMLElement>(null);
 
   const rows = useMemo(() => (source ? buildRows(source.blocks, source.pages) : []), [source]);
@@ -73,7 +82,12 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
     () => perBlock(source?.blocks ?? [], highlights, (h) => [h.start, h.end]),
     [source, highlights],
   );
-  const matchesByBlock = useMemo(() => perBlock(source?.blocks ?? [], matches, (m) => m), [source, matches]);
+  // A mention shown from the suggestions (or an entity's page) is drawn like the current find match.
+  const marked = useMemo<[number, number][]>(
+    () => (shownRange ? [...matches, shownRange] : matches),
+    [matches, shownRange],
+  );
+  const matchesByBlock = useMemo(() => perBlock(source?.blocks ?? [], marked, (m) => m), [source, marked]);
   const selectExcerpt = useCallback((excerptId: string) => {
     setSelected(excerptId);
     setJustCreated(false);
@@ -200,7 +214,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
             </button>
           )}
           {view === 'text' && (
-            <search className="find" aria-label="Find in source">
+            <search className="find" aria-label="Find">
               <input
                 type="search"
                 aria-label="Find in source"
@@ -257,7 +271,7 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
           )}
         </div>
       </header>
-      <div className="reader-body">
+      <div className={panel === 'suggestions' && !selectedExcerpt ? 'reader-body reviewing' : 'reader-body'}>
         {view === 'text' ? (
           // The pane draws the frame and the scroller inside it draws nothing, so the canvas growing
           // as rows are measured does not repaint the whole pane (styles.css, "Reader scrolling").
@@ -309,7 +323,13 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
             </article>
           </div>
         ) : (
-          <PdfOriginal sourceId={source.id} />
+          <PdfOriginal
+            sourceId={source.id}
+            text={source.text}
+            pages={source.pages}
+            highlights={highlights}
+            selectedExcerpt={selected}
+          />
         )}
         <aside className="reader-side">
           <ErrorNote message={markError ?? excerpts.error ?? codes.error} />
@@ -340,14 +360,17 @@ export function Reader({ sourceId, initialExcerpt = null }: { sourceId: string; 
           ) : panel === 'suggestions' ? (
             <SuggestionsPanel
               sourceId={source.id}
-              onShow={(s) => {
+              onShow={(m) => {
                 setView('text');
-                setShownRange([s.start, s.end]);
+                setShownRange([m.start, m.end]);
               }}
-              onAccepted={() => {
+              onAccepted={({ excerpts: made }) => {
                 setShownRange(null);
-                excerpts.reload();
-                codes.reload();
+                entities.reload();
+                if (made > 0) {
+                  excerpts.reload();
+                  codes.reload();
+                }
               }}
             />
           ) : (

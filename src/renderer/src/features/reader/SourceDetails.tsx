@@ -3,6 +3,7 @@ import type { SourceDetail } from '../../../../shared/api.ts';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
 
 function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
@@ -51,8 +52,19 @@ export function SourceDetails({
     }
   }
 
-  async function submit(event: FormEvent) {
+  // Details typed but not yet saved are saved by a lock, as the Save button would.
+  const markSaved = useSaveFormBeforeLock(
+    [title, kind, author, date, symbol, language, note],
+    () => save(),
+    title.trim() !== '',
+  );
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void save();
+  }
+
+  async function save(): Promise<void> {
     setError(null);
     setSaved(false);
     try {
@@ -66,6 +78,7 @@ export function SourceDetails({
         language: nullIfBlank(language.toLowerCase()),
         reliabilityNote: note,
       });
+      markSaved();
       setSaved(true);
       onSaved();
     } catch (e) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, VaultStatus } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Diagnostics } from './Diagnostics.tsx';
 
 /** What this vault is, where it lives, and what Upright runs on. */
 export function AboutVault({ status }: { status: VaultStatus }) {
@@ -48,6 +49,7 @@ export function AboutVault({ status }: { status: VaultStatus }) {
         ) : (
           <p className="hint">Loading…</p>
         )}
+        <Diagnostics />
       </article>
     </>
   );

@@ -2,70 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { VaultStatus, VerifyReport } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { PassphraseField } from '../../components/PassphraseField.tsx';
-import { MIN_LENGTH } from '../vault/strength.ts';
 import { AboutVault } from './AboutVault.tsx';
-
-function ChangePassphrase() {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (next !== repeat) return setError('The two new passphrases differ. Nothing was changed.');
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      await invoke('vault.changePassphrase', { current, next });
-      setCurrent('');
-      setNext('');
-      setRepeat('');
-      setMessage('Passphrase changed. Use the new one from now on; your recovery key still works.');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="card" onSubmit={submit} aria-labelledby="passphrase-title">
-      <h2 id="passphrase-title">Change passphrase</h2>
-      <PassphraseField
-        label="Current passphrase"
-        value={current}
-        onChange={setCurrent}
-        autoComplete="current-password"
-      />
-      <PassphraseField
-        label={`New passphrase (at least ${MIN_LENGTH} characters)`}
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-      />
-      <PassphraseField
-        label="Repeat the new passphrase"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-      />
-      <ErrorNote message={error} />
-      {message && (
-        <p className="ok-note" role="status">
-          {message}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={busy || !current || next.length < MIN_LENGTH || !repeat}>
-        {busy ? 'Changing…' : 'Change passphrase'}
-      </button>
-    </form>
-  );
-}
+import { ChangePassphrase, NewRecoveryKey } from './Keys.tsx';
 
 function AutoLockSetting({ minutes, onSaved }: { minutes: number; onSaved: (m: number) => void }) {
   const [value, setValue] = useState(String(minutes));
@@ -114,6 +52,12 @@ function AutoLockSetting({ minutes, onSaved }: { minutes: number; onSaved: (m: n
   );
 }
 
+function auditWords(audit: VerifyReport['audit']): string {
+  if (audit.brokenAtSeq !== null) return `chain broken at entry ${audit.brokenAtSeq}`;
+  if (!audit.headOk) return 'entries are missing at the end, or the log was rebuilt';
+  return 'chain intact';
+}
+
 function BackupAndVerify() {
   const [backup, setBackup] = useState<string | null>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
@@ -127,7 +71,7 @@ function BackupAndVerify() {
       if (kind === 'backup') {
         const result = await invoke('vault.backup', {});
         setBackup(
-          `Encrypted backup written to ${result.location} (${(result.bytes / 1024).toFixed(0)} KiB). It opens with your passphrase.`,
+          `Encrypted backup written to ${result.location} (${(result.bytes / 1024).toFixed(0)} KiB). It opens with your current passphrase and recovery key.`,
         );
       } else {
         setReport(await invoke('vault.verify', {}));
@@ -165,8 +109,7 @@ function BackupAndVerify() {
           <ul>
             <li>Database integrity: {report.integrity.join('; ')}</li>
             <li>
-              Audit log: {report.audit.entries} entries,{' '}
-              {report.audit.ok ? 'chain intact' : `chain broken at entry ${report.audit.brokenAtSeq}`}
+              Audit log: {report.audit.entries} entries, {auditWords(report.audit)}
             </li>
             <li>
               Stored originals: {report.originals.checked} checked, {report.originals.mismatched.length} changed
@@ -196,6 +139,7 @@ export function Settings({
         <AutoLockSetting minutes={status.autoLockMinutes} onSaved={onAutoLockChanged} />
         <BackupAndVerify />
         <ChangePassphrase />
+        <NewRecoveryKey />
       </div>
     </section>
   );

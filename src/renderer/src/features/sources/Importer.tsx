@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../../../shared/api.ts';
 import { toBase64 } from '../../api/bytes.ts';
 import { invoke, subscribe } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FormatBadge } from '../../components/FormatBadge.tsx';
 
 interface Progress {
   total: number;
@@ -175,6 +176,9 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
                     {r.status === 'imported'
                       ? `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
                       : (r.error?.message ?? '')}
+                    {r.status === 'imported' && r.sourceId && r.sameTextAs.length > 0 && (
+                      <SameTextPrompt sourceId={r.sourceId} matches={r.sameTextAs} onLinked={onImported} />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -183,5 +187,48 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
         </div>
       )}
     </section>
+  );
+}
+
+/** "Same text as … (PDF)": offers to link a new source with the sources it is another format of. */
+function SameTextPrompt({
+  sourceId,
+  matches,
+  onLinked,
+}: {
+  sourceId: string;
+  matches: ImportOutcome['sameTextAs'];
+  onLinked: () => void;
+}) {
+  const [linked, setLinked] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="same-text">
+      {matches.map((m) => (
+        <p key={m.sourceId}>
+          Same text as “{m.title}” <FormatBadge format={m.format} /> ({Math.round(m.similarity * 100)}% of paragraphs).{' '}
+          {linked.includes(m.sourceId) ? (
+            <strong>Linked as renditions of one document.</strong>
+          ) : (
+            <button
+              type="button"
+              onClick={async () => {
+                setError(null);
+                try {
+                  await invoke('source.linkRendition', { id: sourceId, otherId: m.sourceId });
+                  setLinked((l) => [...l, m.sourceId]);
+                  onLinked();
+                } catch (e) {
+                  setError((e as Error).message);
+                }
+              }}
+            >
+              Link as renditions
+            </button>
+          )}
+        </p>
+      ))}
+      <ErrorNote message={error} />
+    </div>
   );
 }

@@ -1,5 +1,17 @@
 import { useState } from 'react';
 
+/** The recovery key in its groups of five, as it is to be copied onto paper. */
+export function RecoveryKeyGroups({ recoveryKey }: { recoveryKey: string }) {
+  return (
+    <p className="recovery-key" data-testid="recovery-key">
+      {recoveryKey.split('-').map((group, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: groups can repeat; their position is their identity
+        <span key={i}>{group}</span>
+      ))}
+    </p>
+  );
+}
+
 /** Shows the recovery key exactly once; the person confirms they wrote it down. */
 export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const [confirmed, setConfirmed] = useState(false);
@@ -11,12 +23,7 @@ export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string
           This key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it
           apart from this computer — not in a file, a photo or a message.
         </p>
-        <p className="recovery-key" data-testid="recovery-key">
-          {recoveryKey.split('-').map((group, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: groups can repeat; their position is their identity
-            <span key={i}>{group}</span>
-          ))}
-        </p>
+        <RecoveryKeyGroups recoveryKey={recoveryKey} />
         <label className="check">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I wrote the
           recovery key down and stored it safely

@@ -1,0 +1,102 @@
+// Suggestions are computed in the background, one source at a time: queued when a source is
+// imported or read again, or when the reader asks for a source whose cache is stale. The result is
+// written to the vault's cache only if the source still has the text it was computed from, and
+// whoever waits is told (an event for the reader, a promise for the CLI).
+import type { Store } from '../store/index.ts';
+import { type ComputeSuggestions, ExtractionError, type ExtractionFailure } from './suggestion-thread.ts';
+import { extractionInput, fingerprintOf, type SourceForSuggestions } from './suggestions.ts';
+
+export type SuggestionState =
+  | { status: 'computing'; done: Promise<void> }
+  | { status: 'failed'; reason: ExtractionFailure };
+
+interface Job {
+  store: Store;
+  sourceId: string;
+  fingerprint: string;
+  done: Promise<void>;
+  settle: () => void;
+}
+
+export interface SuggestionQueueOptions {
+  compute: ComputeSuggestions;
+  /** Called when a source's suggestions are in its cache (the reader shows them). */
+  onReady?: (sourceId: string) => void;
+}
+
+export class SuggestionQueue {
+  readonly #compute: ComputeSuggestions;
+  readonly #onReady: (sourceId: string) => void;
+  readonly #jobs: Job[] = [];
+  /** Failures by source and fingerprint: a text that timed out is not tried again by itself. */
+  readonly #failed = new Map<string, ExtractionFailure>();
+  #running: Job | null = null;
+
+  constructor(options: SuggestionQueueOptions) {
+    this.#compute = options.compute;
+    this.#onReady = options.onReady ?? (() => {});
+  }
+
+  /**
+   * Queues a source whose cache does not match its text (once: a source already waiting or being
+   * computed for the same text is not queued twice). `retry` forgets an earlier failure.
+   */
+  request(store: Store, source: SourceForSuggestions, options: { retry?: boolean } = {}): SuggestionState {
+    const fingerprint = fingerprintOf(source);
+    const failureKey = `${source.id}:${fingerprint}`;
+    if (options.retry) this.#failed.delete(failureKey);
+    const failed = this.#failed.get(failureKey);
+    if (failed) return { status: 'failed', reason: failed };
+    const same = (j: Job | null) => j && j.store === store && j.sourceId === source.id && j.fingerprint === fingerprint;
+    const waiting = same(this.#running) ? this.#running : this.#jobs.find(same);
+    if (waiting) return { status: 'computing', done: waiting.done };
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    this.#jobs.push({ store, sourceId: source.id, fingerprint, done, settle });
+    void this.#next();
+    return { status: 'computing', done };
+  }
+
+  /** Queues a source just stored (after an import or a re-read); quietly skips one that is gone. */
+  enqueue(store: Store, sourceId: string): void {
+    try {
+      const source = store.sources.detail(sourceId);
+      if (!store.suggestions.read(sourceId, fingerprintOf(source))) this.request(store, source);
+    } catch {
+      // Deleted or locked meanwhile: the reader computes it when the source is opened.
+    }
+  }
+
+  /** Drops every job waiting (the vault was locked or switched); the one running finishes unwritten. */
+  clear(): void {
+    for (const job of this.#jobs.splice(0)) job.settle();
+  }
+
+  async #next(): Promise<void> {
+    if (this.#running) return;
+    const job = this.#jobs.shift();
+    if (!job) return;
+    this.#running = job;
+    try {
+      const source = job.store.sources.detail(job.sourceId);
+      if (fingerprintOf(source) !== job.fingerprint) return; // read again since: a newer job follows
+      const found = await this.#compute(extractionInput(source));
+      // Written only if the text is still the one computed from (it may have been read again meanwhile).
+      const now = job.store.sources.detail(job.sourceId);
+      if (fingerprintOf(now) === job.fingerprint && job.store.suggestions.write(job.sourceId, job.fingerprint, found))
+        this.#onReady(job.sourceId);
+    } catch (error) {
+      if (error instanceof ExtractionError) {
+        this.#failed.set(`${job.sourceId}:${job.fingerprint}`, error.reason);
+        this.#onReady(job.sourceId);
+      }
+      // Anything else: the source was deleted or the vault locked; nothing to write, nobody to tell.
+    } finally {
+      this.#running = null;
+      job.settle();
+      void this.#next();
+    }
+  }
+}
