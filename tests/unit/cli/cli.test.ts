@@ -205,7 +205,13 @@ describe('IT staff script Upright from the command line', () => {
       env,
     );
     expect(csv.code).toBe(0);
-    expect(JSON.parse(csv.stdout)).toEqual({ saved: true, path: csvFile, count: 0, withheld: 1, restrictedWithheld: 1 });
+    expect(JSON.parse(csv.stdout)).toEqual({
+      saved: true,
+      path: csvFile,
+      count: 0,
+      withheld: 1,
+      restrictedWithheld: 1,
+    });
     const rows = await readFile(csvFile, 'utf8');
     expect(rows).not.toContain(kept.exact);
     expect(rows).not.toContain(secret.exact);
