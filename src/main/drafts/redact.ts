@@ -15,9 +15,13 @@ export const WITHHELD_NAME = '[name withheld]';
 
 export interface NameRule {
   entityId: string;
-  /** The name or alias as the entity lists it. */
+  /** The name or alias as the entity lists it, or the form derived from it ("Kharkova L."). */
   name: string;
   replacement: string;
+  /** A form that names the person only after a title ("Ms Kharkova"; "Kharkova" alone may be anyone's word). */
+  titled?: boolean;
+  /** The pattern of a derived form; a listed name's pattern is built from the name itself. */
+  pattern?: string;
 }
 
 export type OnHit = (rule: NameRule) => void;
@@ -41,9 +45,42 @@ export function nameRules(entities: readonly PseudonymousEntity[]): NameRule[] {
       // A name needs two letters or digits to be told apart from punctuation or an initial.
       if ((tidy.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) continue;
       rules.push({ entityId: entity.id, name: tidy, replacement: pseudonym || WITHHELD_NAME });
+      if (entity.kind === 'person') rules.push(...personForms(entity.id, tidy, pseudonym || WITHHELD_NAME));
     }
   }
   return rules;
+}
+
+const INITIAL = '\\p{Lu}\\.';
+
+/**
+ * The forms a person's name takes in legal and official writing, derived so nobody has to list them:
+ * surname and initials either way round ("Kharkova L.", "Харьковой Л.П.", "L. Kharkova") and the
+ * surname after a title ("Ms Kharkova", "г-жи Харьковой"). Names of two or three words, the surname
+ * last ("Larisa Kharkova", "Лариса Петровна Харькова").
+ */
+function personForms(entityId: string, name: string, replacement: string): NameRule[] {
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w))) return [];
+  const surname = words[words.length - 1] as string;
+  const given = words[0] as string;
+  const middle = words.length === 3 ? (words[1] as string) : null;
+  const initial = (word: string) => `${escapeRegex(word.charAt(0))}\\.`;
+  // With two words the patronymic's initial is unknown: any one may follow ("Kharkova L.P.").
+  const initials = `${initial(given)}${middle ? `\\s?${initial(middle)}` : `(?:\\s?${INITIAL})?`}`;
+  const shown = `${given.charAt(0)}.${middle ? `${middle.charAt(0)}.` : ''}`;
+  const rule = (display: string, pattern: string, titled = false): NameRule => ({
+    entityId,
+    name: display,
+    replacement,
+    pattern,
+    ...(titled ? { titled } : {}),
+  });
+  return [
+    rule(`${surname} ${shown}`, `${wordPattern(surname)}\\s+${initials}`),
+    rule(`${shown} ${surname}`, `${initials}\\s*${wordPattern(surname)}`),
+    rule(surname, wordPattern(surname), true),
+  ];
 }
 
 // An honorific written before a name goes with it: "Ms Larisa Kharkova" with the pseudonym "Ms K."
@@ -113,7 +150,7 @@ const DECLENSIONS: [RegExp, number, string[]][] = [
   [/[бвгджзклмнпрстфхцчшщ]$/, 0, ['', 'а', 'у', 'ом', 'ем', 'е']],
 ];
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -122,7 +159,7 @@ function wordPattern(word: string): string {
   const chars = (w: string) =>
     w
       .split('')
-      .map((ch) => (ch === "'" || ch === '’' ? "['’]" : escape(ch)))
+      .map((ch) => (ch === "'" || ch === '’' ? "['’]" : escapeRegex(ch)))
       .join('');
   if (!/^[\p{Script=Cyrillic}-]+$/u.test(word) || word.length < 3) return chars(word);
   const upper = word === word.toUpperCase();
@@ -131,7 +168,7 @@ function wordPattern(word: string): string {
     if (!ending.test(lower)) continue;
     const stem = word.slice(0, word.length - cut);
     const forms = endings.map((e) => (upper ? e.toUpperCase() : e)).sort((a, b) => b.length - a.length);
-    return `${chars(stem)}(?:${forms.map(escape).join('|')})`;
+    return `${chars(stem)}(?:${forms.map(escapeRegex).join('|')})`;
   }
   return chars(word);
 }
@@ -148,8 +185,10 @@ function opensSentence(text: string, index: number): boolean {
   return /[.!?]$/.test(before) && !/\b(Mr|Mrs|Ms|Dr|Prof)\.$/.test(before);
 }
 
-function replacementAt(rule: NameRule, text: string, index: number): string {
-  const { replacement } = rule;
+function replacementAt(rule: NameRule, text: string, index: number, end: number): string {
+  // A pseudonym ending in a full stop ("Ms K.") at the end of a sentence takes the sentence's stop.
+  const replacement =
+    rule.replacement.endsWith('.') && text.charAt(end) === '.' ? rule.replacement.slice(0, -1) : rule.replacement;
   const first = replacement.charAt(0);
   return first !== first.toUpperCase() && opensSentence(text, index)
     ? first.toUpperCase() + replacement.slice(1)
@@ -167,8 +206,9 @@ function sentenceSpans(value: string, found: Match[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const { index, segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(value)) {
     const last = spans[spans.length - 1];
-    // A break after "Mr." or inside a name is not the end of a sentence.
-    if (last && found.some((m) => m.start < index && m.end > index)) {
+    // A break after "Mr." or inside a name is not the end of a sentence, nor one before a word in
+    // lower case or a number ("p. 3", "No. 12").
+    if (last && (found.some((m) => m.start < index && m.end > index) || /^[\p{Ll}\p{N}]/u.test(segment))) {
       last[1] = index + segment.length;
     } else spans.push([index, index + segment.length]);
   }
@@ -182,28 +222,49 @@ export interface ChangedSentence {
 
 export function redactor(entities: readonly PseudonymousEntity[]): Redactor {
   const rules = nameRules(entities);
-  // Longer names win over the names inside them; each rule matches its written and capital forms.
+  // Longer names win over the names inside them; each listed name matches its written and capital
+  // forms, a derived form its own pattern.
   const compiled = rules
-    .flatMap((rule) => [rule.name, rule.name.toUpperCase()].map((form) => ({ rule, form, source: namePattern(form) })))
+    .flatMap((rule) =>
+      rule.pattern
+        ? [{ rule, form: rule.name, source: rule.pattern }]
+        : [rule.name, rule.name.toUpperCase()].map((form) => ({ rule, form, source: namePattern(form) })),
+    )
     .sort((a, b) => b.form.length - a.form.length);
   if (compiled.length === 0) {
     return { text: (value) => value, inlines: (inlines) => inlines, sentences: () => [] };
   }
-  const unique = [...new Set(compiled.map((c) => c.source))];
-  const names = `(?:${unique.join('|')})`;
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${HONORIFIC})?(${names})(?![\\p{L}\\p{N}_])`, 'gu');
+  const alternatives = (titled: boolean) => [
+    ...new Set(compiled.filter((c) => (c.rule.titled ?? false) === titled).map((c) => c.source)),
+  ];
+  const named = alternatives(false);
+  const titled = alternatives(true);
+  // A title before a name goes with it; a bare surname counts only after a title.
+  const regex = new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:(?:${HONORIFIC})?(${named.join('|')})${titled.length ? `|${HONORIFIC}(${titled.join('|')})` : ''})(?![\\p{L}\\p{N}_])`,
+    'gu',
+  );
   const exact = compiled.map((c) => ({ rule: c.rule, test: new RegExp(`^(?:${c.source})$`, 'u') }));
-  const ruleOf = (name: string) => (exact.find((c) => c.test.test(name)) as (typeof exact)[number]).rule;
+  const ruleOf = (name: string, isTitled: boolean) =>
+    (exact.find((c) => (c.rule.titled ?? false) === isTitled && c.test.test(name)) as (typeof exact)[number]).rule;
 
   const matches = (value: string): Match[] =>
-    [...value.matchAll(regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, rule: ruleOf(m[1] ?? '') }));
+    [...value.matchAll(regex)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      rule: m[1] !== undefined ? ruleOf(m[1], false) : ruleOf(m[2] ?? '', true),
+    }));
 
-  const text = (value: string, onHit?: OnHit): string =>
-    value.replace(regex, (_found: string, name: string, index: number) => {
-      const rule = ruleOf(name);
-      onHit?.(rule);
-      return replacementAt(rule, value, index);
-    });
+  const text = (value: string, onHit?: OnHit): string => {
+    let out = '';
+    let cursor = 0;
+    for (const m of matches(value)) {
+      onHit?.(m.rule);
+      out += value.slice(cursor, m.start) + replacementAt(m.rule, value, m.start, m.end);
+      cursor = m.end;
+    }
+    return out + value.slice(cursor);
+  };
 
   /** Each sentence a name was replaced in, as written and as it will be exported. */
   const sentences = (value: string): ChangedSentence[] => {
@@ -216,7 +277,7 @@ export function redactor(entities: readonly PseudonymousEntity[]): Redactor {
       let after = '';
       let cursor = start;
       for (const m of inside) {
-        after += value.slice(cursor, m.start) + replacementAt(m.rule, value, m.start);
+        after += value.slice(cursor, m.start) + replacementAt(m.rule, value, m.start, m.end);
         cursor = m.end;
       }
       after += value.slice(cursor, end);
@@ -252,7 +313,7 @@ export function redactor(entities: readonly PseudonymousEntity[]): Redactor {
           piece += joined.slice(cursor, match.start);
           cursor = match.start;
         }
-        if (match.start === cursor) piece += replacementAt(match.rule, joined, match.start);
+        if (match.start === cursor) piece += replacementAt(match.rule, joined, match.start, match.end);
         cursor = Math.min(match.end, runEnd);
         if (match.end <= runEnd) m++;
       }

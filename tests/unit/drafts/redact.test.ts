@@ -46,8 +46,8 @@ describe('replacing names by pseudonyms', () => {
     expect(names.text("Kharkova’s lawyer and Kharkova's appeal, not Kharkovaland.")).toBe(
       "Ms K.’s lawyer and Ms K.'s appeal, not Kharkovaland.",
     );
-    // "Mr" not followed by a protected name stays.
-    expect(names.text('Mr Petrov met Ms Kharkova.')).toBe('Mr Petrov met Ms K..');
+    // "Mr" not followed by a protected name stays; a pseudonym's full stop takes the sentence's.
+    expect(names.text('Mr Petrov met Ms Kharkova.')).toBe('Mr Petrov met Ms K.');
   });
 
   it('finds Russian names in every case form from their declension class, with Russian titles', () => {
@@ -60,13 +60,30 @@ describe('replacing names by pseudonyms', () => {
       names.text(
         'Суд оштрафовал Ларису Харькову. У г-жи Харьковой нет адвоката; госпожа Харькова обжаловала, ХАРЬКОВОЙ отказали.',
       ),
-    ).toBe('Суд оштрафовал г-жа Х.. У г-жа Х. нет адвоката; г-жа Х. обжаловала, г-жа Х. отказали.');
+    ).toBe('Суд оштрафовал г-жа Х. У г-жа Х. нет адвоката; г-жа Х. обжаловала, г-жа Х. отказали.');
     expect(names.text('Письмо Нурбеку Кушакбаеву, встреча с Нурбеком Кушакбаевым, дело господина Кушакбаева.')).toBe(
       'Письмо профсоюзный лидер, встреча с профсоюзный лидер, дело профсоюзный лидер.',
     );
     expect(names.text('Показания Андрея Троцкого, об Андрее Троцком.')).toBe('Показания свидетель, об свидетель.');
     // Another word sharing the first letters is not a case form: "Харьковская область" stays.
     expect(names.text('Харьковская область')).toBe('Харьковская область');
+  });
+
+  it('finds a person written surname first with initials, initials first, or by surname after a title, with no alias listed', () => {
+    const names = redactor([
+      person('Larisa Kharkova', { id: 'p6', pseudonym: 'Ms K.' }),
+      person('Лариса Петровна Харькова', { id: 'p7', pseudonym: 'г-жа Х.' }),
+    ]);
+    expect(names.text('Kharkova L. and L. Kharkova, Kharkova L.P.; later Ms Kharkova’s appeal.')).toBe(
+      'Ms K. and Ms K., Ms K.; later Ms K.’s appeal.',
+    );
+    expect(names.text('Жалоба Харьковой Л.П. и Л.П. Харьковой; г-жу Харькову вызвали, Харьковой Л. П. отказали.')).toBe(
+      'Жалоба г-жа Х. и г-жа Х.; г-жа Х. вызвали, г-жа Х. отказали.',
+    );
+    // A surname on its own may be anyone's word or another person's: only a title or initials make it this one.
+    expect(names.text('Kharkova Street. Улица Харьковой.')).toBe('Kharkova Street. Улица Харьковой.');
+    // Another initial is another person.
+    expect(names.text('Kharkova M. was not involved.')).toBe('Kharkova M. was not involved.');
   });
 
   it('lists every sentence redaction changes, before and after, across sentence breaks after titles', () => {
@@ -76,6 +93,13 @@ describe('replacing names by pseudonyms', () => {
     ).toEqual([
       { before: 'Ms. Larisa Kharkova was fined.', after: 'Ms K. was fined.' },
       { before: 'Kharkova appealed.', after: 'Ms K. appealed.' },
+    ]);
+    // A note is one sentence even where a page number follows "p.".
+    expect(names.sentences('Interview with Larisa Kharkova, Almaty, 2023, p. 3.')).toEqual([
+      {
+        before: 'Interview with Larisa Kharkova, Almaty, 2023, p. 3.',
+        after: 'Interview with Ms K., Almaty, 2023, p. 3.',
+      },
     ]);
   });
 
