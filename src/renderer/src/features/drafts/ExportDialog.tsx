@@ -45,7 +45,7 @@ function SentenceChange({ change }: { change: ChangedSentence }) {
     <li className="sentence-change">
       <span className="check-target">{targetLabel(change.target)}</span>
       <span className="sentence-before">
-        <span className="visually-hidden">Before: </span>
+        <span className="sentence-label">Before: </span>
         {parts.map((p, i) =>
           p.kind === 'added' ? null : p.kind === 'removed' ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
@@ -55,9 +55,8 @@ function SentenceChange({ change }: { change: ChangedSentence }) {
           ),
         )}
       </span>
-      <span aria-hidden="true"> → </span>
       <span className="sentence-after">
-        <span className="visually-hidden">After: </span>
+        <span className="sentence-label">After: </span>
         {parts.map((p, i) =>
           p.kind === 'removed' ? null : p.kind === 'added' ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence

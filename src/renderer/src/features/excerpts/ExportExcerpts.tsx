@@ -8,7 +8,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function leftOut(never: number, restricted: number): string {
   const parts = [
     never ? `${plural(never, 'excerpt', 'excerpts')} marked “never export”` : '',
-    restricted ? `${plural(restricted, 'excerpt', 'excerpts')} marked “restricted” (tick the box to include them)` : '',
+    restricted
+      ? `${plural(restricted, 'excerpt', 'excerpts')} marked “restricted” (tick “Include restricted excerpts” to include them)`
+      : '',
   ].filter(Boolean);
   return parts.length ? `. Left out: ${parts.join(' and ')}.` : '.';
 }
@@ -41,12 +43,6 @@ export function ExportExcerpts({ dossierId }: { dossierId: string }) {
   return (
     <div className="export-excerpts">
       <span className="export-label">Export excerpts:</span>
-      <button type="button" className="small" onClick={() => void save('w3c')}>
-        Web Annotation JSON
-      </button>
-      <button type="button" className="small" onClick={() => void save('csv')}>
-        CSV
-      </button>
       <label className="check" htmlFor={`${id}-restricted`}>
         <input
           id={`${id}-restricted`}
@@ -56,6 +52,12 @@ export function ExportExcerpts({ dossierId }: { dossierId: string }) {
         />
         <span>Include restricted excerpts (for the team only)</span>
       </label>
+      <button type="button" className="small" onClick={() => void save('w3c')}>
+        Web Annotation JSON
+      </button>
+      <button type="button" className="small" onClick={() => void save('csv')}>
+        CSV
+      </button>
       {status && (
         <p className="ok-note" role="status">
           {status}

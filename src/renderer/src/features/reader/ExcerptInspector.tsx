@@ -26,12 +26,12 @@ interface Props {
   focusCodes: boolean;
 }
 
-/** What each level does, said where it is chosen. */
+/** What each level does, said where it is chosen: all three, so the choice is made knowing the others. */
 const CONFIDENTIALITY_HELP: Record<Confidentiality, string> = {
-  public: 'Public: may be cited anywhere — in submissions and in excerpt exports.',
+  public: 'may be cited anywhere, in submissions and in excerpt exports.',
   restricted:
-    'Restricted: for the team. A submission names its source only if you confirm it at export; excerpt exports leave it out unless you ask.',
-  never_export: 'Never export: stays in the vault. Left out of every submission and export, always.',
+    'for the team. A submission cites it only if you confirm at export that its source may be named; excerpt exports leave it out unless you ask.',
+  never_export: 'stays in the vault, left out of every submission and every export.',
 };
 
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
@@ -168,9 +168,13 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           describedBy={`${id}-confidentiality-help`}
           onChange={(confidentiality) => confidentiality && update({ confidentiality })}
         />
-        <p id={`${id}-confidentiality-help`} className="hint confidentiality-help" data-level={excerpt.confidentiality}>
-          {CONFIDENTIALITY_HELP[excerpt.confidentiality]}
-        </p>
+        <ul id={`${id}-confidentiality-help`} className="hint confidentiality-help">
+          {CONFIDENTIALITY.map((level) => (
+            <li key={level} className={level === excerpt.confidentiality ? 'current' : undefined}>
+              <strong>{CONFIDENTIALITY_LABELS[level]}</strong>: {CONFIDENTIALITY_HELP[level]}
+            </li>
+          ))}
+        </ul>
       </div>
       <div className="field">
         <label htmlFor={`${id}-stance`}>Stance</label>
