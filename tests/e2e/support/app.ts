@@ -36,6 +36,15 @@ export const TEST_KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
 
 /** Records the page's console errors and uncaught exceptions, e.g. "Refused to apply inline style…". */
 function recordConsoleErrors(page: Page, into: string[]): void {
+  // The browser's own CSP line names only the script; the violation event also says what was blocked
+  // (the first characters of an inline style or script) and where, which is what a fix needs.
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `CSP ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} “${e.sample}” (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`,
+      );
+    });
+  });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url } = message.location();
