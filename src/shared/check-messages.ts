@@ -16,10 +16,11 @@ const NOTE_PART_WORDS: Record<NotePart, string> = {
 type Params = Record<string, string | number>;
 
 const CHECK_MESSAGES = {
+  // Shown beside the note it concerns ("Note 2: …"), so the sentence does not repeat the number.
   RESTRICTED_CITATION_WITHHELD: (p: Params) =>
-    `Note ${p.note} cites a restricted excerpt of “${p.source}”, meant for the team. It is left out of the export unless you confirm, in the export dialog, that this source may be named.`,
+    `Cites a restricted excerpt of “${p.source}”, meant for the team: left out of the export unless you confirm, in the export dialog, that this source may be named.`,
   RESTRICTED_CITATION_NAMED: (p: Params) =>
-    `Note ${p.note} cites a restricted excerpt of “${p.source}”, meant for the team. You confirmed this source may be named: make sure the people it protects agree.`,
+    `Cites a restricted excerpt of “${p.source}”, meant for the team. You confirmed this source may be named: make sure the people it protects agree.`,
   NOTE_INCOMPLETE: (p: Params) => {
     const missing = String(p.missing ?? '')
       .split(',')

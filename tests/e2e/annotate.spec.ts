@@ -115,6 +115,8 @@ test.describe('a lawyer codes the 2022 ILO reply', () => {
     await expect(levels).toHaveCount(3);
     await expect(levels.filter({ hasText: /^Restricted: for the team/ })).toHaveClass('current');
     await expect(page.getByLabel('Confidentiality')).toHaveAccessibleDescription(/only if you confirm at export/);
+    await levels.last().scrollIntoViewIfNeeded();
+    await snap(page, '30b-confidentiality-levels');
     await page.getByLabel('Confidentiality').selectOption('never_export');
     await expect(page.locator('.confidentiality-help li.current')).toHaveText(
       'Never export: stays in the vault, left out of every submission and every export.',

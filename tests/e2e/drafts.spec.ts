@@ -237,7 +237,7 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(exporter.locator('.withheld')).toContainText('restricted, source not confirmed');
     await exporter.locator('.export-warnings summary').click();
     await expect(exporter.locator('.export-warnings li[data-rule="restricted"]')).toHaveCount(2);
-    await expect(exporter.locator('.export-warnings')).toContainText('Note 1 cites a restricted excerpt of');
+    await expect(exporter.locator('.export-warnings')).toContainText('Note 1: Cites a restricted excerpt of');
     await snap(page, '45-export-restricted');
     const mayBeNamed = exporter.getByLabel(/may be named/);
     await expect(mayBeNamed).toHaveCount(1);

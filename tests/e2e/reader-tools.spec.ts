@@ -139,7 +139,8 @@ test.describe('the reader helps a lawyer along', () => {
     await page.getByLabel('Include restricted excerpts').check();
     await page.getByRole('button', { name: 'CSV' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Saved ${excerpts.length} excerpts` })).toBeVisible();
-    const csv = await readFile(join(upright.backupDir, 'excerpts.csv'), 'utf8');
+    // The preview never replaces a file: the second export is "excerpts (2).csv".
+    const csv = await readFile(join(upright.backupDir, 'excerpts (2).csv'), 'utf8');
     expect(csv).toContain('Convention No. 87');
   });
 

@@ -117,7 +117,7 @@ describe('`upright export`', () => {
     ]);
     expect(withheld.code, withheld.stderr).toBe(0);
     expect(withheld.stdout).toMatch(/\(\d[\d,]* bytes, 1 warning from the checks\)\.\n$/);
-    expect(withheld.stderr).toMatch(/warning\s+note 1\s+Note 1 cites a restricted excerpt of .* It is left out/);
+    expect(withheld.stderr).toMatch(/warning\s+note 1\s+Cites a restricted excerpt of .*: left out of the export/);
     expect(noteCalls(new Uint8Array(readFileSync(teamOnly)))).toBe(0);
 
     const written = await upright([

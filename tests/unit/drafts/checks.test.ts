@@ -153,7 +153,9 @@ describe('notes and what must not leave the vault', () => {
       })),
     );
     // The main process gives a code; the words come from the shared catalogue.
-    expect(checkMessage(results[0] as CheckResult)).toMatch(/^Note 1 cites a restricted excerpt of “Interview notes/);
+    expect(checkMessage(results[0] as CheckResult)).toMatch(
+      /^Cites a restricted excerpt of “Interview notes, Almaty”, meant for the team: left out/,
+    );
     const withheld = prepareDocument(context, { redact: false });
     expect(withheld.notes.map((n) => n.excerptId)).toEqual(['e2']);
     expect(withheld.withheld.map((n) => [n.number, n.problem])).toEqual([

@@ -101,7 +101,7 @@ function RestrictedSources({
                     onChange={(e) => onChange(s.sourceId, e.target.checked)}
                   />
                   <span>
-                    “{s.title}” may be named
+                    “{s.title}” may be named in this submission
                     <span className="hint">
                       {' '}
                       (note{s.notes.length === 1 ? '' : 's'} {s.notes.join(', ')})
