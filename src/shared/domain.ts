@@ -29,6 +29,23 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   other: 'Other',
 };
 
+/**
+ * Where a source's access date comes from: the saved page's own record of when it was saved, the
+ * file's modification time, the day it was imported, or a person who typed it.
+ */
+export const ACCESSED_SOURCES = ['saved_page', 'file_modified', 'imported', 'person'] as const;
+export type AccessedSource = (typeof ACCESSED_SOURCES)[number];
+
+export const ACCESSED_SOURCE_LABELS: Record<AccessedSource, string> = {
+  saved_page: 'the date the page records it was saved',
+  file_modified: 'the date the file was last changed',
+  imported: 'the date it was imported',
+  person: 'entered by a person',
+};
+
+/** A web address a note may print: http(s) only, no spaces or control characters. */
+export const WEB_ADDRESS = /^https?:\/\/[^\s\p{Cc}]+$/iu;
+
 export const DOSSIER_STATUSES = ['active', 'submitted', 'archived'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
