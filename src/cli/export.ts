@@ -6,6 +6,7 @@ import { type Command, Option } from 'commander';
 import type { Services } from '../main/services.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/api/drafts.ts';
 import type { Method, Params, Result } from '../shared/api.ts';
+import { checkMessage } from '../shared/check-messages.ts';
 import { UprightError } from '../shared/errors.ts';
 
 /** What main.ts lends every command: services for a vault, unlocking, calling a method, printing. */
@@ -85,7 +86,7 @@ export function addExportCommand(program: Command, cli: CliRuntime): void {
               export: { format: opts.format, redact, provenance },
             });
             for (const r of checks)
-              process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${r.message}\n`);
+              process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${checkMessage(r)}\n`);
           }
           throw error;
         }

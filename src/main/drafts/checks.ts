@@ -3,9 +3,11 @@
 // cover field it concerns. They judge the document export would write (document.ts), so a passing
 // check is a property of the file, not of the editor's view of it.
 import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../shared/api/drafts.ts';
+import type { CheckCode } from '../../shared/check-messages.ts';
 import { formatPartialDate, ordinal } from '../../shared/domain.ts';
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
+import { missingNoteParts } from './citation-needs.ts';
 import { type ExportDocument, prepareDocument, readDraft, type WrittenDraft } from './document.ts';
 import { type Block, type DraftModel, inlineText } from './model.ts';
 import { WITHHELD_NAME } from './redact.ts';
@@ -33,6 +35,14 @@ interface Input {
 }
 
 type Add = (rule: string, severity: CheckResult['severity'], message: string, target: DraftTarget) => void;
+/** Newer checks speak codes: the renderer and the CLI word them (src/shared/check-messages.ts). */
+type AddCode = (
+  rule: string,
+  severity: CheckResult['severity'],
+  code: CheckCode,
+  params: Record<string, string | number>,
+  target: DraftTarget,
+) => void;
 
 const DRAFT: DraftTarget = { kind: 'draft' };
 const cover = (field: string): DraftTarget => ({ kind: 'cover', field });
@@ -385,6 +395,30 @@ function citations({ context, model, notes }: Input, add: Add): void {
   }
 }
 
+/**
+ * A note that lacks what its source's citation format needs (a web page without its address or the
+ * day it was read, a report without its author or date): once per source, at its first note, with
+ * the source's id so the person can be taken to its details.
+ */
+function incompleteNotes({ context, notes }: Input, _add: Add, addCode: AddCode): void {
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (!excerpt?.sourceId || seen.has(excerpt.sourceId)) continue;
+    seen.add(excerpt.sourceId);
+    const missing = missingNoteParts(excerpt);
+    if (missing.length === 0) continue;
+    addCode(
+      'note-incomplete',
+      'warning',
+      'NOTE_INCOMPLETE',
+      { note: note.number, source: excerpt.sourceTitle, sourceId: excerpt.sourceId, missing: missing.join(',') },
+      { kind: 'note', number: note.number },
+    );
+  }
+}
+
 function pseudonyms({ doc, options }: Input, add: Add): void {
   for (const sub of doc.substitutions) {
     const first = sub.occurrences[0] ?? DRAFT;
@@ -606,6 +640,7 @@ const CHECKS = [
   dossierReview,
   summary,
   citations,
+  incompleteNotes,
   pseudonyms,
   recommendationRefs,
   smart,
@@ -627,6 +662,8 @@ export function runChecks(
   const input: Input = { context, ...written, doc, options };
   const results: CheckResult[] = [];
   const add: Add = (rule, severity, message, target) => results.push({ rule, severity, message, target });
-  for (const check of CHECKS) check(input, add);
+  const addCode: AddCode = (rule, severity, code, params, target) =>
+    results.push({ rule, severity, code, params, target });
+  for (const check of CHECKS) check(input, add, addCode);
   return [...results.filter((r) => r.severity === 'error'), ...results.filter((r) => r.severity === 'warning')];
 }

@@ -34,7 +34,10 @@ export const CheckResult = z.object({
   /** Stable rule id: "word-limit", "never-export", "citation-resolves"… */
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
-  message: z.string(),
+  /** The older checks' sentence; newer ones give `code` and `params`, worded by checkMessage(). */
+  message: z.string().optional(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   target: DraftTarget,
 });
 export type CheckResult = z.infer<typeof CheckResult>;

@@ -368,7 +368,7 @@ describe('recommendations', () => {
     );
     const results = runChecks(goodContext({ body }), { today: TODAY }).filter((r) => r.rule === 'smart');
     expect(
-      results.map((r) => [(r.target as { number: number }).number, r.message.slice(r.message.indexOf(':') + 2)]),
+      results.map((r) => [(r.target as { number: number }).number, r.message?.slice(r.message.indexOf(':') + 2)]),
     ).toEqual([
       [5, '“Consider” is hard to measure; name the concrete action (amend, repeal, establish, investigate…).'],
       [6, 'say by when (a year, “within 12 months”, “before the next review”).'],

@@ -344,6 +344,8 @@ Page 2',
       "UPDATE source SET url = 'https://www.ituc-csi.org/kazakhstan', accessed_date = '2024-06-03', accessed_source = 'person' WHERE id = 's1'",
     ).run();
     expect(() => db.prepare("UPDATE source SET accessed_source = 'guessed' WHERE id = 's1'").run()).toThrow(/CHECK/);
-    expect(db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all('systematic')).toHaveLength(1);
+    expect(db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all('systematic')).toHaveLength(
+      1,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { CheckResult, ExportFormat, Footnote, Result, Substitution } from '../../../../shared/api.ts';
+import { checkMessage } from '../../../../shared/check-messages.ts';
 import { invoke, UprightError } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Modal } from './Modal.tsx';
@@ -206,7 +207,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
                   {errors.map((c, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: check results have no id
                     <li key={i}>
-                      {targetLabel(c.target)}: {c.message}
+                      {targetLabel(c.target)}: {checkMessage(c)}
                     </li>
                   ))}
                 </ul>
