@@ -2,12 +2,9 @@
 // (UPR-SUBMISSION.md, "Citation formats": organisation, title, symbol where there is one, date,
 // page; a web page adds its address and the day it was read). A note that lacks one of these cannot
 // be checked by the reader of the submission, so a check names what is missing.
+import { NOTE_PARTS, type NotePart } from '../../shared/check-messages.ts';
 import type { SourceKind } from '../../shared/domain.ts';
 import type { CitedExcerpt } from './types.ts';
-
-/** In the order a note prints them; the same words as the check's `missing` parameter. */
-export const NOTE_PARTS = ['organisation', 'date', 'url', 'accessed'] as const;
-export type NotePart = (typeof NOTE_PARTS)[number];
 
 /**
  * A report, a reply, a UN or ILO document, a court decision or a letter is cited by who wrote it and
