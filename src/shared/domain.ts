@@ -36,11 +36,12 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
 export const ACCESSED_SOURCES = ['saved_page', 'file_modified', 'imported', 'person'] as const;
 export type AccessedSource = (typeof ACCESSED_SOURCES)[number];
 
+/** Said beside the access date, so nobody mistakes a guess for a record. */
 export const ACCESSED_SOURCE_LABELS: Record<AccessedSource, string> = {
-  saved_page: 'the date the page records it was saved',
-  file_modified: 'the date the file was last changed',
-  imported: 'the date it was imported',
-  person: 'entered by a person',
+  saved_page: 'Recorded by the saved page itself: the day it was saved.',
+  file_modified: 'The day the saved file was last changed, probably the day it was read. Correct it if not.',
+  imported: 'Only the day it was imported: the page records no date. Correct it if you know when it was read.',
+  person: 'Given by a person.',
 };
 
 /** A web address a note may print: http(s) only, no spaces or control characters. */
