@@ -9,6 +9,7 @@ import { targetLabel } from './targets.ts';
 interface SourceFix {
   sourceId: string;
   focus?: NoteField;
+  reason: string;
 }
 
 function sourceFix(result: CheckResult): SourceFix | null {
@@ -16,7 +17,8 @@ function sourceFix(result: CheckResult): SourceFix | null {
   if (result.code !== 'NOTE_INCOMPLETE' || typeof sourceId !== 'string') return null;
   const first = String(result.params?.missing ?? '').split(',')[0];
   const focus = (['organisation', 'date', 'url', 'accessed'] as const).find((f) => f === first);
-  return focus ? { sourceId, focus } : { sourceId };
+  const reason = checkMessage(result);
+  return focus ? { sourceId, focus, reason } : { sourceId, reason };
 }
 
 function CheckGroup({
@@ -103,6 +105,7 @@ export function ChecksPanel({
       {fixing && (
         <SourceDetailsDialog
           sourceId={fixing.sourceId}
+          reason={fixing.reason}
           {...(fixing.focus ? { focus: fixing.focus } : {})}
           onClose={() => setFixing(null)}
           onSaved={() => {

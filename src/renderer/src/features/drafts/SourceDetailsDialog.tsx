@@ -12,10 +12,13 @@ import { Modal } from './Modal.tsx';
 export function SourceDetailsDialog({
   sourceId,
   focus,
+  reason,
   onClose,
   onSaved,
 }: {
   sourceId: string;
+  /** What the check said is missing, shown above the form. */
+  reason?: string;
   /** The first field the note lacks: the dialog starts there. */
   focus?: NoteField;
   onClose: () => void;
@@ -33,6 +36,7 @@ export function SourceDetailsDialog({
 
   return (
     <Modal title={source ? `Source details: ${source.title}` : 'Source details'} onClose={onClose} wide>
+      {reason && <p className="hint">{reason}</p>}
       <ErrorNote message={error} />
       {source ? (
         <SourceDetails
