@@ -274,7 +274,16 @@ export class SourceRepository extends Repository {
    */
   replaceText(
     id: string,
-    input: { text: string; pageMap: PageSpan[]; blocks: SourceBlock[]; format: SourceFormat; warnings: string[] },
+    input: {
+      text: string;
+      pageMap: PageSpan[];
+      blocks: SourceBlock[];
+      format: SourceFormat;
+      warnings: string[];
+      /** What the page records of where and when it was saved: fills only what the source lacks. */
+      url?: string | null;
+      savedOn?: string | null;
+    },
   ): void {
     const current = this.sql.get('SELECT metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
       | { metadata: string }
@@ -296,6 +305,16 @@ export class SourceRepository extends Repository {
         nowIso(),
         id,
       );
+    // A source imported before addresses were kept gains its page's address and saved day; what a
+    // person gave is never replaced.
+    this.sql
+      .get(
+        `UPDATE source SET url = coalesce(url, @url),
+           accessed_source = CASE WHEN accessed_date IS NULL AND @saved_on IS NOT NULL THEN 'saved_page' ELSE accessed_source END,
+           accessed_date = coalesce(accessed_date, @saved_on)
+         WHERE id = @id`,
+      )
+      .run({ id, url: input.url ?? null, saved_on: input.savedOn ?? null });
     this.audit.append({
       action: 'source.renormalise',
       entityType: 'source',

@@ -46,7 +46,7 @@ async function freshVault(importPaths: string[] = []) {
   const ctx = { services, transport: 'test' as const };
   await call(handlers, 'vault.create', { passphrase: 'a long enough passphrase' }, ctx);
   const dossier = await call(handlers, 'dossier.create', { title: 'Kazakhstan' }, ctx);
-  return { ctx, dossier };
+  return { ctx, dossier, services };
 }
 
 function savedFile(name: string, html: string): string {
@@ -154,6 +154,43 @@ describe('a saved web page keeps where and when it was read, whichever way it is
       url: null,
       accessed: null,
       accessedSource: null,
+    });
+  });
+  it('a page imported before addresses were kept gains them when its original is read again, without replacing a person’s', async () => {
+    const { ctx, dossier, services } = await freshVault();
+    const bytes = new TextEncoder().encode(SINGLE_FILE);
+    const store = services.vault.store();
+    // As the import stored it before: text and original, no address, no day.
+    const old = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Kazakhstan must respect democracy and fundamental rights',
+      kind: 'web_page',
+      original: { bytes, mediaType: 'text/html', filename: 'kazakhstan.html' },
+      text: 'Old text.',
+      format: 'html',
+    });
+    const typed = store.sources.add({
+      dossierId: dossier.id,
+      title: 'The same page, corrected by a person',
+      kind: 'web_page',
+      original: { bytes: new TextEncoder().encode(`${SINGLE_FILE}\n`), mediaType: 'text/html', filename: 'k2.html' },
+      text: 'Old text.',
+      format: 'html',
+    });
+    await call(handlers, 'source.update', { id: typed.id, url: 'https://example.org/kz', accessed: '2024-05-01' }, ctx);
+
+    await call(handlers, 'source.renormalise', { id: old.id }, ctx);
+    await call(handlers, 'source.renormalise', { id: typed.id }, ctx);
+
+    expect(await call(handlers, 'source.get', { id: old.id }, ctx)).toMatchObject({
+      url: ADDRESS,
+      accessed: '2024-06-03',
+      accessedSource: 'saved_page',
+    });
+    expect(await call(handlers, 'source.get', { id: typed.id }, ctx)).toMatchObject({
+      url: 'https://example.org/kz',
+      accessed: '2024-05-01',
+      accessedSource: 'person',
     });
   });
 });
