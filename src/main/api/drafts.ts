@@ -1,5 +1,6 @@
 // Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
 // rendering and export, and named versions with their comparison.
+import { checkMessage } from '../../shared/check-messages.ts';
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { runChecks } from '../drafts/checks.ts';
@@ -84,7 +85,7 @@ export const draftHandlers = {
     const errors = results.filter((r) => r.severity === 'error');
     const warnings = results.length - errors.length;
     if (errors.length > 0 && !acceptErrors) {
-      const first = errors[0]?.message ?? '';
+      const first = errors[0] ? checkMessage(errors[0]) : '';
       throw new UprightError(
         'DRAFT_HAS_ERRORS',
         `${errors.length === 1 ? 'One check fails' : `${errors.length} checks fail`}: ${first}${errors.length > 1 ? ' (see the checks for the others)' : ''} Fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway.`,
