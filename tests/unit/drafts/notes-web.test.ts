@@ -9,7 +9,7 @@ import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import { noteText, styledNoteTexts } from '../../../src/main/drafts/footnotes.ts';
 import { wording } from '../../../src/main/drafts/wording.ts';
 import { checkMessage } from '../../../src/shared/check-messages.ts';
-import { excerpt, goodContext, TODAY } from './support.ts';
+import { excerpt, goodContext, person, TODAY } from './support.ts';
 
 const ADDRESS = 'https://www.ituc-csi.org/kazakhstan-must-respect-democracy';
 const campaignPage = (overrides: Parameters<typeof excerpt>[1] = {}) =>
@@ -104,5 +104,35 @@ describe('what a note lacks for its source’s kind', () => {
     const context = goodContext();
     context.excerpts.set('e2', campaignPage());
     expect(runChecks(context, { today: TODAY })).toEqual([]);
+  });
+});
+
+describe('a web address that names a person the export protects', () => {
+  const slug = 'https://www.ituc-csi.org/news/larisa-kharkova-jailed';
+
+  it('is an error in a redacted export — redaction replaces names in the text, not inside addresses', () => {
+    const context = goodContext({ entities: [person('Larisa Kharkova', { aliases: ['Kharkova'] })] });
+    context.excerpts.set('e2', campaignPage({ url: slug }));
+    const redacted = runChecks(context, { today: TODAY, redact: true }).filter((r) => r.rule === 'note-address-names');
+    expect(redacted).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'NOTE_ADDRESS_NAMES_PERSON',
+        params: expect.objectContaining({ note: 2, sourceId: 'page' }),
+      }),
+    ]);
+    // The name really is in the note as exported: this is what the check stops.
+    expect(prepareDocument(context, { redact: true }).notes[1]?.text).toContain('larisa-kharkova');
+    // Escaped or in capitals, it is the same name.
+    context.excerpts.set('e2', campaignPage({ url: 'https://example.org/KHARKOVA%20case' }));
+    expect(runChecks(context, { today: TODAY, redact: true }).map((r) => r.rule)).toContain('note-address-names');
+  });
+
+  it('is silent without redaction, and for an address that names nobody protected', () => {
+    const context = goodContext({ entities: [person('Larisa Kharkova')] });
+    context.excerpts.set('e2', campaignPage({ url: slug }));
+    expect(runChecks(context, { today: TODAY }).map((r) => r.rule)).not.toContain('note-address-names');
+    context.excerpts.set('e2', campaignPage());
+    expect(runChecks(context, { today: TODAY, redact: true }).map((r) => r.rule)).not.toContain('note-address-names');
   });
 });

@@ -14,7 +14,8 @@ interface SourceFix {
 
 function sourceFix(result: CheckResult): SourceFix | null {
   const sourceId = result.params?.sourceId;
-  if (result.code !== 'NOTE_INCOMPLETE' || typeof sourceId !== 'string') return null;
+  const fixable = result.code === 'NOTE_INCOMPLETE' || result.code === 'NOTE_ADDRESS_NAMES_PERSON';
+  if (!fixable || typeof sourceId !== 'string') return null;
   const first = String(result.params?.missing ?? '').split(',')[0];
   const focus = (['organisation', 'date', 'url', 'accessed'] as const).find((f) => f === first);
   const reason = checkMessage(result);
