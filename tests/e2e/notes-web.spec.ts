@@ -39,13 +39,22 @@ test('a note citing a saved web page without its address is flagged, and the sou
   await createVaultThroughUi(page);
   await createDossierThroughUi(page, DOSSIER);
   await page.getByTestId('file-input').setInputFiles(`tests/fixtures/documents/${PAGE}`);
-  await expect(page.getByTestId('import-results')).toContainText('Imported');
+  // A busy machine can take a while to start the parse worker.
+  await expect(page.getByTestId('import-results')).toContainText('Imported', { timeout: 90_000 });
   const source = await theSource(page);
   // The page records no date of its own: the file's modification day stands in, and says so.
   expect(source).toMatchObject({
     accessed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     accessedSource: 'file_modified',
   });
+  // The reader's details show that day and where it came from; the page named no address.
+  const sources = page.getByRole('table').filter({ hasText: 'Kind' });
+  await sources.getByRole('row').filter({ hasText: PAGE }).getByRole('button').first().click();
+  const details = page.getByRole('form', { name: 'Source details' });
+  await expect(details.getByLabel('Web address it was read at')).toHaveValue('');
+  await expect(details.getByLabel(/^Accessed on/)).toHaveValue(source.accessed as string);
+  await expect(details).toContainText('The day the saved file was last changed');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText(DOSSIER).click();
   const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: source.id });
   const start = text.indexOf(QUOTE);
   expect(start).toBeGreaterThanOrEqual(0);
