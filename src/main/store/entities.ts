@@ -4,7 +4,6 @@
 // excerpts plus every source whose text names it. Audit entries carry ids, never names.
 
 import { MATCH_END, MATCH_START } from '../../shared/api/entities.ts';
-import type { SourceFormat } from '../ingest/types.ts';
 import {
   ENTITY_KIND_LABELS,
   ENTITY_KINDS,
@@ -14,6 +13,7 @@ import {
   foldName,
 } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import type { SourceFormat } from '../ingest/types.ts';
 import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';

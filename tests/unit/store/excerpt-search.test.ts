@@ -53,7 +53,11 @@ function setup() {
   });
   const mark = (source: { id: string }, text: string, exact: string, note = '') => {
     const start = text.indexOf(exact);
-    return store.excerpts.add({ sourceId: source.id, ...describeSelection(text, start, start + exact.length, []), note });
+    return store.excerpts.add({
+      sourceId: source.id,
+      ...describeSelection(text, start, start + exact.length, []),
+      note,
+    });
   };
   return { store, dossier, report, letter, mark };
 }
@@ -61,7 +65,12 @@ function setup() {
 describe('finding an excerpt to cite', () => {
   it('ranks a match in the quote above a match in a note, whatever order the sources came in', () => {
     const { store, dossier, report, letter, mark } = setup();
-    const noteOnly = mark(report, REPORT, 'Workers at the mine reported threats', 'Compare the Ministry’s claim the strike was unlawful');
+    const noteOnly = mark(
+      report,
+      REPORT,
+      'Workers at the mine reported threats',
+      'Compare the Ministry’s claim the strike was unlawful',
+    );
     const quote = mark(letter, LETTER, 'the strike was unlawful');
 
     const hits = store.excerpts.search(dossier.id, 'strike was unlawful');

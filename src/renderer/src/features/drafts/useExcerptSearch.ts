@@ -15,7 +15,9 @@ export function useExcerptSearch(dossierId: string, text: string) {
   const found = useAsync<{ query: string; items: (ExcerptListItem | ExcerptSearchHit)[] }>(
     async () => ({
       query,
-      items: query ? await invoke('excerpt.search', { dossierId, text: query }) : await invoke('excerpt.list', { dossierId }),
+      items: query
+        ? await invoke('excerpt.search', { dossierId, text: query })
+        : await invoke('excerpt.list', { dossierId }),
     }),
     [dossierId, query],
   );

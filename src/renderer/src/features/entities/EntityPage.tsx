@@ -3,8 +3,8 @@ import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../..
 import { ENTITY_KIND_LABELS, SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
+import { useAsync } from '../../components/useAsync.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { snippetParts } from './names.ts';

@@ -19,8 +19,8 @@ import { useAsync } from '../../components/useAsync.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { coOccurrence } from './cooccurrence.ts';
-import { ExportExcerpts } from './ExportExcerpts.tsx';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
+import { ExportExcerpts } from './ExportExcerpts.tsx';
 
 interface Filters {
   sourceId: string;
