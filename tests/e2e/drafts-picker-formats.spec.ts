@@ -108,7 +108,16 @@ test.describe('citing from one document imported in two formats', () => {
   test('the reader, the excerpt list and the entity page show each source’s format', async ({ upright }) => {
     const { page } = upright;
     const { pdf, docx } = await importBothFormats(page);
+    // The offer says what linking does, and a link made by mistake can be undone right there.
+    const offer = page.getByTestId('import-results').getByRole('row').filter({ hasText: DOCX });
+    await expect(offer).toContainText('Probably the same document in another format.');
     await snap(page, '42-import-offers-renditions');
+    await offer.getByRole('button', { name: 'Link as renditions' }).click();
+    const table = page.getByRole('table').filter({ hasText: 'Kind' });
+    await expect(table).toContainText('Same document as PDF');
+    await offer.getByRole('button', { name: 'Undo' }).click();
+    await expect(offer.getByRole('button', { name: 'Link as renditions' })).toBeVisible();
+    await expect(table).not.toContainText('Same document as');
     const union = await callFromPage<{ id: string }>(page, 'entity.create', {
       kind: 'organisation',
       name: UNION,
@@ -122,7 +131,6 @@ test.describe('citing from one document imported in two formats', () => {
     }
 
     // The reader's heading.
-    const table = page.getByRole('table').filter({ hasText: 'Kind' });
     await table.getByRole('row').filter({ hasText: DOCX }).getByRole('button').first().click();
     await expect(page.getByRole('heading', { level: 1 }).locator('.format-badge')).toHaveText('Word');
     await snap(page, '43-reader-format');
