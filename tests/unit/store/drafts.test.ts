@@ -129,6 +129,8 @@ describe('what export reads from the vault', () => {
       documentSymbol: 'CAN/D/Kazakhstan-C.87',
       dateText: '2022',
       originalSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      sourceFormat: null,
+      renditionGroup: null,
     });
     expect([removed.id, ofRemovedSource.id, 'not-in-this-vault'].map((id) => found.get(id)?.status)).toEqual([
       'deleted',
