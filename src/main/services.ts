@@ -10,6 +10,7 @@ import { SuggestionQueue } from './annotate/suggestion-queue.ts';
 import { type ComputeSuggestions, ExtractionThread } from './annotate/suggestion-thread.ts';
 import { DiagnosticsLog } from './diagnostics/log.ts';
 import { EventBus } from './events.ts';
+import { PreferencesFileStore } from './preferences.ts';
 import { ImportTasks } from './import/pipeline.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
@@ -43,6 +44,8 @@ export interface Services {
   readonly events: EventBus;
   /** What failed recently, for "Copy diagnostics" (codes and timings only). */
   readonly diagnostics: DiagnosticsLog;
+  /** Choices kept beside the person's vault (the interface language), readable while locked. */
+  readonly preferences: PreferencesFileStore;
   /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
   /**
@@ -129,6 +132,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     events,
     diagnostics,
+    preferences: new PreferencesFileStore(options.vaultLocation),
     locker,
     get vault() {
       return current;
