@@ -8,10 +8,12 @@ import { DossierList } from './features/dossiers/DossierList.tsx';
 import { type DossierTab, DossierView } from './features/dossiers/DossierView.tsx';
 import { DraftEditor } from './features/drafts/DraftEditor.tsx';
 import { EntitiesPage } from './features/entities/EntitiesPage.tsx';
+import { HelpPage } from './features/help/HelpPage.tsx';
 import { Reader } from './features/reader/Reader.tsx';
 import { Settings } from './features/settings/Settings.tsx';
 import { CreateVault } from './features/vault/CreateVault.tsx';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice.tsx';
+import { SampleBanner } from './features/vault/SampleBanner.tsx';
 import { UnlockVault } from './features/vault/UnlockVault.tsx';
 import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 
@@ -31,13 +33,15 @@ type View =
     }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
-  | { area: 'settings' };
+  | { area: 'settings' }
+  | { area: 'help' };
 
 const AREAS = [
   { area: 'dossiers', label: 'Dossiers' },
   { area: 'codes', label: 'Code book' },
   { area: 'entities', label: 'Entities' },
   { area: 'settings', label: 'Settings' },
+  { area: 'help', label: 'Help' },
 ] as const;
 
 function lock(): void {
@@ -93,17 +97,13 @@ function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
 /** The frame around an unlocked vault: navigation, the current area, a status bar. */
 function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: VaultStatus) => void }) {
   const [view, setView] = useState<View>({ area: 'dossiers' });
-  const top = view.area === 'settings' || view.area === 'codes' || view.area === 'entities' ? view.area : 'dossiers';
+  const top =
+    view.area === 'settings' || view.area === 'codes' || view.area === 'entities' || view.area === 'help'
+      ? view.area
+      : 'dossiers';
   return (
     <div className="frame">
-      {status.sample && (
-        <div className="sample-banner" role="note">
-          <strong>Sample vault.</strong> Public documents to explore; nothing you add here is kept.
-          <button type="button" onClick={() => void invoke('sample.leave', {}).then(setStatus)}>
-            Leave the sample
-          </button>
-        </div>
-      )}
+      {status.sample && <SampleBanner onLeft={setStatus} />}
       <header className="topbar">
         <span className="brand">Upright</span>
         <nav aria-label="Main">
@@ -215,6 +215,7 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
             }
           />
         )}
+        {view.area === 'help' && <HelpPage status={status} />}
         {view.area === 'settings' && (
           <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />
         )}
