@@ -153,7 +153,7 @@ function Done({ copied, onLeave, onStay }: { copied: Copied; onLeave: () => void
         </p>
       ))}
       <p className="hint">Leave the sample and unlock your vault to work with them.</p>
-      <div className="modal-actions">
+      <div className="modal-actions sample-copy-actions">
         <button type="button" className="primary" onClick={onLeave}>
           Leave the sample
         </button>
