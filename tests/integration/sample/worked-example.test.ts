@@ -109,6 +109,21 @@ describe('the sample dossier is a worked example', () => {
     expect(review.withheld).toEqual([]);
   });
 
+  it('is built the same way every time it is opened', async () => {
+    const shape = async () => {
+      const { ctx, dossier } = await openSample();
+      const excerpts = await call(handlers, 'excerpt.list', { dossierId: dossier.id }, ctx);
+      const [draft] = await call(handlers, 'draft.list', { dossierId: dossier.id }, ctx);
+      const markdown = await call(handlers, 'draft.render', { id: draft?.id ?? '', format: 'md', redact: true }, ctx);
+      return {
+        excerpts: excerpts.map((e) => [e.sourceTitle, e.start, e.end, e.note, e.confidentiality, e.stance]).sort(),
+        // The cover's month is the month the sample is opened in, like any new draft's.
+        markdown: markdown.text.replace(/\b[A-Z][a-z]+ \d{4}\b/g, 'MONTH YEAR'),
+      };
+    };
+    expect(await shape()).toEqual(await shape());
+  });
+
   it('exports to Word with real footnotes and the pseudonym, never the name', async () => {
     const { ctx, dossier, home } = await openSample();
     const [summary] = await call(handlers, 'draft.list', { dossierId: dossier.id }, ctx);
