@@ -11,6 +11,7 @@ import { type ComputeSuggestions, ExtractionThread } from './annotate/suggestion
 import { DiagnosticsLog } from './diagnostics/log.ts';
 import { EventBus } from './events.ts';
 import { ImportTasks } from './import/pipeline.ts';
+import { PreferencesFileStore } from './preferences.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
 import type { Store } from './store/index.ts';
@@ -44,6 +45,8 @@ export interface Services {
   readonly events: EventBus;
   /** What failed recently, for "Copy diagnostics" (codes and timings only). */
   readonly diagnostics: DiagnosticsLog;
+  /** Choices kept beside the person's vault (the interface language), readable while locked. */
+  readonly preferences: PreferencesFileStore;
   /** The open vault: the person's own, or the sample while they explore it. */
   readonly vault: Vault;
   /**
@@ -143,6 +146,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     events,
     diagnostics,
+    preferences: new PreferencesFileStore(options.vaultLocation),
     locker,
     get vault() {
       return current;

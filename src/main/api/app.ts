@@ -22,4 +22,6 @@ export const appHandlers = {
     );
     return { entries, report };
   },
+  'app.preferences': (_params, { services }) => services.preferences.read(),
+  'app.setPreferences': (change, { services }) => services.preferences.write(change),
 } satisfies Partial<Handlers>;

@@ -1,7 +1,7 @@
 // One dispatcher for every transport: validates params against the table, runs the handler,
 // validates the result, and turns every failure into a stable {code, message}.
 import { api, isMethod, type Method, type Params, type Result } from '../../shared/api.ts';
-import { type ApiErrorPayload, type Envelope, ERROR_MESSAGES, UprightError } from '../../shared/errors.ts';
+import { type ApiErrorPayload, type Envelope, UprightError } from '../../shared/errors.ts';
 import { SLOW_CALL_MS } from '../diagnostics/log.ts';
 import type { Services } from '../services.ts';
 
@@ -20,7 +20,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
     const where = issue.path.length ? issue.path.map(String).join('.') : 'params';
     return `${where}: ${issue.message}`;
   });
-  return `${ERROR_MESSAGES.INVALID_PARAMS} ${parts.join('; ')}`;
+  return `${new UprightError('INVALID_PARAMS').message} ${parts.join('; ')}`;
 }
 
 function toPayload(error: unknown, method: string): ApiErrorPayload {
@@ -29,7 +29,7 @@ function toPayload(error: unknown, method: string): ApiErrorPayload {
   const name = error instanceof Error ? error.name : typeof error;
   console.error(`[upright] internal error in ${method}: ${name}`);
   if (process.env.UPRIGHT_DEBUG && error instanceof Error) console.error(error.stack);
-  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
+  return new UprightError('INTERNAL').toPayload();
 }
 
 export async function dispatch(
@@ -45,7 +45,7 @@ export async function dispatch(
     note('error', 'UNKNOWN_METHOD');
     return {
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: `${ERROR_MESSAGES.UNKNOWN_METHOD} (${String(method).slice(0, 80)})` },
+      error: new UprightError('UNKNOWN_METHOD').toPayload(),
     };
   }
   const spec = api[method];
@@ -77,5 +77,5 @@ export async function call<M extends Method>(
 ): Promise<Result<M>> {
   const envelope = await dispatch(handlers, method, params, ctx);
   if (envelope.ok) return envelope.result as Result<M>;
-  throw new UprightError(envelope.error.code, envelope.error.message);
+  throw new UprightError(envelope.error.code, envelope.error.message ?? envelope.error.params);
 }

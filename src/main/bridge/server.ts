@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { type Envelope, ERROR_MESSAGES, type ErrorCode } from '../../shared/errors.ts';
+import { type Envelope, type ErrorCode, UprightError } from '../../shared/errors.ts';
 import { dispatch, type Handlers } from '../api/registry.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import type { Services } from '../services.ts';
@@ -66,7 +66,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 }
 
 function sendError(res: ServerResponse, status: number, code: ErrorCode): void {
-  const envelope: Envelope<never> = { ok: false, error: { code, message: ERROR_MESSAGES[code] } };
+  const envelope: Envelope<never> = { ok: false, error: new UprightError(code).toPayload() };
   send(res, status, JSON.stringify(envelope), MIME['.json'] as string);
 }
 

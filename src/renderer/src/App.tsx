@@ -1,11 +1,16 @@
-import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { VaultStatus } from '../../shared/api.ts';
-import { invoke } from './api/client.ts';
 import { answerLockRequests, lockVault } from './api/lock.ts';
+import { followMainEvents, mutate, queryClient, useApi } from './api/queries.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
+import { ScreenFailed } from './components/ScreenFailed.tsx';
 import { CodeBook } from './features/codes/CodeBook.tsx';
 import { DossierList } from './features/dossiers/DossierList.tsx';
-import { type DossierTab, DossierView } from './features/dossiers/DossierView.tsx';
+import { DossierView } from './features/dossiers/DossierView.tsx';
 import { DraftEditor } from './features/drafts/DraftEditor.tsx';
 import { EntitiesPage } from './features/entities/EntitiesPage.tsx';
 import { HelpPage } from './features/help/HelpPage.tsx';
@@ -16,77 +21,60 @@ import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice.tsx';
 import { SampleBanner } from './features/vault/SampleBanner.tsx';
 import { UnlockVault } from './features/vault/UnlockVault.tsx';
 import { useVaultStatus } from './features/vault/useVaultStatus.ts';
-
-type View =
-  | { area: 'dossiers' }
-  | { area: 'dossier'; dossierId: string; title: string; tab?: DossierTab }
-  | { area: 'draft'; dossierId: string; dossierTitle: string; draftId: string; title: string }
-  | {
-      area: 'source';
-      dossierId: string;
-      dossierTitle: string;
-      sourceId: string;
-      title: string;
-      excerptId?: string;
-      /** Words to show on opening (a linked mention). */
-      range?: [number, number];
-    }
-  | { area: 'codes' }
-  | { area: 'entities'; entityId?: string }
-  | { area: 'settings' }
-  | { area: 'help' };
-
-const AREAS = [
-  { area: 'dossiers', label: 'Dossiers' },
-  { area: 'codes', label: 'Code book' },
-  { area: 'entities', label: 'Entities' },
-  { area: 'settings', label: 'Settings' },
-  { area: 'help', label: 'Help' },
-] as const;
+import { useErrorText } from './i18n/errors.ts';
+import { LanguageProvider } from './i18n/LanguageProvider.tsx';
+import { useGo, useHistoryButtons, usePlace } from './routes/navigation.ts';
+import type { Place } from './routes/places.ts';
 
 function lock(): void {
   void lockVault();
 }
 
-function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
-  if (view.area !== 'dossier' && view.area !== 'source' && view.area !== 'draft') return null;
+/** A title from the cache (the screen below asks for the same record), or nothing while it loads. */
+function useTitle(method: 'dossier.get' | 'source.get' | 'draft.get', id: string | undefined): string {
+  const result = useApi(method, { id: id ?? '' }, { enabled: id !== undefined });
+  return result.data?.title ?? '…';
+}
+
+function Breadcrumbs({ place }: { place: Place }) {
+  const go = useGo();
+  const intl = useIntl();
+  const inDossier = place.area === 'dossier' || place.area === 'source' || place.area === 'draft';
+  const dossierTitle = useTitle('dossier.get', inDossier ? place.dossierId : undefined);
+  const sourceTitle = useTitle('source.get', place.area === 'source' ? place.sourceId : undefined);
+  const draftTitle = useTitle('draft.get', place.area === 'draft' ? place.draftId : undefined);
+  if (!inDossier) return null;
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
+    <nav
+      aria-label={intl.formatMessage({ id: 'shell.breadcrumb', defaultMessage: 'Breadcrumb' })}
+      className="breadcrumbs"
+    >
       <ol>
         <li>
           <button type="button" className="link" onClick={() => go({ area: 'dossiers' })}>
-            Dossiers
+            <FormattedMessage id="shell.area.dossiers" defaultMessage="Dossiers" />
           </button>
         </li>
-        {view.area === 'dossier' && <li aria-current="page">{view.title}</li>}
-        {view.area === 'source' && (
-          <>
-            <li>
-              <button
-                type="button"
-                className="link"
-                onClick={() => go({ area: 'dossier', dossierId: view.dossierId, title: view.dossierTitle })}
-              >
-                {view.dossierTitle}
-              </button>
-            </li>
-            <li aria-current="page">{view.title}</li>
-          </>
-        )}
-        {view.area === 'draft' && (
+        {place.area === 'dossier' ? (
+          <li aria-current="page">{dossierTitle}</li>
+        ) : (
           <>
             <li>
               <button
                 type="button"
                 className="link"
                 onClick={() =>
-                  go({ area: 'dossier', dossierId: view.dossierId, title: view.dossierTitle, tab: 'drafts' })
+                  go({
+                    area: 'dossier',
+                    dossierId: place.dossierId,
+                    tab: place.area === 'draft' ? 'drafts' : 'sources',
+                  })
                 }
               >
-                {view.dossierTitle}
+                {dossierTitle}
               </button>
             </li>
-            <li aria-current="page">{view.title}</li>
+            <li aria-current="page">{place.area === 'source' ? sourceTitle : draftTitle}</li>
           </>
         )}
       </ol>
@@ -94,139 +82,209 @@ function Breadcrumbs({ view, go }: { view: View; go: (v: View) => void }) {
   );
 }
 
-/** The frame around an unlocked vault: navigation, the current area, a status bar. */
+/** The screen for the current address; each screen asks to go elsewhere through `go`. */
+function Screen({
+  place,
+  status,
+  setStatus,
+}: {
+  place: Place | null;
+  status: VaultStatus;
+  setStatus: (s: VaultStatus) => void;
+}) {
+  const go = useGo();
+  if (!place) {
+    return (
+      <p role="alert">
+        <FormattedMessage id="shell.placeNotFound" defaultMessage="This place does not exist (any more)." />{' '}
+        <button type="button" className="link" onClick={() => go({ area: 'dossiers' })}>
+          <FormattedMessage id="shell.backToDossiers" defaultMessage="Back to the dossiers" />
+        </button>
+      </p>
+    );
+  }
+  switch (place.area) {
+    case 'dossiers':
+      return <DossierList onOpen={(d) => go({ area: 'dossier', dossierId: d.id })} />;
+    case 'dossier':
+      return (
+        <DossierView
+          key={place.dossierId}
+          dossierId={place.dossierId}
+          initialTab={place.tab}
+          onOpenDraft={(d) => go({ area: 'draft', dossierId: place.dossierId, draftId: d.id })}
+          onOpenSource={(s) => go({ area: 'source', dossierId: place.dossierId, sourceId: s.id })}
+          onOpenExcerpt={(e) =>
+            go({ area: 'source', dossierId: place.dossierId, sourceId: e.sourceId, excerptId: e.id })
+          }
+        />
+      );
+    case 'source':
+      return (
+        <Reader
+          key={`${place.sourceId}-${place.excerptId ?? ''}-${place.range?.join('-') ?? ''}`}
+          sourceId={place.sourceId}
+          initialExcerpt={place.excerptId ?? null}
+          initialRange={place.range ?? null}
+        />
+      );
+    case 'draft':
+      return (
+        <DraftEditor
+          key={place.draftId}
+          draftId={place.draftId}
+          onRenamed={() => void queryClient.invalidateQueries({ queryKey: ['draft.get', { id: place.draftId }] })}
+        />
+      );
+    case 'codes':
+      return <CodeBook />;
+    case 'entities':
+      return (
+        <EntitiesPage
+          entityId={place.entityId ?? null}
+          onOpenEntity={(entityId) => go(entityId ? { area: 'entities', entityId } : { area: 'entities' })}
+          onOpenExcerpt={(e) => go({ area: 'source', dossierId: e.dossierId, sourceId: e.sourceId, excerptId: e.id })}
+          onOpenSource={(s) => go({ area: 'source', dossierId: s.dossierId, sourceId: s.id })}
+          onOpenMention={(m) =>
+            go({ area: 'source', dossierId: m.dossierId, sourceId: m.sourceId, range: [m.start, m.end] })
+          }
+        />
+      );
+    case 'settings':
+      return <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />;
+    case 'help':
+      return <HelpPage status={status} />;
+  }
+}
+
+const AREAS = ['dossiers', 'codes', 'entities', 'settings', 'help'] as const;
+
+function AreaLabel({ area }: { area: (typeof AREAS)[number] }) {
+  switch (area) {
+    case 'dossiers':
+      return <FormattedMessage id="shell.area.dossiers" defaultMessage="Dossiers" />;
+    case 'codes':
+      return <FormattedMessage id="shell.area.codes" defaultMessage="Code book" />;
+    case 'entities':
+      return <FormattedMessage id="shell.area.entities" defaultMessage="Entities" />;
+    case 'settings':
+      return <FormattedMessage id="shell.area.settings" defaultMessage="Settings" />;
+    case 'help':
+      return <FormattedMessage id="shell.area.help" defaultMessage="Help" />;
+  }
+}
+
+/** The frame around an unlocked vault: navigation, the current place, a status bar. */
 function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: VaultStatus) => void }) {
-  const [view, setView] = useState<View>({ area: 'dossiers' });
+  const intl = useIntl();
+  const place = usePlace();
+  const go = useGo();
+  const history = useHistoryButtons();
+  const location = useLocation();
   const top =
-    view.area === 'settings' || view.area === 'codes' || view.area === 'entities' || view.area === 'help'
-      ? view.area
+    place && (place.area === 'settings' || place.area === 'codes' || place.area === 'entities' || place.area === 'help')
+      ? place.area
       : 'dossiers';
+
+  // Alt+Left / Alt+Right and the mouse's back and forward buttons, as in a browser.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'ArrowLeft' && history.canBack) history.back();
+      else if (event.key === 'ArrowRight' && history.canForward) history.forward();
+      else return;
+      event.preventDefault();
+    };
+    const onMouse = (event: MouseEvent) => {
+      if (event.button === 3 && history.canBack) history.back();
+      else if (event.button === 4 && history.canForward) history.forward();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('mouseup', onMouse);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mouseup', onMouse);
+    };
+  }, [history]);
+
   return (
     <div className="frame">
       {status.sample && <SampleBanner onLeft={setStatus} />}
       <header className="topbar">
         <span className="brand">Upright</span>
-        <nav aria-label="Main">
+        <div className="history-buttons">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={history.back}
+            disabled={!history.canBack}
+            aria-label={intl.formatMessage({ id: 'shell.back', defaultMessage: 'Back' })}
+            title={intl.formatMessage({ id: 'shell.back.hint', defaultMessage: 'Back (Alt+Left)' })}
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={history.forward}
+            disabled={!history.canForward}
+            aria-label={intl.formatMessage({ id: 'shell.forward', defaultMessage: 'Forward' })}
+            title={intl.formatMessage({ id: 'shell.forward.hint', defaultMessage: 'Forward (Alt+Right)' })}
+          >
+            →
+          </button>
+        </div>
+        <nav aria-label={intl.formatMessage({ id: 'shell.mainNav', defaultMessage: 'Main' })}>
           <ul>
-            {AREAS.map((a) => (
-              <li key={a.area}>
+            {AREAS.map((area) => (
+              <li key={area}>
                 <button
                   type="button"
                   className="nav-item"
-                  aria-current={top === a.area ? 'page' : undefined}
-                  onClick={() => setView({ area: a.area })}
+                  aria-current={top === area ? 'page' : undefined}
+                  onClick={() => go({ area })}
                 >
-                  {a.label}
+                  <AreaLabel area={area} />
                 </button>
               </li>
             ))}
           </ul>
         </nav>
-        <button type="button" className="lock-button" onClick={lock} title="Lock the vault (Ctrl+L)">
-          Lock
+        <button
+          type="button"
+          className="lock-button"
+          onClick={lock}
+          title={intl.formatMessage({ id: 'shell.lock.hint', defaultMessage: 'Lock the vault (Ctrl+L)' })}
+        >
+          <FormattedMessage id="shell.lock" defaultMessage="Lock" />
         </button>
       </header>
       <main className="content">
-        <Breadcrumbs view={view} go={setView} />
-        {view.area === 'dossiers' && (
-          <DossierList onOpen={(d) => setView({ area: 'dossier', dossierId: d.id, title: d.title })} />
-        )}
-        {view.area === 'dossier' && (
-          <DossierView
-            dossierId={view.dossierId}
-            initialTab={view.tab}
-            onOpenDraft={(d) =>
-              setView({
-                area: 'draft',
-                dossierId: view.dossierId,
-                dossierTitle: view.title,
-                draftId: d.id,
-                title: d.title,
-              })
-            }
-            onOpenSource={(s) =>
-              setView({
-                area: 'source',
-                dossierId: view.dossierId,
-                dossierTitle: view.title,
-                sourceId: s.id,
-                title: s.title,
-              })
-            }
-            onOpenExcerpt={(e) =>
-              setView({
-                area: 'source',
-                dossierId: view.dossierId,
-                dossierTitle: view.title,
-                sourceId: e.sourceId,
-                title: e.sourceTitle,
-                excerptId: e.id,
-              })
-            }
-          />
-        )}
-        {view.area === 'source' && (
-          <Reader
-            key={`${view.sourceId}-${view.excerptId ?? ''}-${view.range?.join('-') ?? ''}`}
-            sourceId={view.sourceId}
-            initialExcerpt={view.excerptId ?? null}
-            initialRange={view.range ?? null}
-          />
-        )}
-        {view.area === 'draft' && (
-          <DraftEditor
-            draftId={view.draftId}
-            onRenamed={(title) => setView((v) => (v.area === 'draft' ? { ...v, title } : v))}
-          />
-        )}
-        {view.area === 'codes' && <CodeBook />}
-        {view.area === 'entities' && (
-          <EntitiesPage
-            entityId={view.entityId ?? null}
-            onOpenEntity={(entityId) => setView(entityId ? { area: 'entities', entityId } : { area: 'entities' })}
-            onOpenExcerpt={(e) =>
-              setView({
-                area: 'source',
-                dossierId: e.dossierId,
-                dossierTitle: e.dossierTitle,
-                sourceId: e.sourceId,
-                title: e.sourceTitle,
-                excerptId: e.id,
-              })
-            }
-            onOpenSource={(s) =>
-              setView({
-                area: 'source',
-                dossierId: s.dossierId,
-                dossierTitle: s.dossierTitle,
-                sourceId: s.id,
-                title: s.title,
-              })
-            }
-            onOpenMention={(m) =>
-              setView({
-                area: 'source',
-                dossierId: m.dossierId,
-                dossierTitle: m.dossierTitle,
-                sourceId: m.sourceId,
-                title: m.sourceTitle,
-                range: [m.start, m.end],
-              })
-            }
-          />
-        )}
-        {view.area === 'help' && <HelpPage status={status} />}
-        {view.area === 'settings' && (
-          <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />
-        )}
+        {place && <Breadcrumbs place={place} />}
+        {/* A screen that fails shows why and can be retried; the frame, navigation and Lock stay. */}
+        <ErrorBoundary FallbackComponent={ScreenFailed} resetKeys={[location.key]}>
+          <Screen place={place} status={status} setStatus={setStatus} />
+        </ErrorBoundary>
       </main>
       <footer className="statusbar">
         <span>
           <span className="dot unlocked" aria-hidden="true" />{' '}
-          {status.sample ? 'Sample vault unlocked' : 'Vault unlocked'}
+          {status.sample ? (
+            <FormattedMessage id="shell.status.sampleUnlocked" defaultMessage="Sample vault unlocked" />
+          ) : (
+            <FormattedMessage id="shell.status.unlocked" defaultMessage="Vault unlocked" />
+          )}
         </span>
-        <span>Auto-lock after {status.autoLockMinutes} min</span>
-        <span>Offline · no network connections</span>
+        <span>
+          <FormattedMessage
+            id="shell.status.autoLock"
+            defaultMessage="Auto-lock after {minutes} min"
+            values={{ minutes: status.autoLockMinutes }}
+          />
+        </span>
+        <span>
+          <FormattedMessage id="shell.status.offline" defaultMessage="Offline · no network connections" />
+        </span>
       </footer>
     </div>
   );
@@ -237,25 +295,28 @@ function SampleClosed({ onLeft }: { onLeft: (s: VaultStatus) => void }) {
   return (
     <main className="gate">
       <section className="card gate-card" aria-labelledby="sample-closed">
-        <h1 id="sample-closed">The sample vault is closed</h1>
+        <h1 id="sample-closed">
+          <FormattedMessage id="shell.sampleClosed.title" defaultMessage="The sample vault is closed" />
+        </h1>
         <p className="lede">
-          It was locked, so its contents are gone from this window. Leave it to return to your own vault.
+          <FormattedMessage
+            id="shell.sampleClosed.body"
+            defaultMessage="It was locked, so its contents are gone from this window. Leave it to return to your own vault."
+          />
         </p>
-        <button type="button" className="primary" onClick={() => void invoke('sample.leave', {}).then(onLeft)}>
-          Leave the sample
+        <button type="button" className="primary" onClick={() => void mutate('sample.leave', {}).then(onLeft)}>
+          <FormattedMessage id="shell.sample.leave" defaultMessage="Leave the sample" />
         </button>
       </section>
     </main>
   );
 }
 
-export function App() {
+function Gate() {
   const { status, error, setStatus } = useVaultStatus();
+  const errorText = useErrorText();
   // Shown once, right after creation, before the workspace (even though the vault is already open).
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-
-  // However the vault is locked, main first asks this page to save what it holds.
-  useEffect(() => answerLockRequests(), []);
 
   // Ctrl/Cmd+L locks from anywhere (the Electron menu has the same accelerator), without leaving
   // the field being typed in: the lock path saves it.
@@ -274,8 +335,10 @@ export function App() {
     return (
       <main className="gate">
         <section className="card gate-card">
-          <h1>Upright cannot start</h1>
-          <ErrorNote message={error} />
+          <h1>
+            <FormattedMessage id="shell.cannotStart" defaultMessage="Upright cannot start" />
+          </h1>
+          <ErrorNote message={errorText(error)} />
         </section>
       </main>
     );
@@ -299,4 +362,20 @@ export function App() {
   if (status.state === 'locked' && status.sample) return <SampleClosed onLeft={setStatus} />;
   if (status.state === 'locked') return <UnlockVault status={status} onUnlocked={setStatus} />;
   return <Workspace status={status} setStatus={setStatus} />;
+}
+
+export function App() {
+  // However the vault is locked, main first asks this page to save what it holds; main's events
+  // keep the query cache true (and empty it on lock).
+  useEffect(() => answerLockRequests(), []);
+  useEffect(() => followMainEvents(), []);
+  // One router for the page's life: the workspace's back/forward history lives in memory only.
+  const router = useMemo(() => createMemoryRouter([{ path: '*', element: <Gate /> }]), []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LanguageProvider>
+        <RouterProvider router={router} />
+      </LanguageProvider>
+    </QueryClientProvider>
+  );
 }

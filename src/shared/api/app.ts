@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UiLanguage } from '../i18n/languages.ts';
 import { method, NoParams } from './method.ts';
 
 export const AppInfo = z.object({
@@ -25,6 +26,10 @@ export const DiagnosticEntry = z.object({
 });
 export type DiagnosticEntry = z.infer<typeof DiagnosticEntry>;
 
+/** Choices known before unlocking; `language` is null until the person chooses (the system's is used). */
+export const Preferences = z.object({ language: UiLanguage.nullable() });
+export type Preferences = z.infer<typeof Preferences>;
+
 export const appApi = {
   'app.info': method({
     summary: 'Version of Upright and of the runtime it runs in.',
@@ -35,5 +40,15 @@ export const appApi = {
     summary: 'What failed recently (codes, methods, timings, versions; never text, names or paths), for support.',
     params: NoParams,
     result: z.object({ entries: z.array(DiagnosticEntry), report: z.string() }),
+  }),
+  'app.preferences': method({
+    summary: 'Choices kept outside the vault, readable while it is locked: the interface language.',
+    params: NoParams,
+    result: Preferences,
+  }),
+  'app.setPreferences': method({
+    summary: 'Change the interface language (en, ru, kk; null follows the system).',
+    params: Preferences.partial().strict(),
+    result: Preferences,
   }),
 };

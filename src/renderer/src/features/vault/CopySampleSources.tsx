@@ -3,17 +3,18 @@ import type { OwnDossier, Result } from '../../../../shared/api.ts';
 import { invoke, UprightError } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { Modal } from '../drafts/Modal.tsx';
 
 type Copied = Result<'sample.copySources'>;
 
 const NEW = 'new';
 
-function message(error: unknown): string {
+function message(error: unknown, errorText: (e: unknown) => string): string {
   if (error instanceof UprightError && error.code === 'VAULT_NOT_FOUND') {
     return 'You have no vault of your own yet. Leave the sample and create one; you can open the sample again from Help and copy its sources then.';
   }
-  return (error as Error).message;
+  return errorText(error);
 }
 
 /**
@@ -28,6 +29,7 @@ export function CopySampleSources({ onClose, onLeave }: { onClose: () => void; o
   const [copied, setCopied] = useState<Copied | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -35,7 +37,7 @@ export function CopySampleSources({ onClose, onLeave }: { onClose: () => void; o
     try {
       await work();
     } catch (e) {
-      setError(message(e));
+      setError(message(e, errorText));
     } finally {
       setBusy(false);
     }

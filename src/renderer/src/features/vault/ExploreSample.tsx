@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VaultStatus } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { takeSampleRequest } from './sampleRequest.ts';
 
 /**
@@ -19,14 +20,15 @@ export function ExploreSample({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const asked = useRef(false);
+  const errorText = useErrorText();
 
   async function open() {
     setBusy(true);
     setError(null);
     try {
-      onOpened(await invoke('sample.explore', {}));
+      onOpened(await mutate('sample.explore', {}));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { areaOf, areasChangedBy, isRead } from '../../../src/renderer/src/api/invalidation.ts';
+import { METHODS } from '../../../src/shared/api.ts';
+
+describe('after a change, the cached reads it can affect load again', () => {
+  it('reads change nothing', () => {
+    for (const method of ['excerpt.list', 'source.get', 'draft.check', 'app.preferences'] as const) {
+      expect(areasChangedBy(method)).toEqual([]);
+    }
+  });
+
+  it('coding an excerpt refreshes excerpt lists, the code book counts, entity pages and drafts', () => {
+    const areas = areasChangedBy('excerpt.update');
+    expect(areas).not.toBe('all');
+    expect(areas).toEqual(expect.arrayContaining(['excerpt', 'code', 'entity', 'draft', 'source']));
+  });
+
+  it('a rename of a code reaches the excerpts that show it', () => {
+    expect(areasChangedBy('code.update')).toEqual(expect.arrayContaining(['code', 'excerpt']));
+  });
+
+  it('unlocking, locking and the sample replace everything', () => {
+    for (const method of ['vault.unlock', 'vault.lock', 'sample.explore', 'sample.leave'] as const) {
+      expect(areasChangedBy(method)).toBe('all');
+    }
+  });
+
+  it('every write of the API table invalidates the reads of its own area', () => {
+    const areasWithReads = new Set(METHODS.filter(isRead).map(areaOf));
+    // Actions that change no case data: the lock handshake, a backup, a check of the vault's files,
+    // a file dialog, an export written to disk.
+    const quiet = ['vault.flushed', 'vault.backup', 'vault.verify', 'import.pick', 'draft.export', 'annotation.export'];
+    for (const method of METHODS) {
+      if (isRead(method) || quiet.includes(method) || !areasWithReads.has(areaOf(method))) continue;
+      const areas = areasChangedBy(method);
+      if (areas !== 'all') expect(areas, method).toContain(areaOf(method));
+    }
+  });
+});

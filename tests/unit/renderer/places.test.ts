@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { type Place, pathFor, placeFor } from '../../../src/renderer/src/routes/places.ts';
+
+describe('a place in the workspace has an address and back', () => {
+  const places: Place[] = [
+    { area: 'dossiers' },
+    { area: 'dossier', dossierId: 'd1' },
+    { area: 'dossier', dossierId: 'd1', tab: 'drafts' },
+    { area: 'source', dossierId: 'd1', sourceId: 's/2' },
+    { area: 'source', dossierId: 'd1', sourceId: 's2', excerptId: 'e9' },
+    { area: 'source', dossierId: 'd1', sourceId: 's2', range: [120, 180] },
+    { area: 'draft', dossierId: 'd1', draftId: 'r1' },
+    { area: 'codes' },
+    { area: 'entities' },
+    { area: 'entities', entityId: 'n1' },
+    { area: 'settings' },
+    { area: 'help' },
+  ];
+  for (const place of places) {
+    it(`${pathFor(place)} names the same place`, () => {
+      const url = new URL(pathFor(place), 'memory://upright');
+      expect(placeFor(url.pathname, url.search)).toEqual(place);
+    });
+  }
+
+  it('a link to a source at an excerpt carries the excerpt', () => {
+    expect(pathFor({ area: 'source', dossierId: 'd1', sourceId: 's2', excerptId: 'e9' })).toBe(
+      '/dossiers/d1/sources/s2?excerpt=e9',
+    );
+  });
+
+  it('an address that names no place is not guessed at', () => {
+    expect(placeFor('/nowhere')).toBeNull();
+    expect(placeFor('/dossiers/d1/sources')).toBeNull();
+    expect(placeFor('/codes/extra')).toBeNull();
+    expect(placeFor('/dossiers/d1', '?tab=secrets')).toEqual({ area: 'dossier', dossierId: 'd1' });
+  });
+});
