@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { VaultStatus } from '../../shared/api.ts';
+import { invoke, subscribe } from './api/client.ts';
 import { answerLockRequests, lockVault } from './api/lock.ts';
 import { followMainEvents, mutate, queryClient, useApi } from './api/queries.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
@@ -364,13 +365,35 @@ function Gate() {
   return <Workspace status={status} setStatus={setStatus} />;
 }
 
+/** Counts switches between the person's vault and the sample, as main announces them. */
+function useVaultSwitches(): number {
+  const [switches, setSwitches] = useState(0);
+  const sample = useRef<boolean | null>(null);
+  useEffect(() => {
+    const stop = subscribe('vault.changed', (status) => {
+      if (sample.current !== null && sample.current !== status.sample) setSwitches((n) => n + 1);
+      sample.current = status.sample;
+    });
+    invoke('vault.status', {})
+      .then((status) => {
+        sample.current ??= status.sample;
+      })
+      .catch(() => undefined);
+    return stop;
+  }, []);
+  return switches;
+}
+
 export function App() {
   // However the vault is locked, main first asks this page to save what it holds; main's events
   // keep the query cache true (and empty it on lock).
   useEffect(() => answerLockRequests(), []);
   useEffect(() => followMainEvents(), []);
-  // One router for the page's life: the workspace's back/forward history lives in memory only.
-  const router = useMemo(() => createMemoryRouter([{ path: '*', element: <Gate /> }]), []);
+  // One router per vault shown: the workspace's back/forward history lives in memory only, and
+  // entering or leaving the sample starts a fresh one (its places do not exist in the other vault).
+  const vaultShown = useVaultSwitches();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new router for each vault shown
+  const router = useMemo(() => createMemoryRouter([{ path: '*', element: <Gate /> }]), [vaultShown]);
   return (
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
