@@ -80,7 +80,7 @@ test.describe('a monitor with a vault looks at a finished piece of work, and tak
     await expect(page.getByTestId('footnotes').getByRole('listitem')).toHaveCount(10);
     await page.getByRole('tab', { name: /^Checks/ }).click();
     await expect(page.getByRole('tabpanel').getByRole('status')).toHaveText(
-      'Ready to export: no errors, 1 warning to review.',
+      'Ready to export: no errors, 3 warnings to review.',
     );
     await expect(page.getByRole('tabpanel')).toContainText('the chair of a local union');
     await snap(page, '25-sample-draft');
