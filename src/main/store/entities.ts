@@ -5,7 +5,6 @@
 
 import { MATCH_END, MATCH_START } from '../../shared/api/entities.ts';
 import {
-  ENTITY_KIND_LABELS,
   ENTITY_KINDS,
   ENTITY_SENSITIVITY,
   type EntityKind,

@@ -155,7 +155,7 @@ describe('a monitor imports a mixed batch', () => {
       onProgress: () => {},
       limits: { maxBytes: 1000, timeoutMs: 10_000 },
     });
-    expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'FILE_TOO_LARGE' } });
+    expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'FILE_OVER_LIMIT' } });
     expect(read).toBe(false);
   });
 
@@ -224,7 +224,7 @@ describe('a monitor corrects and removes sources', () => {
 
     expect(await call(handlers, 'source.delete', { id }, ctx)).toEqual({ deleted: true });
     expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toEqual([]);
-    await expect(call(handlers, 'source.get', { id }, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(handlers, 'source.get', { id }, ctx)).rejects.toMatchObject({ code: 'SOURCE_NOT_FOUND' });
     expect(services.vault.store().sources.original(id)).toBeNull();
     expect((await services.vault.verify()).ok).toBe(true);
   });
@@ -258,7 +258,7 @@ describe('dossiers', () => {
     await call(handlers, 'dossier.archive', { id: dossier.id, archived: false }, ctx);
     expect(await call(handlers, 'dossier.list', {}, ctx)).toHaveLength(1);
     await expect(call(handlers, 'dossier.get', { id: 'no-such-dossier' }, ctx)).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'DOSSIER_NOT_FOUND',
     });
   });
 });

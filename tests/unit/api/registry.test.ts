@@ -45,7 +45,7 @@ describe('every call goes through one dispatcher', () => {
     const envelope = await dispatch(handlers, 'vault.unlock', { passphrase: 'nope' }, ctx);
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'WRONG_PASSPHRASE', message: 'That passphrase or recovery key does not open this vault.' },
+      error: { code: 'WRONG_PASSPHRASE', params: {} },
     });
   });
 
