@@ -182,12 +182,6 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.RENDITION_OTHER_DOSSIER',
     defaultMessage: 'Only sources of the same dossier can be linked as renditions.',
   },
-  DRAFT_CHECKS_FAIL: {
-    id: 'error.DRAFT_CHECKS_FAIL',
-    defaultMessage:
-      '{count, plural, one {One check fails} other {# checks fail}}: see the checks. Fix {count, plural, one {it} other {them}}, or export anyway.',
-    description: 'count: how many submission checks found an error',
-  },
   SAVE_PATH_FROM_DIALOG: {
     id: 'error.SAVE_PATH_FROM_DIALOG',
     defaultMessage: 'The app chooses where to save through its save dialog.',
