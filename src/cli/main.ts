@@ -187,8 +187,7 @@ export function buildProgram(): Command {
     )
     .option('--keep-passphrase', 'with --rotate: keep the current passphrase, change only the keys')
     .action(async (path: string, opts: { rotate?: boolean; keepPassphrase?: boolean }, command: Command) => {
-      if (opts.keepPassphrase && !opts.rotate)
-        throw new UprightError('CLI_KEEP_PASSPHRASE_ALONE');
+      if (opts.keepPassphrase && !opts.rotate) throw new UprightError('CLI_KEEP_PASSPHRASE_ALONE');
       const current = await secretFrom('UPRIGHT_PASSPHRASE', 'Current passphrase: ');
       const next = opts.keepPassphrase ? undefined : await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
       if (!opts.rotate) {
@@ -300,6 +299,7 @@ export function buildProgram(): Command {
           files: files.map((f) => ({
             name: f.name,
             size: f.size,
+            modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
           store: () => services.vault.store(),
@@ -314,7 +314,10 @@ export function buildProgram(): Command {
                     file: r.name,
                     status: r.status,
                     error: r.error?.code,
-                    message: r.error && isErrorCode(r.error.code) ? errorWords({ code: r.error.code, params: r.error.params }) : undefined,
+                    message:
+                      r.error && isErrorCode(r.error.code)
+                        ? errorWords({ code: r.error.code, params: r.error.params })
+                        : undefined,
                     ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.sourceId } : {}),
                   };
             process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -327,16 +330,26 @@ export function buildProgram(): Command {
 
   program
     .command('annotations <vault>')
-    .description('export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out)')
+    .description(
+      'export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out, "restricted" ones unless --include-restricted)',
+    )
     .requiredOption('--dossier <id>', 'dossier id')
     .option('--source <id>', "only this source's excerpts")
     .addOption(new Option('--format <format>', 'file format').choices(['w3c', 'csv']).makeOptionMandatory())
     .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
     .option('--force', 'replace the file if it exists')
+    .option('--include-restricted', 'include excerpts marked "restricted" (for the team)')
     .action(
       async (
         vaultPath: string,
-        opts: { dossier: string; source?: string; format: string; out: string; force?: boolean },
+        opts: {
+          dossier: string;
+          source?: string;
+          format: string;
+          out: string;
+          force?: boolean;
+          includeRestricted?: boolean;
+        },
         command: Command,
       ) => {
         const result = await withServices(vaultPath, undefined, async (services) => {
@@ -346,6 +359,7 @@ export function buildProgram(): Command {
               dossierId: opts.dossier,
               ...(opts.source ? { sourceId: opts.source } : {}),
               format: opts.format as 'w3c' | 'csv',
+              includeRestricted: opts.includeRestricted ?? false,
               path: resolve(opts.out),
               overwrite: opts.force ?? false,
             }),
@@ -353,11 +367,19 @@ export function buildProgram(): Command {
         });
         output(command, result, () =>
           result.saved
-            ? `Wrote ${result.count} excerpts to ${result.path}${result.withheld ? ` (${result.withheld} marked "never export" left out)` : ''}.`
+            ? `Wrote ${result.count} excerpts to ${result.path}${leftOut(result.withheld, result.restrictedWithheld)}.`
             : 'Nothing written.',
         );
       },
     );
+
+  function leftOut(never: number, restricted: number): string {
+    const parts = [
+      never ? `${never} marked "never export"` : '',
+      restricted ? `${restricted} marked "restricted" (add --include-restricted to include them)` : '',
+    ].filter(Boolean);
+    return parts.length ? ` (left out: ${parts.join('; ')})` : '';
+  }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 

@@ -4,7 +4,11 @@ import { UprightError } from '../shared/errors.ts';
 export async function promptSecret(question: string, envName?: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
-    const what = /new passphrase/i.test(question) ? 'new_passphrase' : /recovery key/i.test(question) ? 'recovery_key' : 'passphrase';
+    const what = /new passphrase/i.test(question)
+      ? 'new_passphrase'
+      : /recovery key/i.test(question)
+        ? 'recovery_key'
+        : 'passphrase';
     throw new UprightError('CLI_SECRET_NEEDED', { what, env: envName ?? 'none' });
   }
   process.stderr.write(question);

@@ -157,7 +157,10 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.CODE_UNDER_ITSELF',
     defaultMessage: 'A code cannot be moved under itself or one of its sub-codes.',
   },
-  CODE_MERGE_INTO_ITSELF: { id: 'error.CODE_MERGE_INTO_ITSELF', defaultMessage: 'A code cannot be merged into itself.' },
+  CODE_MERGE_INTO_ITSELF: {
+    id: 'error.CODE_MERGE_INTO_ITSELF',
+    defaultMessage: 'A code cannot be merged into itself.',
+  },
   CODE_MERGE_INTO_SUBCODE: {
     id: 'error.CODE_MERGE_INTO_SUBCODE',
     defaultMessage: 'A code cannot be merged into one of its own sub-codes.',
@@ -171,7 +174,8 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.ENTITY_NAME_TAKEN',
     defaultMessage:
       'There is already {kind, select, person {a person} organisation {an organisation} place {a place} legal_provision {a legal provision} instrument {an international instrument} other {an entity}} named “{name}”.',
-    description: 'kind: the entity kind (person, organisation, place, legal_provision, instrument); name: the name the person typed',
+    description:
+      'kind: the entity kind (person, organisation, place, legal_provision, instrument); name: the name the person typed',
   },
   ENTITY_MERGE_INTO_ITSELF: {
     id: 'error.ENTITY_MERGE_INTO_ITSELF',
@@ -226,7 +230,8 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.FILE_IS_ZIP',
     defaultMessage:
       '{promised, select, pdf {This file is named .{extension} but is not really a PDF: it is a ZIP archive.} docx {This file is named .{extension} but is not really a Word document: it is a ZIP archive.} other {This file is a ZIP archive.}} Unpack it and import the documents inside.',
-    description: 'promised: the format the file name promises (pdf, docx or none); extension: the file name’s extension',
+    description:
+      'promised: the format the file name promises (pdf, docx or none); extension: the file name’s extension',
   },
   FILE_IS_OTHER_KIND: {
     id: 'error.FILE_IS_OTHER_KIND',

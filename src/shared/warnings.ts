@@ -13,8 +13,7 @@ export const WARNING_MESSAGES = defineMessages({
   },
   IMAGES_SKIPPED: {
     id: 'warning.IMAGES_SKIPPED',
-    defaultMessage:
-      '{count, plural, one {# image was} other {# images were}} not imported: only the text is.',
+    defaultMessage: '{count, plural, one {# image was} other {# images were}} not imported: only the text is.',
   },
   WEB_IMAGES_SKIPPED: {
     id: 'warning.WEB_IMAGES_SKIPPED',
@@ -23,7 +22,8 @@ export const WARNING_MESSAGES = defineMessages({
   },
   DAMAGED_CHARACTERS: {
     id: 'warning.DAMAGED_CHARACTERS',
-    defaultMessage: '{count, plural, one {# damaged character was} other {# damaged characters were}} replaced by “\ufffd”.',
+    defaultMessage:
+      '{count, plural, one {# damaged character was} other {# damaged characters were}} replaced by “\ufffd”.',
   },
   PAGES_WITHOUT_TEXT: {
     id: 'warning.PAGES_WITHOUT_TEXT',
@@ -79,7 +79,8 @@ export function storedWarning(value: unknown): ImportWarning {
   const format = m?.[2] ? FORMAT_WORDS[m[2]] : undefined;
   if (m?.[1] && format) return warning('NAME_MISMATCH', { extension: m[1], format });
   m = /^(\d+) images? (?:was|were) not imported: (only the text is|web pages are imported as text)\.$/.exec(text);
-  if (m?.[1]) return warning(m[2] === 'only the text is' ? 'IMAGES_SKIPPED' : 'WEB_IMAGES_SKIPPED', { count: Number(m[1]) });
+  if (m?.[1])
+    return warning(m[2] === 'only the text is' ? 'IMAGES_SKIPPED' : 'WEB_IMAGES_SKIPPED', { count: Number(m[1]) });
   m = /^(\d+) damaged characters? (?:was|were) replaced by/.exec(text);
   if (m?.[1]) return warning('DAMAGED_CHARACTERS', { count: Number(m[1]) });
   m = /^(Pages?) ([\d, –-]+?) (?:has|have) no text layer/.exec(text);

@@ -220,8 +220,7 @@ export function acceptSuggestions(
   const available = reviewable(store, source);
   const byKey = new Map((available ?? []).map((s) => [keyOf(s), s]));
   const chosen = [...new Set(keys)].map((key) => byKey.get(key));
-  if (chosen.length === 0 || chosen.some((s) => s === undefined))
-    throw new UprightError('SUGGESTION_STALE');
+  if (chosen.length === 0 || chosen.some((s) => s === undefined)) throw new UprightError('SUGGESTION_STALE');
   const accepted = chosen as Found[];
 
   return store.transaction(() => {

@@ -49,7 +49,10 @@ export async function dispatch(
   const parsed = spec.params.safeParse(rawParams ?? {});
   if (!parsed.success) {
     note('error', 'INVALID_PARAMS');
-    return { ok: false, error: new UprightError('INVALID_PARAMS', { fields: invalidFields(parsed.error.issues) }).toPayload() };
+    return {
+      ok: false,
+      error: new UprightError('INVALID_PARAMS', { fields: invalidFields(parsed.error.issues) }).toPayload(),
+    };
   }
   try {
     const handler = handlers[method] as (p: unknown, c: Context) => unknown;

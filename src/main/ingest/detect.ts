@@ -59,12 +59,9 @@ function sniff(bytes: Uint8Array): Content {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     if (contains(bytes, 'word/document.xml') || contains(bytes, 'word/_rels/'))
       return { kind: 'document', format: 'docx' };
-    if (contains(bytes, 'application/vnd.oasis.opendocument.text'))
-      return { kind: 'other', what: 'odt' };
-    if (contains(bytes, 'xl/workbook'))
-      return { kind: 'other', what: 'xlsx' };
-    if (contains(bytes, 'ppt/presentation'))
-      return { kind: 'other', what: 'pptx' };
+    if (contains(bytes, 'application/vnd.oasis.opendocument.text')) return { kind: 'other', what: 'odt' };
+    if (contains(bytes, 'xl/workbook')) return { kind: 'other', what: 'xlsx' };
+    if (contains(bytes, 'ppt/presentation')) return { kind: 'other', what: 'pptx' };
     // A ZIP of something else — or a Word file cut off before its parts were named.
     return { kind: 'zip' };
   }
@@ -118,7 +115,6 @@ const EXTENSION_FORMAT: Record<string, SourceFormat> = {
   text: 'text',
 };
 
-
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8')
     .decode(bytes.subarray(0, 2048))
@@ -154,7 +150,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
     throw new UprightError('FILE_IS_ZIP', { promised, extension });
   }
   if (content.kind === 'encrypted-docx') throw new UprightError('DOCX_PASSWORD_PROTECTED');
-  if (content.kind === 'other') throw new UprightError('FILE_IS_OTHER_KIND', { promised, extension, kind: content.what });
+  if (content.kind === 'other')
+    throw new UprightError('FILE_IS_OTHER_KIND', { promised, extension, kind: content.what });
   if (content.kind === 'unknown-binary') {
     // Bytes nobody recognises under a document's name are most likely that document, damaged.
     if (named) throw new UprightError('FILE_NAME_PROMISES_MORE', { promised, extension });

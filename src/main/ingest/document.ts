@@ -1,7 +1,8 @@
 // The last step of every importer: draft blocks and what the file says about itself in, the
 // ImportedDocument out, with the metadata the text can add (title, date, symbol, language).
-import type { DraftBlock } from './build.ts';
+
 import type { ImportWarning } from '../../shared/warnings.ts';
+import type { DraftBlock } from './build.ts';
 import { buildText, cleanInline } from './build.ts';
 import {
   detectLanguage,

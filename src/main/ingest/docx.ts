@@ -172,8 +172,7 @@ export async function importDocx(bytes: Uint8Array, signal: AbortSignal): Promis
     throw new UprightError('DOCX_INCOMPLETE');
   }
   const documentXml = entries.find((entry) => entry.name === 'word/document.xml');
-  if (!documentXml)
-    throw new UprightError('DOCX_NO_TEXT_PART');
+  if (!documentXml) throw new UprightError('DOCX_NO_TEXT_PART');
   // The sizes the file declares first (instant for an honest bomb), then the bytes that really come
   // out when every part is inflated (a bomb whose size fields lie).
   if (entries.reduce((sum, entry) => sum + entry.size, 0) > MAX_DOCX_EXPANDED) throw tooLarge();

@@ -1,8 +1,9 @@
 // Plain text and Markdown: interview notes, copied statements, exported messages.
 // Paragraphs are separated by blank lines; lines inside a paragraph are rejoined (hard-wrapped text
 // reads as one paragraph), with the same hyphenation rules as PDFs.
-import type { DraftBlock } from './build.ts';
+
 import { type ImportWarning, warning } from '../../shared/warnings.ts';
+import type { DraftBlock } from './build.ts';
 import { assemble } from './document.ts';
 import { decodeText } from './encoding.ts';
 import { buildLexicon, joinLines, looksLikeHeading } from './normalise.ts';

@@ -110,7 +110,10 @@ describe('a monitor imports a mixed batch', () => {
       status: 'duplicate',
       duplicateOf: { sourceId: first.results[0]?.sourceId },
     });
-    expect(again.results[0]).toMatchObject({ error: { code: 'ALREADY_IMPORTED' }, duplicateOf: { title: expect.stringMatching(/^Kazakhstan/) } });
+    expect(again.results[0]).toMatchObject({
+      error: { code: 'ALREADY_IMPORTED' },
+      duplicateOf: { title: expect.stringMatching(/^Kazakhstan/) },
+    });
     expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toHaveLength(1);
   });
 

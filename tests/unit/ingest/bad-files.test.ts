@@ -89,7 +89,9 @@ describe('the importer is chosen by content first, by name second', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect(() => detectFormat(ole, 'statement.doc')).toThrow(/Word 97–2003/);
     const encrypted = new Uint8Array([...ole, ...Buffer.from('EncryptedPackage', 'utf16le')]);
-    expect(() => detectFormat(encrypted, 'statement.docx')).toThrow(ERROR_MESSAGES.DOCX_PASSWORD_PROTECTED.defaultMessage);
+    expect(() => detectFormat(encrypted, 'statement.docx')).toThrow(
+      ERROR_MESSAGES.DOCX_PASSWORD_PROTECTED.defaultMessage,
+    );
     expect(() => detectFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10]), 'scan.png')).toThrow(/an image/);
     expect(() => detectFormat(new Uint8Array([0, 1, 2, 3, 0xfe, 0x80, 7, 0]), 'report.pdf')).toThrow(/unrecognisable/);
   });

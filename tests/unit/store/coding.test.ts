@@ -61,8 +61,12 @@ describe('a lawyer codes excerpts', () => {
       expect.objectContaining({ code: 'CODE_NAME_TAKEN', params: { name: 'registration' } }),
     );
     expect(s.codes.create({ name: 'Registration' }).parentId).toBeNull(); // same name elsewhere is fine
-    expect(() => s.codes.update(parent.id, { parentId: child.id })).toThrow(expect.objectContaining({ code: 'CODE_UNDER_ITSELF' }));
-    expect(() => mark('Unions report', ['no-such-code'])).toThrow(expect.objectContaining({ code: 'LINKED_CODE_GONE' }));
+    expect(() => s.codes.update(parent.id, { parentId: child.id })).toThrow(
+      expect.objectContaining({ code: 'CODE_UNDER_ITSELF' }),
+    );
+    expect(() => mark('Unions report', ['no-such-code'])).toThrow(
+      expect.objectContaining({ code: 'LINKED_CODE_GONE' }),
+    );
   });
 
   it('merges two codes: the excerpts and sub-codes follow, an excerpt with both keeps one', () => {

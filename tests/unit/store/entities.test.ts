@@ -74,7 +74,9 @@ describe('a lawyer keeps entities', () => {
 
     const changed = s.entities.update(kharkova.id, { aliases: ['Kharkova', 'Larisa Kharkova'], pseudonym: '  ' });
     expect(changed).toMatchObject({ aliases: ['Kharkova'], pseudonym: null, sensitivity: 'protected' });
-    expect(() => s.entities.update(kharkova.id, { name: '   ' })).toThrow(expect.objectContaining({ code: 'ENTITY_NAME_NEEDED' }));
+    expect(() => s.entities.update(kharkova.id, { name: '   ' })).toThrow(
+      expect.objectContaining({ code: 'ENTITY_NAME_NEEDED' }),
+    );
   });
 
   it('links excerpts and filters the dossier’s excerpts by entity and by source kind', () => {
@@ -148,7 +150,9 @@ describe('a lawyer keeps entities', () => {
     expect(s.excerpts.get(onlyAcronym.id)?.entityIds).toEqual([full.id]);
     expect(s.entities.get(acronym.id)).toBeNull();
     expect(s.entities.list().map((e) => e.id)).toEqual([full.id]);
-    expect(() => s.entities.merge(full.id, full.id)).toThrow(expect.objectContaining({ code: 'ENTITY_MERGE_INTO_ITSELF' }));
+    expect(() => s.entities.merge(full.id, full.id)).toThrow(
+      expect.objectContaining({ code: 'ENTITY_MERGE_INTO_ITSELF' }),
+    );
     expect(() => s.entities.merge(acronym.id, full.id)).toThrow(expect.objectContaining({ code: 'ENTITY_NOT_FOUND' }));
   });
 

@@ -15,5 +15,7 @@ export function WarningText({ warning }: { warning: ImportWarning }) {
 export function ErrorText({ error }: { error: { code: string; params?: MessageParams } | null }) {
   const errorText = useErrorText();
   if (!error) return null;
-  return <>{errorText(errorFromPayload(isErrorCode(error.code) ? { code: error.code, params: error.params } : undefined))}</>;
+  return (
+    <>{errorText(errorFromPayload(isErrorCode(error.code) ? { code: error.code, params: error.params } : undefined))}</>
+  );
 }

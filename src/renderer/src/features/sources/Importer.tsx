@@ -79,7 +79,10 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
     if (files.length === 0) return;
     await run(async (taskId) => {
       const payload = [];
-      for (const file of files) payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()) });
+      for (const file of files) {
+        // The modification time dates a saved web page that records no "saved" date of its own.
+        payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()), modifiedAt: file.lastModified });
+      }
       return invoke('import.files', { taskId, dossierId, files: payload });
     });
   }
@@ -174,9 +177,11 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
                   <td className="mono">{r.name}</td>
                   <td>{STATUS_LABEL[r.status]}</td>
                   <td>
-                    {r.status === 'imported'
-                      ? `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
-                      : <ErrorText error={r.error} />}
+                    {r.status === 'imported' ? (
+                      `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
+                    ) : (
+                      <ErrorText error={r.error} />
+                    )}
                     {r.status === 'imported' && r.sourceId && r.sameTextAs.length > 0 && (
                       <SameTextPrompt sourceId={r.sourceId} matches={r.sameTextAs} onLinked={onImported} />
                     )}
