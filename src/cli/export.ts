@@ -43,10 +43,7 @@ export async function refuseToReplace<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (error instanceof UprightError && error.code === 'FILE_EXISTS') {
-      throw new UprightError(
-        'FILE_EXISTS',
-        'The --out file already exists and was left as it was. Name another file, or add --force to replace it.',
-      );
+      throw new UprightError('CLI_OUT_EXISTS');
     }
     throw error;
   }

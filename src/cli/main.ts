@@ -11,9 +11,10 @@ import { importBatch } from '../main/import/pipeline.ts';
 import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
-import { type ApiErrorPayload, UprightError } from '../shared/errors.ts';
+import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
+import { errorWords } from './words.ts';
 
 interface GlobalOptions {
   json?: boolean;
@@ -66,7 +67,7 @@ async function newPassphrase(envName: string): Promise<string> {
   if (fromEnv) return fromEnv;
   const first = await promptSecret('New passphrase: ', envName);
   const second = await promptSecret('Repeat the new passphrase: ', envName);
-  if (first !== second) throw new UprightError('INVALID_PARAMS', 'The two passphrases differ. Nothing was changed.');
+  if (first !== second) throw new UprightError('CLI_PASSPHRASES_DIFFER');
   return first;
 }
 
@@ -138,7 +139,7 @@ export function buildProgram(): Command {
           try {
             params = JSON.parse(rawParams);
           } catch {
-            throw new UprightError('INVALID_PARAMS', 'The params are not valid JSON.');
+            throw new UprightError('PARAMS_NOT_JSON');
           }
         }
         const result = await withServices(opts.vault, opts.saveTo, async (services) => {
@@ -149,7 +150,7 @@ export function buildProgram(): Command {
             await unlockFromEnvOrPrompt(services);
             envelope = await dispatch(handlers, method, params, ctx);
           }
-          if (!envelope.ok) throw new UprightError(envelope.error.code, envelope.error.message);
+          if (!envelope.ok) throw errorFromPayload(envelope.error);
           return envelope.result;
         });
         process.stdout.write(
@@ -186,8 +187,7 @@ export function buildProgram(): Command {
     )
     .option('--keep-passphrase', 'with --rotate: keep the current passphrase, change only the keys')
     .action(async (path: string, opts: { rotate?: boolean; keepPassphrase?: boolean }, command: Command) => {
-      if (opts.keepPassphrase && !opts.rotate)
-        throw new UprightError('INVALID_PARAMS', '--keep-passphrase goes with --rotate.');
+      if (opts.keepPassphrase && !opts.rotate) throw new UprightError('CLI_KEEP_PASSPHRASE_ALONE');
       const current = await secretFrom('UPRIGHT_PASSPHRASE', 'Current passphrase: ');
       const next = opts.keepPassphrase ? undefined : await newPassphrase('UPRIGHT_NEW_PASSPHRASE');
       if (!opts.rotate) {
@@ -314,7 +314,10 @@ export function buildProgram(): Command {
                     file: r.name,
                     status: r.status,
                     error: r.error?.code,
-                    message: r.error?.message,
+                    message:
+                      r.error && isErrorCode(r.error.code)
+                        ? errorWords({ code: r.error.code, params: r.error.params })
+                        : undefined,
                     ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.sourceId } : {}),
                   };
             process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -384,8 +387,9 @@ export function buildProgram(): Command {
 }
 
 function printError(error: ApiErrorPayload, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify({ error })}\n`);
-  else process.stderr.write(`upright: ${error.message} (${error.code})\n`);
+  // Scripts read the code and params; the words are for whoever watches the terminal.
+  if (json) process.stdout.write(`${JSON.stringify({ error: { ...error, message: errorWords(error) } })}\n`);
+  else process.stderr.write(`upright: ${errorWords(error)} (${error.code})\n`);
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -403,7 +407,7 @@ export async function runCli(argv: string[]): Promise<number> {
       printError(error.toPayload(), json);
       return 1;
     }
-    printError({ code: 'INTERNAL', message: 'Something went wrong inside Upright. Nothing was changed.' }, json);
+    printError({ code: 'INTERNAL', params: {} }, json);
     if (process.env.UPRIGHT_DEBUG && error instanceof Error) console.error(error.stack);
     return 1;
   }

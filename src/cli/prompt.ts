@@ -4,9 +4,12 @@ import { UprightError } from '../shared/errors.ts';
 export async function promptSecret(question: string, envName?: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
-    const what = question.replace(/:\s*$/, '');
-    const hint = envName ? `set ${envName} or run in a terminal` : 'run in a terminal';
-    throw new UprightError('INVALID_PARAMS', `${what} needed: ${hint}.`);
+    const what = /new passphrase/i.test(question)
+      ? 'new_passphrase'
+      : /recovery key/i.test(question)
+        ? 'recovery_key'
+        : 'passphrase';
+    throw new UprightError('CLI_SECRET_NEEDED', { what, env: envName ?? 'none' });
   }
   process.stderr.write(question);
   stdin.setRawMode(true);

@@ -1,4 +1,12 @@
 // Vocabularies in the users' words, shared by main (schemas, storage) and renderer (labels).
+import { defineMessages, type MessageDescriptor } from './i18n/define.ts';
+
+/** English labels of a vocabulary's messages, for what is not the interface (exports, the CLI). */
+function englishOf<K extends string>(messages: Record<K, MessageDescriptor>): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries<MessageDescriptor>(messages).map(([k, m]) => [k, m.defaultMessage]),
+  ) as Record<K, string>;
+}
 
 export const SOURCE_KINDS = [
   'government_reply',
@@ -122,22 +130,35 @@ export const STANCE_LABELS: Record<Stance, string> = {
 export const ENTITY_KINDS = ['person', 'organisation', 'place', 'legal_provision', 'instrument'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  place: 'Place',
-  legal_provision: 'Legal provision',
-  instrument: 'International instrument',
-};
+/** The interface words each kind through intl; the English text stays for exports and the CLI. */
+export const ENTITY_KIND_MESSAGES = defineMessages({
+  person: { id: 'entity.kind.person', defaultMessage: 'Person' },
+  organisation: { id: 'entity.kind.organisation', defaultMessage: 'Organisation' },
+  place: { id: 'entity.kind.place', defaultMessage: 'Place' },
+  legal_provision: { id: 'entity.kind.legal_provision', defaultMessage: 'Legal provision' },
+  instrument: { id: 'entity.kind.instrument', defaultMessage: 'International instrument' },
+});
 
 /** Headings for lists of entities grouped by kind. */
-export const ENTITY_KIND_PLURALS: Record<EntityKind, string> = {
-  person: 'Persons',
-  organisation: 'Organisations',
-  place: 'Places',
-  legal_provision: 'Legal provisions',
-  instrument: 'International instruments',
-};
+export const ENTITY_KIND_PLURAL_MESSAGES = defineMessages({
+  person: { id: 'entity.kinds.person', defaultMessage: 'Persons' },
+  organisation: { id: 'entity.kinds.organisation', defaultMessage: 'Organisations' },
+  place: { id: 'entity.kinds.place', defaultMessage: 'Places' },
+  legal_provision: { id: 'entity.kinds.legal_provision', defaultMessage: 'Legal provisions' },
+  instrument: { id: 'entity.kinds.instrument', defaultMessage: 'International instruments' },
+});
+
+/** A kind in the interface's "add as" phrases ("add as a new person"): lower case, where the language uses it. */
+export const ENTITY_KIND_LOWER_MESSAGES = defineMessages({
+  person: { id: 'entity.kindLower.person', defaultMessage: 'person' },
+  organisation: { id: 'entity.kindLower.organisation', defaultMessage: 'organisation' },
+  place: { id: 'entity.kindLower.place', defaultMessage: 'place' },
+  legal_provision: { id: 'entity.kindLower.legal_provision', defaultMessage: 'legal provision' },
+  instrument: { id: 'entity.kindLower.instrument', defaultMessage: 'international instrument' },
+});
+
+export const ENTITY_KIND_LABELS = englishOf(ENTITY_KIND_MESSAGES);
+export const ENTITY_KIND_PLURALS = englishOf(ENTITY_KIND_PLURAL_MESSAGES);
 
 /** Only persons and organisations are named by a pseudonym on export ("a local union leader"). */
 export const PSEUDONYMOUS_KINDS: readonly EntityKind[] = ['person', 'organisation'];
@@ -145,11 +166,13 @@ export const PSEUDONYMOUS_KINDS: readonly EntityKind[] = ['person', 'organisatio
 export const ENTITY_SENSITIVITY = ['normal', 'sensitive', 'protected'] as const;
 export type EntitySensitivity = (typeof ENTITY_SENSITIVITY)[number];
 
-export const ENTITY_SENSITIVITY_LABELS: Record<EntitySensitivity, string> = {
-  normal: 'Normal',
-  sensitive: 'Sensitive',
-  protected: 'Protected',
-};
+export const ENTITY_SENSITIVITY_MESSAGES = defineMessages({
+  normal: { id: 'entity.sensitivity.normal', defaultMessage: 'Normal' },
+  sensitive: { id: 'entity.sensitivity.sensitive', defaultMessage: 'Sensitive' },
+  protected: { id: 'entity.sensitivity.protected', defaultMessage: 'Protected' },
+});
+
+export const ENTITY_SENSITIVITY_LABELS = englishOf(ENTITY_SENSITIVITY_MESSAGES);
 
 /**
  * How names are compared when looking an entity up by name or alias: case, accents and spacing

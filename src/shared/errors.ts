@@ -7,7 +7,11 @@ import { defineMessages, type MessageParams } from './i18n/define.ts';
 
 export const ERROR_MESSAGES = defineMessages({
   UNKNOWN_METHOD: { id: 'error.UNKNOWN_METHOD', defaultMessage: 'Upright does not know this request.' },
-  INVALID_PARAMS: { id: 'error.INVALID_PARAMS', defaultMessage: 'The request was incomplete or malformed.' },
+  INVALID_PARAMS: {
+    id: 'error.INVALID_PARAMS',
+    defaultMessage: 'The request was incomplete or malformed ({fields}).',
+    description: 'fields: the names of the request’s fields that were wrong, e.g. "name, dossierId"',
+  },
   UNAUTHORIZED: { id: 'error.UNAUTHORIZED', defaultMessage: 'This request was not signed with the session token.' },
   FORBIDDEN_HOST: { id: 'error.FORBIDDEN_HOST', defaultMessage: 'Requests are only accepted from this computer.' },
   FORBIDDEN_SENDER: {
@@ -103,6 +107,197 @@ export const ERROR_MESSAGES = defineMessages({
     defaultMessage:
       'A file of that name is already there. Nothing was written: choose another name, or say to replace it.',
   },
+  // Precise refusals: each names what went wrong and what to do. Params hold numbers, names of
+  // things (kinds, extensions) or a name the person typed themselves — never text from a document.
+  DOSSIER_NOT_FOUND: { id: 'error.DOSSIER_NOT_FOUND', defaultMessage: 'This dossier no longer exists.' },
+  SOURCE_NOT_FOUND: { id: 'error.SOURCE_NOT_FOUND', defaultMessage: 'This source no longer exists.' },
+  SOURCE_NO_ORIGINAL: {
+    id: 'error.SOURCE_NO_ORIGINAL',
+    defaultMessage: 'This source has no stored original file, so it cannot be read again or saved.',
+  },
+  EXCERPT_NOT_FOUND: { id: 'error.EXCERPT_NOT_FOUND', defaultMessage: 'This excerpt no longer exists.' },
+  CODE_NOT_FOUND: { id: 'error.CODE_NOT_FOUND', defaultMessage: 'This code no longer exists.' },
+  ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
+  DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },
+  DRAFT_VERSION_NOT_FOUND: {
+    id: 'error.DRAFT_VERSION_NOT_FOUND',
+    defaultMessage: 'This version of the draft no longer exists.',
+  },
+  LINKED_CODE_GONE: {
+    id: 'error.LINKED_CODE_GONE',
+    defaultMessage: 'One of the codes no longer exists. Nothing was changed.',
+  },
+  LINKED_ENTITY_GONE: {
+    id: 'error.LINKED_ENTITY_GONE',
+    defaultMessage: 'One of the entities no longer exists. Nothing was changed.',
+  },
+  SELECTION_OUTSIDE_TEXT: {
+    id: 'error.SELECTION_OUTSIDE_TEXT',
+    defaultMessage: 'The selection lies outside the text of this source. Select it again.',
+  },
+  SELECTION_EMPTY: { id: 'error.SELECTION_EMPTY', defaultMessage: 'The selection is empty. Select some words first.' },
+  SELECTION_BLANK: {
+    id: 'error.SELECTION_BLANK',
+    defaultMessage: 'The selection holds only spaces. Select some words first.',
+  },
+  SUGGESTION_STALE: {
+    id: 'error.SUGGESTION_STALE',
+    defaultMessage: 'This suggestion no longer applies: the text or its excerpts changed.',
+  },
+  SUGGESTION_OF_OTHER_SOURCE: {
+    id: 'error.SUGGESTION_OF_OTHER_SOURCE',
+    defaultMessage: 'That is not a suggestion of this source.',
+  },
+  CODE_NAME_TAKEN: {
+    id: 'error.CODE_NAME_TAKEN',
+    defaultMessage: 'There is already a code named “{name}” here.',
+    description: 'name: the code name the person typed',
+  },
+  CODE_UNDER_ITSELF: {
+    id: 'error.CODE_UNDER_ITSELF',
+    defaultMessage: 'A code cannot be moved under itself or one of its sub-codes.',
+  },
+  CODE_MERGE_INTO_ITSELF: {
+    id: 'error.CODE_MERGE_INTO_ITSELF',
+    defaultMessage: 'A code cannot be merged into itself.',
+  },
+  CODE_MERGE_INTO_SUBCODE: {
+    id: 'error.CODE_MERGE_INTO_SUBCODE',
+    defaultMessage: 'A code cannot be merged into one of its own sub-codes.',
+  },
+  CODE_MOVE_TO_ITSELF: {
+    id: 'error.CODE_MOVE_TO_ITSELF',
+    defaultMessage: 'Choose another code to move the excerpts to.',
+  },
+  ENTITY_NAME_NEEDED: { id: 'error.ENTITY_NAME_NEEDED', defaultMessage: 'An entity needs a name.' },
+  ENTITY_NAME_TAKEN: {
+    id: 'error.ENTITY_NAME_TAKEN',
+    defaultMessage:
+      'There is already {kind, select, person {a person} organisation {an organisation} place {a place} legal_provision {a legal provision} instrument {an international instrument} other {an entity}} named “{name}”.',
+    description:
+      'kind: the entity kind (person, organisation, place, legal_provision, instrument); name: the name the person typed',
+  },
+  ENTITY_MERGE_INTO_ITSELF: {
+    id: 'error.ENTITY_MERGE_INTO_ITSELF',
+    defaultMessage: 'An entity cannot be merged into itself.',
+  },
+  RENDITION_OF_ITSELF: { id: 'error.RENDITION_OF_ITSELF', defaultMessage: 'A source cannot be a rendition of itself.' },
+  RENDITION_OTHER_DOSSIER: {
+    id: 'error.RENDITION_OTHER_DOSSIER',
+    defaultMessage: 'Only sources of the same dossier can be linked as renditions.',
+  },
+  SAVE_PATH_FROM_DIALOG: {
+    id: 'error.SAVE_PATH_FROM_DIALOG',
+    defaultMessage: 'The app chooses where to save through its save dialog.',
+  },
+  AUTO_LOCK_OUT_OF_RANGE: {
+    id: 'error.AUTO_LOCK_OUT_OF_RANGE',
+    defaultMessage: 'Auto-lock must be a whole number of minutes from {min} to {max}.',
+  },
+  RECOVERY_KEY_LENGTH: {
+    id: 'error.RECOVERY_KEY_LENGTH',
+    defaultMessage:
+      'A recovery key has {expected} letters and digits; this one has {actual}. Compare it with your written copy.',
+  },
+  KEYSLOT_MISSING: {
+    id: 'error.KEYSLOT_MISSING',
+    defaultMessage: 'The vault’s key file is missing or unreadable. Restore it from a backup.',
+  },
+  VAULT_DATABASE_MISSING: {
+    id: 'error.VAULT_DATABASE_MISSING',
+    defaultMessage: 'The vault’s database file is missing. Restore it from a backup.',
+  },
+  BACKUP_INSIDE_VAULT: {
+    id: 'error.BACKUP_INSIDE_VAULT',
+    defaultMessage: 'Choose a folder outside the vault for the backup.',
+  },
+  BACKUP_FOLDER_NOT_EMPTY: {
+    id: 'error.BACKUP_FOLDER_NOT_EMPTY',
+    defaultMessage: 'Choose a new or empty folder for the backup.',
+  },
+  IMPORT_ALREADY_RUNNING: {
+    id: 'error.IMPORT_ALREADY_RUNNING',
+    defaultMessage: 'An import with this task id is already running.',
+  },
+  FILE_OVER_LIMIT: {
+    id: 'error.FILE_OVER_LIMIT',
+    defaultMessage: 'The file is {size, number} MiB; Upright imports files up to {limit, number} MiB.',
+    description: 'size and limit in mebibytes, with one decimal at most',
+  },
+  FILE_UNREADABLE: { id: 'error.FILE_UNREADABLE', defaultMessage: 'The file could not be read from the disk.' },
+  FILE_NO_TEXT: { id: 'error.FILE_NO_TEXT', defaultMessage: 'The file contains no text.' },
+  FILE_IS_ZIP: {
+    id: 'error.FILE_IS_ZIP',
+    defaultMessage:
+      '{promised, select, pdf {This file is named .{extension} but is not really a PDF: it is a ZIP archive.} docx {This file is named .{extension} but is not really a Word document: it is a ZIP archive.} other {This file is a ZIP archive.}} Unpack it and import the documents inside.',
+    description:
+      'promised: the format the file name promises (pdf, docx or none); extension: the file name’s extension',
+  },
+  FILE_IS_OTHER_KIND: {
+    id: 'error.FILE_IS_OTHER_KIND',
+    defaultMessage:
+      '{promised, select, pdf {This file is named .{extension} but is not really a PDF: it is} docx {This file is named .{extension} but is not really a Word document: it is} other {This file is}} {kind, select, odt {an OpenDocument text (.odt). Save it as .docx, then import it.} xlsx {an Excel spreadsheet. Upright imports PDF, Word (.docx), web pages (.html) and text files.} pptx {a PowerPoint presentation. Save it as PDF, then import it.} doc {an old Word 97–2003 document (.doc). Open it in Word or LibreOffice, save it as .docx, then import it.} rtf {a Rich Text (.rtf) file. Save it as .docx, then import it.} program {a program, not a document. Upright imports PDF, Word (.docx), web pages (.html) and text files.} image {an image. Upright has no built-in OCR: run it through an OCR tool and import the text.} archive {a compressed archive. Unpack it and import the documents inside.} other {of a kind Upright cannot read. It imports PDF, Word (.docx), web pages (.html) and text files.}}',
+    description: 'promised: pdf, docx or none; extension: the file name’s extension; kind: what the file really is',
+  },
+  FILE_NAME_PROMISES_MORE: {
+    id: 'error.FILE_NAME_PROMISES_MORE',
+    defaultMessage:
+      'This file is named .{extension} but {promised, select, pdf {is not really a PDF: its content is unrecognisable} docx {is not really a Word document: its content is unrecognisable} other {does not contain text}}. It may be damaged.',
+  },
+  FILE_IS_SAVED_ERROR_PAGE: {
+    id: 'error.FILE_IS_SAVED_ERROR_PAGE',
+    defaultMessage:
+      'This file is named .{extension} but is not really {promised, select, pdf {a PDF} other {a Word document}}: it contains {content, select, html {a web page} other {plain text}}, perhaps an error page saved by a failed download. Download the document again.',
+  },
+  DOCX_INCOMPLETE: {
+    id: 'error.DOCX_INCOMPLETE',
+    defaultMessage: 'The Word file is incomplete (it may have been cut off while copying or downloading).',
+  },
+  DOCX_NO_TEXT_PART: {
+    id: 'error.DOCX_NO_TEXT_PART',
+    defaultMessage: 'The file is not a complete Word document: its text part is missing.',
+  },
+  DOCX_DAMAGED: { id: 'error.DOCX_DAMAGED', defaultMessage: 'The Word file is damaged and its text cannot be read.' },
+  DOCX_EXPANDS_TOO_MUCH: {
+    id: 'error.DOCX_EXPANDS_TOO_MUCH',
+    defaultMessage:
+      'The Word file expands to more than {limit, number} MiB when opened, far more than any real document, so it was not read. It may be damaged or made to crash programs.',
+  },
+  PDF_DAMAGED: {
+    id: 'error.PDF_DAMAGED',
+    defaultMessage: 'The PDF is damaged or incomplete (it may have been cut off while copying or downloading).',
+  },
+  PDF_TOO_MANY_PAGES: {
+    id: 'error.PDF_TOO_MANY_PAGES',
+    defaultMessage:
+      'The PDF claims {pages, number} pages; Upright reads PDFs of up to {limit, number} pages. It may be damaged or made to crash programs.',
+  },
+  HTML_TOO_DEEP: {
+    id: 'error.HTML_TOO_DEEP',
+    defaultMessage:
+      'The page nests its elements more than {limit, number} levels deep, which no real page does, so it was not read. It may be damaged or made to crash programs.',
+  },
+  // The command line's own refusals (worded in the terminal, in English or Russian).
+  CLI_SECRET_NEEDED: {
+    id: 'error.CLI_SECRET_NEEDED',
+    defaultMessage:
+      '{what, select, new_passphrase {A new passphrase} recovery_key {The recovery key} other {The passphrase}} is needed: {env, select, none {run in a terminal} other {set {env} or run in a terminal}}.',
+    description: 'env: the environment variable that can hold the secret, or none',
+  },
+  CLI_PASSPHRASES_DIFFER: {
+    id: 'error.CLI_PASSPHRASES_DIFFER',
+    defaultMessage: 'The two passphrases differ. Nothing was changed.',
+  },
+  PARAMS_NOT_JSON: { id: 'error.PARAMS_NOT_JSON', defaultMessage: 'The request’s params are not valid JSON.' },
+  CLI_KEEP_PASSPHRASE_ALONE: {
+    id: 'error.CLI_KEEP_PASSPHRASE_ALONE',
+    defaultMessage: '--keep-passphrase goes with --rotate.',
+  },
+  CLI_OUT_EXISTS: {
+    id: 'error.CLI_OUT_EXISTS',
+    defaultMessage:
+      'The --out file already exists and was left as it was. Name another file, or add --force to replace it.',
+  },
 });
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -113,26 +308,30 @@ export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
 export interface ApiErrorPayload {
   code: ErrorCode;
   params?: MessageParams;
-  /** English wording, for logs and older clients only; people read the code in their language. */
-  message?: string;
 }
 
 /** Thrown by handlers (and re-thrown by API clients) for failures the user should see. */
 export class UprightError extends Error {
   readonly code: ErrorCode;
   readonly params: MessageParams;
-  /**
-   * `params` fill the code's message. A string is an older, English-only precise sentence (being
-   * replaced by codes of their own); it stays in `message` and the renderer falls back to the code.
-   */
-  constructor(code: ErrorCode, params?: MessageParams | string) {
-    super(typeof params === 'string' ? params : formatText('en', ERROR_MESSAGES[code], params ?? {}));
+  /** `params` fill the code's message; `message` is its English wording, for logs and the CLI. */
+  constructor(code: ErrorCode, params: MessageParams = {}) {
+    super(englishText(code, params));
     this.name = 'UprightError';
     this.code = code;
-    this.params = typeof params === 'string' || params === undefined ? {} : params;
+    this.params = params;
   }
   toPayload(): ApiErrorPayload {
-    return { code: this.code, params: this.params, message: this.message };
+    return { code: this.code, params: this.params };
+  }
+}
+
+/** A code's English message; a payload whose params do not fit (an older client) gets the bare code's. */
+function englishText(code: ErrorCode, params: MessageParams): string {
+  try {
+    return formatText('en', ERROR_MESSAGES[code], params);
+  } catch {
+    return ERROR_MESSAGES[code].defaultMessage;
   }
 }
 
@@ -143,12 +342,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** What every transport answers: a result, or an error payload — never a thrown exception. */
 export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorPayload };
 
+/** Rebuilds the error a payload describes (an unknown code is Upright's internal error). */
+export function errorFromPayload(payload: ApiErrorPayload | undefined): UprightError {
+  if (!isErrorCode(payload?.code)) return new UprightError('INTERNAL');
+  const params = payload.params && typeof payload.params === 'object' ? payload.params : {};
+  return new UprightError(payload.code, params);
+}
+
 /** Turns an envelope back into a value or a thrown UprightError (client side of every transport). */
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.result;
-  const code = isErrorCode(envelope.error?.code) ? envelope.error.code : 'INTERNAL';
-  const error = new UprightError(code, envelope.error?.params ?? {});
-  if (typeof envelope.error?.message === 'string' && envelope.error.message !== '')
-    error.message = envelope.error.message;
-  throw error;
+  throw errorFromPayload(envelope.error);
 }

@@ -27,7 +27,7 @@ test('the bundled parse worker reads PDF, Word and web pages and refuses a decom
     const bomb = expandingDocx(2e9, { lie: true });
     await expect(
       worker.run('importDocument', { bytes: bomb, fileName: 'bomb.docx', limits: LIMITS }, TASK),
-    ).rejects.toMatchObject({ code: 'IMPORT_TOO_COMPLEX' });
+    ).rejects.toMatchObject({ code: 'DOCX_EXPANDS_TOO_MUCH' });
   } finally {
     await worker.close();
   }

@@ -96,11 +96,11 @@ function isLowSurrogate(code: number): boolean {
  */
 export function describeSelection(text: string, start: number, end: number, pages: readonly PageSpan[]): Anchor {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length) {
-    throw new UprightError('INVALID_PARAMS', 'The selection lies outside the text of this source. Select it again.');
+    throw new UprightError('SELECTION_OUTSIDE_TEXT');
   }
-  if (start >= end) throw new UprightError('INVALID_PARAMS', 'The selection is empty. Select some words first.');
+  if (start >= end) throw new UprightError('SELECTION_EMPTY');
   const range = trimRange(text, start, end);
-  if (!range) throw new UprightError('INVALID_PARAMS', 'The selection holds only spaces. Select some words first.');
+  if (!range) throw new UprightError('SELECTION_BLANK');
   return anchorAt(text, range.start, range.end, pages);
 }
 

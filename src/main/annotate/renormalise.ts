@@ -26,7 +26,7 @@ export async function renormaliseSource(
 ): Promise<RenormaliseResult> {
   const original = store.sources.originalFile(sourceId);
   if (!original) {
-    throw new UprightError('NOT_FOUND', 'This source has no original file to read again.');
+    throw new UprightError('SOURCE_NO_ORIGINAL');
   }
   const doc = await read(new Uint8Array(original.bytes), original.fileName ?? 'original');
   return replaceSourceText(store, sourceId, doc);

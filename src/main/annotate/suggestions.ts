@@ -208,7 +208,7 @@ export interface AcceptResult {
 /**
  * Accepts mentions by key (a whole group, or one mention). Reads the cached suggestions: a key not
  * among those still to review — the text changed, or it was accepted or dismissed meanwhile — is
- * refused with NOT_FOUND and nothing changes.
+ * refused with SUGGESTION_STALE and nothing changes.
  */
 export function acceptSuggestions(
   store: Store,
@@ -220,8 +220,7 @@ export function acceptSuggestions(
   const available = reviewable(store, source);
   const byKey = new Map((available ?? []).map((s) => [keyOf(s), s]));
   const chosen = [...new Set(keys)].map((key) => byKey.get(key));
-  if (chosen.length === 0 || chosen.some((s) => s === undefined))
-    throw new UprightError('NOT_FOUND', 'This suggestion no longer applies: the text or its excerpts changed.');
+  if (chosen.length === 0 || chosen.some((s) => s === undefined)) throw new UprightError('SUGGESTION_STALE');
   const accepted = chosen as Found[];
 
   return store.transaction(() => {
@@ -280,7 +279,7 @@ export function dismissSuggestions(
   const keys = what.keys ?? [];
   const groups = what.groups ?? [];
   if (!keys.every((k) => MENTION_KEY.test(k)) || !groups.every((g) => GROUP_KEY.test(g)))
-    throw new UprightError('INVALID_PARAMS', 'That is not a suggestion of this source.');
+    throw new UprightError('SUGGESTION_OF_OTHER_SOURCE');
   store.sources.dismissSuggestion(sourceId, ...keys, ...groups);
   return keys.length + groups.length;
 }

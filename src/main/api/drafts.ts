@@ -1,6 +1,5 @@
 // Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
 // rendering and export, and named versions with their comparison.
-import { checkMessage } from '../../shared/check-messages.ts';
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { runChecks } from '../drafts/checks.ts';
@@ -53,7 +52,7 @@ export const draftHandlers = {
   // The schema has checked every node; its input type just cannot say so for a recursive tree.
   'draft.update': ({ id, ...patch }, { services }) => services.vault.store().drafts.update(id, patch as DraftPatch),
   'draft.delete': ({ id }, { services }) => {
-    if (!services.vault.store().drafts.remove(id)) throw new UprightError('NOT_FOUND', 'This draft no longer exists.');
+    if (!services.vault.store().drafts.remove(id)) throw new UprightError('DRAFT_NOT_FOUND');
     return { deleted: true as const };
   },
   'draft.notes': ({ id }, { services }) => {
@@ -92,11 +91,8 @@ export const draftHandlers = {
     const errors = results.filter((r) => r.severity === 'error');
     const warnings = results.length - errors.length;
     if (errors.length > 0 && !acceptErrors) {
-      const first = errors[0] ? checkMessage(errors[0]) : '';
-      throw new UprightError(
-        'DRAFT_HAS_ERRORS',
-        `${errors.length === 1 ? 'One check fails' : `${errors.length} checks fail`}: ${first}${errors.length > 1 ? ' (see the checks for the others)' : ''} Fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway.`,
-      );
+      // The checks themselves say what fails, in the person's language; the refusal only counts them.
+      throw new UprightError('DRAFT_HAS_ERRORS', { count: errors.length });
     }
     const bytes = await renderExport(doc, format);
     const title = redact ? redactor(context.entities).text(context.draft.title) : context.draft.title;

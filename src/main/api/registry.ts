@@ -1,7 +1,7 @@
 // One dispatcher for every transport: validates params against the table, runs the handler,
-// validates the result, and turns every failure into a stable {code, message}.
+// validates the result, and turns every failure into a stable {code, params}.
 import { api, isMethod, type Method, type Params, type Result } from '../../shared/api.ts';
-import { type ApiErrorPayload, type Envelope, UprightError } from '../../shared/errors.ts';
+import { type ApiErrorPayload, type Envelope, errorFromPayload, UprightError } from '../../shared/errors.ts';
 import { SLOW_CALL_MS } from '../diagnostics/log.ts';
 import type { Services } from '../services.ts';
 
@@ -14,13 +14,10 @@ export interface Context {
 export type Handler<M extends Method> = (params: Params<M>, ctx: Context) => Result<M> | Promise<Result<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
 
-/** Formats zod issues as "field: problem" without echoing the submitted values. */
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const parts = issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : 'params';
-    return `${where}: ${issue.message}`;
-  });
-  return `${new UprightError('INVALID_PARAMS').message} ${parts.join('; ')}`;
+/** The fields zod refused, as "name, cover.country" — never the submitted values. */
+function invalidFields(issues: readonly { path: PropertyKey[] }[]): string {
+  const fields = issues.map((issue) => (issue.path.length ? issue.path.map(String).join('.') : 'params'));
+  return [...new Set(fields)].slice(0, 5).join(', ');
 }
 
 function toPayload(error: unknown, method: string): ApiErrorPayload {
@@ -52,7 +49,10 @@ export async function dispatch(
   const parsed = spec.params.safeParse(rawParams ?? {});
   if (!parsed.success) {
     note('error', 'INVALID_PARAMS');
-    return { ok: false, error: { code: 'INVALID_PARAMS', message: describeIssues(parsed.error.issues) } };
+    return {
+      ok: false,
+      error: new UprightError('INVALID_PARAMS', { fields: invalidFields(parsed.error.issues) }).toPayload(),
+    };
   }
   try {
     const handler = handlers[method] as (p: unknown, c: Context) => unknown;
@@ -77,5 +77,5 @@ export async function call<M extends Method>(
 ): Promise<Result<M>> {
   const envelope = await dispatch(handlers, method, params, ctx);
   if (envelope.ok) return envelope.result as Result<M>;
-  throw new UprightError(envelope.error.code, envelope.error.message ?? envelope.error.params);
+  throw errorFromPayload(envelope.error);
 }

@@ -15,7 +15,7 @@ export async function chooseExportPath(
 ): Promise<string | null> {
   if (path !== undefined) {
     if (ctx.transport !== 'cli' && ctx.transport !== 'test') {
-      throw new UprightError('INVALID_PARAMS', 'The app chooses where to save through its save dialog.');
+      throw new UprightError('SAVE_PATH_FROM_DIALOG');
     }
     return path;
   }

@@ -44,7 +44,7 @@ export const sourceHandlers = {
   'source.update': ({ id, ...patch }, { services }) => services.vault.store().sources.update(id, patch),
   'source.original': ({ id }, { services }) => {
     const original = services.vault.store().sources.originalFile(id);
-    if (!original) throw new UprightError('NOT_FOUND', 'This source has no stored original.');
+    if (!original) throw new UprightError('SOURCE_NO_ORIGINAL');
     return { fileName: original.fileName, mediaType: original.mediaType, data: original.bytes.toString('base64') };
   },
   'source.delete': ({ id }, { services }) => ({ deleted: services.vault.store().sources.remove(id) }),

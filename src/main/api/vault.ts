@@ -36,7 +36,7 @@ export const vaultHandlers = {
     services.vault.store(); // fails with VAULT_LOCKED before asking where to save
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const folder = await services.dialogs.chooseBackupFolder(`upright-backup-${stamp}`);
-    if (folder === null) throw new UprightError('CANCELLED', 'Backup cancelled: no folder was chosen.');
+    if (folder === null) throw new UprightError('CANCELLED');
     return services.vault.backup(folder);
   },
   'vault.verify': (_params, { services }) => services.vault.verify(),

@@ -135,7 +135,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         try {
           body = JSON.parse(await readBody(req)) as typeof body;
         } catch {
-          return sendError(res, 400, 'INVALID_PARAMS');
+          return sendError(res, 400, 'PARAMS_NOT_JSON');
         }
         options.onActivity?.();
         const envelope = await dispatch(options.handlers, body?.method, body?.params, {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportOutcome, ImportProgress } from '../../shared/api.ts';
 import { UprightError } from '../../shared/errors.ts';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingest/types.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, mebibytes } from '../ingest/types.ts';
 import type { Store } from '../store/index.ts';
 import { webAccess } from './access.ts';
 import { guessKind } from './kind.ts';
@@ -56,24 +56,23 @@ function outcome(name: string, fields: Partial<ImportOutcome> & Pick<ImportOutco
 
 function failure(name: string, error: unknown): ImportOutcome {
   const e = error instanceof UprightError ? error : new UprightError('FILE_DAMAGED');
-  return outcome(name, { status: 'failed', error: { code: e.code, message: e.message } });
+  return outcome(name, { status: 'failed', error: e.toPayload() });
 }
 
 /** Imports one file; never throws for a bad file, only reports it. */
 async function importOne(file: PendingFile, options: BatchOptions, parse: Parser): Promise<ImportOutcome> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   if (file.size > limits.maxBytes) {
-    const mib = Math.round(limits.maxBytes / 1024 / 1024);
     return failure(
       file.name,
-      new UprightError('FILE_TOO_LARGE', `The file is larger than ${mib} MiB, the most Upright imports.`),
+      new UprightError('FILE_OVER_LIMIT', { size: mebibytes(file.size), limit: mebibytes(limits.maxBytes) }),
     );
   }
   let bytes: Uint8Array;
   try {
     bytes = await file.read();
   } catch {
-    return failure(file.name, new UprightError('FILE_DAMAGED', 'The file could not be read from the disk.'));
+    return failure(file.name, new UprightError('FILE_UNREADABLE'));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = options.store().sources.findByHash(options.dossierId, sha256);
@@ -84,7 +83,7 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
       sourceId: existing.id,
       title: existing.title,
       duplicateOf: { sourceId: existing.id, title: existing.title },
-      error: { code: 'ALREADY_IMPORTED', message: `Already imported as “${existing.title}”.` },
+      error: { code: 'ALREADY_IMPORTED', params: {} },
     });
   }
   try {
@@ -159,8 +158,7 @@ export class ImportTasks {
   readonly #running = new Map<string, AbortController>();
 
   start(taskId: string): AbortSignal {
-    if (this.#running.has(taskId))
-      throw new UprightError('INVALID_PARAMS', 'An import with this task id is already running.');
+    if (this.#running.has(taskId)) throw new UprightError('IMPORT_ALREADY_RUNNING');
     const controller = new AbortController();
     this.#running.set(taskId, controller);
     return controller.signal;

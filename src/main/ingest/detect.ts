@@ -2,18 +2,23 @@
 // PDF but whose bytes are something else is refused with a sentence saying so — it may be a failed
 // download saved as an error page, or something worse renamed to look harmless.
 import { UprightError } from '../../shared/errors.ts';
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 import type { SourceFormat } from './types.ts';
 
 export interface DetectedFormat {
   format: SourceFormat;
   /** Set when the file's name and its content disagree but the content is readable anyway. */
-  note?: string;
+  note?: ImportWarning;
 }
+
+/** What a file Upright cannot read really is; FILE_IS_OTHER_KIND says it and what to do instead. */
+type OtherKind = 'odt' | 'xlsx' | 'pptx' | 'doc' | 'rtf' | 'program' | 'image' | 'archive';
 
 type Content =
   | { kind: 'document'; format: SourceFormat }
   | { kind: 'text' }
-  | { kind: 'other'; what: string; code: 'UNSUPPORTED_FORMAT' | 'DOCX_PASSWORD_PROTECTED'; advice?: string }
+  | { kind: 'other'; what: OtherKind }
+  | { kind: 'encrypted-docx' }
   | { kind: 'zip' }
   | { kind: 'unknown-binary' };
 
@@ -54,49 +59,24 @@ function sniff(bytes: Uint8Array): Content {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     if (contains(bytes, 'word/document.xml') || contains(bytes, 'word/_rels/'))
       return { kind: 'document', format: 'docx' };
-    if (contains(bytes, 'application/vnd.oasis.opendocument.text'))
-      return {
-        kind: 'other',
-        what: 'an OpenDocument text (.odt)',
-        code: 'UNSUPPORTED_FORMAT',
-        advice: 'Save it as .docx, then import it.',
-      };
-    if (contains(bytes, 'xl/workbook'))
-      return { kind: 'other', what: 'an Excel spreadsheet', code: 'UNSUPPORTED_FORMAT' };
-    if (contains(bytes, 'ppt/presentation'))
-      return {
-        kind: 'other',
-        what: 'a PowerPoint presentation',
-        code: 'UNSUPPORTED_FORMAT',
-        advice: 'Save it as PDF, then import it.',
-      };
+    if (contains(bytes, 'application/vnd.oasis.opendocument.text')) return { kind: 'other', what: 'odt' };
+    if (contains(bytes, 'xl/workbook')) return { kind: 'other', what: 'xlsx' };
+    if (contains(bytes, 'ppt/presentation')) return { kind: 'other', what: 'pptx' };
     // A ZIP of something else — or a Word file cut off before its parts were named.
     return { kind: 'zip' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Office wraps a password-protected .docx in this old container, with an encrypted package inside.
-    if (containsUtf16(bytes, 'EncryptedPackage'))
-      return { kind: 'other', what: 'a password-protected Word document', code: 'DOCX_PASSWORD_PROTECTED' };
-    return {
-      kind: 'other',
-      what: 'an old Word 97–2003 document (.doc)',
-      code: 'UNSUPPORTED_FORMAT',
-      advice: 'Open it in Word or LibreOffice, save it as .docx, then import it.',
-    };
+    if (containsUtf16(bytes, 'EncryptedPackage')) return { kind: 'encrypted-docx' };
+    return { kind: 'other', what: 'doc' };
   }
-  if (ascii(bytes, 0, 5) === '{\\rtf')
-    return {
-      kind: 'other',
-      what: 'a Rich Text (.rtf) file',
-      code: 'UNSUPPORTED_FORMAT',
-      advice: 'Save it as .docx, then import it.',
-    };
+  if (ascii(bytes, 0, 5) === '{\\rtf') return { kind: 'other', what: 'rtf' };
   if (
     ascii(bytes, 0, 2) === 'MZ' ||
     startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) ||
     startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe])
   ) {
-    return { kind: 'other', what: 'a program, not a document', code: 'UNSUPPORTED_FORMAT' };
+    return { kind: 'other', what: 'program' };
   }
   // PNG, JPEG, GIF, TIFF (both byte orders), WebP.
   const images = [
@@ -110,20 +90,10 @@ function sniff(bytes: Uint8Array): Content {
     images.some((signature) => startsWith(bytes, signature)) ||
     (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')
   ) {
-    return {
-      kind: 'other',
-      what: 'an image',
-      code: 'UNSUPPORTED_FORMAT',
-      advice: 'Upright has no built-in OCR: run it through an OCR tool and import the text.',
-    };
+    return { kind: 'other', what: 'image' };
   }
   if (startsWith(bytes, [0x1f, 0x8b]) || ascii(bytes, 0, 4) === 'Rar!' || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) {
-    return {
-      kind: 'other',
-      what: 'a compressed archive',
-      code: 'UNSUPPORTED_FORMAT',
-      advice: 'Unpack it and import the documents inside.',
-    };
+    return { kind: 'other', what: 'archive' };
   }
   if (looksLikeText(bytes)) return { kind: 'text' };
   return { kind: 'unknown-binary' };
@@ -145,14 +115,6 @@ const EXTENSION_FORMAT: Record<string, SourceFormat> = {
   text: 'text',
 };
 
-const FORMAT_NAME: Record<SourceFormat, string> = {
-  pdf: 'a PDF',
-  docx: 'a Word document',
-  html: 'a web page',
-  text: 'a text file',
-  markdown: 'a Markdown file',
-};
-
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8')
     .decode(bytes.subarray(0, 2048))
@@ -172,53 +134,33 @@ export function detectFormat(bytes: Uint8Array, fileName: string): DetectedForma
   const extension = extensionOf(fileName);
   const named = EXTENSION_FORMAT[extension];
   const content = sniff(bytes);
-  const promises =
-    named === 'pdf' || named === 'docx'
-      ? `This file is named .${extension} but is not really ${FORMAT_NAME[named]}`
-      : undefined;
+  // What the name promises, when it is a document format whose bytes are unmistakable.
+  const promised = named === 'pdf' || named === 'docx' ? named : 'none';
 
   if (content.kind === 'document') {
     if (named && named !== content.format) {
       // A PDF called .docx is still a PDF: read what it is, and say why the name looked wrong.
-      return {
-        format: content.format,
-        note: `The file is named .${extension} but is ${FORMAT_NAME[content.format]}; it was read as such.`,
-      };
+      return { format: content.format, note: warning('NAME_MISMATCH', { extension, format: content.format }) };
     }
     return { format: content.format };
   }
   if (content.kind === 'zip') {
     // Under a .docx name, the Word importer tells a cut-off file (FILE_DAMAGED) from a complete one.
     if (named === 'docx') return { format: 'docx' };
-    const lead = promises ? `${promises}: it is a ZIP archive.` : 'This file is a ZIP archive.';
-    throw new UprightError('UNSUPPORTED_FORMAT', `${lead} Unpack it and import the documents inside.`);
+    throw new UprightError('FILE_IS_ZIP', { promised, extension });
   }
-  if (content.kind === 'other') {
-    if (content.code === 'DOCX_PASSWORD_PROTECTED') throw new UprightError('DOCX_PASSWORD_PROTECTED');
-    const lead = promises ? `${promises}: it is ${content.what}.` : `This file is ${content.what}.`;
-    const tail = content.advice ?? 'Upright imports PDF, Word (.docx), web pages (.html) and text files.';
-    throw new UprightError('UNSUPPORTED_FORMAT', `${lead} ${tail}`);
-  }
+  if (content.kind === 'encrypted-docx') throw new UprightError('DOCX_PASSWORD_PROTECTED');
+  if (content.kind === 'other')
+    throw new UprightError('FILE_IS_OTHER_KIND', { promised, extension, kind: content.what });
   if (content.kind === 'unknown-binary') {
     // Bytes nobody recognises under a document's name are most likely that document, damaged.
-    if (promises) {
-      throw new UprightError('FILE_DAMAGED', `${promises}: its content is unrecognisable. It may be damaged.`);
-    }
-    if (named) {
-      throw new UprightError(
-        'FILE_DAMAGED',
-        `This file is named .${extension} but does not contain text. It may be damaged.`,
-      );
-    }
+    if (named) throw new UprightError('FILE_NAME_PROMISES_MORE', { promised, extension });
     throw new UprightError('UNSUPPORTED_FORMAT');
   }
   // Text. Under a PDF or Word name that is usually an error page saved by a failed download.
-  if (promises) {
-    const what = looksLikeHtml(bytes) ? 'a web page' : 'plain text';
-    throw new UprightError(
-      'UNSUPPORTED_FORMAT',
-      `${promises}: it contains ${what}, perhaps an error page saved by a failed download. Download the document again.`,
-    );
+  if (promised !== 'none') {
+    const found = looksLikeHtml(bytes) ? 'html' : 'text';
+    throw new UprightError('FILE_IS_SAVED_ERROR_PAGE', { promised, extension, content: found });
   }
   if (named === 'html' || (named === undefined && looksLikeHtml(bytes))) return { format: 'html' };
   if (named === 'markdown') return { format: 'markdown' };

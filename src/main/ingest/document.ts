@@ -1,5 +1,7 @@
 // The last step of every importer: draft blocks and what the file says about itself in, the
 // ImportedDocument out, with the metadata the text can add (title, date, symbol, language).
+
+import type { ImportWarning } from '../../shared/warnings.ts';
 import type { DraftBlock } from './build.ts';
 import { buildText, cleanInline } from './build.ts';
 import {
@@ -18,7 +20,7 @@ export interface AssembleOptions {
   drafts: DraftBlock[];
   /** Paginated formats: the number of pages, to build the page map. */
   pageCount?: number;
-  warnings?: string[];
+  warnings?: ImportWarning[];
   encoding?: string;
   /** What the file's own metadata says; trusted over guesses from the text. */
   title?: string | null;

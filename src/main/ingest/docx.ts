@@ -4,6 +4,7 @@
 // "H"-like styles with outline levels, which mammoth would otherwise turn into lists or plain text).
 import mammoth from 'mammoth';
 import { UprightError } from '../../shared/errors.ts';
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 import { assemble } from './document.ts';
 import { domToBlocks } from './dom.ts';
 import { parseHtml } from './html.ts';
@@ -19,10 +20,7 @@ import { inflatedSize, listZip, readZipText, type ZipEntry } from './zip.ts';
 export const MAX_DOCX_EXPANDED = 256 * 1024 * 1024;
 
 function tooLarge(): UprightError {
-  return new UprightError(
-    'IMPORT_TOO_COMPLEX',
-    `The Word file expands to more than ${MAX_DOCX_EXPANDED / 1024 / 1024} MiB when opened, far more than any real document, so it was not read. It may be damaged or made to crash programs.`,
-  );
+  return new UprightError('DOCX_EXPANDS_TOO_MUCH', { limit: MAX_DOCX_EXPANDED / 1024 / 1024 });
 }
 
 interface StyleInfo {
@@ -171,14 +169,10 @@ const STYLE_MAP = [1, 2, 3, 4, 5, 6].map((n) => `p[style-name='upright-h${n}'] =
 export async function importDocx(bytes: Uint8Array, signal: AbortSignal): Promise<ImportedDocument> {
   const entries = listZip(bytes);
   if (!entries) {
-    throw new UprightError(
-      'FILE_DAMAGED',
-      'The Word file is incomplete (it may have been cut off while copying or downloading).',
-    );
+    throw new UprightError('DOCX_INCOMPLETE');
   }
   const documentXml = entries.find((entry) => entry.name === 'word/document.xml');
-  if (!documentXml)
-    throw new UprightError('FILE_DAMAGED', 'The file is not a complete Word document: its text part is missing.');
+  if (!documentXml) throw new UprightError('DOCX_NO_TEXT_PART');
   // The sizes the file declares first (instant for an honest bomb), then the bytes that really come
   // out when every part is inflated (a bomb whose size fields lie).
   if (entries.reduce((sum, entry) => sum + entry.size, 0) > MAX_DOCX_EXPANDED) throw tooLarge();
@@ -203,15 +197,15 @@ export async function importDocx(bytes: Uint8Array, signal: AbortSignal): Promis
     );
     html = result.value;
   } catch {
-    throw new UprightError('FILE_DAMAGED', 'The Word file is damaged and its text cannot be read.');
+    throw new UprightError('DOCX_DAMAGED');
   }
   signal.throwIfAborted();
   const document = await parseHtml(`<!doctype html><html><body>${html}</body></html>`);
   const walked = domToBlocks(document.body, { notes: true });
 
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   if (counts.images > 0) {
-    warnings.push(`${counts.images} image${counts.images === 1 ? ' was' : 's were'} not imported: only the text is.`);
+    warnings.push(warning('IMAGES_SKIPPED', { count: counts.images }));
   }
   return assemble({
     format: 'docx',

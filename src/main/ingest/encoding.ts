@@ -1,13 +1,14 @@
 // Bytes of a text file to a string. A monitor's notes come from many machines: UTF-8 with or without
 // a byte-order mark, UTF-16 from Windows Notepad, and Windows-1251 from older Russian-language setups.
 import chardet from 'chardet';
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 
 export interface DecodedText {
   text: string;
   /** WHATWG encoding label, lower case: "utf-8", "utf-16le", "utf-16be", "windows-1251", … */
   encoding: string;
   /** Set when some bytes could not be decoded. */
-  warning?: string;
+  warning?: ImportWarning;
 }
 
 function decode(bytes: Uint8Array, label: string): string {
@@ -63,7 +64,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     return {
       text: utf8,
       encoding: 'utf-8',
-      warning: `${damaged} damaged character${damaged === 1 ? ' was' : 's were'} replaced by “\ufffd”.`,
+      warning: warning('DAMAGED_CHARACTERS', { count: damaged }),
     };
   }
   const declaredLabel = declared ? supported(declared) : undefined;

@@ -1,6 +1,7 @@
 // Web pages saved to disk: jsdom parses (no scripts run, no resources load, no URL so nothing
 // relative resolves), Readability finds the article, and the article's DOM becomes text blocks.
 import { UprightError } from '../../shared/errors.ts';
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 import type { DraftBlock } from './build.ts';
 import { cleanInline } from './build.ts';
 import { assemble } from './document.ts';
@@ -20,10 +21,7 @@ const READABILITY_NESTING = 128;
 function checkNesting(html: string): number {
   const depth = nestingDepth(html, MAX_NESTING);
   if (depth > MAX_NESTING) {
-    throw new UprightError(
-      'IMPORT_TOO_COMPLEX',
-      `The page nests its elements more than ${MAX_NESTING} levels deep, which no real page does, so it was not read. It may be damaged or made to crash programs.`,
-    );
+    throw new UprightError('HTML_TOO_DEEP', { limit: MAX_NESTING });
   }
   return depth;
 }
@@ -93,12 +91,8 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
   if (h1IsTitle && !blocks.some((block) => block.text === firstH1)) {
     blocks.unshift({ kind: 'heading', level: 1, text: firstH1 });
   }
-  const warnings: string[] = encodingWarning ? [encodingWarning] : [];
-  if (walked.images > 0) {
-    warnings.push(
-      `${walked.images} image${walked.images === 1 ? ' was' : 's were'} not imported: web pages are imported as text.`,
-    );
-  }
+  const warnings: ImportWarning[] = encodingWarning ? [encodingWarning] : [];
+  if (walked.images > 0) warnings.push(warning('WEB_IMAGES_SKIPPED', { count: walked.images }));
   const doc = assemble({
     format: 'html',
     drafts: blocks,

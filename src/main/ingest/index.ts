@@ -3,7 +3,7 @@
 import { UprightError } from '../../shared/errors.ts';
 import { detectFormat } from './detect.ts';
 import type { ImportedDocument, ImportLimits, SourceFormat } from './types.ts';
-import { DEFAULT_IMPORT_LIMITS } from './types.ts';
+import { DEFAULT_IMPORT_LIMITS, mebibytes } from './types.ts';
 
 export type { DetectedFormat } from './detect.ts';
 export { detectFormat } from './detect.ts';
@@ -55,13 +55,6 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   }
 }
 
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KiB`;
-  const mib = bytes / 1024 / 1024;
-  return `${mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib)} MiB`;
-}
-
 /**
  * Imports one file. The bytes are not modified. Throws UprightError: FILE_EMPTY, FILE_TOO_LARGE,
  * UNSUPPORTED_FORMAT, FILE_DAMAGED, PDF_PASSWORD_PROTECTED, PDF_NO_TEXT_LAYER,
@@ -74,10 +67,7 @@ export async function importDocument(
 ): Promise<ImportedDocument> {
   if (bytes.byteLength === 0) throw new UprightError('FILE_EMPTY');
   if (bytes.byteLength > limits.maxBytes) {
-    throw new UprightError(
-      'FILE_TOO_LARGE',
-      `The file is ${size(bytes.byteLength)}; Upright imports files up to ${size(limits.maxBytes)}.`,
-    );
+    throw new UprightError('FILE_OVER_LIMIT', { size: mebibytes(bytes.byteLength), limit: mebibytes(limits.maxBytes) });
   }
   const detected = detectFormat(bytes, fileName);
   let doc: ImportedDocument;
@@ -91,7 +81,7 @@ export async function importDocument(
     damaged.cause = error;
     throw damaged;
   }
-  if (doc.text.trim() === '') throw new UprightError('FILE_EMPTY', 'The file contains no text.');
+  if (doc.text.trim() === '') throw new UprightError('FILE_NO_TEXT');
   if (detected.note) doc.warnings.unshift(detected.note);
   return doc;
 }

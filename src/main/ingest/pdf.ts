@@ -2,6 +2,7 @@
 // paragraphs and the page map. pdf.js runs on this thread with eval off, system fonts off and nothing
 // to fetch: text extraction needs no font files, and a document's links are never followed.
 import { UprightError } from '../../shared/errors.ts';
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 import { cleanInline } from './build.ts';
 import { assemble } from './document.ts';
 import { usableAuthor, usableTitle } from './metadata.ts';
@@ -179,10 +180,7 @@ function pdfError(error: unknown): UprightError {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'PasswordException') return new UprightError('PDF_PASSWORD_PROTECTED');
   if (name === 'AbortException') return new UprightError('IMPORT_TIMEOUT');
-  return new UprightError(
-    'FILE_DAMAGED',
-    'The PDF is damaged or incomplete (it may have been cut off while copying or downloading).',
-  );
+  return new UprightError('PDF_DAMAGED');
 }
 
 /** Whether `text` holds at least `count` letters (stops counting there: texts can be long). */
@@ -213,10 +211,7 @@ export async function importPdf(bytes: Uint8Array, signal: AbortSignal): Promise
   try {
     const doc = await task.promise;
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new UprightError(
-        'IMPORT_TOO_COMPLEX',
-        `The PDF claims ${doc.numPages.toLocaleString('en')} pages; Upright reads PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en')} pages. It may be damaged or made to crash programs.`,
-      );
+      throw new UprightError('PDF_TOO_MANY_PAGES', { pages: doc.numPages, limit: MAX_PDF_PAGES });
     }
     const pages: PdfPageLines[] = [];
     const empty: number[] = [];
@@ -251,16 +246,14 @@ export async function importPdf(bytes: Uint8Array, signal: AbortSignal): Promise
     const { blocks, furniture } = normalisePdfLines(pages);
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const text = (key: string) => (typeof info[key] === 'string' ? (info[key] as string) : undefined);
-    const warnings: string[] = [];
+    const warnings: ImportWarning[] = [];
     if (empty.length > 0) {
-      warnings.push(
-        `${empty.length === 1 ? 'Page' : 'Pages'} ${pageList(empty)} ${empty.length === 1 ? 'has' : 'have'} no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing from the text.`,
-      );
+      warnings.push(warning('PAGES_WITHOUT_TEXT', { count: empty.length, pages: pageList(empty) }));
     }
-    if (rotated > 0) warnings.push('Some rotated or vertical text (stamps, margin notes) was left out.');
+    if (rotated > 0) warnings.push(warning('ROTATED_TEXT_LEFT_OUT'));
     // pdf.js recovers what it can from a file cut off before its end marker: say pages may be missing.
     if (!new TextDecoder('latin1').decode(bytes.subarray(-1024)).includes('%%EOF')) {
-      warnings.push('The PDF seems cut off at its end: pages or text may be missing. Compare with the original.');
+      warnings.push(warning('PDF_CUT_OFF'));
     }
     const imported = assemble({
       format: 'pdf',

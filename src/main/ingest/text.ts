@@ -1,6 +1,8 @@
 // Plain text and Markdown: interview notes, copied statements, exported messages.
 // Paragraphs are separated by blank lines; lines inside a paragraph are rejoined (hard-wrapped text
 // reads as one paragraph), with the same hyphenation rules as PDFs.
+
+import { type ImportWarning, warning } from '../../shared/warnings.ts';
 import type { DraftBlock } from './build.ts';
 import { assemble } from './document.ts';
 import { decodeText } from './encoding.ts';
@@ -34,8 +36,8 @@ export async function importText(bytes: Uint8Array, signal: AbortSignal, markdow
   signal.throwIfAborted();
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const { drafts, images } = markdown ? markdownBlocks(text) : { drafts: plainBlocks(text), images: 0 };
-  const warnings = decoded.warning ? [decoded.warning] : [];
-  if (images > 0) warnings.push(`${images} image${images === 1 ? ' was' : 's were'} not imported: only the text is.`);
+  const warnings: ImportWarning[] = decoded.warning ? [decoded.warning] : [];
+  if (images > 0) warnings.push(warning('IMAGES_SKIPPED', { count: images }));
   return assemble({
     format: markdown ? 'markdown' : 'text',
     drafts,

@@ -1,5 +1,6 @@
 // What every importer produces from a file's bytes, whatever the format: the normalised text a
 // person reads and cites, its structure as offsets into that text, and its page map.
+import type { ImportWarning } from '../../shared/warnings.ts';
 
 export type SourceFormat = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
 
@@ -50,7 +51,7 @@ export interface ImportedDocument {
   pages: PageSpan[];
   metadata: ImportedMetadata;
   /** Things the person should know that did not stop the import (e.g. "2 images skipped"). */
-  warnings: string[];
+  warnings: ImportWarning[];
   /** For text files: the encoding detected ("utf-8", "utf-16le", "windows-1251"). */
   encoding?: string;
   /** Paginated formats: how many pages the source has (not pages.length: a page may own two spans). */
@@ -79,3 +80,9 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   heapMb: 512,
   rssGrowthBytes: 640 * 1024 * 1024,
 };
+
+/** A file size in MiB for messages: one decimal under 10 MiB, whole above (0.1 at least). */
+export function mebibytes(bytes: number): number {
+  const mib = bytes / 1024 / 1024;
+  return Math.max(0.1, mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib));
+}

@@ -57,7 +57,7 @@ export class CodeRepository extends Repository {
 
   require(id: string): CodeRecord {
     const row = this.sql.get(`${SELECT} AND c.id = ?`).get(id) as CodeRow | undefined;
-    if (!row) throw new UprightError('NOT_FOUND', 'This code no longer exists.');
+    if (!row) throw new UprightError('CODE_NOT_FOUND');
     return toRecord(row);
   }
 
@@ -87,7 +87,7 @@ export class CodeRepository extends Repository {
     if (parentId) {
       this.require(parentId);
       if (parentId === id || this.#descendants(id).has(parentId)) {
-        throw new UprightError('INVALID_PARAMS', 'A code cannot be moved under itself or one of its sub-codes.');
+        throw new UprightError('CODE_UNDER_ITSELF');
       }
     }
     const name = patch.name?.trim() ?? current.name;
@@ -103,11 +103,11 @@ export class CodeRepository extends Repository {
 
   /** Moves every excerpt and sub-code of `fromId` to `intoId`, then removes `fromId`. */
   merge(fromId: string, intoId: string): CodeRecord {
-    if (fromId === intoId) throw new UprightError('INVALID_PARAMS', 'A code cannot be merged into itself.');
+    if (fromId === intoId) throw new UprightError('CODE_MERGE_INTO_ITSELF');
     this.require(fromId);
     this.require(intoId);
     if (this.#descendants(fromId).has(intoId)) {
-      throw new UprightError('INVALID_PARAMS', 'A code cannot be merged into one of its own sub-codes.');
+      throw new UprightError('CODE_MERGE_INTO_SUBCODE');
     }
     this.db.transaction(() => {
       this.#moveCoding(fromId, intoId);
@@ -132,7 +132,7 @@ export class CodeRepository extends Repository {
   remove(id: string, moveTo: string | null): void {
     const current = this.require(id);
     if (moveTo !== null) {
-      if (moveTo === id) throw new UprightError('INVALID_PARAMS', 'Choose another code to move the excerpts to.');
+      if (moveTo === id) throw new UprightError('CODE_MOVE_TO_ITSELF');
       this.require(moveTo);
     }
     this.db.transaction(() => {
@@ -181,6 +181,6 @@ export class CodeRepository extends Repository {
       )
       .pluck()
       .get(name.trim(), parentId, self);
-    if (clash) throw new UprightError('INVALID_PARAMS', `There is already a code named “${name.trim()}” here.`);
+    if (clash) throw new UprightError('CODE_NAME_TAKEN', { name: name.trim() });
   }
 }

@@ -49,7 +49,7 @@ export interface OpenOptions {
  * right key — the key itself was authenticated by its key slot, so it is the file that is wrong).
  */
 export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
-  if (key.length !== KEY_BYTES) throw new UprightError('INTERNAL', 'The vault key has the wrong length.');
+  if (key.length !== KEY_BYTES) throw new UprightError('INTERNAL'); // the vault key has the wrong length
   if (!options.create) {
     let size: number;
     try {
@@ -106,7 +106,7 @@ export function applyConnectionPragmas(db: Db): void {
   db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('temp_store = MEMORY');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new UprightError('INTERNAL', 'The vault could not switch to WAL mode.');
+  if (mode !== 'wal') throw new UprightError('INTERNAL'); // the vault could not switch to WAL mode
   db.pragma('secure_delete = ON'); // freed pages are zeroed before they are reused or left behind
   db.pragma('foreign_keys = ON');
   // Every page read from disk is decrypted and authenticated (ChaCha20-Poly1305), so re-reading a
@@ -146,12 +146,12 @@ export function isSupportedEngine(version: string): boolean {
 function checkEngine(db: Db): void {
   const version = engineVersion(db);
   if (!isSupportedEngine(version)) {
-    throw new UprightError('INTERNAL', `This build of Upright has an outdated encryption engine (${version}).`);
+    throw new UprightError('INTERNAL'); // this build has an outdated encryption engine
   }
   // ChaCha20-Poly1305 is SQLite3MC's default; refuse to run if a build ever changes that default.
   const cipher = db.pragma('cipher', { simple: true });
   if (cipher !== 'chacha20') {
-    throw new UprightError('INTERNAL', `Unexpected vault cipher: ${String(cipher)}.`);
+    throw new UprightError('INTERNAL'); // the engine's default cipher changed
   }
 }
 
@@ -208,7 +208,7 @@ export function vacuumInto(db: Db, file: string): void {
  */
 export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): void {
   if (oldKey.length !== KEY_BYTES || newKey.length !== KEY_BYTES) {
-    throw new UprightError('INTERNAL', 'The vault key has the wrong length.');
+    throw new UprightError('INTERNAL'); // the vault key has the wrong length
   }
   const db = new Database(file, { fileMustExist: true });
   const raw = Buffer.alloc(4 + KEY_BYTES);
@@ -218,7 +218,7 @@ export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): void {
     db.key(raw);
     db.pragma('temp_store = MEMORY');
     const mode = db.pragma('journal_mode', { simple: true });
-    if (mode === 'wal') throw new UprightError('INTERNAL', 'A database in WAL mode cannot be re-encrypted.');
+    if (mode === 'wal') throw new UprightError('INTERNAL'); // SQLite3MC cannot rekey a database in WAL mode
     newKey.copy(raw, 4);
     db.rekey(raw);
   } finally {

@@ -112,7 +112,7 @@ export class DossierRepository extends Repository {
   /** The dossier, or NOT_FOUND in words a person understands. */
   require(id: string): DossierRecord {
     const dossier = this.get(id);
-    if (!dossier) throw new UprightError('NOT_FOUND', 'This dossier no longer exists.');
+    if (!dossier) throw new UprightError('DOSSIER_NOT_FOUND');
     return dossier;
   }
 

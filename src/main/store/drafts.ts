@@ -148,7 +148,7 @@ export class DraftRepository extends Repository {
 
   require(id: string): DraftRecord {
     const draft = this.get(id);
-    if (!draft) throw new UprightError('NOT_FOUND', 'This draft no longer exists.');
+    if (!draft) throw new UprightError('DRAFT_NOT_FOUND');
     return draft;
   }
 
@@ -231,7 +231,7 @@ export class DraftRepository extends Repository {
     const row = this.sql.get('SELECT * FROM draft_version WHERE id = ? AND draft_id = ?').get(versionId, draftId) as
       | VersionRow
       | undefined;
-    if (!row) throw new UprightError('NOT_FOUND', 'This version of the draft no longer exists.');
+    if (!row) throw new UprightError('DRAFT_VERSION_NOT_FOUND');
     return toVersion(row);
   }
 

@@ -5,7 +5,6 @@
 
 import { MATCH_END, MATCH_START } from '../../shared/api/entities.ts';
 import {
-  ENTITY_KIND_LABELS,
   ENTITY_KINDS,
   ENTITY_SENSITIVITY,
   type EntityKind,
@@ -181,13 +180,13 @@ export class EntityRepository extends Repository {
 
   require(id: string): EntityRecord {
     const entity = this.get(id);
-    if (!entity) throw new UprightError('NOT_FOUND', 'This entity no longer exists.');
+    if (!entity) throw new UprightError('ENTITY_NOT_FOUND');
     return entity;
   }
 
   create(input: NewEntity): EntityRecord {
     const name = tidy(input.name);
-    if (!name) throw new UprightError('INVALID_PARAMS', 'An entity needs a name.');
+    if (!name) throw new UprightError('ENTITY_NAME_NEEDED');
     this.#assertFreeName(input.kind, name, null);
     const id = uuidv7();
     const now = nowIso();
@@ -218,7 +217,7 @@ export class EntityRepository extends Repository {
     const current = this.require(id);
     const kind = patch.kind ?? current.kind;
     const name = patch.name !== undefined ? tidy(patch.name) : current.name;
-    if (!name) throw new UprightError('INVALID_PARAMS', 'An entity needs a name.');
+    if (!name) throw new UprightError('ENTITY_NAME_NEEDED');
     this.#assertFreeName(kind, name, id);
     const pseudonym = patch.pseudonym !== undefined ? tidy(patch.pseudonym ?? '') || null : current.pseudonym;
     this.db.transaction(() => {
@@ -247,7 +246,7 @@ export class EntityRepository extends Repository {
    * places) moves to `intoId`, whose aliases gain the other's name and aliases; then `fromId` goes.
    */
   merge(fromId: string, intoId: string): EntityRecord {
-    if (fromId === intoId) throw new UprightError('INVALID_PARAMS', 'An entity cannot be merged into itself.');
+    if (fromId === intoId) throw new UprightError('ENTITY_MERGE_INTO_ITSELF');
     const from = this.require(fromId);
     const into = this.require(intoId);
     const now = nowIso();
@@ -403,7 +402,7 @@ export class EntityRepository extends Repository {
 
   #requireExcerpt(id: string): void {
     const live = this.sql.get('SELECT 1 FROM excerpt WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
-    if (!live) throw new UprightError('NOT_FOUND', 'This excerpt no longer exists.');
+    if (!live) throw new UprightError('EXCERPT_NOT_FOUND');
   }
 
   #assertFreeName(kind: EntityKind, name: string, self: string | null): void {
@@ -412,9 +411,7 @@ export class EntityRepository extends Repository {
       .get('SELECT id, name FROM entity WHERE kind = ? AND deleted_at IS NULL AND id IS NOT ?')
       .all(kind, self) as { id: string; name: string }[];
     if (rows.some((r) => foldName(r.name) === key)) {
-      const label = ENTITY_KIND_LABELS[kind].toLowerCase();
-      const article = /^[aeiou]/.test(label) ? 'an' : 'a';
-      throw new UprightError('INVALID_PARAMS', `There is already ${article} ${label} named “${name}”.`);
+      throw new UprightError('ENTITY_NAME_TAKEN', { kind, name });
     }
   }
 }

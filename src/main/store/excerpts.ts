@@ -171,7 +171,7 @@ export class ExcerptRepository extends Repository {
 
   require(id: string): ExcerptRecord {
     const excerpt = this.get(id);
-    if (!excerpt) throw new UprightError('NOT_FOUND', 'This excerpt no longer exists.');
+    if (!excerpt) throw new UprightError('EXCERPT_NOT_FOUND');
     return excerpt;
   }
 
@@ -324,7 +324,7 @@ export class ExcerptRepository extends Repository {
     this.sql.get('DELETE FROM excerpt_code WHERE excerpt_id = ?').run(id);
     for (const codeId of new Set(codeIds)) {
       const live = this.sql.get('SELECT 1 FROM code WHERE id = ? AND deleted_at IS NULL').pluck().get(codeId);
-      if (!live) throw new UprightError('NOT_FOUND', 'One of the codes no longer exists.');
+      if (!live) throw new UprightError('LINKED_CODE_GONE');
       this.sql
         .get('INSERT INTO excerpt_code (excerpt_id, code_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
         .run(id, codeId, now, now);
@@ -340,7 +340,7 @@ export class ExcerptRepository extends Repository {
       .run(id, JSON.stringify(wanted));
     for (const entityId of wanted) {
       const live = this.sql.get('SELECT 1 FROM entity WHERE id = ? AND deleted_at IS NULL').pluck().get(entityId);
-      if (!live) throw new UprightError('NOT_FOUND', 'One of the entities no longer exists.');
+      if (!live) throw new UprightError('LINKED_ENTITY_GONE');
       this.sql
         .get('INSERT OR IGNORE INTO excerpt_entity (excerpt_id, entity_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
         .run(id, entityId, now, now);

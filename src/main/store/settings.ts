@@ -29,10 +29,7 @@ export class SettingsRepository extends Repository {
   /** 1–240 whole minutes; anything else is INVALID_PARAMS and nothing is written. */
   setAutoLockMinutes(minutes: number): void {
     if (!isValidAutoLockMinutes(minutes)) {
-      throw new UprightError(
-        'INVALID_PARAMS',
-        `Auto-lock must be a whole number of minutes from ${AUTO_LOCK_MIN_MINUTES} to ${AUTO_LOCK_MAX_MINUTES}.`,
-      );
+      throw new UprightError('AUTO_LOCK_OUT_OF_RANGE', { min: AUTO_LOCK_MIN_MINUTES, max: AUTO_LOCK_MAX_MINUTES });
     }
     const before = this.getAutoLockMinutes();
     if (before === minutes) return;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { type AccessedSource, SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import { type ImportWarning, storedWarning } from '../../shared/warnings.ts';
 import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
@@ -27,7 +28,7 @@ export interface NewSource {
   blocks?: SourceBlock[];
   format?: SourceFormat | null;
   /** What the importer noticed (kept in metadata, shown in the reader). */
-  warnings?: string[];
+  warnings?: ImportWarning[];
   authorOrganisation?: string | null;
   /** Possibly partial: "2021", "2021-06", "2021-06-30". */
   dateText?: string | null;
@@ -204,16 +205,17 @@ export class SourceRepository extends Repository {
       .get(`SELECT ${SUMMARY_COLUMNS}, s.text, s.page_map, s.blocks, s.metadata FROM source s
             LEFT JOIN source_original o ON o.source_id = s.id WHERE s.id = ? AND s.deleted_at IS NULL`)
       .get(id) as (SummaryRow & { text: string; page_map: string; blocks: string; metadata: string }) | undefined;
-    if (!row) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    if (!row) throw new UprightError('SOURCE_NOT_FOUND');
     const blocks = JSON.parse(row.blocks) as SourceBlock[];
-    const metadata = JSON.parse(row.metadata) as { warnings?: string[] };
+    const metadata = JSON.parse(row.metadata) as { warnings?: unknown[] };
     return {
       ...toSummary(row),
       text: row.text,
       pages: JSON.parse(row.page_map) as PageSpan[],
       // Sources stored before structure was kept (schema < 3) read as paragraphs.
       blocks: blocks.length > 0 || row.text === '' ? blocks : paragraphsOf(row.text),
-      warnings: metadata.warnings ?? [],
+      // Sources imported before warnings were codes hold English sentences: read as codes too.
+      warnings: (metadata.warnings ?? []).map(storedWarning),
     };
   }
 
@@ -279,7 +281,7 @@ export class SourceRepository extends Repository {
       pageMap: PageSpan[];
       blocks: SourceBlock[];
       format: SourceFormat;
-      warnings: string[];
+      warnings: ImportWarning[];
       /** What the page records of where and when it was saved: fills only what the source lacks. */
       url?: string | null;
       savedOn?: string | null;
@@ -288,7 +290,7 @@ export class SourceRepository extends Repository {
     const current = this.sql.get('SELECT metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
       | { metadata: string }
       | undefined;
-    if (!current) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    if (!current) throw new UprightError('SOURCE_NOT_FOUND');
     const { warnings: _old, ...metadata } = JSON.parse(current.metadata) as Record<string, unknown>;
     this.sql
       .get(
@@ -433,7 +435,7 @@ export class SourceRepository extends Repository {
     const self = this.sql
       .get('SELECT dossier_id, paragraph_hashes, rendition_group FROM source WHERE id = ? AND deleted_at IS NULL')
       .get(id) as { dossier_id: string; paragraph_hashes: string; rendition_group: string | null } | undefined;
-    if (!self) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    if (!self) throw new UprightError('SOURCE_NOT_FOUND');
     const mine = JSON.parse(self.paragraph_hashes) as string[];
     if (mine.length === 0) return [];
     const others = this.sql
@@ -464,9 +466,8 @@ export class SourceRepository extends Repository {
   linkRenditions(id: string, otherId: string): SourceSummary[] {
     const a = this.summary(id);
     const b = this.summary(otherId);
-    if (a.id === b.id) throw new UprightError('INVALID_PARAMS', 'A source cannot be a rendition of itself.');
-    if (a.dossierId !== b.dossierId)
-      throw new UprightError('INVALID_PARAMS', 'Only sources of the same dossier can be linked as renditions.');
+    if (a.id === b.id) throw new UprightError('RENDITION_OF_ITSELF');
+    if (a.dossierId !== b.dossierId) throw new UprightError('RENDITION_OTHER_DOSSIER');
     const group = a.renditionGroup ?? b.renditionGroup ?? uuidv7();
     this.db.transaction(() => {
       const join = this.sql.get(
@@ -510,7 +511,7 @@ export class SourceRepository extends Repository {
       .get(`SELECT ${SUMMARY_COLUMNS} FROM source s LEFT JOIN source_original o ON o.source_id = s.id
             WHERE s.id = ? AND s.deleted_at IS NULL`)
       .get(id) as SummaryRow | undefined;
-    if (!row) throw new UprightError('NOT_FOUND', 'This source no longer exists.');
+    if (!row) throw new UprightError('SOURCE_NOT_FOUND');
     return toSummary(row);
   }
 
@@ -552,7 +553,7 @@ export interface SourceDetail extends SourceSummary {
   text: string;
   blocks: SourceBlock[];
   pages: PageSpan[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface SourcePatch {

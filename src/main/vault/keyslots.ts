@@ -204,10 +204,7 @@ export function readKeySlotFile(file: string): KeySlotFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UprightError(
-      'KEYSLOT_CORRUPT',
-      'The vault’s key file is missing or unreadable. Restore it from a backup.',
-    );
+    throw new UprightError('KEYSLOT_MISSING');
   }
   return parseKeySlotFile(text);
 }
@@ -377,7 +374,7 @@ export function passphraseSlotOf(file: KeySlotFile): PassphraseSlot {
 
 export function recoverySlotOf(file: KeySlotFile): RecoverySlot {
   const slot = file.slots.find((s): s is RecoverySlot => s.kind === 'recovery');
-  if (!slot) throw new UprightError('KEYSLOT_CORRUPT', 'This vault has no recovery key.');
+  if (!slot) throw new UprightError('KEYSLOT_CORRUPT'); // its recovery slot is gone
   return slot;
 }
 

@@ -54,10 +54,7 @@ export function parseRecoveryKey(typed: string): Buffer {
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
   if (cleaned.length !== RECOVERY_KEY_CHARS) {
-    throw new UprightError(
-      'RECOVERY_KEY_TYPO',
-      `A recovery key has ${RECOVERY_KEY_CHARS} letters and digits; this one has ${cleaned.length}.`,
-    );
+    throw new UprightError('RECOVERY_KEY_LENGTH', { expected: RECOVERY_KEY_CHARS, actual: cleaned.length });
   }
   const bytes = Buffer.alloc(RECOVERY_KEY_BYTES + CHECKSUM_BYTES);
   let buffer = 0;

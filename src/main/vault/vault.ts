@@ -151,7 +151,7 @@ export class Vault {
       let adopted = false;
       try {
         const slots = [await createPassphraseSlot(passphrase, dataKey, kdf), createRecoverySlot(recoveryKey, dataKey)];
-        if (generation !== this.#generation) throw new UprightError('CANCELLED', 'The vault was locked meanwhile.');
+        if (generation !== this.#generation) throw new UprightError('CANCELLED'); // locked meanwhile
         if (this.#exists()) throw new UprightError('VAULT_EXISTS');
         mkdirSync(this.location, { recursive: true, mode: 0o700 });
         let db: Db | null = null;
@@ -197,7 +197,7 @@ export class Vault {
       }
       if (generation !== this.#generation) {
         dataKey.fill(0);
-        throw new UprightError('CANCELLED', 'The vault was locked while it was being unlocked.');
+        throw new UprightError('CANCELLED'); // locked while being unlocked
       }
       this.#openWith(dataKey, slots);
       this.#emit();
@@ -222,7 +222,7 @@ export class Vault {
       try {
         checkKeySlotMac(slots, dataKey);
         const newSlot = await createPassphraseSlot(newPassphrase, dataKey, this.#kdf ?? (await calibrateKdf()));
-        if (generation !== this.#generation) throw new UprightError('CANCELLED', 'The vault was locked meanwhile.');
+        if (generation !== this.#generation) throw new UprightError('CANCELLED'); // locked meanwhile
         // Open (or confirm the open database) before touching the key file: a vault that is in use
         // or damaged keeps its old passphrase.
         if (this.#db) {
@@ -406,11 +406,11 @@ export class Vault {
       const target = resolve(destinationFolder);
       const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
       if (inside(target, this.location) || inside(this.location, target)) {
-        throw new UprightError('BACKUP_FAILED', 'Choose a folder outside the vault for the backup.');
+        throw new UprightError('BACKUP_INSIDE_VAULT');
       }
       const emptyFolderChosen = existsSync(target);
       if (emptyFolderChosen && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-        throw new UprightError('BACKUP_FAILED', 'Choose a new or empty folder for the backup.');
+        throw new UprightError('BACKUP_FOLDER_NOT_EMPTY');
       }
       const partial = resolve(
         dirname(target),
@@ -513,7 +513,7 @@ export class Vault {
       checkKeySlotMac(slots, dataKey);
       this.#settleRotation(dataKey);
       if (!existsSync(this.#dbFile)) {
-        throw new UprightError('VAULT_CORRUPT', 'The vault’s database file is missing. Restore it from a backup.');
+        throw new UprightError('VAULT_DATABASE_MISSING');
       }
       db = openEncryptedDatabase(this.#dbFile, dataKey);
       const version = schemaVersion(db);

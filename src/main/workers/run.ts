@@ -2,11 +2,12 @@
 // resourceLimits), a wall-clock limit per task and a watch on the whole process's memory
 // (resourceLimits do not count ArrayBuffers and Buffers, where a decompression bomb lives). Input goes
 // in and the result comes back as plain data (structured clone); an UprightError thrown in the task
-// comes back with the same code and sentence. The calling thread only waits, so it stays responsive.
+// comes back with the same code and params. The calling thread only waits, so it stays responsive.
 // A worker serves one task at a time and is kept for the next one until a limit, a cancel or a crash
 // kills it; the next task then gets a fresh worker.
 import { Worker } from 'node:worker_threads';
-import { type ErrorCode, isErrorCode, UprightError } from '../../shared/errors.ts';
+import { errorFromPayload, isErrorCode } from '../../shared/errors.ts';
+import type { MessageParams } from '../../shared/i18n/define.ts';
 
 export interface TaskLimits {
   /** Wall-clock limit for the task, worker start-up included. */
@@ -38,7 +39,7 @@ export interface WorkerRequest {
 /** What a worker entry posts back (see serve.ts). */
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string | null; message: string; name: string } };
+  | { id: number; ok: false; error: { code: string | null; params: MessageParams; name: string } };
 
 export interface RunOptions {
   limits: TaskLimits;
@@ -162,9 +163,9 @@ export async function runInWorker<T>(
   }
 }
 
-function replyError(error: { code: string | null; message: string; name: string }): Error {
-  if (isErrorCode(error.code)) return new UprightError(error.code as ErrorCode, error.message);
-  const plain = new Error(error.message);
+function replyError(error: { code: string | null; params: MessageParams; name: string }): Error {
+  if (isErrorCode(error.code)) return errorFromPayload({ code: error.code, params: error.params });
+  const plain = new Error('task failed');
   plain.name = error.name;
   return plain;
 }

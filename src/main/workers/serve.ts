@@ -17,11 +17,11 @@ export function serveTasks(tasks: Tasks): void {
       if (!run) throw new Error(`unknown worker task ${task}`);
       reply = { id, ok: true, value: await run(input) };
     } catch (error) {
-      // Only the code and our own sentence cross: a parser's message may quote the file.
+      // Only our code and its params cross: a parser's message may quote the file.
       reply =
         error instanceof UprightError
-          ? { id, ok: false, error: { code: error.code, message: error.message, name: error.name } }
-          : { id, ok: false, error: { code: null, message: 'task failed', name: (error as Error)?.name ?? 'Error' } };
+          ? { id, ok: false, error: { code: error.code, params: error.params, name: error.name } }
+          : { id, ok: false, error: { code: null, params: {}, name: (error as Error)?.name ?? 'Error' } };
     }
     port.postMessage(reply);
   });

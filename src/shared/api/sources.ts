@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESSED_SOURCES, PARTIAL_DATE, SOURCE_KINDS, WEB_ADDRESS } from '../domain.ts';
+import { ImportWarning } from '../warnings.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
 
@@ -47,7 +48,7 @@ export const SourceDetail = SourceSummary.extend({
   text: z.string(),
   blocks: z.array(Block),
   pages: z.array(PageSpan),
-  warnings: z.array(z.string()),
+  warnings: z.array(ImportWarning),
 });
 export type SourceDetail = z.infer<typeof SourceDetail>;
 
@@ -72,7 +73,9 @@ export const ImportOutcome = z.object({
   pages: z.number().int().nullable(),
   sha256: z.string().nullable(),
   duplicateOf: z.object({ sourceId: z.string(), title: z.string() }).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z
+    .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+    .nullable(),
   /** Sources already in the dossier with the same text (another format of this document), to offer linking. */
   sameTextAs: z.array(
     z.object({

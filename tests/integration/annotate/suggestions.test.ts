@@ -206,7 +206,7 @@ describe('reviewing suggestions by value', () => {
     expect(store().sources.dismissedSuggestions(sourceId).has(senyavsky.key)).toBe(true);
     await expect(
       call(handlers, 'suggestion.accept', { sourceId, keys: [senyavsky.mentions[0]?.key as string] }, ctx),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'SUGGESTION_STALE' });
     expect(store().entities.list()).toEqual([]);
     // One mention of another group dismissed alone: the rest of that group stays.
     const kharkova = await group('person', 'L. Kharkova');
@@ -214,7 +214,7 @@ describe('reviewing suggestions by value', () => {
     expect((await group('person', 'L. Kharkova')).mentions.map((m) => m.key)).toEqual([kharkova.mentions[1]?.key]);
     // Made-up keys are refused, not stored.
     await expect(call(handlers, 'suggestion.dismiss', { sourceId, keys: ['person:x:y'] }, ctx)).rejects.toMatchObject({
-      code: 'INVALID_PARAMS',
+      code: 'SUGGESTION_OF_OTHER_SOURCE',
     });
     expect(runs).toHaveLength(1);
   });
@@ -256,7 +256,7 @@ describe('reviewing suggestions by value', () => {
     expect(moved.every((m) => m.status !== 'orphaned')).toBe(true);
   });
 
-  it('a stale key from before a re-read is refused with NOT_FOUND and changes nothing', async () => {
+  it('a stale key from before a re-read is refused as no longer applying and changes nothing', async () => {
     const { ctx, sourceId, group, store } = await setup();
     const kharkova = await group('person', 'L. Kharkova');
     const detail = store().sources.detail(sourceId);
@@ -270,7 +270,7 @@ describe('reviewing suggestions by value', () => {
     });
     await expect(
       call(handlers, 'suggestion.accept', { sourceId, keys: kharkova.mentions.map((m) => m.key) }, ctx),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'SUGGESTION_STALE' });
     expect(store().entities.list()).toEqual([]);
   });
 

@@ -380,13 +380,13 @@ describe('a lawyer drafts the UPR submission', () => {
     await expect(
       call(handlers, 'draft.compare', { id: draft.id, from: 'no-such-version', to: 'current' }, ctx),
     ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'DRAFT_VERSION_NOT_FOUND',
     });
     expect(await call(handlers, 'draft.delete', { id: draft.id }, ctx)).toEqual({ deleted: true });
     for (const method of ['draft.get', 'draft.versions', 'draft.delete'] as const) {
       const error = await call(handlers, method, { id: draft.id }, ctx).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UprightError);
-      expect(error).toMatchObject({ code: 'NOT_FOUND' });
+      expect(error).toMatchObject({ code: 'DRAFT_NOT_FOUND' });
     }
     expect(await call(handlers, 'draft.list', { dossierId: dossier.id }, ctx)).toEqual([]);
   });

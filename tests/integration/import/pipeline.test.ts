@@ -110,7 +110,10 @@ describe('a monitor imports a mixed batch', () => {
       status: 'duplicate',
       duplicateOf: { sourceId: first.results[0]?.sourceId },
     });
-    expect(again.results[0]?.error?.message).toMatch(/^Already imported as “Kazakhstan/);
+    expect(again.results[0]).toMatchObject({
+      error: { code: 'ALREADY_IMPORTED' },
+      duplicateOf: { title: expect.stringMatching(/^Kazakhstan/) },
+    });
     expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toHaveLength(1);
   });
 
@@ -131,8 +134,8 @@ describe('a monitor imports a mixed batch', () => {
       'truncated.pdf',
     ]);
     expect(results.every((r) => r.status === 'failed' && r.error !== null)).toBe(true);
-    // Each bad file gets its own sentence, not one generic failure.
-    expect(new Set(results.map((r) => r.error?.message)).size).toBe(results.length);
+    // Each bad file gets its own message, not one generic failure.
+    expect(new Set(results.map((r) => r.error?.code)).size).toBe(results.length);
   });
 
   it('refuses a file over the size limit before reading it', async () => {
@@ -155,7 +158,7 @@ describe('a monitor imports a mixed batch', () => {
       onProgress: () => {},
       limits: { maxBytes: 1000, timeoutMs: 10_000 },
     });
-    expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'FILE_TOO_LARGE' } });
+    expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'FILE_OVER_LIMIT' } });
     expect(read).toBe(false);
   });
 
@@ -224,7 +227,7 @@ describe('a monitor corrects and removes sources', () => {
 
     expect(await call(handlers, 'source.delete', { id }, ctx)).toEqual({ deleted: true });
     expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toEqual([]);
-    await expect(call(handlers, 'source.get', { id }, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(handlers, 'source.get', { id }, ctx)).rejects.toMatchObject({ code: 'SOURCE_NOT_FOUND' });
     expect(services.vault.store().sources.original(id)).toBeNull();
     expect((await services.vault.verify()).ok).toBe(true);
   });
@@ -258,7 +261,7 @@ describe('dossiers', () => {
     await call(handlers, 'dossier.archive', { id: dossier.id, archived: false }, ctx);
     expect(await call(handlers, 'dossier.list', {}, ctx)).toHaveLength(1);
     await expect(call(handlers, 'dossier.get', { id: 'no-such-dossier' }, ctx)).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'DOSSIER_NOT_FOUND',
     });
   });
 });

@@ -186,15 +186,15 @@ describe('a damaged or tampered key file is refused as damaged, not as a wrong p
     expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
   });
 
-  it('a missing key file beside an existing database: KEYSLOT_CORRUPT (status still "locked")', async () => {
+  it('a missing key file beside an existing database: KEYSLOT_MISSING (status still "locked")', async () => {
     rmSync(slotsFile());
     const v = newVault(location);
     expect(v.status().state).toBe('locked');
-    expect(await errorCode(v.unlock(PASSPHRASE))).toBe('KEYSLOT_CORRUPT');
+    expect(await errorCode(v.unlock(PASSPHRASE))).toBe('KEYSLOT_MISSING');
   });
 
-  it('a missing database beside the key file: VAULT_CORRUPT', async () => {
+  it('a missing database beside the key file: VAULT_DATABASE_MISSING', async () => {
     rmSync(dbFile());
-    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
+    expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_DATABASE_MISSING');
   });
 });

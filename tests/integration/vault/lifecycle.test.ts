@@ -143,7 +143,7 @@ describe('a monitor who forgot the passphrase uses the recovery key', () => {
     chars[7] = chars[7] === 'A' ? 'B' : 'A';
     expect(await errorCode(vault.recover(chars.join(''), 'a brand new passphrase'))).toBe('RECOVERY_KEY_TYPO');
     expect(await errorCode(vault.recover(recoveryKey.slice(0, -6), 'a brand new passphrase'))).toBe(
-      'RECOVERY_KEY_TYPO',
+      'RECOVERY_KEY_LENGTH',
     );
     expect(await errorCode(vault.recover(other.recoveryKey, 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
     expect(vault.status().state).toBe('locked');
@@ -192,9 +192,9 @@ describe('a monitor sets how soon the vault locks itself', () => {
     await watched.unlock(PASSPHRASE);
     watched.setAutoLockMinutes(3);
     expect(watched.status().autoLockMinutes).toBe(3);
-    expect(await errorCode(() => watched.setAutoLockMinutes(0))).toBe('INVALID_PARAMS');
-    expect(await errorCode(() => watched.setAutoLockMinutes(241))).toBe('INVALID_PARAMS');
-    expect(await errorCode(() => watched.setAutoLockMinutes(2.5))).toBe('INVALID_PARAMS');
+    expect(await errorCode(() => watched.setAutoLockMinutes(0))).toBe('AUTO_LOCK_OUT_OF_RANGE');
+    expect(await errorCode(() => watched.setAutoLockMinutes(241))).toBe('AUTO_LOCK_OUT_OF_RANGE');
+    expect(await errorCode(() => watched.setAutoLockMinutes(2.5))).toBe('AUTO_LOCK_OUT_OF_RANGE');
     expect(watched.store().audit.list().at(-1)).toMatchObject({
       action: 'setting.change',
       entityId: 'autoLockMinutes',

@@ -34,15 +34,14 @@ function select(text: string, quote: string, pages: PageSpan[] = [], occurrence 
   return describeSelection(text, at, at + quote.length, pages);
 }
 
-function invalid(run: () => unknown): UprightError {
+function refusal(run: () => unknown): string {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(UprightError);
-    expect((error as UprightError).code).toBe('INVALID_PARAMS');
-    return error as UprightError;
+    return (error as UprightError).code;
   }
-  throw new Error('expected INVALID_PARAMS');
+  throw new Error('expected the selection to be refused');
 }
 
 const REPLY = paginate([
@@ -145,14 +144,14 @@ describe('marking an excerpt', () => {
 
   it('refuses empty, space-only and out-of-range selections with a clear error', () => {
     const { text, pages } = REPLY;
-    expect(invalid(() => describeSelection(text, 10, 10, pages)).message).toMatch(/empty/);
+    expect(refusal(() => describeSelection(text, 10, 10, pages))).toBe('SELECTION_EMPTY');
+    expect(refusal(() => describeSelection(text, 20, 10, pages))).toBe('SELECTION_EMPTY');
     const gap = text.indexOf('\n\n');
-    expect(invalid(() => describeSelection(text, gap, gap + 2, pages)).message).toMatch(/only spaces/);
-    invalid(() => describeSelection(text, -1, 5, pages));
-    invalid(() => describeSelection(text, 5, text.length + 1, pages));
-    invalid(() => describeSelection(text, 20, 10, pages));
-    invalid(() => describeSelection(text, 1.5, 10, pages));
-    invalid(() => describeSelection(text, Number.NaN, 10, pages));
+    expect(refusal(() => describeSelection(text, gap, gap + 2, pages))).toBe('SELECTION_BLANK');
+    expect(refusal(() => describeSelection(text, -1, 5, pages))).toBe('SELECTION_OUTSIDE_TEXT');
+    expect(refusal(() => describeSelection(text, 5, text.length + 1, pages))).toBe('SELECTION_OUTSIDE_TEXT');
+    expect(refusal(() => describeSelection(text, 1.5, 10, pages))).toBe('SELECTION_OUTSIDE_TEXT');
+    expect(refusal(() => describeSelection(text, Number.NaN, 10, pages))).toBe('SELECTION_OUTSIDE_TEXT');
   });
 });
 

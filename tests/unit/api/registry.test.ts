@@ -31,8 +31,8 @@ describe('every call goes through one dispatcher', () => {
     const envelope = await dispatch(handlersWith({}), 'vault.unlock', { passphrase: 123456789 }, ctx);
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) {
-      expect(envelope.error.message).toContain('passphrase');
-      expect(envelope.error.message).not.toContain('123456789');
+      expect(envelope.error).toEqual({ code: 'INVALID_PARAMS', params: { fields: 'passphrase' } });
+      expect(JSON.stringify(envelope.error)).not.toContain('123456789');
     }
   });
 
@@ -45,11 +45,7 @@ describe('every call goes through one dispatcher', () => {
     const envelope = await dispatch(handlers, 'vault.unlock', { passphrase: 'nope' }, ctx);
     expect(envelope).toEqual({
       ok: false,
-      error: {
-        code: 'WRONG_PASSPHRASE',
-        params: {},
-        message: 'That passphrase or recovery key does not open this vault.',
-      },
+      error: { code: 'WRONG_PASSPHRASE', params: {} },
     });
   });
 

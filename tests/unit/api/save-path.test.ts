@@ -27,7 +27,7 @@ describe('where an export is saved', () => {
     await expect(chooseExportPath(context('test', null), '/tmp/a.csv', 'x.csv', filter)).resolves.toBe('/tmp/a.csv');
     for (const transport of ['ipc', 'bridge'] as const) {
       await expect(chooseExportPath(context(transport, null), '/etc/passwd', 'x.csv', filter)).rejects.toMatchObject({
-        code: 'INVALID_PARAMS',
+        code: 'SAVE_PATH_FROM_DIALOG',
       });
     }
   });

@@ -62,7 +62,7 @@ describe('IT staff script Upright from the command line', () => {
     expect(invalid.stderr).not.toMatch(/\.ts:\d+/);
 
     const badJson = await upright(['call', 'vault.status', '{oops', '--json']);
-    expect(JSON.parse(badJson.stdout)).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
+    expect(JSON.parse(badJson.stdout)).toMatchObject({ error: { code: 'PARAMS_NOT_JSON' } });
   });
 
   it('creates, re-keys, backs up and verifies a vault with the passphrase from the environment', async () => {

@@ -164,7 +164,7 @@ describe('`upright export`', () => {
     // The same --out again: the first file is kept, unless --force says to replace it.
     const again = await upright(['export', vault, '--draft', draft.id, '--format', 'docx', '--out', out, '--redact']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('add --force to replace it. (FILE_EXISTS)');
+    expect(again.stderr).toContain('add --force to replace it. (CLI_OUT_EXISTS)');
     expect(readFileSync(out)).toEqual(Buffer.from(bytes));
     const forced = await upright([
       'export',

@@ -44,6 +44,7 @@ describe('an importer fed damaged copies of real documents', () => {
     }
     // Both kinds of outcome occur: the damage is neither always harmless nor always fatal.
     expect(outcomes).toContain('imported');
-    expect(outcomes).toContain('FILE_DAMAGED');
+    // (a damaged copy is refused with the damage its format shows: PDF_DAMAGED, DOCX_INCOMPLETE, …)
+    expect([...outcomes].some((o) => o.endsWith('_DAMAGED') || o.endsWith('_INCOMPLETE'))).toBe(true);
   });
 });

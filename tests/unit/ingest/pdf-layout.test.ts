@@ -18,7 +18,7 @@ describe('a monitor imports a scanned-then-typed page set sideways, with a water
   it('reads the page in its own direction and leaves the watermark out, saying so', async () => {
     const doc = await importDocument(pdf([[...sideways, watermark]]), 'sideways.pdf');
     expect(doc.text).toBe(`${BODY[0]} ${BODY[1]} ${BODY[2]}`);
-    expect(doc.warnings).toEqual(['Some rotated or vertical text (stamps, margin notes) was left out.']);
+    expect(doc.warnings).toEqual([{ code: 'ROTATED_TEXT_LEFT_OUT', params: {} }]);
   });
 });
 

@@ -35,6 +35,6 @@ describe('a monitor imports a Russian field note', () => {
     const doc = await importDocument(bytes, 'field-note-ru.txt');
     expect(doc.encoding).toBe('utf-8');
     expect(doc.text).toContain(TITLE);
-    expect(doc.warnings).toEqual(['1 damaged character was replaced by “\ufffd”.']);
+    expect(doc.warnings).toEqual([{ code: 'DAMAGED_CHARACTERS', params: { count: 1 } }]);
   });
 });

@@ -66,6 +66,6 @@ describe('a monitor imports a Markdown summary', () => {
       ['list-item', undefined],
       ['quote', undefined],
     ]);
-    expect(doc.warnings).toEqual(['1 image was not imported: only the text is.']);
+    expect(doc.warnings).toEqual([{ code: 'IMAGES_SKIPPED', params: { count: 1 } }]);
   });
 });

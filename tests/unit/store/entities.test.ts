@@ -74,7 +74,9 @@ describe('a lawyer keeps entities', () => {
 
     const changed = s.entities.update(kharkova.id, { aliases: ['Kharkova', 'Larisa Kharkova'], pseudonym: '  ' });
     expect(changed).toMatchObject({ aliases: ['Kharkova'], pseudonym: null, sensitivity: 'protected' });
-    expect(() => s.entities.update(kharkova.id, { name: '   ' })).toThrow(/needs a name/);
+    expect(() => s.entities.update(kharkova.id, { name: '   ' })).toThrow(
+      expect.objectContaining({ code: 'ENTITY_NAME_NEEDED' }),
+    );
   });
 
   it('links excerpts and filters the dossier’s excerpts by entity and by source kind', () => {
@@ -92,7 +94,7 @@ describe('a lawyer keeps entities', () => {
     s.entities.link(meeting.id, kharkova.id);
     expect(s.excerpts.get(meeting.id)?.entityIds).toEqual([ministry.id, kharkova.id]);
     expect(() => s.excerpts.update(ban.id, { entityIds: ['no-such-entity'] })).toThrow(
-      expect.objectContaining({ code: 'NOT_FOUND' }),
+      expect.objectContaining({ code: 'LINKED_ENTITY_GONE' }),
     );
     expect(s.excerpts.get(ban.id)?.entityIds).toEqual([kharkova.id]); // the refused change left it alone
 
@@ -148,8 +150,10 @@ describe('a lawyer keeps entities', () => {
     expect(s.excerpts.get(onlyAcronym.id)?.entityIds).toEqual([full.id]);
     expect(s.entities.get(acronym.id)).toBeNull();
     expect(s.entities.list().map((e) => e.id)).toEqual([full.id]);
-    expect(() => s.entities.merge(full.id, full.id)).toThrow(/into itself/);
-    expect(() => s.entities.merge(acronym.id, full.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => s.entities.merge(full.id, full.id)).toThrow(
+      expect.objectContaining({ code: 'ENTITY_MERGE_INTO_ITSELF' }),
+    );
+    expect(() => s.entities.merge(acronym.id, full.id)).toThrow(expect.objectContaining({ code: 'ENTITY_NOT_FOUND' }));
   });
 
   it('deletes an entity: the excerpts stay, the name is erased, the audit log never names it', () => {
@@ -169,7 +173,7 @@ describe('a lawyer keeps entities', () => {
     expect(s.entities.get(kharkova.id)).toBeNull();
     expect(() => s.entities.require(kharkova.id)).toThrow('This entity no longer exists.');
     expect(s.excerpts.get(ban.id)?.entityIds).toEqual([]);
-    expect(() => s.entities.link(ban.id, kharkova.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => s.entities.link(ban.id, kharkova.id)).toThrow(expect.objectContaining({ code: 'ENTITY_NOT_FOUND' }));
 
     const tombstone = db.prepare('SELECT name, aliases, pseudonym, description, deleted_at FROM entity').get() as {
       name: string;

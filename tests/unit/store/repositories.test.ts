@@ -20,7 +20,9 @@ describe('settings', () => {
     s.settings.setAutoLockMinutes(240);
     expect(s.settings.getAutoLockMinutes()).toBe(240);
     for (const bad of [0, 241, 1.5, Number.NaN, -5]) {
-      expect(() => s.settings.setAutoLockMinutes(bad)).toThrow(expect.objectContaining({ code: 'INVALID_PARAMS' }));
+      expect(() => s.settings.setAutoLockMinutes(bad)).toThrow(
+        expect.objectContaining({ code: 'AUTO_LOCK_OUT_OF_RANGE', params: { min: 1, max: 240 } }),
+      );
     }
     expect(s.settings.getAutoLockMinutes()).toBe(240);
     expect(s.audit.list().map((e) => e.summary)).toEqual([

@@ -207,7 +207,7 @@ describe('keyslots.json', () => {
     expect(readFileSync(path, 'utf8')).not.toBe(first);
     expect(readdirSync(dir)).toEqual(['keyslots.json']);
     expect(readKeySlotFile(path).slots.map((s) => s.kind)).toEqual(['recovery', 'passphrase']);
-    expect(await code(() => readKeySlotFile(join(dir, 'missing.json')))).toBe('KEYSLOT_CORRUPT');
+    expect(await code(() => readKeySlotFile(join(dir, 'missing.json')))).toBe('KEYSLOT_MISSING');
   });
 });
 

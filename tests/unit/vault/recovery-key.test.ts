@@ -47,9 +47,9 @@ describe('a recovery key written on paper and typed back', () => {
 
   it('reports a missing group or a letter outside the alphabet as a typo', () => {
     const written = formatRecoveryKey(randomBytes(32));
-    expect(code(() => parseRecoveryKey(written.slice(0, -6)))).toBe('RECOVERY_KEY_TYPO');
-    expect(code(() => parseRecoveryKey(`${written}-AAAAA`))).toBe('RECOVERY_KEY_TYPO');
+    expect(code(() => parseRecoveryKey(written.slice(0, -6)))).toBe('RECOVERY_KEY_LENGTH');
+    expect(code(() => parseRecoveryKey(`${written}-AAAAA`))).toBe('RECOVERY_KEY_LENGTH');
     expect(code(() => parseRecoveryKey(`U${written.slice(1)}`))).toBe('RECOVERY_KEY_TYPO');
-    expect(code(() => parseRecoveryKey(''))).toBe('RECOVERY_KEY_TYPO');
+    expect(code(() => parseRecoveryKey(''))).toBe('RECOVERY_KEY_LENGTH');
   });
 });

@@ -36,11 +36,11 @@ describe('a task in a killable worker', () => {
     expect(answer).toEqual({ text: 'REPORT', length: 3 });
   });
 
-  it('brings back an UprightError with its code and sentence, and nothing of any other error', async () => {
+  it('brings back an UprightError with its code and params, and nothing of any other error', async () => {
     const w = worker();
     await expect(w.run('refuse', null, { limits: LIMITS })).rejects.toMatchObject({
-      code: 'FILE_DAMAGED',
-      message: 'The file is damaged (from the worker).',
+      code: 'FILE_OVER_LIMIT',
+      params: { size: 3, limit: 2 },
     });
     const other = await w.run('crashQuietly', null, { limits: LIMITS }).catch((e: unknown) => e);
     expect(other).not.toBeInstanceOf(UprightError);

@@ -12,7 +12,7 @@ serveTasks({
     length: input.bytes.length,
   }),
   refuse: () => {
-    throw new UprightError('FILE_DAMAGED', 'The file is damaged (from the worker).');
+    throw new UprightError('FILE_OVER_LIMIT', { size: 3, limit: 2 });
   },
   crashQuietly: () => {
     throw new TypeError('a parser bug quoting the file: SECRET-WORDS');

@@ -9,6 +9,7 @@ import {
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
+import { WarningText } from '../../i18n/Worded.tsx';
 
 function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
@@ -222,7 +223,9 @@ export function SourceDetails({
       {source.warnings.length > 0 && (
         <ul className="hint">
           {source.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={`${w.code}-${JSON.stringify(w.params)}`}>
+              <WarningText warning={w} />
+            </li>
           ))}
         </ul>
       )}

@@ -4,6 +4,7 @@ import { toBase64 } from '../../api/bytes.ts';
 import { invoke, subscribe } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
+import { ErrorText } from '../../i18n/Worded.tsx';
 
 interface Progress {
   total: number;
@@ -176,9 +177,11 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
                   <td className="mono">{r.name}</td>
                   <td>{STATUS_LABEL[r.status]}</td>
                   <td>
-                    {r.status === 'imported'
-                      ? `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
-                      : (r.error?.message ?? '')}
+                    {r.status === 'imported' ? (
+                      `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
+                    ) : (
+                      <ErrorText error={r.error} />
+                    )}
                     {r.status === 'imported' && r.sourceId && r.sameTextAs.length > 0 && (
                       <SameTextPrompt sourceId={r.sourceId} matches={r.sameTextAs} onLinked={onImported} />
                     )}

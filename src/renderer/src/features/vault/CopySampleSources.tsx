@@ -4,6 +4,7 @@ import { invoke, UprightError } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { ErrorText } from '../../i18n/Worded.tsx';
 import { Modal } from '../drafts/Modal.tsx';
 
 type Copied = Result<'sample.copySources'>;
@@ -151,7 +152,7 @@ function Done({ copied, onLeave, onStay }: { copied: Copied; onLeave: () => void
       </p>
       {failed.map((o) => (
         <p key={o.name} className="hint warn">
-          {o.name}: {o.error?.message}
+          {o.name}: <ErrorText error={o.error} />
         </p>
       ))}
       <p className="hint">Leave the sample and unlock your vault to work with them.</p>
