@@ -1,9 +1,15 @@
 import { FormattedMessage } from 'react-intl';
-import type { VaultStatus } from '../../../../shared/api.ts';
+import type { AppInfo, VaultStatus } from '../../../../shared/api.ts';
 import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { Diagnostics } from './Diagnostics.tsx';
+
+/** Product names and versions, the same in every language: "Electron 39.2.0, Node 24.1.0 (linux)". */
+function runtimeNames(info: AppInfo): string {
+  const node = `Node ${info.node} (${info.platform})`;
+  return info.electron ? `Electron ${info.electron}, ${node}` : node;
+}
 
 /** What this vault is, where it lives, and what Upright runs on. */
 export function AboutVault({ status }: { status: VaultStatus }) {
@@ -65,10 +71,7 @@ export function AboutVault({ status }: { status: VaultStatus }) {
             <dt>
               <FormattedMessage id="settings.about.runtime" defaultMessage="Runtime" />
             </dt>
-            <dd>
-              {info.data.electron ? `Electron ${info.data.electron}, ` : ''}
-              {`Node ${info.data.node} (${info.data.platform})`}
-            </dd>
+            <dd>{runtimeNames(info.data)}</dd>
             <dt>
               <FormattedMessage id="settings.about.network" defaultMessage="Network" />
             </dt>
