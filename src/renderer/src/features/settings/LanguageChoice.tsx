@@ -33,7 +33,6 @@ export function LanguageChoice({ compact = false }: { compact?: boolean }) {
   return (
     <div className={compact ? 'field inline language-choice compact' : 'field language-choice'}>
       <label htmlFor={id}>
-        <span aria-hidden="true">🌐 </span>
         <FormattedMessage id="settings.language.label" defaultMessage="Language" />
       </label>
       <select id={id} value={chosen ?? SYSTEM} disabled={busy} onChange={(e) => void change(e.target.value)}>

@@ -24,7 +24,9 @@ export function CreateVault({
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
-  const create = useApiMutation('vault.create');
+  // On the hook, not on the call: the new vault's status may replace this screen before the call's
+  // own callbacks would run, and the recovery key must still reach the notice.
+  const create = useApiMutation('vault.create', { onSuccess: onCreated });
 
   useEffect(() => {
     let current = true;
@@ -38,19 +40,15 @@ export function CreateVault({
   const mismatch = repeat.length > 0 && repeat !== passphrase;
   const canSubmit = passphrase.length >= MIN_LENGTH && repeat === passphrase && (strength?.score ?? 0) >= 2 && !busy;
 
+  function forget() {
+    setPassphrase('');
+    setRepeat('');
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!canSubmit) return;
-    create.mutate(
-      { passphrase },
-      {
-        onSuccess: (result) => {
-          setPassphrase('');
-          setRepeat('');
-          onCreated(result);
-        },
-      },
-    );
+    create.mutate({ passphrase }, { onSuccess: () => forget() });
   }
 
   return (

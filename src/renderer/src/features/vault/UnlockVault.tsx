@@ -19,16 +19,16 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
   const [passphrase, setPassphrase] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [next, setNext] = useState('');
-  const unlock = useApiMutation('vault.unlock');
-  const recover = useApiMutation('vault.recover');
+  // The status goes to the gate from the hook: the unlocked vault may replace this screen first.
+  const unlock = useApiMutation('vault.unlock', { onSuccess: onUnlocked });
+  const recover = useApiMutation('vault.recover', { onSuccess: onUnlocked });
   const busy = unlock.isPending || recover.isPending;
   const error = mode === 'passphrase' ? unlock.error : recover.error;
 
-  function done(result: VaultStatus) {
+  function done() {
     setPassphrase('');
     setRecoveryKey('');
     setNext('');
-    onUnlocked(result);
   }
 
   function submit(event: FormEvent) {
