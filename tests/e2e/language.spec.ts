@@ -106,7 +106,7 @@ test.describe('the interface in the person’s language', () => {
     await page.getByLabel('Темы (через запятую)').fill('свобода объединений, профсоюзы');
     await page.getByRole('button', { name: 'Создать досье' }).click();
     await expect(page.getByRole('heading', { name: 'Казахстан — свобода объединений', level: 1 })).toBeVisible();
-    await expect(page.getByText('UPR, 5-й цикл, сессия 48 — срок — 15 марта 2027 г.')).toBeVisible();
+    await expect(page.getByText('UPR, 5-й цикл, сессия 48 — срок: 15 марта 2027 г.')).toBeVisible();
 
     await page
       .getByTestId('file-input')
