@@ -55,7 +55,7 @@ test.describe('the interface in the person’s language', () => {
     await page.getByLabel('Парольная фраза', { exact: true }).fill(`${PASSPHRASE}!`);
     await page.getByRole('button', { name: 'Разблокировать', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(
-      'Эта парольная фраза или этот ключ восстановления не открывает хранилище.',
+      'Эта парольная фраза или ключ восстановления не открывает это хранилище.',
     );
     await page.getByLabel('Парольная фраза', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Разблокировать', exact: true }).click();

@@ -12,6 +12,7 @@ export function VocabularySelect<T extends string>({
   values,
   labels,
   blank,
+  describedBy,
   onChange,
 }: {
   id: string;
@@ -19,12 +20,14 @@ export function VocabularySelect<T extends string>({
   values: readonly T[];
   labels: Record<T, string | MessageDescriptor>;
   blank?: string;
+  /** The id of a hint that explains the choice. */
+  describedBy?: string;
   onChange: (value: T | '') => void;
 }) {
   const intl = useIntl();
   const word = (label: string | MessageDescriptor) => (typeof label === 'string' ? label : intl.formatMessage(label));
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+    <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T | '')}>
       {blank !== undefined && <option value="">{blank}</option>}
       {values.map((v) => (
         <option key={v} value={v}>
