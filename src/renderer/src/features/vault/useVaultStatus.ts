@@ -1,13 +1,13 @@
-import { useCallback, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../../shared/api.ts';
 import { subscribe } from '../../api/client.ts';
-import { queryClient, queryKey, useApi } from '../../api/queries.ts';
-
-const STATUS_KEY = queryKey('vault.status', {});
+import { useApi } from '../../api/queries.ts';
 
 /**
- * The vault's state from the query cache, kept current by the vault.changed event (lock, auto-lock,
- * unlock) and by every write that changes it (the invalidation table marks it stale).
+ * The vault's state: read through the query cache (and read again whenever a write marks it stale),
+ * pushed by the vault.changed event (lock, auto-lock, unlock, leaving the sample) and by the screens
+ * that receive a new status. Kept in component state as well, because a lock empties the cache
+ * (queryClient.clear) and a cleared query no longer tells this component anything.
  */
 export function useVaultStatus(): {
   status: VaultStatus | null;
@@ -16,9 +16,10 @@ export function useVaultStatus(): {
   setStatus: (s: VaultStatus) => void;
 } {
   const query = useApi('vault.status', {});
-  const setStatus = useCallback((status: VaultStatus) => {
-    queryClient.setQueryData(STATUS_KEY, status);
-  }, []);
-  useEffect(() => subscribe('vault.changed', setStatus), [setStatus]);
-  return { status: query.data ?? null, error: query.error, setStatus };
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  useEffect(() => {
+    if (query.data) setStatus(query.data);
+  }, [query.data]);
+  useEffect(() => subscribe('vault.changed', setStatus), []);
+  return { status, error: status ? null : query.error, setStatus };
 }
