@@ -1,6 +1,8 @@
 // Footnotes are generated from citations, never typed: one note per citation, in document order,
 // naming the source the way the field does — organisation, title, document symbol, date, page:
 // "Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, p. 3."
+// A source read on the web adds where and when: "…, 12 January 2022, available at https://…,
+// accessed 3 June 2024."
 // In the exported file the notes follow legal citation style: a note citing the same source as the
 // note just before it reads "Ibid., p. 4", and a later return to a source cited earlier gives a short
 // form pointing back at its first note. The editor shows every note in full, so each stands alone
@@ -27,18 +29,53 @@ function organisationOf(excerpt: CitedExcerpt, title: string): string {
   return organisation && organisation.toLowerCase() !== title.toLowerCase() ? organisation : '';
 }
 
-/** The reference for one excerpt, ending with a full stop. */
-export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en')): string {
-  const title = titleOf(excerpt);
+/** "available at …", "accessed …": the day alone says nothing without the address it was read at. */
+function webParts(excerpt: CitedExcerpt, w: Wording): string[] {
+  const url = (excerpt.url ?? '').trim();
+  if (!url) return [];
+  const accessed = w.date(excerpt.accessed);
+  return [w.t('note.url', { url }), accessed ? w.t('note.accessed', { date: accessed }) : ''];
+}
+
+/**
+ * Sources whose printed notes must say their format: those cited in this draft beside another
+ * rendition of the same document (linked as renditions: its PDF and its Word file). A submission
+ * cites documents, not files, so a note normally leaves the format out (OHCHR's readers care which
+ * report, not how the NGO stored it); but when both renditions are cited their notes read the same,
+ * and a page number — which only the PDF has — must say which version it counts in.
+ */
+export function renditionsToTellApart(excerpts: Iterable<CitedExcerpt>): Set<string> {
+  const sourcesByGroup = new Map<string, Set<string>>();
+  for (const e of excerpts) {
+    if (e.status !== 'live' || !e.renditionGroup || !e.sourceId || !e.sourceFormat) continue;
+    const group = sourcesByGroup.get(e.renditionGroup) ?? new Set<string>();
+    group.add(e.sourceId);
+    sourcesByGroup.set(e.renditionGroup, group);
+  }
+  return new Set([...sourcesByGroup.values()].filter((ids) => ids.size > 1).flatMap((ids) => [...ids]));
+}
+
+/** "Letter of the Ministry (PDF version)" when the format tells it apart, else the title as it is. */
+function titleWithFormat(title: string, excerpt: CitedExcerpt, w: Wording, withFormat: boolean): string {
+  if (!withFormat || !excerpt.sourceFormat) return title;
+  const format = w.t('note.format', { format: excerpt.sourceFormat });
+  return format ? `${title} (${format})` : title;
+}
+
+/** The reference for one excerpt, ending with a full stop; `withFormat` names its rendition. */
+export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en'), withFormat = false): string {
+  const bare = titleOf(excerpt);
+  const title = titleWithFormat(bare, excerpt, w, withFormat);
   const symbol = clean(excerpt.documentSymbol);
   const date = w.date(excerpt.dateText);
   const parts = [
-    organisationOf(excerpt, title),
+    organisationOf(excerpt, bare),
     title,
     // Titles such as "Information supplied by the Government (2022)" already carry their date or symbol.
-    symbol && !title.includes(symbol) ? symbol : '',
-    date && !title.includes(date) ? date : '',
+    symbol && !bare.includes(symbol) ? symbol : '',
+    date && !bare.includes(date) ? date : '',
     excerpt.page ? w.t('note.page', { page: excerpt.page }) : '',
+    ...webParts(excerpt, w),
   ].filter(Boolean);
   if (parts.length === 0) return w.t('note.untitled');
   return withStop(parts.join(', '));
@@ -59,6 +96,7 @@ export function shortTitle(title: string): string {
  */
 export function styledNoteTexts(excerpts: readonly CitedExcerpt[], w: Wording): string[] {
   const firstNote = new Map<string, number>();
+  const tellApart = renditionsToTellApart(excerpts);
   return excerpts.map((excerpt, index) => {
     const key = excerpt.sourceId ?? `excerpt:${excerpt.id}`;
     const previous = index > 0 ? excerpts[index - 1] : undefined;
@@ -70,10 +108,12 @@ export function styledNoteTexts(excerpts: readonly CitedExcerpt[], w: Wording): 
         ? withStop(w.t('note.ibidPage', { page: excerpt.page }))
         : w.t('note.ibid');
     }
-    if (first === undefined) return noteText(excerpt, w);
+    const withFormat = excerpt.sourceId !== null && tellApart.has(excerpt.sourceId);
+    if (first === undefined) return noteText(excerpt, w, withFormat);
     const title = titleOf(excerpt);
-    const short = [organisationOf(excerpt, title), shortTitle(title)].filter(Boolean).join(', ');
-    if (!short) return noteText(excerpt, w);
+    const shortened = titleWithFormat(shortTitle(title), excerpt, w, withFormat);
+    const short = [organisationOf(excerpt, title), title ? shortened : ''].filter(Boolean).join(', ');
+    if (!short) return noteText(excerpt, w, withFormat);
     return withStop([w.t('note.shortForm', { short, first }), page].filter(Boolean).join(', '));
   });
 }
@@ -89,12 +129,19 @@ export function footnotes(
     if (excerpt?.status !== 'live') {
       // A deleted excerpt's source is still named when it is known, so the person can find a replacement.
       const text = excerpt?.sourceTitle ? noteText(excerpt, w) : w.t('note.missing');
-      return { number: citation.note, excerptId: citation.excerptId, text, problem: 'excerpt_deleted' as const };
+      return {
+        number: citation.note,
+        excerptId: citation.excerptId,
+        text,
+        sourceFormat: excerpt?.sourceFormat ?? null,
+        problem: 'excerpt_deleted' as const,
+      };
     }
     return {
       number: citation.note,
       excerptId: citation.excerptId,
       text: noteText(excerpt, w),
+      sourceFormat: excerpt.sourceFormat ?? null,
       problem: excerpt.confidentiality === 'never_export' ? ('never_export' as const) : null,
     };
   });

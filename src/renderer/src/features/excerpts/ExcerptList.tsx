@@ -19,8 +19,8 @@ import { useAsync } from '../../components/useAsync.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { coOccurrence } from './cooccurrence.ts';
+import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
-import { excerptPlace } from './place.ts';
 
 interface Filters {
   sourceId: string;
@@ -187,7 +187,7 @@ export function ExcerptList({
               <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
                 <span className="excerpt-quote">“{e.exact}”</span>
                 <span className="excerpt-meta">
-                  {excerptPlace(e)} · {CONFIDENTIALITY_LABELS[e.confidentiality]}
+                  <ExcerptPlace excerpt={e} /> · {CONFIDENTIALITY_LABELS[e.confidentiality]}
                   {e.stance ? ` · ${STANCE_LABELS[e.stance]}` : ''}
                 </span>
                 {e.codeIds.length > 0 && (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Excerpt } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useAsync } from '../../components/useAsync.ts';
 import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
 import { ExcerptInspector } from './ExcerptInspector.tsx';
@@ -200,7 +201,10 @@ export function Reader({
   return (
     <section className="reader" aria-labelledby="reader-title">
       <header className="reader-head">
-        <h1 id="reader-title">{source.title}</h1>
+        <h1 id="reader-title">
+          {source.title}
+          <FormatBadge format={source.format} />
+        </h1>
         <div className="reader-tools">
           {view === 'text' && (
             <button

@@ -104,7 +104,10 @@ export function Importer({ dossierId }: { dossierId: string }) {
     if (files.length === 0) return;
     await run(async (taskId) => {
       const payload = [];
-      for (const file of files) payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()) });
+      for (const file of files) {
+        // The modification time dates a saved web page that records no "saved" date of its own.
+        payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()), modifiedAt: file.lastModified });
+      }
       return mutate('import.files', { taskId, dossierId, files: payload });
     });
   }
@@ -267,9 +270,26 @@ function SameTextPrompt({ sourceId, matches }: { sourceId: string; matches: Impo
             values={{ title: m.title, format: <FormatBadge format={m.format} />, share: m.similarity }}
           />{' '}
           {linked.includes(m.sourceId) ? (
-            <strong>
-              <FormattedMessage id="import.linked" defaultMessage="Linked as renditions of one document." />
-            </strong>
+            <>
+              <strong>
+                <FormattedMessage id="import.linked" defaultMessage="Linked as renditions of one document." />
+              </strong>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await mutate('source.unlinkRendition', { id: sourceId });
+                    setLinked([]);
+                  } catch (e) {
+                    setError(errorText(e));
+                  }
+                }}
+              >
+                <FormattedMessage id="import.unlinkRenditions" defaultMessage="Undo" />
+              </button>
+            </>
           ) : (
             <button
               type="button"
@@ -288,6 +308,14 @@ function SameTextPrompt({ sourceId, matches }: { sourceId: string; matches: Impo
           )}
         </p>
       ))}
+      {linked.length < matches.length && (
+        <p className="hint">
+          <FormattedMessage
+            id="import.sameTextHint"
+            defaultMessage="Probably the same document in another format. Linking keeps both files and their excerpts, and marks them as one document in the sources list."
+          />
+        </p>
+      )}
       <ErrorNote message={error} />
     </div>
   );

@@ -1,27 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { VaultStatus } from '../../../../shared/api.ts';
-import { useApiMutation } from '../../api/queries.ts';
+import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { takeSampleRequest } from './sampleRequest.ts';
 
-/** A first look without your own files: a throw-away vault with a dossier of public documents. */
-export function ExploreSample({ onOpened }: { onOpened: (status: VaultStatus) => void }) {
+/**
+ * A first look without your own files: a throw-away vault with a worked example made from public
+ * documents. Offered before a vault exists and on the unlock screen (where Help's "Open the sample"
+ * lands after locking, and opens it at once).
+ */
+export function ExploreSample({
+  onOpened,
+  vaultExists = false,
+}: {
+  onOpened: (status: VaultStatus) => void;
+  vaultExists?: boolean;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const asked = useRef(false);
   const errorText = useErrorText();
-  const explore = useApiMutation('sample.explore', { onSuccess: onOpened });
+
+  async function open() {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpened(await mutate('sample.explore', {}));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    if (vaultExists && !asked.current && takeSampleRequest()) {
+      asked.current = true;
+      void open();
+    }
+  });
+
   return (
     <section className="card gate-card sample-offer" aria-labelledby="sample-title">
       <h2 id="sample-title">
-        <FormattedMessage id="vault.sample.title" defaultMessage="New to Upright?" />
+        {vaultExists ? (
+          <FormattedMessage id="vault.sample.titleFinished" defaultMessage="See a finished example" />
+        ) : (
+          <FormattedMessage id="vault.sample.title" defaultMessage="New to Upright?" />
+        )}
       </h2>
       <p className="hint">
-        <FormattedMessage
-          id="vault.sample.body"
-          defaultMessage="Look around a sample dossier first: public documents about freedom of association in Kazakhstan, already imported. It is kept apart from your own vault and deleted when you leave it."
-        />
+        {vaultExists ? (
+          <FormattedMessage
+            id="vault.sample.bodyLocked"
+            defaultMessage="Look around a sample dossier: public documents about freedom of association in Kazakhstan, already read, coded and drafted into a UPR submission. It opens in its own temporary vault, while yours stays locked and untouched, and is deleted when you leave it."
+          />
+        ) : (
+          <FormattedMessage
+            id="vault.sample.body"
+            defaultMessage="Look around a sample dossier: public documents about freedom of association in Kazakhstan, already read, coded and drafted into a UPR submission. It opens in its own temporary vault, kept apart from your own vault, and is deleted when you leave it."
+          />
+        )}
       </p>
-      <ErrorNote message={explore.error ? errorText(explore.error) : null} />
-      <button type="button" disabled={explore.isPending} onClick={() => explore.mutate({})}>
-        {explore.isPending ? (
+      <ErrorNote message={error} />
+      <button type="button" disabled={busy} onClick={() => void open()}>
+        {busy ? (
           <FormattedMessage id="vault.sample.busy" defaultMessage="Preparing the sample…" />
         ) : (
           <FormattedMessage id="vault.sample.open" defaultMessage="Explore a sample dossier" />

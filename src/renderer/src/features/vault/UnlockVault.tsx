@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { LanguageChoice } from '../settings/LanguageChoice.tsx';
+import { ExploreSample } from './ExploreSample.tsx';
 import { MIN_LENGTH } from './strength.ts';
 
 /** The shape of a recovery key (groups of five), not words. */
@@ -127,6 +128,7 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
           )}
         </button>
       </form>
+      <ExploreSample onOpened={onUnlocked} vaultExists />
     </main>
   );
 }
