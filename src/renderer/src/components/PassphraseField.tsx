@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 interface Props {
   label: string;
@@ -28,7 +29,11 @@ export function PassphraseField({ label, value, onChange, autoComplete, autoFocu
           aria-describedby={describedBy}
         />
         <button type="button" className="ghost" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
-          {visible ? 'Hide' : 'Show'}
+          {visible ? (
+            <FormattedMessage id="vault.passphrase.hide" defaultMessage="Hide" />
+          ) : (
+            <FormattedMessage id="vault.passphrase.show" defaultMessage="Show" />
+          )}
         </button>
       </div>
     </div>

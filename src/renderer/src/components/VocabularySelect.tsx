@@ -1,6 +1,10 @@
+import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from '../../../shared/i18n/define.ts';
+
 /**
  * A select over one of the shared vocabularies (confidentiality, stance, source kind…), labelled in
  * the users' words; `blank` adds a first option meaning "none" or "any", whose value is ''.
+ * Labels are messages from the catalog (or words already formatted by the caller).
  */
 export function VocabularySelect<T extends string>({
   id,
@@ -14,18 +18,20 @@ export function VocabularySelect<T extends string>({
   id: string;
   value: T | '';
   values: readonly T[];
-  labels: Record<T, string>;
+  labels: Record<T, string | MessageDescriptor>;
   blank?: string;
   /** The id of a hint that explains the choice. */
   describedBy?: string;
   onChange: (value: T | '') => void;
 }) {
+  const intl = useIntl();
+  const word = (label: string | MessageDescriptor) => (typeof label === 'string' ? label : intl.formatMessage(label));
   return (
     <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T | '')}>
       {blank !== undefined && <option value="">{blank}</option>}
       {values.map((v) => (
         <option key={v} value={v}>
-          {labels[v]}
+          {word(labels[v])}
         </option>
       ))}
     </select>

@@ -1,43 +1,47 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Dossier } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
+import { useErrorText } from '../../i18n/errors.ts';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
 /** The home screen after unlocking: every dossier, a way to start a new one. */
 export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const { data: dossiers, error } = useAsync(
-    () => invoke('dossier.list', { includeArchived: showArchived }),
-    [showArchived],
-  );
+  const list = useApi('dossier.list', { includeArchived: showArchived }, { placeholderData: (previous) => previous });
+  const create = useApiMutation('dossier.create');
+  const dossiers = list.data;
 
   return (
     <section className="page" aria-labelledby="dossiers-title">
       <div className="page-head">
-        <h1 id="dossiers-title">Dossiers</h1>
+        <h1 id="dossiers-title">
+          <FormattedMessage id="shell.area.dossiers" defaultMessage="Dossiers" />
+        </h1>
         <div className="actions">
           <label className="check inline-check">
             <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-            Show archived
+            <FormattedMessage id="dossier.list.showArchived" defaultMessage="Show archived" />
           </label>
           {!creating && (
             <button type="button" className="primary" onClick={() => setCreating(true)}>
-              New dossier
+              <FormattedMessage id="dossier.list.new" defaultMessage="New dossier" />
             </button>
           )}
         </div>
       </div>
-      <ErrorNote message={error} />
+      <ErrorNote message={list.error ? errorText(list.error) : null} />
       {creating && (
         <DossierForm
-          submitLabel="Create dossier"
+          submitLabel={intl.formatMessage({ id: 'dossier.list.create', defaultMessage: 'Create dossier' })}
           onCancel={() => setCreating(false)}
           onSubmit={async (draft) => {
-            const dossier = await invoke('dossier.create', draft);
+            const dossier = await create.mutateAsync(draft);
             setCreating(false);
             onOpen(dossier);
           }}
@@ -45,13 +49,17 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
       )}
       {dossiers && dossiers.length === 0 && !creating && (
         <div className="card empty">
-          <h2>No dossiers yet</h2>
+          <h2>
+            <FormattedMessage id="dossier.list.empty.title" defaultMessage="No dossiers yet" />
+          </h2>
           <p>
-            A dossier holds everything about one country's review: the documents you collect, the excerpts you mark and
-            the submission you write. Start one, then import your documents into it.
+            <FormattedMessage
+              id="dossier.list.empty.body"
+              defaultMessage="A dossier holds everything about one country's review: the documents you collect, the excerpts you mark and the submission you write. Start one, then import your documents into it."
+            />
           </p>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
-            Create your first dossier
+            <FormattedMessage id="dossier.list.empty.create" defaultMessage="Create your first dossier" />
           </button>
         </div>
       )}
@@ -62,13 +70,23 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
               <button type="button" className="dossier-card" onClick={() => onOpen(d)}>
                 <span className="dossier-title">
                   {d.title}
-                  {d.status === 'archived' && <span className="badge">Archived</span>}
+                  {d.status === 'archived' && (
+                    <span className="badge">
+                      <FormattedMessage id="dossier.archived" defaultMessage="Archived" />
+                    </span>
+                  )}
                 </span>
                 <span className="dossier-meta">
                   {[
                     d.country,
-                    `${d.sourceCount} ${d.sourceCount === 1 ? 'source' : 'sources'}`,
-                    reviewLabel(d.targetReview),
+                    intl.formatMessage(
+                      {
+                        id: 'dossier.list.sourceCount',
+                        defaultMessage: '{count, plural, one {# source} other {# sources}}',
+                      },
+                      { count: d.sourceCount },
+                    ),
+                    reviewLabel(intl, d.targetReview),
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Dossier, DraftSummary, ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
-import { formatPartialDate, SOURCE_KIND_LABELS } from '../../../../shared/domain.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
-import { useAsync } from '../../components/useAsync.ts';
+import { useErrorText } from '../../i18n/errors.ts';
+import { usePartialDate } from '../../i18n/partialDate.ts';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
+import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
@@ -27,93 +29,129 @@ export function DossierView({
   onOpenExcerpt: (excerpt: ExcerptListItem) => void;
   onOpenDraft: (draft: DraftSummary) => void;
 }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const partialDate = usePartialDate();
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<DossierTab>(initialTab);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const dossier = useAsync(() => invoke('dossier.get', { id: dossierId }), [dossierId]);
-  const sources = useAsync(() => invoke('source.list', { dossierId }), [dossierId]);
+  const dossier = useApi('dossier.get', { id: dossierId });
+  const sources = useApi('source.list', { dossierId });
+  const archive = useApiMutation('dossier.archive');
+  const update = useApiMutation('dossier.update');
   const d = dossier.data;
-
-  async function setArchived(archived: boolean) {
-    setActionError(null);
-    try {
-      await invoke('dossier.archive', { id: dossierId, archived });
-      dossier.reload();
-    } catch (e) {
-      setActionError((e as Error).message);
-    }
-  }
+  const failure = dossier.error ?? sources.error ?? archive.error;
 
   return (
     <section className="page" aria-labelledby="dossier-title">
-      <ErrorNote message={dossier.error ?? sources.error ?? actionError} />
+      <ErrorNote message={failure ? errorText(failure) : null} />
       {d && !editing && (
         <header className="page-head">
           <div>
             <h1 id="dossier-title">
               {d.title}
-              {d.status === 'archived' && <span className="badge">Archived</span>}
+              {d.status === 'archived' && (
+                <span className="badge">
+                  <FormattedMessage id="dossier.archived" defaultMessage="Archived" />
+                </span>
+              )}
             </h1>
             <p className="dossier-meta">
-              {[d.country, reviewLabel(d.targetReview), d.themes.join(', ')].filter(Boolean).join(' · ')}
+              {[d.country, reviewLabel(intl, d.targetReview), d.themes.join(', ')].filter(Boolean).join(' · ')}
             </p>
             {d.summary && <p className="summary">{d.summary}</p>}
           </div>
           <div className="actions">
             <button type="button" onClick={() => setEditing(true)}>
-              Edit details
+              <FormattedMessage id="dossier.edit" defaultMessage="Edit details" />
             </button>
-            <button type="button" onClick={() => setArchived(d.status !== 'archived')}>
-              {d.status === 'archived' ? 'Restore' : 'Archive'}
+            <button
+              type="button"
+              onClick={() => archive.mutate({ id: dossierId, archived: d.status !== 'archived' })}
+              disabled={archive.isPending}
+            >
+              {d.status === 'archived' ? (
+                <FormattedMessage id="dossier.restore" defaultMessage="Restore" />
+              ) : (
+                <FormattedMessage id="dossier.archive" defaultMessage="Archive" />
+              )}
             </button>
           </div>
         </header>
       )}
       {d && editing && (
         <>
-          <h1 id="dossier-title">Edit dossier</h1>
+          <h1 id="dossier-title">
+            <FormattedMessage id="dossier.edit.title" defaultMessage="Edit dossier" />
+          </h1>
           <DossierForm
             initial={d as Dossier}
-            submitLabel="Save details"
+            submitLabel={intl.formatMessage({ id: 'dossier.edit.save', defaultMessage: 'Save details' })}
             onCancel={() => setEditing(false)}
             onSubmit={async (draft) => {
-              await invoke('dossier.update', { id: dossierId, ...draft });
+              await update.mutateAsync({ id: dossierId, ...draft });
               setEditing(false);
-              dossier.reload();
             }}
           />
         </>
       )}
-      <div className="tabs" role="tablist" aria-label="Dossier">
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={intl.formatMessage({ id: 'dossier.tabs', defaultMessage: 'Dossier' })}
+      >
         <button type="button" role="tab" aria-selected={tab === 'sources'} onClick={() => setTab('sources')}>
-          Sources
+          <FormattedMessage id="dossier.tab.sources" defaultMessage="Sources" />
         </button>
         <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => setTab('excerpts')}>
-          Excerpts
+          <FormattedMessage id="dossier.tab.excerpts" defaultMessage="Excerpts" />
         </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => setTab('drafts')}>
-          Drafts
+          <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}
-      {tab === 'sources' && d && d.status !== 'archived' && (
-        <Importer dossierId={dossierId} onImported={sources.reload} />
-      )}
+      {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}
       {tab === 'sources' && (
         <section className="card" aria-labelledby="sources-title">
-          <h2 id="sources-title">Sources{sources.data ? ` (${sources.data.length})` : ''}</h2>
-          {sources.data?.length === 0 && <p className="hint">No sources yet. Import documents above.</p>}
+          <h2 id="sources-title">
+            {sources.data ? (
+              <FormattedMessage
+                id="dossier.sources.titleCount"
+                defaultMessage="Sources ({count, number})"
+                values={{ count: sources.data.length }}
+              />
+            ) : (
+              <FormattedMessage id="dossier.tab.sources" defaultMessage="Sources" />
+            )}
+          </h2>
+          {sources.data?.length === 0 && (
+            <p className="hint">
+              <FormattedMessage id="dossier.sources.none" defaultMessage="No sources yet. Import documents above." />
+            </p>
+          )}
           {sources.data && sources.data.length > 0 && (
             <table className="sources-table">
               <thead>
                 <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Symbol</th>
-                  <th scope="col">Pages</th>
-                  <th scope="col">Language</th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.title" defaultMessage="Title" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.kind" defaultMessage="Kind" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.date" defaultMessage="Date" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.symbol" defaultMessage="Symbol" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.pages" defaultMessage="Pages" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="dossier.sources.col.language" defaultMessage="Language" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -127,18 +165,25 @@ export function DossierView({
                       <span className="file-name">{s.fileName}</span>
                       {s.renditionGroup && (
                         <span className="renditions">
-                          Same document as{' '}
-                          {(sources.data ?? [])
-                            .filter((o) => o.renditionGroup === s.renditionGroup && o.id !== s.id)
-                            .map((o) => FORMAT_LABELS[o.format ?? 'text'])
-                            .join(', ')}
+                          <FormattedMessage
+                            id="dossier.sources.sameDocumentAs"
+                            defaultMessage="Same document as {formats}"
+                            values={{
+                              formats: intl.formatList(
+                                (sources.data ?? [])
+                                  .filter((o) => o.renditionGroup === s.renditionGroup && o.id !== s.id)
+                                  .map((o) => intl.formatMessage(FORMAT_LABELS[o.format ?? 'text'])),
+                                { type: 'conjunction' },
+                              ),
+                            }}
+                          />
                         </span>
                       )}
                     </td>
-                    <td>{SOURCE_KIND_LABELS[s.kind]}</td>
-                    <td>{formatPartialDate(s.date)}</td>
+                    <td>{intl.formatMessage(SOURCE_KIND_MESSAGES[s.kind])}</td>
+                    <td>{partialDate(s.date)}</td>
                     <td className="mono">{s.symbol}</td>
-                    <td>{s.pageCount || ''}</td>
+                    <td>{s.pageCount ? intl.formatNumber(s.pageCount) : ''}</td>
                     <td>{s.language?.toUpperCase()}</td>
                   </tr>
                 ))}

@@ -1,53 +1,88 @@
-import { useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { AppInfo, VaultStatus } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { Diagnostics } from './Diagnostics.tsx';
+
+/** Product names and versions, the same in every language: "Electron 39.2.0, Node 24.1.0 (linux)". */
+function runtimeNames(info: AppInfo): string {
+  const node = `Node ${info.node} (${info.platform})`;
+  return info.electron ? `Electron ${info.electron}, ${node}` : node;
+}
 
 /** What this vault is, where it lives, and what Upright runs on. */
 export function AboutVault({ status }: { status: VaultStatus }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('app.info', {})
-      .then(setInfo)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const errorText = useErrorText();
+  const info = useApi('app.info', {});
 
   return (
     <>
-      <ErrorNote message={error} />
+      <ErrorNote message={info.error ? errorText(info.error) : null} />
       <article className="card" aria-labelledby="vault-card">
-        <h2 id="vault-card">This vault</h2>
+        <h2 id="vault-card">
+          <FormattedMessage id="settings.vault.title" defaultMessage="This vault" />
+        </h2>
         <dl className="facts">
-          <dt>Status</dt>
-          <dd data-testid="vault-state">{status.state === 'unlocked' ? 'Unlocked' : 'Locked'}</dd>
-          <dt>Location</dt>
+          <dt>
+            <FormattedMessage id="settings.vault.status" defaultMessage="Status" />
+          </dt>
+          <dd data-testid="vault-state">
+            {status.state === 'unlocked' ? (
+              <FormattedMessage id="settings.vault.unlocked" defaultMessage="Unlocked" />
+            ) : (
+              <FormattedMessage id="settings.vault.locked" defaultMessage="Locked" />
+            )}
+          </dd>
+          <dt>
+            <FormattedMessage id="settings.vault.location" defaultMessage="Location" />
+          </dt>
           <dd className="mono">{status.location}</dd>
-          <dt>Locks itself after</dt>
+          <dt>
+            <FormattedMessage id="settings.vault.locksAfter" defaultMessage="Locks itself after" />
+          </dt>
           <dd>
-            {status.autoLockMinutes} {status.autoLockMinutes === 1 ? 'minute' : 'minutes'} without activity, and when
-            the computer sleeps or its screen locks
+            <FormattedMessage
+              id="settings.vault.locksAfterValue"
+              defaultMessage="{minutes, plural, one {# minute} other {# minutes}} without activity, and when the computer sleeps or its screen locks"
+              values={{ minutes: status.autoLockMinutes }}
+            />
           </dd>
         </dl>
       </article>
       <article className="card" aria-labelledby="about-card">
-        <h2 id="about-card">About Upright</h2>
-        {info ? (
+        <h2 id="about-card">
+          <FormattedMessage id="settings.about.title" defaultMessage="About Upright" />
+        </h2>
+        {info.data ? (
           <dl className="facts">
-            <dt>Version</dt>
-            <dd data-testid="app-version">{info.version}</dd>
-            <dt>Encryption</dt>
-            <dd>{info.sqlcipher ?? 'unavailable'}</dd>
-            <dt>Runtime</dt>
+            <dt>
+              <FormattedMessage id="settings.about.version" defaultMessage="Version" />
+            </dt>
+            <dd data-testid="app-version">{info.data.version}</dd>
+            <dt>
+              <FormattedMessage id="settings.about.encryption" defaultMessage="Encryption" />
+            </dt>
             <dd>
-              {info.electron ? `Electron ${info.electron}, ` : ''}Node {info.node} ({info.platform})
+              {info.data.sqlcipher ?? (
+                <FormattedMessage id="settings.about.encryptionUnavailable" defaultMessage="unavailable" />
+              )}
             </dd>
-            <dt>Network</dt>
-            <dd>None. Upright makes no connections.</dd>
+            <dt>
+              <FormattedMessage id="settings.about.runtime" defaultMessage="Runtime" />
+            </dt>
+            <dd>{runtimeNames(info.data)}</dd>
+            <dt>
+              <FormattedMessage id="settings.about.network" defaultMessage="Network" />
+            </dt>
+            <dd>
+              <FormattedMessage id="settings.about.networkNone" defaultMessage="None. Upright makes no connections." />
+            </dd>
           </dl>
         ) : (
-          <p className="hint">Loading…</p>
+          <p className="hint">
+            <FormattedMessage id="settings.loading" defaultMessage="Loading…" />
+          </p>
         )}
         <Diagnostics />
       </article>

@@ -1,37 +1,49 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { vaultApi } from '../../../../shared/api/vault.ts';
 import type { VaultStatus, VerifyReport } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { AboutVault } from './AboutVault.tsx';
 import { ChangePassphrase, NewRecoveryKey } from './Keys.tsx';
+import { LanguageSetting } from './LanguageChoice.tsx';
 
 function AutoLockSetting({ minutes, onSaved }: { minutes: number; onSaved: (m: number) => void }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [value, setValue] = useState(String(minutes));
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  const update = useApiMutation('settings.update', { onSuccess: (settings) => onSaved(settings.autoLockMinutes) });
   useEffect(() => setValue(String(minutes)), [minutes]);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
-    setError(null);
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 240) return setError('Enter a whole number of minutes from 1 to 240.');
-    try {
-      const settings = await invoke('settings.update', { autoLockMinutes: n });
-      onSaved(settings.autoLockMinutes);
-      setSaved(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    update.reset();
+    // The same rule the API applies, checked here to say it in the person's words.
+    const params = vaultApi['settings.update'].params.safeParse({ autoLockMinutes: Number(value) });
+    setInvalid(!params.success || value.trim() === '');
+    if (params.success && value.trim() !== '') update.mutate(params.data);
   }
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="autolock-title" noValidate>
-      <h2 id="autolock-title">Auto-lock</h2>
-      <p className="hint">The vault also locks when the computer sleeps or its screen locks, and with Ctrl+L (⌘L).</p>
+      <h2 id="autolock-title">
+        <FormattedMessage id="settings.autoLock.title" defaultMessage="Auto-lock" />
+      </h2>
+      <p className="hint">
+        <FormattedMessage
+          id="settings.autoLock.hint"
+          defaultMessage="The vault also locks when the computer sleeps or its screen locks, and with Ctrl+L (⌘L)."
+        />
+      </p>
       <div className="field inline">
-        <label htmlFor="autolock-minutes">Lock after this many minutes without activity</label>
+        <label htmlFor="autolock-minutes">
+          <FormattedMessage
+            id="settings.autoLock.label"
+            defaultMessage="Lock after this many minutes without activity"
+          />
+        </label>
         <input
           id="autolock-minutes"
           type="number"
@@ -40,82 +52,147 @@ function AutoLockSetting({ minutes, onSaved }: { minutes: number; onSaved: (m: n
           value={value}
           onChange={(e) => setValue(e.target.value)}
         />
-        <button type="submit">Save</button>
+        <button type="submit">
+          <FormattedMessage id="settings.save" defaultMessage="Save" />
+        </button>
       </div>
-      <ErrorNote message={error} />
-      {saved && (
+      <ErrorNote
+        message={
+          invalid
+            ? intl.formatMessage(
+                {
+                  id: 'settings.autoLock.invalid',
+                  defaultMessage: 'Enter a whole number of minutes from {min} to {max}.',
+                },
+                { min: 1, max: 240 },
+              )
+            : update.error
+              ? errorText(update.error)
+              : null
+        }
+      />
+      {update.isSuccess && (
         <p className="ok-note" role="status">
-          Saved.
+          <FormattedMessage id="settings.saved" defaultMessage="Saved." />
         </p>
       )}
     </form>
   );
 }
 
-function auditWords(audit: VerifyReport['audit']): string {
-  if (audit.brokenAtSeq !== null) return `chain broken at entry ${audit.brokenAtSeq}`;
-  if (!audit.headOk) return 'entries are missing at the end, or the log was rebuilt';
-  return 'chain intact';
+function AuditWords({ audit }: { audit: VerifyReport['audit'] }) {
+  if (audit.brokenAtSeq !== null)
+    return (
+      <FormattedMessage
+        id="settings.verify.auditBroken"
+        defaultMessage="chain broken at entry {seq}"
+        values={{ seq: audit.brokenAtSeq }}
+      />
+    );
+  if (!audit.headOk)
+    return (
+      <FormattedMessage
+        id="settings.verify.auditHead"
+        defaultMessage="entries are missing at the end, or the log was rebuilt"
+      />
+    );
+  return <FormattedMessage id="settings.verify.auditIntact" defaultMessage="chain intact" />;
 }
 
 function BackupAndVerify() {
-  const [backup, setBackup] = useState<string | null>(null);
-  const [report, setReport] = useState<VerifyReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'backup' | 'verify' | null>(null);
-
-  async function run(kind: 'backup' | 'verify') {
-    setBusy(kind);
-    setError(null);
-    try {
-      if (kind === 'backup') {
-        const result = await invoke('vault.backup', {});
-        setBackup(
-          `Encrypted backup written to ${result.location} (${(result.bytes / 1024).toFixed(0)} KiB). It opens with your current passphrase and recovery key.`,
-        );
-      } else {
-        setReport(await invoke('vault.verify', {}));
-      }
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const backup = useApiMutation('vault.backup');
+  const verify = useApiMutation('vault.verify');
+  const busy = backup.isPending || verify.isPending;
+  const failure = backup.error ?? verify.error;
+  const report = verify.data;
 
   return (
     <section className="card" aria-labelledby="safety-title">
-      <h2 id="safety-title">Backup and verification</h2>
-      <p className="hint">A backup is an encrypted copy of the whole vault. Keep it on a separate drive.</p>
+      <h2 id="safety-title">
+        <FormattedMessage id="settings.backup.title" defaultMessage="Backup and verification" />
+      </h2>
+      <p className="hint">
+        <FormattedMessage
+          id="settings.backup.hint"
+          defaultMessage="A backup is an encrypted copy of the whole vault. Keep it on a separate drive."
+        />
+      </p>
       <div className="actions">
-        <button type="button" onClick={() => run('backup')} disabled={busy !== null}>
-          {busy === 'backup' ? 'Backing up…' : 'Back up now…'}
+        <button type="button" onClick={() => backup.mutate({})} disabled={busy}>
+          {backup.isPending ? (
+            <FormattedMessage id="settings.backup.busy" defaultMessage="Backing up…" />
+          ) : (
+            <FormattedMessage id="settings.backup.run" defaultMessage="Back up now…" />
+          )}
         </button>
-        <button type="button" onClick={() => run('verify')} disabled={busy !== null}>
-          {busy === 'verify' ? 'Verifying…' : 'Verify vault'}
+        <button type="button" onClick={() => verify.mutate({})} disabled={busy}>
+          {verify.isPending ? (
+            <FormattedMessage id="settings.verify.busy" defaultMessage="Verifying…" />
+          ) : (
+            <FormattedMessage id="settings.verify.run" defaultMessage="Verify vault" />
+          )}
         </button>
       </div>
-      <ErrorNote message={error} />
-      {backup && (
+      <ErrorNote message={failure ? errorText(failure) : null} />
+      {backup.data && (
         <p className="ok-note" role="status">
-          {backup}
+          <FormattedMessage
+            id="settings.backup.written"
+            defaultMessage="Encrypted backup written to {location} ({size}). It opens with your current passphrase and recovery key."
+            values={{
+              location: backup.data.location,
+              size: intl.formatNumber(backup.data.bytes / 1000, {
+                style: 'unit',
+                unit: 'kilobyte',
+                maximumFractionDigits: 0,
+              }),
+            }}
+          />
         </p>
       )}
       {report && (
         <div role="status" className={report.ok ? 'ok-note' : 'error-note'} data-testid="verify-report">
           <p>
-            <strong>{report.ok ? 'Everything is intact.' : 'Problems were found.'}</strong>
+            <strong>
+              {report.ok ? (
+                <FormattedMessage id="settings.verify.ok" defaultMessage="Everything is intact." />
+              ) : (
+                <FormattedMessage id="settings.verify.problems" defaultMessage="Problems were found." />
+              )}
+            </strong>
           </p>
           <ul>
-            <li>Database integrity: {report.integrity.join('; ')}</li>
             <li>
-              Audit log: {report.audit.entries} entries, {auditWords(report.audit)}
+              <FormattedMessage
+                id="settings.verify.integrity"
+                defaultMessage="Database integrity: {lines}"
+                values={{ lines: report.integrity.join('; ') }}
+              />
             </li>
             <li>
-              Stored originals: {report.originals.checked} checked, {report.originals.mismatched.length} changed
+              <FormattedMessage
+                id="settings.verify.audit"
+                defaultMessage="Audit log: {entries, plural, one {# entry} other {# entries}}, {state}"
+                values={{ entries: report.audit.entries, state: <AuditWords audit={report.audit} /> }}
+              />
+            </li>
+            <li>
+              <FormattedMessage
+                id="settings.verify.originals"
+                defaultMessage="Stored originals: {checked, number} checked, {changed, number} changed"
+                values={{ checked: report.originals.checked, changed: report.originals.mismatched.length }}
+              />
             </li>
             {report.originals.mismatched.map((m) => (
-              <li key={m.sourceId}>Changed since import: {m.title}</li>
+              <li key={m.sourceId}>
+                <FormattedMessage
+                  id="settings.verify.changedSource"
+                  defaultMessage="Changed since import: {title}"
+                  values={{ title: m.title }}
+                />
+              </li>
             ))}
           </ul>
         </div>
@@ -133,8 +210,11 @@ export function Settings({
 }) {
   return (
     <section className="page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">
+        <FormattedMessage id="shell.area.settings" defaultMessage="Settings" />
+      </h1>
       <div className="cards">
+        <LanguageSetting />
         <AboutVault status={status} />
         <AutoLockSetting minutes={status.autoLockMinutes} onSaved={onAutoLockChanged} />
         <BackupAndVerify />

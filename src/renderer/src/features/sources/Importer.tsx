@@ -1,10 +1,14 @@
 import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import type { ImportOutcome } from '../../../../shared/api.ts';
+import { ERROR_MESSAGES, isErrorCode } from '../../../../shared/errors.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { toBase64 } from '../../api/bytes.ts';
-import { invoke, subscribe } from '../../api/client.ts';
+import { subscribe } from '../../api/client.ts';
+import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
-import { ErrorText } from '../../i18n/Worded.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 
 interface Progress {
   total: number;
@@ -12,12 +16,35 @@ interface Progress {
   current: string | null;
 }
 
-const STATUS_LABEL: Record<ImportOutcome['status'], string> = {
-  imported: 'Imported',
-  duplicate: 'Already imported',
-  failed: 'Not imported',
-  cancelled: 'Cancelled',
-};
+const STATUS_LABEL = defineMessages({
+  imported: { id: 'import.status.imported', defaultMessage: 'Imported' },
+  duplicate: { id: 'import.status.duplicate', defaultMessage: 'Already imported' },
+  failed: { id: 'import.status.failed', defaultMessage: 'Not imported' },
+  cancelled: { id: 'import.status.cancelled', defaultMessage: 'Cancelled' },
+} satisfies Record<ImportOutcome['status'], unknown>);
+
+/** One file's result in words: its title and pages, or why it was not imported (from its code). */
+function outcomeDetails(intl: IntlShape, r: ImportOutcome): string {
+  if (r.status === 'imported') {
+    return r.pages
+      ? intl.formatMessage(
+          { id: 'import.result.titlePages', defaultMessage: '{title} · {pages, plural, one {# page} other {# pages}}' },
+          { title: r.title ?? r.name, pages: r.pages },
+        )
+      : (r.title ?? r.name);
+  }
+  if (r.status === 'duplicate' && r.duplicateOf) {
+    return intl.formatMessage(
+      { id: 'import.result.duplicateOf', defaultMessage: 'Already imported as “{title}”.' },
+      { title: r.duplicateOf.title },
+    );
+  }
+  if (!r.error) return '';
+  return intl.formatMessage(
+    ERROR_MESSAGES[isErrorCode(r.error.code) ? r.error.code : 'INTERNAL'],
+    isErrorCode(r.error.code) ? (r.error.params ?? {}) : {},
+  );
+}
 
 /** Reads dropped folders too: a DataTransfer entry may be a directory to walk. */
 async function filesFromEntry(entry: FileSystemEntry): Promise<File[]> {
@@ -39,7 +66,9 @@ async function filesFromEntry(entry: FileSystemEntry): Promise<File[]> {
 }
 
 /** Drag and drop, a file picker or a whole folder; progress, per-file results, cancel. */
-export function Importer({ dossierId, onImported }: { dossierId: string; onImported: () => void }) {
+export function Importer({ dossierId }: { dossierId: string }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<ImportOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -66,9 +95,8 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
     try {
       const { results: final } = await start(taskId);
       setResults(final);
-      if (final.some((r) => r.status === 'imported')) onImported();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       taskRef.current = null;
       setProgress(null);
@@ -83,7 +111,7 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
         // The modification time dates a saved web page that records no "saved" date of its own.
         payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()), modifiedAt: file.lastModified });
       }
-      return invoke('import.files', { taskId, dossierId, files: payload });
+      return mutate('import.files', { taskId, dossierId, files: payload });
     });
   }
 
@@ -106,7 +134,9 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
 
   return (
     <section className="card importer" aria-labelledby="import-title">
-      <h2 id="import-title">Import documents</h2>
+      <h2 id="import-title">
+        <FormattedMessage id="import.title" defaultMessage="Import documents" />
+      </h2>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone mirrors the buttons below, which are the keyboard path */}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -117,17 +147,22 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop files or a folder here — PDF, Word (.docx), saved web pages (.html) and text files.</p>
+        <p>
+          <FormattedMessage
+            id="import.dropHint"
+            defaultMessage="Drop files or a folder here — PDF, Word (.docx), saved web pages (.html) and text files."
+          />
+        </p>
         <div className="actions">
           <button type="button" onClick={() => inputRef.current?.click()} disabled={busy}>
-            Add files…
+            <FormattedMessage id="import.addFiles" defaultMessage="Add files…" />
           </button>
           <button
             type="button"
-            onClick={() => run((taskId) => invoke('import.pick', { taskId, dossierId, what: 'folder' }))}
+            onClick={() => run((taskId) => mutate('import.pick', { taskId, dossierId, what: 'folder' }))}
             disabled={busy}
           >
-            Import a folder…
+            <FormattedMessage id="import.folder" defaultMessage="Import a folder…" />
           </button>
         </div>
         <input
@@ -146,13 +181,33 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
       </div>
       {busy && (
         <div className="progress" role="status" aria-live="polite">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Import progress" />
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={intl.formatMessage({ id: 'import.progress', defaultMessage: 'Import progress' })}
+          />
           <span>
-            {progress.total > 0 ? `${progress.done} of ${progress.total}` : 'Preparing…'}
-            {progress.current ? ` — reading ${progress.current}` : ''}
+            {progress.total === 0 ? (
+              <FormattedMessage id="import.preparing" defaultMessage="Preparing…" />
+            ) : progress.current ? (
+              <FormattedMessage
+                id="import.progress.reading"
+                defaultMessage="{done, number} of {total, number} — reading {file}"
+                values={{ done: progress.done, total: progress.total, file: progress.current }}
+              />
+            ) : (
+              <FormattedMessage
+                id="import.progress.count"
+                defaultMessage="{done, number} of {total, number}"
+                values={{ done: progress.done, total: progress.total }}
+              />
+            )}
           </span>
-          <button type="button" onClick={() => taskRef.current && invoke('import.cancel', { taskId: taskRef.current })}>
-            Cancel
+          <button
+            type="button"
+            onClick={() => taskRef.current && void mutate('import.cancel', { taskId: taskRef.current })}
+          >
+            <FormattedMessage id="import.cancel" defaultMessage="Cancel" />
           </button>
         </div>
       )}
@@ -160,14 +215,24 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
       {!busy && results.length > 0 && (
         <div className="import-results" data-testid="import-results">
           <p role="status">
-            {counts.imported} imported{counts.problems > 0 ? `, ${counts.problems} need attention` : ''}.
+            <FormattedMessage
+              id="import.summary"
+              defaultMessage="{imported, number} imported{problems, plural, =0 {} one {, # needs attention} other {, # need attention}}."
+              values={counts}
+            />
           </p>
           <table>
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col">Result</th>
-                <th scope="col">Details</th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.file" defaultMessage="File" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.result" defaultMessage="Result" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.details" defaultMessage="Details" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -175,15 +240,11 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
                 // biome-ignore lint/suspicious/noArrayIndexKey: two files in a batch may share a name
                 <tr key={`${r.name}-${i}`} className={`result-${r.status}`}>
                   <td className="mono">{r.name}</td>
-                  <td>{STATUS_LABEL[r.status]}</td>
+                  <td>{intl.formatMessage(STATUS_LABEL[r.status])}</td>
                   <td>
-                    {r.status === 'imported' ? (
-                      `${r.title}${r.pages ? ` · ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}` : ''}`
-                    ) : (
-                      <ErrorText error={r.error} />
-                    )}
+                    {outcomeDetails(intl, r)}
                     {r.status === 'imported' && r.sourceId && r.sameTextAs.length > 0 && (
-                      <SameTextPrompt sourceId={r.sourceId} matches={r.sameTextAs} onLinked={onImported} />
+                      <SameTextPrompt sourceId={r.sourceId} matches={r.sameTextAs} />
                     )}
                   </td>
                 </tr>
@@ -197,40 +258,39 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
 }
 
 /** "Same text as … (PDF)": offers to link a new source with the sources it is another format of. */
-function SameTextPrompt({
-  sourceId,
-  matches,
-  onLinked,
-}: {
-  sourceId: string;
-  matches: ImportOutcome['sameTextAs'];
-  onLinked: () => void;
-}) {
+function SameTextPrompt({ sourceId, matches }: { sourceId: string; matches: ImportOutcome['sameTextAs'] }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [linked, setLinked] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="same-text">
       {matches.map((m) => (
         <p key={m.sourceId}>
-          Same text as “{m.title}” <FormatBadge format={m.format} /> ({Math.round(m.similarity * 100)}% of paragraphs).{' '}
+          <FormattedMessage
+            id="import.sameText"
+            defaultMessage="Same text as “{title}” {format} ({share, number, ::percent} of paragraphs)."
+            values={{ title: m.title, format: <FormatBadge format={m.format} />, share: m.similarity }}
+          />{' '}
           {linked.includes(m.sourceId) ? (
             <>
-              <strong>Linked as renditions of one document.</strong>{' '}
+              <strong>
+                <FormattedMessage id="import.linked" defaultMessage="Linked as renditions of one document." />
+              </strong>{' '}
               <button
                 type="button"
                 className="link"
                 onClick={async () => {
                   setError(null);
                   try {
-                    await invoke('source.unlinkRendition', { id: sourceId });
+                    await mutate('source.unlinkRendition', { id: sourceId });
                     setLinked([]);
-                    onLinked();
                   } catch (e) {
-                    setError((e as Error).message);
+                    setError(errorText(e));
                   }
                 }}
               >
-                Undo
+                <FormattedMessage id="import.unlinkRenditions" defaultMessage="Undo" />
               </button>
             </>
           ) : (
@@ -239,23 +299,24 @@ function SameTextPrompt({
               onClick={async () => {
                 setError(null);
                 try {
-                  await invoke('source.linkRendition', { id: sourceId, otherId: m.sourceId });
+                  await mutate('source.linkRendition', { id: sourceId, otherId: m.sourceId });
                   setLinked((l) => [...l, m.sourceId]);
-                  onLinked();
                 } catch (e) {
-                  setError((e as Error).message);
+                  setError(errorText(e));
                 }
               }}
             >
-              Link as renditions
+              <FormattedMessage id="import.linkRenditions" defaultMessage="Link as renditions" />
             </button>
           )}
         </p>
       ))}
       {linked.length < matches.length && (
         <p className="hint">
-          Probably the same document in another format. Linking keeps both files and their excerpts, and marks them as
-          one document in the sources list.
+          <FormattedMessage
+            id="import.sameTextHint"
+            defaultMessage="Probably the same document in another format. Linking keeps both files and their excerpts, and marks them as one document in the sources list."
+          />
         </p>
       )}
       <ErrorNote message={error} />

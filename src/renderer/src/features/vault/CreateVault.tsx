@@ -1,10 +1,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { VaultStatus } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { LanguageChoice } from '../settings/LanguageChoice.tsx';
 import { ExploreSample } from './ExploreSample.tsx';
 import { estimateStrength, MIN_LENGTH, type Strength } from './strength.ts';
+import { adviceText, strengthLevel } from './strengthMessages.ts';
 
 /** First run: choose a passphrase (twice, with a strength meter), then see the recovery key once. */
 export function CreateVault({
@@ -15,11 +19,14 @@ export function CreateVault({
   onCreated: (created: { recoveryKey: string; status: VaultStatus }) => void;
   onSample: (status: VaultStatus) => void;
 }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [strength, setStrength] = useState<Strength | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // On the hook, not on the call: the new vault's status may replace this screen before the call's
+  // own callbacks would run, and the recovery key must still reach the notice.
+  const create = useApiMutation('vault.create', { onSuccess: onCreated });
 
   useEffect(() => {
     let current = true;
@@ -29,36 +36,36 @@ export function CreateVault({
     };
   }, [passphrase]);
 
+  const busy = create.isPending;
   const mismatch = repeat.length > 0 && repeat !== passphrase;
   const canSubmit = passphrase.length >= MIN_LENGTH && repeat === passphrase && (strength?.score ?? 0) >= 2 && !busy;
 
-  async function submit(event: FormEvent) {
+  function forget() {
+    setPassphrase('');
+    setRepeat('');
+  }
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!canSubmit) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await invoke('vault.create', { passphrase });
-      setPassphrase('');
-      setRepeat('');
-      onCreated(result);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    create.mutate({ passphrase }, { onSuccess: () => forget() });
   }
 
   return (
     <main className="gate">
+      <LanguageChoice compact />
       <form className="card gate-card" onSubmit={submit} aria-labelledby="create-title">
-        <h1 id="create-title">Create your vault</h1>
+        <h1 id="create-title">
+          <FormattedMessage id="vault.create.title" defaultMessage="Create your vault" />
+        </h1>
         <p className="lede">
-          Everything you keep in Upright — documents, excerpts, notes and drafts — is stored encrypted on this computer
-          and opens only with your passphrase. Nothing is sent anywhere.
+          <FormattedMessage
+            id="vault.create.lede"
+            defaultMessage="Everything you keep in Upright — documents, excerpts, notes and drafts — is stored encrypted on this computer and opens only with your passphrase. Nothing is sent anywhere."
+          />
         </p>
         <PassphraseField
-          label="Passphrase"
+          label={intl.formatMessage({ id: 'vault.passphrase', defaultMessage: 'Passphrase' })}
           value={passphrase}
           onChange={setPassphrase}
           autoComplete="new-password"
@@ -73,24 +80,37 @@ export function CreateVault({
             high={3}
             optimum={4}
             value={strength?.score ?? 0}
-            aria-label="Passphrase strength"
+            aria-label={intl.formatMessage({ id: 'vault.strength.meter', defaultMessage: 'Passphrase strength' })}
           />
-          <span className={`strength-label s${strength?.score ?? 0}`}>{strength?.label ?? ' '}</span>
-          <span className="hint">{strength?.advice}</span>
+          <span className={`strength-label s${strength?.score ?? 0}`}>
+            {strength ? strengthLevel(intl, strength.score) : ' '}
+          </span>
+          <span className="hint">{strength ? adviceText(intl, strength.advice) : null}</span>
         </div>
         <PassphraseField
-          label="Repeat the passphrase"
+          label={intl.formatMessage({ id: 'vault.create.repeat', defaultMessage: 'Repeat the passphrase' })}
           value={repeat}
           onChange={setRepeat}
           autoComplete="new-password"
         />
-        {mismatch && <p className="hint warn">The two passphrases differ.</p>}
-        <ErrorNote message={error} />
+        {mismatch && (
+          <p className="hint warn">
+            <FormattedMessage id="vault.create.mismatch" defaultMessage="The two passphrases differ." />
+          </p>
+        )}
+        <ErrorNote message={create.error ? errorText(create.error) : null} />
         <button type="submit" className="primary" disabled={!canSubmit}>
-          {busy ? 'Creating the vault…' : 'Create vault'}
+          {busy ? (
+            <FormattedMessage id="vault.create.busy" defaultMessage="Creating the vault…" />
+          ) : (
+            <FormattedMessage id="vault.create.submit" defaultMessage="Create vault" />
+          )}
         </button>
         <p className="hint">
-          If you forget the passphrase, only the recovery key shown next can open the vault. No one else can recover it.
+          <FormattedMessage
+            id="vault.create.forgetHint"
+            defaultMessage="If you forget the passphrase, only the recovery key shown next can open the vault. No one else can recover it."
+          />
         </p>
       </form>
       <ExploreSample onOpened={onSample} />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { VaultStatus } from '../../../../shared/api.ts';
 import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -43,16 +44,33 @@ export function ExploreSample({
 
   return (
     <section className="card gate-card sample-offer" aria-labelledby="sample-title">
-      <h2 id="sample-title">{vaultExists ? 'See a finished example' : 'New to Upright?'}</h2>
+      <h2 id="sample-title">
+        {vaultExists ? (
+          <FormattedMessage id="vault.sample.titleFinished" defaultMessage="See a finished example" />
+        ) : (
+          <FormattedMessage id="vault.sample.title" defaultMessage="New to Upright?" />
+        )}
+      </h2>
       <p className="hint">
-        Look around a sample dossier: public documents about freedom of association in Kazakhstan, already read, coded
-        and drafted into a UPR submission. It opens in its own temporary vault,{' '}
-        {vaultExists ? 'while yours stays locked and untouched' : 'kept apart from your own vault'}, and is deleted when
-        you leave it.
+        {vaultExists ? (
+          <FormattedMessage
+            id="vault.sample.bodyLocked"
+            defaultMessage="Look around a sample dossier: public documents about freedom of association in Kazakhstan, already read, coded and drafted into a UPR submission. It opens in its own temporary vault, while yours stays locked and untouched, and is deleted when you leave it."
+          />
+        ) : (
+          <FormattedMessage
+            id="vault.sample.body"
+            defaultMessage="Look around a sample dossier: public documents about freedom of association in Kazakhstan, already read, coded and drafted into a UPR submission. It opens in its own temporary vault, kept apart from your own vault, and is deleted when you leave it."
+          />
+        )}
       </p>
       <ErrorNote message={error} />
       <button type="button" disabled={busy} onClick={() => void open()}>
-        {busy ? 'Preparing the sample…' : 'Explore a sample dossier'}
+        {busy ? (
+          <FormattedMessage id="vault.sample.busy" defaultMessage="Preparing the sample…" />
+        ) : (
+          <FormattedMessage id="vault.sample.open" defaultMessage="Explore a sample dossier" />
+        )}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 /** The recovery key in its groups of five, as it is to be copied onto paper. */
 export function RecoveryKeyGroups({ recoveryKey }: { recoveryKey: string }) {
@@ -18,18 +19,25 @@ export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string
   return (
     <main className="gate">
       <section className="card gate-card" aria-labelledby="recovery-title">
-        <h1 id="recovery-title">Write down your recovery key</h1>
+        <h1 id="recovery-title">
+          <FormattedMessage id="vault.recoveryNotice.title" defaultMessage="Write down your recovery key" />
+        </h1>
         <p className="lede">
-          This key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it
-          apart from this computer — not in a file, a photo or a message.
+          <FormattedMessage
+            id="vault.recoveryNotice.lede"
+            defaultMessage="This key opens the vault if the passphrase is forgotten. It is shown only now. Write it on paper and keep it apart from this computer — not in a file, a photo or a message."
+          />
         </p>
         <RecoveryKeyGroups recoveryKey={recoveryKey} />
         <label className="check">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I wrote the
-          recovery key down and stored it safely
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+          <FormattedMessage
+            id="vault.recoveryNotice.confirm"
+            defaultMessage="I wrote the recovery key down and stored it safely"
+          />
         </label>
         <button type="button" className="primary" disabled={!confirmed} onClick={onDone}>
-          Continue to Upright
+          <FormattedMessage id="vault.recoveryNotice.continue" defaultMessage="Continue to Upright" />
         </button>
       </section>
     </main>

@@ -1,48 +1,64 @@
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { VaultStatus } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { LanguageChoice } from '../settings/LanguageChoice.tsx';
 import { ExploreSample } from './ExploreSample.tsx';
 import { MIN_LENGTH } from './strength.ts';
 
+/** The shape of a recovery key (groups of five), not words. */
+const RECOVERY_KEY_SHAPE = 'XXXXX-XXXXX-…';
+
 /** The lock screen: passphrase, or the recovery key plus a new passphrase. */
 export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnlocked: (s: VaultStatus) => void }) {
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [next, setNext] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The status goes to the gate from the hook: the unlocked vault may replace this screen first.
+  const unlock = useApiMutation('vault.unlock', { onSuccess: onUnlocked });
+  const recover = useApiMutation('vault.recover', { onSuccess: onUnlocked });
+  const busy = unlock.isPending || recover.isPending;
+  const error = mode === 'passphrase' ? unlock.error : recover.error;
 
-  async function submit(event: FormEvent) {
+  function done() {
+    setPassphrase('');
+    setRecoveryKey('');
+    setNext('');
+  }
+
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result =
-        mode === 'passphrase'
-          ? await invoke('vault.unlock', { passphrase })
-          : await invoke('vault.recover', { recoveryKey, newPassphrase: next });
-      setPassphrase('');
-      setRecoveryKey('');
-      setNext('');
-      onUnlocked(result);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (mode === 'passphrase') unlock.mutate({ passphrase }, { onSuccess: done });
+    else recover.mutate({ recoveryKey, newPassphrase: next }, { onSuccess: done });
   }
 
   return (
     <main className="gate">
+      <LanguageChoice compact />
       <form className="card gate-card" onSubmit={submit} aria-labelledby="unlock-title">
-        <h1 id="unlock-title">{mode === 'passphrase' ? 'Unlock your vault' : 'Open with the recovery key'}</h1>
-        <p className="hint">Vault: {status.location}</p>
+        <h1 id="unlock-title">
+          {mode === 'passphrase' ? (
+            <FormattedMessage id="vault.unlock.title" defaultMessage="Unlock your vault" />
+          ) : (
+            <FormattedMessage id="vault.recover.title" defaultMessage="Open with the recovery key" />
+          )}
+        </h1>
+        <p className="hint">
+          <FormattedMessage
+            id="vault.unlock.location"
+            defaultMessage="Vault: {location}"
+            values={{ location: status.location }}
+          />
+        </p>
         {mode === 'passphrase' ? (
           <PassphraseField
-            label="Passphrase"
+            label={intl.formatMessage({ id: 'vault.passphrase', defaultMessage: 'Passphrase' })}
             value={passphrase}
             onChange={setPassphrase}
             autoComplete="current-password"
@@ -51,7 +67,9 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
         ) : (
           <>
             <div className="field">
-              <label htmlFor="recovery-key">Recovery key</label>
+              <label htmlFor="recovery-key">
+                <FormattedMessage id="vault.recover.key" defaultMessage="Recovery key" />
+              </label>
               <input
                 id="recovery-key"
                 className="mono"
@@ -59,19 +77,22 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
                 onChange={(e) => setRecoveryKey(e.target.value)}
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="XXXXX-XXXXX-…"
+                placeholder={RECOVERY_KEY_SHAPE}
                 autoFocus
               />
             </div>
             <PassphraseField
-              label={`New passphrase (at least ${MIN_LENGTH} characters)`}
+              label={intl.formatMessage(
+                { id: 'vault.newPassphrase', defaultMessage: 'New passphrase (at least {min} characters)' },
+                { min: MIN_LENGTH },
+              )}
               value={next}
               onChange={setNext}
               autoComplete="new-password"
             />
           </>
         )}
-        <ErrorNote message={error} />
+        <ErrorNote message={error ? errorText(error) : null} />
         <button
           type="submit"
           className="primary"
@@ -80,17 +101,31 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
             (mode === 'passphrase' ? passphrase.length === 0 : recoveryKey.length === 0 || next.length < MIN_LENGTH)
           }
         >
-          {busy ? 'Opening…' : mode === 'passphrase' ? 'Unlock' : 'Open and set new passphrase'}
+          {busy ? (
+            <FormattedMessage id="vault.unlock.busy" defaultMessage="Opening…" />
+          ) : mode === 'passphrase' ? (
+            <FormattedMessage id="vault.unlock.submit" defaultMessage="Unlock" />
+          ) : (
+            <FormattedMessage id="vault.recover.submit" defaultMessage="Open and set new passphrase" />
+          )}
         </button>
         <button
           type="button"
           className="link"
           onClick={() => {
             setMode(mode === 'passphrase' ? 'recovery' : 'passphrase');
-            setError(null);
+            unlock.reset();
+            recover.reset();
           }}
         >
-          {mode === 'passphrase' ? 'Forgot the passphrase? Use the recovery key' : 'Back to the passphrase'}
+          {mode === 'passphrase' ? (
+            <FormattedMessage
+              id="vault.unlock.useRecovery"
+              defaultMessage="Forgot the passphrase? Use the recovery key"
+            />
+          ) : (
+            <FormattedMessage id="vault.recover.back" defaultMessage="Back to the passphrase" />
+          )}
         </button>
       </form>
       <ExploreSample onOpened={onUnlocked} vaultExists />
