@@ -1,4 +1,6 @@
 // Vocabularies in the users' words, shared by main (schemas, storage) and renderer (labels).
+// The *_LABELS are English (exports, the CLI); the renderer shows the *_MESSAGES, from the catalog.
+import { defineMessages } from './i18n/define.ts';
 
 export const SOURCE_KINDS = [
   'government_reply',
@@ -28,6 +30,21 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   law: 'Law or regulation',
   other: 'Other',
 };
+
+/** Source kinds in the interface language. */
+export const SOURCE_KIND_MESSAGES = defineMessages({
+  government_reply: { id: 'vocabulary.sourceKind.government_reply', defaultMessage: 'Government reply' },
+  ngo_report: { id: 'vocabulary.sourceKind.ngo_report', defaultMessage: 'NGO report' },
+  un_document: { id: 'vocabulary.sourceKind.un_document', defaultMessage: 'UN document' },
+  ilo_document: { id: 'vocabulary.sourceKind.ilo_document', defaultMessage: 'ILO document' },
+  media: { id: 'vocabulary.sourceKind.media', defaultMessage: 'Media' },
+  web_page: { id: 'vocabulary.sourceKind.web_page', defaultMessage: 'Web page' },
+  testimony: { id: 'vocabulary.sourceKind.testimony', defaultMessage: 'Interview / testimony' },
+  court_decision: { id: 'vocabulary.sourceKind.court_decision', defaultMessage: 'Court decision' },
+  letter: { id: 'vocabulary.sourceKind.letter', defaultMessage: 'Letter' },
+  law: { id: 'vocabulary.sourceKind.law', defaultMessage: 'Law or regulation' },
+  other: { id: 'vocabulary.sourceKind.other', defaultMessage: 'Other' },
+});
 
 export const DOSSIER_STATUSES = ['active', 'submitted', 'archived'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -80,6 +97,13 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   never_export: 'Never export',
 };
 
+/** Excerpt confidentiality in the interface language. */
+export const CONFIDENTIALITY_MESSAGES = defineMessages({
+  public: { id: 'vocabulary.confidentiality.public', defaultMessage: 'Public' },
+  restricted: { id: 'vocabulary.confidentiality.restricted', defaultMessage: 'Restricted' },
+  never_export: { id: 'vocabulary.confidentiality.never_export', defaultMessage: 'Never export' },
+});
+
 export const STANCES = [
   'state_claim',
   'allegation',
@@ -101,6 +125,17 @@ export const STANCE_LABELS: Record<Stance, string> = {
   other: 'Other',
 };
 
+/** Excerpt stances in the interface language. */
+export const STANCE_MESSAGES = defineMessages({
+  state_claim: { id: 'vocabulary.stance.state_claim', defaultMessage: 'Claim by the State' },
+  allegation: { id: 'vocabulary.stance.allegation', defaultMessage: 'Allegation' },
+  corroboration: { id: 'vocabulary.stance.corroboration', defaultMessage: 'Corroboration' },
+  official_finding: { id: 'vocabulary.stance.official_finding', defaultMessage: 'Official finding' },
+  denial: { id: 'vocabulary.stance.denial', defaultMessage: 'Denial' },
+  acknowledgement: { id: 'vocabulary.stance.acknowledgement', defaultMessage: 'Acknowledgement' },
+  other: { id: 'vocabulary.stance.other', defaultMessage: 'Other' },
+});
+
 export const ENTITY_KINDS = ['person', 'organisation', 'place', 'legal_provision', 'instrument'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -112,6 +147,15 @@ export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
   instrument: 'International instrument',
 };
 
+/** Entity kinds in the interface language. */
+export const ENTITY_KIND_MESSAGES = defineMessages({
+  person: { id: 'vocabulary.entityKind.person', defaultMessage: 'Person' },
+  organisation: { id: 'vocabulary.entityKind.organisation', defaultMessage: 'Organisation' },
+  place: { id: 'vocabulary.entityKind.place', defaultMessage: 'Place' },
+  legal_provision: { id: 'vocabulary.entityKind.legal_provision', defaultMessage: 'Legal provision' },
+  instrument: { id: 'vocabulary.entityKind.instrument', defaultMessage: 'International instrument' },
+});
+
 /** Headings for lists of entities grouped by kind. */
 export const ENTITY_KIND_PLURALS: Record<EntityKind, string> = {
   person: 'Persons',
@@ -120,6 +164,15 @@ export const ENTITY_KIND_PLURALS: Record<EntityKind, string> = {
   legal_provision: 'Legal provisions',
   instrument: 'International instruments',
 };
+
+/** Headings for lists of entities grouped by kind, in the interface language. */
+export const ENTITY_KIND_PLURAL_MESSAGES = defineMessages({
+  person: { id: 'vocabulary.entityKinds.person', defaultMessage: 'Persons' },
+  organisation: { id: 'vocabulary.entityKinds.organisation', defaultMessage: 'Organisations' },
+  place: { id: 'vocabulary.entityKinds.place', defaultMessage: 'Places' },
+  legal_provision: { id: 'vocabulary.entityKinds.legal_provision', defaultMessage: 'Legal provisions' },
+  instrument: { id: 'vocabulary.entityKinds.instrument', defaultMessage: 'International instruments' },
+});
 
 /** Only persons and organisations are named by a pseudonym on export ("a local union leader"). */
 export const PSEUDONYMOUS_KINDS: readonly EntityKind[] = ['person', 'organisation'];

@@ -1,26 +1,24 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SourceDetail } from '../../../../shared/api.ts';
-import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
-import { invoke } from '../../api/client.ts';
+import { SOURCE_KIND_MESSAGES, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
+import { useErrorText } from '../../i18n/errors.ts';
 
 function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
 }
 
-/** The source's metadata, prefilled from the file, for the person to confirm or correct. */
-export function SourceDetails({
-  source,
-  onSaved,
-  onTextChanged,
-}: {
-  source: SourceDetail;
-  onSaved: () => void;
-  /** After the original was read again: the text and the excerpts' places changed. */
-  onTextChanged: () => void;
-}) {
+/**
+ * The source's metadata, prefilled from the file, for the person to confirm or correct. Saving, or
+ * reading the original again, goes through the query cache: the reader, titles and lists follow.
+ */
+export function SourceDetails({ source }: { source: SourceDetail }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [title, setTitle] = useState(source.title);
   const [kind, setKind] = useState<SourceKind>(source.kind);
   const [author, setAuthor] = useState(source.authorOrganisation ?? '');
@@ -30,7 +28,7 @@ export function SourceDetails({
   const [note, setNote] = useState(source.reliabilityNote);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [reread, setReread] = useState<string | null>(null);
+  const [reread, setReread] = useState<{ unchanged: number; moved: number; lost: number } | null>(null);
   const [rereading, setRereading] = useState(false);
 
   async function readAgain() {
@@ -38,15 +36,10 @@ export function SourceDetails({
     setReread(null);
     setRereading(true);
     try {
-      const result = await invoke('source.renormalise', { id: source.id });
-      const lost = result.orphans.length;
-      setReread(
-        `Text read again: ${result.unchanged} excerpts in place, ${result.moved} moved with their words` +
-          (lost ? `, ${lost} lost ${lost === 1 ? 'its' : 'their'} place (listed above).` : '.'),
-      );
-      onTextChanged();
+      const result = await mutate('source.renormalise', { id: source.id });
+      setReread({ unchanged: result.unchanged, moved: result.moved, lost: result.orphans.length });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setRereading(false);
     }
@@ -68,7 +61,7 @@ export function SourceDetails({
     setError(null);
     setSaved(false);
     try {
-      await invoke('source.update', {
+      await mutate('source.update', {
         id: source.id,
         title,
         kind,
@@ -80,43 +73,60 @@ export function SourceDetails({
       });
       markSaved();
       setSaved(true);
-      onSaved();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
   return (
-    <form className="source-details" onSubmit={submit} aria-label="Source details">
-      <h2>Details</h2>
+    <form
+      className="source-details"
+      onSubmit={submit}
+      aria-label={intl.formatMessage({ id: 'reader.details.label', defaultMessage: 'Source details' })}
+    >
+      <h2>
+        <FormattedMessage id="reader.details.title" defaultMessage="Details" />
+      </h2>
       <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>
+          <FormattedMessage id="reader.details.titleField" defaultMessage="Title" />
+        </label>
         <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind</label>
+        <label htmlFor={`${id}-kind`}>
+          <FormattedMessage id="reader.details.kind" defaultMessage="Kind" />
+        </label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
           {SOURCE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {SOURCE_KIND_LABELS[k]}
+              {intl.formatMessage(SOURCE_KIND_MESSAGES[k])}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-author`}>Author organisation</label>
+        <label htmlFor={`${id}-author`}>
+          <FormattedMessage id="reader.details.author" defaultMessage="Author organisation" />
+        </label>
         <input id={`${id}-author`} value={author} onChange={(e) => setAuthor(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-date`}>Date (2021, 2021-06 or 2021-06-30)</label>
+        <label htmlFor={`${id}-date`}>
+          <FormattedMessage id="reader.details.date" defaultMessage="Date (2021, 2021-06 or 2021-06-30)" />
+        </label>
         <input id={`${id}-date`} value={date} onChange={(e) => setDate(e.target.value)} className="mono" />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-symbol`}>Document symbol</label>
+        <label htmlFor={`${id}-symbol`}>
+          <FormattedMessage id="reader.details.symbol" defaultMessage="Document symbol" />
+        </label>
         <input id={`${id}-symbol`} value={symbol} onChange={(e) => setSymbol(e.target.value)} className="mono" />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-language`}>Language code</label>
+        <label htmlFor={`${id}-language`}>
+          <FormattedMessage id="reader.details.language" defaultMessage="Language code" />
+        </label>
         <input
           id={`${id}-language`}
           value={language}
@@ -126,40 +136,72 @@ export function SourceDetails({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-note`}>Reliability note</label>
+        <label htmlFor={`${id}-note`}>
+          <FormattedMessage id="reader.details.reliability" defaultMessage="Reliability note" />
+        </label>
         <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
       </div>
       <ErrorNote message={error} />
       {saved && (
         <p className="ok-note" role="status">
-          Saved.
+          <FormattedMessage id="reader.details.saved" defaultMessage="Saved." />
         </p>
       )}
       <button type="submit" className="primary">
-        Save details
+        <FormattedMessage id="reader.details.save" defaultMessage="Save details" />
       </button>
       <dl className="facts file-facts">
-        <dt>File</dt>
+        <dt>
+          <FormattedMessage id="reader.details.file" defaultMessage="File" />
+        </dt>
         <dd className="mono">{source.fileName ?? '—'}</dd>
-        <dt>Size</dt>
-        <dd>{source.size !== null ? `${Math.max(1, Math.round(source.size / 1024))} KiB` : '—'}</dd>
-        <dt>SHA-256</dt>
+        <dt>
+          <FormattedMessage id="reader.details.size" defaultMessage="Size" />
+        </dt>
+        <dd>
+          {source.size !== null ? (
+            <FormattedMessage
+              id="reader.details.sizeKiB"
+              defaultMessage="{size, number} KiB"
+              values={{ size: Math.max(1, Math.round(source.size / 1024)) }}
+            />
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>
+          <FormattedMessage id="reader.details.sha256" defaultMessage="SHA-256" />
+        </dt>
         <dd className="mono hash">{source.sha256 ?? '—'}</dd>
-        <dt>Imported</dt>
-        <dd>{source.importedAt ? new Date(source.importedAt).toLocaleString() : '—'}</dd>
+        <dt>
+          <FormattedMessage id="reader.details.imported" defaultMessage="Imported" />
+        </dt>
+        <dd>
+          {source.importedAt ? intl.formatDate(source.importedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
+        </dd>
       </dl>
       {source.fileName && (
         <div className="reread">
           <button type="button" onClick={() => void readAgain()} disabled={rereading}>
-            {rereading ? 'Reading…' : 'Read the original again'}
+            {rereading ? (
+              <FormattedMessage id="reader.details.rereading" defaultMessage="Reading…" />
+            ) : (
+              <FormattedMessage id="reader.details.reread" defaultMessage="Read the original again" />
+            )}
           </button>
           <p className="hint">
-            After an Upright update improves its importers: excerpts follow their words; any that cannot are listed for
-            you to place.
+            <FormattedMessage
+              id="reader.details.reread.hint"
+              defaultMessage="After an Upright update improves its importers: excerpts follow their words; any that cannot are listed for you to place."
+            />
           </p>
           {reread && (
             <p className="ok-note" role="status">
-              {reread}
+              <FormattedMessage
+                id="reader.details.reread.done"
+                defaultMessage="Text read again: {unchanged, plural, one {# excerpt} other {# excerpts}} in place, {moved, number} moved with their words{lost, plural, =0 {.} one {, # lost its place (listed above).} other {, # lost their place (listed above).}}"
+                values={reread}
+              />
             </p>
           )}
         </div>
