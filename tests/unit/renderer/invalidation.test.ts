@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METHODS } from '../../../src/shared/api.ts';
 import { areaOf, areasChangedBy, isRead } from '../../../src/renderer/src/api/invalidation.ts';
+import { METHODS } from '../../../src/shared/api.ts';
 
 describe('after a change, the cached reads it can affect load again', () => {
   it('reads change nothing', () => {
@@ -13,6 +13,11 @@ describe('after a change, the cached reads it can affect load again', () => {
     const areas = areasChangedBy('excerpt.update');
     expect(areas).not.toBe('all');
     expect(areas).toEqual(expect.arrayContaining(['excerpt', 'code', 'entity', 'draft', 'source']));
+  });
+
+  it('placing an orphaned excerpt again is a write: the reader, the excerpt lists and the counts follow', () => {
+    expect(isRead('excerpt.place')).toBe(false);
+    expect(areasChangedBy('excerpt.place')).toEqual(expect.arrayContaining(['excerpt', 'source', 'code']));
   });
 
   it('a rename of a code reaches the excerpts that show it', () => {
