@@ -383,7 +383,16 @@ export function SuggestionsPanel({ sourceId, onShow, onAccepted }: Props) {
                           {otherForms.length > 0
                             ? ` · ${intl.formatMessage(
                                 { id: 'reader.suggestions.forms', defaultMessage: 'written {forms}' },
-                                { forms: intl.formatList(otherForms.map((f) => `“${f}”`)) },
+                                {
+                                  forms: intl.formatList(
+                                    otherForms.map((form) =>
+                                      intl.formatMessage(
+                                        { id: 'reader.suggestions.form', defaultMessage: '“{form}”' },
+                                        { form },
+                                      ),
+                                    ),
+                                  ),
+                                },
                               )}`
                             : null}
                           {pages ? ` · ${pages}` : null}
