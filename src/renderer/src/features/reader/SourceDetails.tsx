@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { SourceDetail } from '../../../../shared/api.ts';
+import { api, type SourceDetail } from '../../../../shared/api.ts';
 import { SOURCE_KIND_MESSAGES, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
@@ -10,6 +11,15 @@ import { useErrorText } from '../../i18n/errors.ts';
 function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
 }
+
+/** Why the API's own schema refuses a field, in the person's words (checked before anything is sent). */
+const FIELD_PROBLEMS = defineMessages({
+  title: { id: 'reader.details.invalid.title', defaultMessage: 'A source needs a title (up to 500 characters).' },
+  date: { id: 'reader.details.invalid.date', defaultMessage: 'Write the date as 2021, 2021-06 or 2021-06-30.' },
+  language: { id: 'reader.details.invalid.language', defaultMessage: 'Use a language code such as en or ru.' },
+  other: { id: 'reader.details.invalid.other', defaultMessage: 'A field is too long; shorten it and save again.' },
+});
+type Field = keyof typeof FIELD_PROBLEMS;
 
 /**
  * The source's metadata, prefilled from the file, for the person to confirm or correct. Saving, or
@@ -27,6 +37,7 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
   const [language, setLanguage] = useState(source.language ?? '');
   const [note, setNote] = useState(source.reliabilityNote);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<Field | null>(null);
   const [saved, setSaved] = useState(false);
   const [reread, setReread] = useState<{ unchanged: number; moved: number; lost: number } | null>(null);
   const [rereading, setRereading] = useState(false);
@@ -59,18 +70,29 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
 
   async function save(): Promise<void> {
     setError(null);
+    setInvalid(null);
     setSaved(false);
+    const params = {
+      id: source.id,
+      title,
+      kind,
+      authorOrganisation: nullIfBlank(author),
+      date: nullIfBlank(date),
+      symbol: nullIfBlank(symbol),
+      language: nullIfBlank(language.toLowerCase()),
+      reliabilityNote: note,
+    };
+    // The same schema main checks with: a wrong date is named here, not as a refused request.
+    const checked = api['source.update'].params.safeParse(params);
+    if (!checked.success) {
+      const path = String(checked.error.issues[0]?.path[0] ?? '');
+      const field: Field = path === 'title' || path === 'date' || path === 'language' ? path : 'other';
+      setInvalid(field);
+      setError(intl.formatMessage(FIELD_PROBLEMS[field]));
+      return;
+    }
     try {
-      await mutate('source.update', {
-        id: source.id,
-        title,
-        kind,
-        authorOrganisation: nullIfBlank(author),
-        date: nullIfBlank(date),
-        symbol: nullIfBlank(symbol),
-        language: nullIfBlank(language.toLowerCase()),
-        reliabilityNote: note,
-      });
+      await mutate('source.update', params);
       markSaved();
       setSaved(true);
     } catch (e) {
@@ -91,7 +113,13 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
         <label htmlFor={`${id}-title`}>
           <FormattedMessage id="reader.details.titleField" defaultMessage="Title" />
         </label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required />
+        <input
+          id={`${id}-title`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          aria-invalid={invalid === 'title' || undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>
@@ -115,7 +143,13 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
         <label htmlFor={`${id}-date`}>
           <FormattedMessage id="reader.details.date" defaultMessage="Date (2021, 2021-06 or 2021-06-30)" />
         </label>
-        <input id={`${id}-date`} value={date} onChange={(e) => setDate(e.target.value)} className="mono" />
+        <input
+          id={`${id}-date`}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          className="mono"
+          aria-invalid={invalid === 'date' || undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-symbol`}>
@@ -133,6 +167,7 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
           onChange={(e) => setLanguage(e.target.value)}
           className="mono short"
           maxLength={3}
+          aria-invalid={invalid === 'language' || undefined}
         />
       </div>
       <div className="field">
