@@ -3,6 +3,7 @@
 // cover field it concerns. They judge the document export would write (document.ts), so a passing
 // check is a property of the file, not of the editor's view of it.
 import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../shared/api/drafts.ts';
+import type { CheckCode } from '../../shared/check-messages.ts';
 import { formatPartialDate, ordinal } from '../../shared/domain.ts';
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   redact?: boolean;
   format?: ExportFormat;
   provenance?: boolean;
+  /** Sources whose restricted excerpts the person confirmed may be named in this export. */
+  nameSources?: readonly string[];
 }
 
 interface Input {
@@ -33,6 +36,14 @@ interface Input {
 }
 
 type Add = (rule: string, severity: CheckResult['severity'], message: string, target: DraftTarget) => void;
+/** Newer checks speak codes: the renderer and the CLI word them (src/shared/check-messages.ts). */
+type AddCode = (
+  rule: string,
+  severity: CheckResult['severity'],
+  code: CheckCode,
+  params: Record<string, string | number>,
+  target: DraftTarget,
+) => void;
 
 const DRAFT: DraftTarget = { kind: 'draft' };
 const cover = (field: string): DraftTarget => ({ kind: 'cover', field });
@@ -385,6 +396,21 @@ function citations({ context, model, notes }: Input, add: Add): void {
   }
 }
 
+/** Each citation of a restricted excerpt: for the team, named only where the person confirmed its source. */
+function restrictedCitations({ doc }: Input, _add: Add, addCode: AddCode): void {
+  for (const source of doc.restricted) {
+    for (const note of source.notes) {
+      addCode(
+        'restricted',
+        'warning',
+        source.named ? 'RESTRICTED_CITATION_NAMED' : 'RESTRICTED_CITATION_WITHHELD',
+        { note, source: source.title },
+        { kind: 'note', number: note },
+      );
+    }
+  }
+}
+
 function pseudonyms({ doc, options }: Input, add: Add): void {
   for (const sub of doc.substitutions) {
     const first = sub.occurrences[0] ?? DRAFT;
@@ -606,6 +632,7 @@ const CHECKS = [
   dossierReview,
   summary,
   citations,
+  restrictedCitations,
   pseudonyms,
   recommendationRefs,
   smart,
@@ -623,10 +650,20 @@ export function runChecks(
   const written = prepared?.written ?? readDraft(context);
   const doc =
     prepared?.doc ??
-    prepareDocument(context, { redact: options.redact ?? false, provenance: options.provenance ?? false }, written);
+    prepareDocument(
+      context,
+      {
+        redact: options.redact ?? false,
+        provenance: options.provenance ?? false,
+        ...(options.nameSources ? { nameSources: options.nameSources } : {}),
+      },
+      written,
+    );
   const input: Input = { context, ...written, doc, options };
   const results: CheckResult[] = [];
   const add: Add = (rule, severity, message, target) => results.push({ rule, severity, message, target });
-  for (const check of CHECKS) check(input, add);
+  const addCode: AddCode = (rule, severity, code, params, target) =>
+    results.push({ rule, severity, code, params, target });
+  for (const check of CHECKS) check(input, add, addCode);
   return [...results.filter((r) => r.severity === 'error'), ...results.filter((r) => r.severity === 'warning')];
 }

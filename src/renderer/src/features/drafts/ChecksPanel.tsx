@@ -1,4 +1,5 @@
 import type { CheckResult, DraftTarget } from '../../../../shared/api.ts';
+import { checkMessage } from '../../../../shared/check-messages.ts';
 import { targetLabel } from './targets.ts';
 
 function CheckGroup({
@@ -27,7 +28,7 @@ function CheckGroup({
             <li key={i}>
               <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
                 <span className="check-target">{targetLabel(r.target)}</span>
-                <span className="check-message">{r.message}</span>
+                <span className="check-message">{checkMessage(r)}</span>
               </button>
             </li>
           ))}

@@ -1,10 +1,20 @@
 import { useEffect, useId, useState } from 'react';
-import type { CheckResult, ExportFormat, Footnote, Result, Substitution } from '../../../../shared/api.ts';
+import type {
+  ChangedSentence,
+  CheckResult,
+  ExportFormat,
+  Footnote,
+  RestrictedSource,
+  Result,
+  Substitution,
+} from '../../../../shared/api.ts';
+import { checkMessage } from '../../../../shared/check-messages.ts';
 import { invoke, UprightError } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { Modal } from './Modal.tsx';
 import { printDraft } from './printDraft.ts';
 import { targetLabel } from './targets.ts';
+import { wordDiff } from './wordDiff.ts';
 
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'docx', label: 'Word document (.docx)', hint: 'The format OHCHR accepts for submissions.' },
@@ -17,7 +27,94 @@ const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} K
 interface Review {
   checks: CheckResult[];
   substitutions: Substitution[];
+  sentences: ChangedSentence[];
   withheld: Footnote[];
+  restricted: RestrictedSource[];
+}
+
+const WITHHELD_BECAUSE: Record<NonNullable<Footnote['problem']>, string> = {
+  excerpt_deleted: 'the excerpt was deleted',
+  never_export: 'marked never export',
+  restricted: 'restricted, source not confirmed',
+};
+
+/** One sentence as written and as exported, the replaced words marked. */
+function SentenceChange({ change }: { change: ChangedSentence }) {
+  const parts = wordDiff(change.before, change.after);
+  return (
+    <li className="sentence-change">
+      <span className="check-target">{targetLabel(change.target)}</span>
+      <span className="sentence-before">
+        <span className="sentence-label">Before: </span>
+        {parts.map((p, i) =>
+          p.kind === 'added' ? null : p.kind === 'removed' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+            <del key={i}>{p.text}</del>
+          ) : (
+            p.text
+          ),
+        )}
+      </span>
+      <span className="sentence-after">
+        <span className="sentence-label">After: </span>
+        {parts.map((p, i) =>
+          p.kind === 'removed' ? null : p.kind === 'added' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+            <ins key={i}>{p.text}</ins>
+          ) : (
+            p.text
+          ),
+        )}
+      </span>
+    </li>
+  );
+}
+
+/** Restricted sources cited: withheld unless the person confirms, one by one, that each may be named. */
+function RestrictedSources({
+  sources,
+  named,
+  onChange,
+}: {
+  sources: RestrictedSource[];
+  named: string[];
+  onChange: (sourceId: string, allowed: boolean) => void;
+}) {
+  return (
+    <>
+      <h4>Restricted sources ({sources.length})</h4>
+      {sources.length === 0 ? (
+        <p className="hint">No note cites an excerpt marked restricted.</p>
+      ) : (
+        <>
+          <p className="hint">
+            These excerpts are marked <strong>restricted</strong>: for the team. Their notes are left out unless you
+            confirm that the source may be named in this submission.
+          </p>
+          <ul className="restricted-sources">
+            {sources.map((s) => (
+              <li key={s.sourceId}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={named.includes(s.sourceId)}
+                    onChange={(e) => onChange(s.sourceId, e.target.checked)}
+                  />
+                  <span>
+                    “{s.title}” may be named in this submission
+                    <span className="hint">
+                      {' '}
+                      (note{s.notes.length === 1 ? '' : 's'} {s.notes.join(', ')})
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
 }
 
 function SubstitutionTable({ substitutions }: { substitutions: Substitution[] }) {
@@ -53,6 +150,8 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [redact, setRedact] = useState(true);
   const [provenance, setProvenance] = useState(false);
+  // Sources of restricted excerpts the person confirmed may be named: none until they say so.
+  const [nameSources, setNameSources] = useState<string[]>([]);
   const [acceptErrors, setAcceptErrors] = useState(false);
   const [review, setReview] = useState<Review | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,19 +164,22 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   useEffect(() => {
     let current = true;
     Promise.all([
-      invoke('draft.check', { id: draftId, export: { format, redact, provenance } }),
-      invoke('draft.redactions', { id: draftId }),
+      invoke('draft.check', { id: draftId, export: { format, redact, provenance, nameSources } }),
+      invoke('draft.redactions', { id: draftId, nameSources }),
     ])
       .then(([checks, redactions]) => current && setReview({ checks, ...redactions }))
       .catch((e: Error) => current && setError(e.message));
     return () => {
       current = false;
     };
-  }, [draftId, format, redact, provenance]);
+  }, [draftId, format, redact, provenance, nameSources]);
 
   // Other options make another file, which the export judges afresh.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the options are the trigger, not inputs
-  useEffect(() => setRefused(false), [format, redact, provenance]);
+  useEffect(() => setRefused(false), [format, redact, provenance, nameSources]);
+
+  const allowSource = (sourceId: string, allowed: boolean) =>
+    setNameSources((list) => (allowed ? [...list, sourceId] : list.filter((s) => s !== sourceId)));
 
   const errors = review?.checks.filter((c) => c.severity === 'error') ?? [];
   const warnings = review?.checks.filter((c) => c.severity === 'warning') ?? [];
@@ -96,6 +198,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
           format,
           redact,
           provenance,
+          nameSources,
           ...(needsConsent ? { acceptErrors } : {}),
         }),
       );
@@ -110,7 +213,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   async function print() {
     setError(null);
     try {
-      const { text } = await invoke('draft.render', { id: draftId, format: 'html', redact });
+      const { text } = await invoke('draft.render', { id: draftId, format: 'html', redact, nameSources });
       printDraft(text);
     } catch (e) {
       setError((e as Error).message);
@@ -176,6 +279,20 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
             ) : (
               <SubstitutionTable substitutions={review.substitutions} />
             )}
+            {review.sentences.length > 0 && (
+              <>
+                <h4>
+                  {redact ? 'Sentences changed' : 'Sentences that would change'} ({review.sentences.length})
+                </h4>
+                <ul className="sentence-changes">
+                  {review.sentences.map((change, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole
+                    <SentenceChange key={i} change={change} />
+                  ))}
+                </ul>
+              </>
+            )}
+            <RestrictedSources sources={review.restricted} named={nameSources} onChange={allowSource} />
             <h4>Notes withheld ({review.withheld.length})</h4>
             {review.withheld.length === 0 ? (
               <p className="hint">Every note will be exported.</p>
@@ -184,9 +301,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
                 {review.withheld.map((f) => (
                   <li key={f.number}>
                     <strong>Note {f.number}:</strong> {f.text}{' '}
-                    <span className="hint">
-                      ({f.problem === 'excerpt_deleted' ? 'the excerpt was deleted' : 'marked never export'})
-                    </span>
+                    <span className="hint">({f.problem ? WITHHELD_BECAUSE[f.problem] : ''})</span>
                   </li>
                 ))}
               </ul>
@@ -206,11 +321,26 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
                   {errors.map((c, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: check results have no id
                     <li key={i}>
-                      {targetLabel(c.target)}: {c.message}
+                      {targetLabel(c.target)}: {checkMessage(c)}
                     </li>
                   ))}
                 </ul>
               </div>
+            )}
+            {warnings.length > 0 && (
+              <details className="export-warnings">
+                <summary>
+                  {warnings.length} warning{warnings.length === 1 ? '' : 's'}
+                </summary>
+                <ul>
+                  {warnings.map((c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: check results have no id
+                    <li key={i} data-rule={c.rule}>
+                      {targetLabel(c.target)}: {checkMessage(c)}
+                    </li>
+                  ))}
+                </ul>
+              </details>
             )}
             {needsConsent && (
               <label className="check accept-errors">

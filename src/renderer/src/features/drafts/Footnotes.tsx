@@ -3,6 +3,7 @@ import type { Footnote } from '../../../../shared/api.ts';
 const PROBLEMS: Record<NonNullable<Footnote['problem']>, string> = {
   excerpt_deleted: 'The cited excerpt is no longer in the vault. Remove this citation or cite another excerpt.',
   never_export: 'The excerpt is marked “never export”: this note is withheld from exported files.',
+  restricted: 'The excerpt is marked “restricted”: this note is exported only if you confirm its source may be named.',
 };
 
 export function footnoteElementId(number: number): string {

@@ -9,6 +9,7 @@ import {
   STANCES,
   type Stance,
 } from '../../../../shared/domain.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { areasChangedBy } from '../../api/invalidation.ts';
 import { invalidateAreas, mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -31,6 +32,23 @@ interface Props {
   /** Focus the code field when the excerpt was just created (keyboard coding). */
   focusCodes: boolean;
 }
+
+/** What each level does, said where it is chosen: all three, so the choice is made knowing the others. */
+const CONFIDENTIALITY_HELP = defineMessages({
+  public: {
+    id: 'reader.inspector.confidentiality.help.public',
+    defaultMessage: '<b>{level}</b>: may be cited anywhere, in submissions and in excerpt exports.',
+  },
+  restricted: {
+    id: 'reader.inspector.confidentiality.help.restricted',
+    defaultMessage:
+      '<b>{level}</b>: for the team. A submission cites it only if you confirm at export that its source may be named; excerpt exports leave it out unless you ask.',
+  },
+  never_export: {
+    id: 'reader.inspector.confidentiality.help.never_export',
+    defaultMessage: '<b>{level}</b>: stays in the vault, left out of every submission and every export.',
+  },
+});
 
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
 export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCodes }: Props) {
@@ -200,8 +218,19 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
           value={excerpt.confidentiality}
           values={CONFIDENTIALITY}
           labels={confidentialityLabels}
+          describedBy={`${id}-confidentiality-help`}
           onChange={(confidentiality) => confidentiality && update({ confidentiality })}
         />
+        <ul id={`${id}-confidentiality-help`} className="hint confidentiality-help">
+          {CONFIDENTIALITY.map((level) => (
+            <li key={level} className={level === excerpt.confidentiality ? 'current' : undefined}>
+              <FormattedMessage
+                {...CONFIDENTIALITY_HELP[level]}
+                values={{ level: confidentialityLabels[level], b: (chunks) => <strong>{chunks}</strong> }}
+              />
+            </li>
+          ))}
+        </ul>
       </div>
       <div className="field">
         <label htmlFor={`${id}-stance`}>
