@@ -299,6 +299,7 @@ export function buildProgram(): Command {
           files: files.map((f) => ({
             name: f.name,
             size: f.size,
+            modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
           store: () => services.vault.store(),

@@ -29,6 +29,8 @@ const CHECK_MESSAGES = {
     const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0];
     return `Note ${p.note} names “${p.source}” without ${list}. Add ${missing.length > 1 ? 'them' : 'it'} under the source’s details so the note can be checked.`;
   },
+  NOTE_ADDRESS_NAMES_PERSON: (p: Params) =>
+    `Note ${p.note} prints the web address of “${p.source}”, and the address contains a name this export replaces with a pseudonym. Shorten the address (for example to the site’s page listing the news) or remove it in the source’s details.`,
 } satisfies Record<string, (params: Params) => string>;
 
 export type CheckCode = keyof typeof CHECK_MESSAGES;

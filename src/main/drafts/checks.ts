@@ -4,9 +4,10 @@
 // check is a property of the file, not of the editor's view of it.
 import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../shared/api/drafts.ts';
 import type { CheckCode } from '../../shared/check-messages.ts';
-import { formatPartialDate, ordinal } from '../../shared/domain.ts';
+import { foldName, formatPartialDate, ordinal } from '../../shared/domain.ts';
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
+import { missingNoteParts } from './citation-needs.ts';
 import { type ExportDocument, prepareDocument, readDraft, type WrittenDraft } from './document.ts';
 import { type Block, type DraftModel, inlineText } from './model.ts';
 import { WITHHELD_NAME } from './redact.ts';
@@ -411,6 +412,74 @@ function restrictedCitations({ doc }: Input, _add: Add, addCode: AddCode): void 
   }
 }
 
+/**
+ * A note that lacks what its source's citation format needs (a web page without its address or the
+ * day it was read, a report without its author or date): once per source, at its first note, with
+ * the source's id so the person can be taken to its details.
+ */
+function incompleteNotes({ context, notes }: Input, _add: Add, addCode: AddCode): void {
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (!excerpt?.sourceId || seen.has(excerpt.sourceId)) continue;
+    seen.add(excerpt.sourceId);
+    const missing = missingNoteParts(excerpt);
+    if (missing.length === 0) continue;
+    addCode(
+      'note-incomplete',
+      'warning',
+      'NOTE_INCOMPLETE',
+      { note: note.number, source: excerpt.sourceTitle, sourceId: excerpt.sourceId, missing: missing.join(',') },
+      { kind: 'note', number: note.number },
+    );
+  }
+}
+
+/** Letters and digits only, folded, between spaces: "…/news/Larisa-Kharkova_jailed" → " news larisa kharkova jailed ". */
+function addressWords(value: string): string {
+  let text = value;
+  try {
+    text = decodeURIComponent(value);
+  } catch {
+    // A malformed escape: compare the address as written.
+  }
+  return ` ${foldName(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * Redaction replaces names in the text, not inside a web address, where a page about a person often
+ * carries the name in its slug ("/news/larisa-kharkova-jailed"). Such a note would print the name the
+ * export promises to hide: an error, and the person shortens or removes the address in the source's
+ * details.
+ */
+function addressNames({ context, notes, options }: Input, _add: Add, addCode: AddCode): void {
+  if (!options.redact) return;
+  const names = context.entities
+    .flatMap((entity) => [entity.name, ...entity.aliases])
+    .map(addressWords)
+    .filter((name) => name.trim().length >= 3);
+  if (names.length === 0) return;
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (!excerpt?.sourceId || !excerpt.url || seen.has(excerpt.sourceId)) continue;
+    seen.add(excerpt.sourceId);
+    const url = addressWords(excerpt.url);
+    if (!names.some((name) => url.includes(name))) continue;
+    addCode(
+      'note-address-names',
+      'error',
+      'NOTE_ADDRESS_NAMES_PERSON',
+      { note: note.number, source: excerpt.sourceTitle, sourceId: excerpt.sourceId, missing: 'url' },
+      { kind: 'note', number: note.number },
+    );
+  }
+}
+
 function pseudonyms({ doc, options }: Input, add: Add): void {
   for (const sub of doc.substitutions) {
     const first = sub.occurrences[0] ?? DRAFT;
@@ -633,6 +702,8 @@ const CHECKS = [
   summary,
   citations,
   restrictedCitations,
+  incompleteNotes,
+  addressNames,
   pseudonyms,
   recommendationRefs,
   smart,

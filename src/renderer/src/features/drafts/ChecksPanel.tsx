@@ -1,17 +1,39 @@
+import { useState } from 'react';
 import type { CheckResult, DraftTarget } from '../../../../shared/api.ts';
 import { checkMessage } from '../../../../shared/check-messages.ts';
+import type { NoteField } from '../reader/SourceDetails.tsx';
+import { SourceDetailsDialog } from './SourceDetailsDialog.tsx';
 import { targetLabel } from './targets.ts';
+
+/** A source whose details can fill what a check found missing: a note lacking its source's URL, date… */
+interface SourceFix {
+  sourceId: string;
+  focus?: NoteField;
+  reason: string;
+}
+
+function sourceFix(result: CheckResult): SourceFix | null {
+  const sourceId = result.params?.sourceId;
+  const fixable = result.code === 'NOTE_INCOMPLETE' || result.code === 'NOTE_ADDRESS_NAMES_PERSON';
+  if (!fixable || typeof sourceId !== 'string') return null;
+  const first = String(result.params?.missing ?? '').split(',')[0];
+  const focus = (['organisation', 'date', 'url', 'accessed'] as const).find((f) => f === first);
+  const reason = checkMessage(result);
+  return focus ? { sourceId, focus, reason } : { sourceId, reason };
+}
 
 function CheckGroup({
   title,
   severity,
   results,
   onGoTo,
+  onFix,
 }: {
   title: string;
   severity: 'error' | 'warning';
   results: CheckResult[];
   onGoTo: (target: DraftTarget) => void;
+  onFix: (fix: SourceFix) => void;
 }) {
   const headingId = `checks-${severity}`;
   return (
@@ -23,15 +45,23 @@ function CheckGroup({
         <p className="hint">None.</p>
       ) : (
         <ul>
-          {results.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: results have no id; the list is replaced whole
-            <li key={i}>
-              <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
-                <span className="check-target">{targetLabel(r.target)}</span>
-                <span className="check-message">{checkMessage(r)}</span>
-              </button>
-            </li>
-          ))}
+          {results.map((r, i) => {
+            const fix = sourceFix(r);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: results have no id; the list is replaced whole
+              <li key={i}>
+                <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
+                  <span className="check-target">{targetLabel(r.target)}</span>
+                  <span className="check-message">{checkMessage(r)}</span>
+                </button>
+                {fix && (
+                  <button type="button" className="check-fix" onClick={() => onFix(fix)}>
+                    Fill in the source’s details
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -50,6 +80,7 @@ export function ChecksPanel({
   onRun: () => void;
   onGoTo: (target: DraftTarget) => void;
 }) {
+  const [fixing, setFixing] = useState<SourceFix | null>(null);
   const errors = results?.filter((r) => r.severity === 'error') ?? [];
   const warnings = results?.filter((r) => r.severity === 'warning') ?? [];
   return (
@@ -68,9 +99,22 @@ export function ChecksPanel({
       )}
       {results && (
         <>
-          <CheckGroup title="Errors" severity="error" results={errors} onGoTo={onGoTo} />
-          <CheckGroup title="Warnings" severity="warning" results={warnings} onGoTo={onGoTo} />
+          <CheckGroup title="Errors" severity="error" results={errors} onGoTo={onGoTo} onFix={setFixing} />
+          <CheckGroup title="Warnings" severity="warning" results={warnings} onGoTo={onGoTo} onFix={setFixing} />
         </>
+      )}
+      {fixing && (
+        <SourceDetailsDialog
+          sourceId={fixing.sourceId}
+          reason={fixing.reason}
+          {...(fixing.focus ? { focus: fixing.focus } : {})}
+          onClose={() => setFixing(null)}
+          onSaved={() => {
+            // The notes and the checks change with the source: show the result at once.
+            setFixing(null);
+            onRun();
+          }}
+        />
       )}
     </div>
   );

@@ -1,7 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api, type SourceDetail } from '../../../../shared/api.ts';
-import { SOURCE_KIND_MESSAGES, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import {
+  ACCESSED_SOURCE_MESSAGES,
+  SOURCE_KIND_MESSAGES,
+  SOURCE_KINDS,
+  type SourceKind,
+} from '../../../../shared/domain.ts';
 import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -17,18 +22,49 @@ const FIELD_PROBLEMS = defineMessages({
   title: { id: 'reader.details.invalid.title', defaultMessage: 'A source needs a title (up to 500 characters).' },
   date: { id: 'reader.details.invalid.date', defaultMessage: 'Write the date as 2021, 2021-06 or 2021-06-30.' },
   language: { id: 'reader.details.invalid.language', defaultMessage: 'Use a language code such as en or ru.' },
+  url: { id: 'reader.details.invalid.url', defaultMessage: 'Use a web address starting with https:// or http://.' },
+  accessed: {
+    id: 'reader.details.invalid.accessed',
+    defaultMessage: 'Write the access date as 2024-06-30 (or 2024-06, 2024).',
+  },
   other: { id: 'reader.details.invalid.other', defaultMessage: 'A field is too long; shorten it and save again.' },
 });
 type Field = keyof typeof FIELD_PROBLEMS;
+const CHECKED_FIELDS: readonly string[] = ['title', 'date', 'language', 'url', 'accessed'];
+
+/** A field a note needs, to start in when the details are opened to fill it (a check's "missing"). */
+export type NoteField = 'organisation' | 'date' | 'url' | 'accessed';
+const FIELD_INPUTS: Record<NoteField, string> = {
+  organisation: 'author',
+  date: 'date',
+  url: 'url',
+  accessed: 'accessed',
+};
 
 /**
  * The source's metadata, prefilled from the file, for the person to confirm or correct. Saving, or
- * reading the original again, goes through the query cache: the reader, titles and lists follow.
+ * reading the original again, goes through the query cache: the reader, titles and lists follow;
+ * a screen holding its own copy (the draft's details dialog) is told through the callbacks.
  */
-export function SourceDetails({ source }: { source: SourceDetail }) {
+export function SourceDetails({
+  source,
+  onSaved,
+  onTextChanged,
+  focus,
+}: {
+  source: SourceDetail;
+  onSaved?: () => void;
+  /** After the original was read again: the text and the excerpts' places changed. */
+  onTextChanged?: () => void;
+  focus?: NoteField | undefined;
+}) {
   const id = useId();
   const intl = useIntl();
   const errorText = useErrorText();
+  // Opened to fill what a note lacks: start in that field.
+  useEffect(() => {
+    if (focus) document.getElementById(`${id}-${FIELD_INPUTS[focus]}`)?.focus();
+  }, [focus, id]);
   const [title, setTitle] = useState(source.title);
   const [kind, setKind] = useState<SourceKind>(source.kind);
   const [author, setAuthor] = useState(source.authorOrganisation ?? '');
@@ -36,6 +72,8 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
   const [symbol, setSymbol] = useState(source.symbol ?? '');
   const [language, setLanguage] = useState(source.language ?? '');
   const [note, setNote] = useState(source.reliabilityNote);
+  const [url, setUrl] = useState(source.url ?? '');
+  const [accessed, setAccessed] = useState(source.accessed ?? '');
   const [error, setError] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<Field | null>(null);
   const [saved, setSaved] = useState(false);
@@ -49,6 +87,7 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
     try {
       const result = await mutate('source.renormalise', { id: source.id });
       setReread({ unchanged: result.unchanged, moved: result.moved, lost: result.orphans.length });
+      onTextChanged?.();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -58,7 +97,7 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
 
   // Details typed but not yet saved are saved by a lock, as the Save button would.
   const markSaved = useSaveFormBeforeLock(
-    [title, kind, author, date, symbol, language, note],
+    [title, kind, author, date, symbol, language, note, url, accessed],
     () => save(),
     title.trim() !== '',
   );
@@ -81,12 +120,15 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
       symbol: nullIfBlank(symbol),
       language: nullIfBlank(language.toLowerCase()),
       reliabilityNote: note,
+      url: nullIfBlank(url),
+      // Sent only when changed: a date sent is recorded as given by a person.
+      ...(nullIfBlank(accessed) !== source.accessed ? { accessed: nullIfBlank(accessed) } : {}),
     };
     // The same schema main checks with: a wrong date is named here, not as a refused request.
     const checked = api['source.update'].params.safeParse(params);
     if (!checked.success) {
       const path = String(checked.error.issues[0]?.path[0] ?? '');
-      const field: Field = path === 'title' || path === 'date' || path === 'language' ? path : 'other';
+      const field = (CHECKED_FIELDS.includes(path) ? path : 'other') as Field;
       setInvalid(field);
       setError(intl.formatMessage(FIELD_PROBLEMS[field]));
       return;
@@ -95,6 +137,7 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
       await mutate('source.update', params);
       markSaved();
       setSaved(true);
+      onSaved?.();
     } catch (e) {
       setError(errorText(e));
     }
@@ -150,6 +193,50 @@ export function SourceDetails({ source }: { source: SourceDetail }) {
           className="mono"
           aria-invalid={invalid === 'date' || undefined}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-url`}>
+          <FormattedMessage id="reader.details.url" defaultMessage="Web address it was read at" />
+        </label>
+        <input
+          id={`${id}-url`}
+          inputMode="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          className="mono"
+          placeholder={intl.formatMessage({ id: 'reader.details.url.placeholder', defaultMessage: 'https://…' })}
+          aria-describedby={`${id}-url-hint`}
+          aria-invalid={invalid === 'url' || undefined}
+        />
+        <p className="hint" id={`${id}-url-hint`}>
+          <FormattedMessage
+            id="reader.details.url.hint"
+            defaultMessage="For a web page or an article read online: notes print it. Upright never opens it."
+          />
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-accessed`}>
+          <FormattedMessage id="reader.details.accessed" defaultMessage="Accessed on (2024-06-30)" />
+        </label>
+        <input
+          id={`${id}-accessed`}
+          value={accessed}
+          onChange={(e) => setAccessed(e.target.value)}
+          className="mono"
+          aria-describedby={`${id}-accessed-hint`}
+          aria-invalid={invalid === 'accessed' || undefined}
+        />
+        <p className="hint" id={`${id}-accessed-hint`}>
+          {source.accessed && source.accessedSource && source.accessed === nullIfBlank(accessed) ? (
+            <FormattedMessage {...ACCESSED_SOURCE_MESSAGES[source.accessedSource]} />
+          ) : (
+            <FormattedMessage
+              id="reader.details.accessed.hint"
+              defaultMessage="The day the page was read online; notes print “accessed” with it."
+            />
+          )}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-symbol`}>
