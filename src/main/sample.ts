@@ -18,7 +18,8 @@ export const SAMPLE_DOSSIER = {
   themes: ['freedom of association', 'trade unions', 'sample data'],
   summary:
     'A sample dossier made from public documents: the Government’s 2022 information to the ILO Conference Committee, ' +
-    'an NGO’s UPR submission, a campaign page and a fictional field note. Explore freely; nothing here is kept.',
+    'an NGO’s UPR submission, a campaign page and a fictional field note, read, coded and drafted into a submission ' +
+    'as a worked example. Explore freely; nothing here is kept.',
   targetReview: { mechanism: 'UPR', cycle: 5, session: null, deadline: null },
 };
 
@@ -34,8 +35,11 @@ export function removeSampleVault(location: string): void {
   rmSync(location, { recursive: true, force: true });
 }
 
-/** Creates the sample vault (unlocked, with a random passphrase nobody needs) and imports the documents. */
-export async function createSampleVault(vault: Vault, documentsDir: string): Promise<void> {
+/**
+ * Creates the sample vault (unlocked, with a random passphrase nobody needs), imports the documents
+ * and returns the sample dossier's id (the worked example is added to it through the API).
+ */
+export async function createSampleVault(vault: Vault, documentsDir: string): Promise<string> {
   removeSampleVault(vault.status().location);
   await vault.create(randomBytes(24).toString('base64url'));
   writeFileSync(
@@ -58,4 +62,5 @@ export async function createSampleVault(vault: Vault, documentsDir: string): Pro
     signal: new AbortController().signal,
     onProgress: () => {},
   });
+  return dossier.id;
 }

@@ -14,6 +14,7 @@ import { ImportTasks } from './import/pipeline.ts';
 import { PreferencesFileStore } from './preferences.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
+import type { Store } from './store/index.ts';
 import type { KdfParams } from './vault/keyslots.ts';
 import { Locker } from './vault/locker.ts';
 import { Vault } from './vault/vault.ts';
@@ -56,10 +57,20 @@ export interface Services {
   /** The vault's status as the API reports it (with whether it is the sample). */
   status(): VaultStatus;
   readonly sample: {
-    /** Switches to a fresh sample vault full of public documents. */
-    explore(): Promise<void>;
+    /**
+     * Switches to a fresh sample vault full of public documents; `fill` turns its dossier into the
+     * worked example (through the API, on the sample vault) before anyone sees it.
+     */
+    explore(fill?: (sample: Vault, dossierId: string) => Promise<void>): Promise<void>;
     /** Deletes the sample vault and returns to the person's own. */
     leave(): void;
+    /** Folder of the sample's documents (their originals). */
+    readonly documents: string;
+    /**
+     * Works in the person's own vault with its passphrase, from the sample or not. Opened for the
+     * work only when it was locked, and quietly: the windows keep showing what they showed.
+     */
+    withOwnVault<T>(passphrase: string, work: (store: Store) => Promise<T>): Promise<T>;
   };
   readonly dialogs: Dialogs;
   /** Imports in progress, by task id (for cancel). */
@@ -107,11 +118,14 @@ export function createServices(options: ServiceOptions): Services {
 
   // While the sample is being filled, its changes are not announced: the page would show it half-built.
   let building = false;
+  // While the person's own vault is opened only to copy into it, the windows go on showing the sample.
+  let quietOwn = false;
   const makeVault = (location: string, sample: boolean) =>
     new Vault({
       location,
       ...(options.kdf ? { kdf: options.kdf } : {}),
       onChange: (status) => {
+        if (!sample && quietOwn) return;
         // A locked vault takes no more files: the file being parsed is stopped at once (its worker
         // is killed), not read to the end with the keys gone.
         if (status.state !== 'unlocked') imports.cancelAll();
@@ -139,14 +153,16 @@ export function createServices(options: ServiceOptions): Services {
     },
     status: () => ({ ...current.status(), sample: isSample() }),
     sample: {
-      explore: async () => {
+      documents: options.sampleDocuments ?? SOURCE_SAMPLE_DOCUMENTS,
+      explore: async (fill) => {
         imports.cancelAll();
         suggestions.clear();
         current.lock();
         const sample = makeVault(samplePath, true);
         building = true;
         try {
-          await createSampleVault(sample, options.sampleDocuments ?? SOURCE_SAMPLE_DOCUMENTS);
+          const dossierId = await createSampleVault(sample, options.sampleDocuments ?? SOURCE_SAMPLE_DOCUMENTS);
+          await fill?.(sample, dossierId);
         } catch (error) {
           sample.lock();
           removeSampleVault(samplePath);
@@ -165,6 +181,18 @@ export function createServices(options: ServiceOptions): Services {
         removeSampleVault(samplePath);
         current = own;
         events.emit('vault.changed', { ...own.status(), sample: false });
+      },
+      withOwnVault: async (passphrase, work) => {
+        // Already open (not in the sample): unlock only checks the passphrase.
+        const wasOpen = own.status().state === 'unlocked';
+        quietOwn = !wasOpen;
+        try {
+          await own.unlock(passphrase);
+          return await work(own.store());
+        } finally {
+          if (!wasOpen) own.lock();
+          quietOwn = false;
+        }
       },
     },
     dialogs: options.dialogs,

@@ -9,6 +9,7 @@ import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
+import { sampleApi } from './api/sample.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
 import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
@@ -19,6 +20,7 @@ export * from './api/app.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
+export * from './api/sample.ts';
 export * from './api/sources.ts';
 export * from './api/suggestions.ts';
 export * from './api/vault.ts';
@@ -26,6 +28,7 @@ export * from './api/vault.ts';
 export const api = {
   ...appApi,
   ...vaultApi,
+  ...sampleApi,
   ...dossiersApi,
   ...sourcesApi,
   ...annotateApi,

@@ -36,10 +36,17 @@ export function collectForExport(store: Store, dossierId: string, sourceId?: str
   const names = new Map(store.entities.list().map((e) => [e.id, e.pseudonym?.trim() || e.name]));
   const listed = store.excerpts.list({ dossierId, ...(sourceId ? { sourceId } : {}) });
   const sources = new Map<string, ExportSource>();
-  for (const id of new Set(listed.map((e) => e.sourceId))) {
+  const formats = new Map(listed.map((e) => [e.sourceId, e.sourceFormat]));
+  for (const [id, format] of formats) {
     const source = store.sources.get(id);
     if (source) {
-      sources.set(id, { id, title: source.title, sha256: source.originalSha256, symbol: source.documentSymbol });
+      sources.set(id, {
+        id,
+        title: source.title,
+        sha256: source.originalSha256,
+        symbol: source.documentSymbol,
+        format,
+      });
     }
   }
   const excerpts = listed.map(

@@ -6,6 +6,7 @@
 // and counted apart; only "public" ones go by default.
 import { randomUUID } from 'node:crypto';
 import { CONFIDENTIALITY_LABELS, type Confidentiality, STANCE_LABELS } from '../../shared/domain.ts';
+import type { SourceFormat } from '../ingest/types.ts';
 
 /** An excerpt as exported: its anchor, its coding resolved to names, and its handling marks. */
 export interface ExportExcerpt {
@@ -34,7 +35,27 @@ export interface ExportSource {
   sha256: string | null;
   /** UN/ILO document symbol, e.g. "A/HRC/43/10". */
   symbol: string | null;
+  /** The file format it was imported from: renditions of one document share a title and differ here. */
+  format: SourceFormat | null;
 }
+
+/** Formats as a spreadsheet reader would name them (the app's own labels). */
+export const FORMAT_NAMES: Record<SourceFormat, string> = {
+  pdf: 'PDF',
+  docx: 'Word',
+  html: 'Web page',
+  text: 'Text',
+  markdown: 'Markdown',
+};
+
+/** Media types for the W3C export's `upright:sourceFormat`, the vocabulary annotation tools know. */
+export const FORMAT_MEDIA_TYPES: Record<SourceFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  text: 'text/plain',
+  markdown: 'text/markdown',
+};
 
 export interface ExportOptions {
   /** Include excerpts marked never_export. Default false. */
@@ -80,6 +101,8 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
   'upright:sourceTitle'?: string;
+  /** The media type of the file the source was imported from. */
+  'upright:sourceFormat'?: string;
   'upright:documentSymbol'?: string;
   'upright:page'?: number;
   'upright:confidentiality': Confidentiality;
@@ -168,6 +191,7 @@ function toAnnotation(excerpt: ExportExcerpt, source: ExportSource | undefined):
   };
   if (body.length > 0) annotation.body = body;
   if (source?.title) annotation['upright:sourceTitle'] = source.title;
+  if (source?.format) annotation['upright:sourceFormat'] = FORMAT_MEDIA_TYPES[source.format];
   if (source?.symbol) annotation['upright:documentSymbol'] = source.symbol;
   if (excerpt.page !== null) annotation['upright:page'] = excerpt.page;
   if (excerpt.stance !== null) annotation['upright:stance'] = excerpt.stance;
@@ -207,6 +231,7 @@ export function toWebAnnotations(
 export const CSV_COLUMNS = [
   'Excerpt ID',
   'Source',
+  'Format',
   'Document symbol',
   'Page',
   'Quote',
@@ -240,6 +265,7 @@ export function toCsv(
     rows.push([
       e.id,
       source?.title ?? '',
+      source?.format ? FORMAT_NAMES[source.format] : '',
       source?.symbol ?? '',
       e.page,
       e.exact,

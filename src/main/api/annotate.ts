@@ -30,6 +30,11 @@ export const annotateHandlers = {
     store.dossiers.require(filter.dossierId);
     return store.excerpts.list(filter);
   },
+  'excerpt.search': ({ dossierId, text, limit }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.excerpts.search(dossierId, text, limit);
+  },
   'excerpt.orphans': ({ dossierId, sourceId }, { services }) => {
     const store = services.vault.store();
     store.dossiers.require(dossierId);

@@ -5,6 +5,7 @@ import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import type { Handlers } from './registry.ts';
+import { sampleHandlers } from './sample.ts';
 import { settingsHandlers } from './settings.ts';
 import { sourceHandlers } from './sources.ts';
 import { suggestionHandlers } from './suggestions.ts';
@@ -13,6 +14,7 @@ import { vaultHandlers } from './vault.ts';
 export const handlers: Handlers = {
   ...appHandlers,
   ...vaultHandlers,
+  ...sampleHandlers,
   ...settingsHandlers,
   ...dossierHandlers,
   ...sourceHandlers,

@@ -40,12 +40,4 @@ export const vaultHandlers = {
     return services.vault.backup(folder);
   },
   'vault.verify': (_params, { services }) => services.vault.verify(),
-  'sample.explore': async (_params, { services }) => {
-    await services.sample.explore();
-    return services.status();
-  },
-  'sample.leave': (_params, { services }) => {
-    services.sample.leave();
-    return services.status();
-  },
 } satisfies Partial<Handlers>;

@@ -37,17 +37,43 @@ function webParts(excerpt: CitedExcerpt, w: Wording): string[] {
   return [w.t('note.url', { url }), accessed ? w.t('note.accessed', { date: accessed }) : ''];
 }
 
-/** The reference for one excerpt, ending with a full stop. */
-export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en')): string {
-  const title = titleOf(excerpt);
+/**
+ * Sources whose printed notes must say their format: those cited in this draft beside another
+ * rendition of the same document (linked as renditions: its PDF and its Word file). A submission
+ * cites documents, not files, so a note normally leaves the format out (OHCHR's readers care which
+ * report, not how the NGO stored it); but when both renditions are cited their notes read the same,
+ * and a page number — which only the PDF has — must say which version it counts in.
+ */
+export function renditionsToTellApart(excerpts: Iterable<CitedExcerpt>): Set<string> {
+  const sourcesByGroup = new Map<string, Set<string>>();
+  for (const e of excerpts) {
+    if (e.status !== 'live' || !e.renditionGroup || !e.sourceId || !e.sourceFormat) continue;
+    const group = sourcesByGroup.get(e.renditionGroup) ?? new Set<string>();
+    group.add(e.sourceId);
+    sourcesByGroup.set(e.renditionGroup, group);
+  }
+  return new Set([...sourcesByGroup.values()].filter((ids) => ids.size > 1).flatMap((ids) => [...ids]));
+}
+
+/** "Letter of the Ministry (PDF version)" when the format tells it apart, else the title as it is. */
+function titleWithFormat(title: string, excerpt: CitedExcerpt, w: Wording, withFormat: boolean): string {
+  if (!withFormat || !excerpt.sourceFormat) return title;
+  const format = w.t('note.format', { format: excerpt.sourceFormat });
+  return format ? `${title} (${format})` : title;
+}
+
+/** The reference for one excerpt, ending with a full stop; `withFormat` names its rendition. */
+export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en'), withFormat = false): string {
+  const bare = titleOf(excerpt);
+  const title = titleWithFormat(bare, excerpt, w, withFormat);
   const symbol = clean(excerpt.documentSymbol);
   const date = w.date(excerpt.dateText);
   const parts = [
-    organisationOf(excerpt, title),
+    organisationOf(excerpt, bare),
     title,
     // Titles such as "Information supplied by the Government (2022)" already carry their date or symbol.
-    symbol && !title.includes(symbol) ? symbol : '',
-    date && !title.includes(date) ? date : '',
+    symbol && !bare.includes(symbol) ? symbol : '',
+    date && !bare.includes(date) ? date : '',
     excerpt.page ? w.t('note.page', { page: excerpt.page }) : '',
     ...webParts(excerpt, w),
   ].filter(Boolean);
@@ -70,6 +96,7 @@ export function shortTitle(title: string): string {
  */
 export function styledNoteTexts(excerpts: readonly CitedExcerpt[], w: Wording): string[] {
   const firstNote = new Map<string, number>();
+  const tellApart = renditionsToTellApart(excerpts);
   return excerpts.map((excerpt, index) => {
     const key = excerpt.sourceId ?? `excerpt:${excerpt.id}`;
     const previous = index > 0 ? excerpts[index - 1] : undefined;
@@ -81,10 +108,12 @@ export function styledNoteTexts(excerpts: readonly CitedExcerpt[], w: Wording): 
         ? withStop(w.t('note.ibidPage', { page: excerpt.page }))
         : w.t('note.ibid');
     }
-    if (first === undefined) return noteText(excerpt, w);
+    const withFormat = excerpt.sourceId !== null && tellApart.has(excerpt.sourceId);
+    if (first === undefined) return noteText(excerpt, w, withFormat);
     const title = titleOf(excerpt);
-    const short = [organisationOf(excerpt, title), shortTitle(title)].filter(Boolean).join(', ');
-    if (!short) return noteText(excerpt, w);
+    const shortened = titleWithFormat(shortTitle(title), excerpt, w, withFormat);
+    const short = [organisationOf(excerpt, title), title ? shortened : ''].filter(Boolean).join(', ');
+    if (!short) return noteText(excerpt, w, withFormat);
     return withStop([w.t('note.shortForm', { short, first }), page].filter(Boolean).join(', '));
   });
 }
@@ -100,12 +129,19 @@ export function footnotes(
     if (excerpt?.status !== 'live') {
       // A deleted excerpt's source is still named when it is known, so the person can find a replacement.
       const text = excerpt?.sourceTitle ? noteText(excerpt, w) : w.t('note.missing');
-      return { number: citation.note, excerptId: citation.excerptId, text, problem: 'excerpt_deleted' as const };
+      return {
+        number: citation.note,
+        excerptId: citation.excerptId,
+        text,
+        sourceFormat: excerpt?.sourceFormat ?? null,
+        problem: 'excerpt_deleted' as const,
+      };
     }
     return {
       number: citation.note,
       excerptId: citation.excerptId,
       text: noteText(excerpt, w),
+      sourceFormat: excerpt.sourceFormat ?? null,
       problem: excerpt.confidentiality === 'never_export' ? ('never_export' as const) : null,
     };
   });

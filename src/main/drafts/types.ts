@@ -2,6 +2,7 @@
 // in a few queries and handed over as plain data, so every module here stays pure and testable.
 import type { Confidentiality, EntityKind, EntitySensitivity, SourceKind } from '../../shared/domain.ts';
 import type { DraftBody, DraftCover, DraftTemplate } from '../../shared/draft.ts';
+import type { SourceFormat } from '../ingest/types.ts';
 
 /** A cited excerpt with what its footnote names. `missing`: the id is not in this vault at all. */
 export interface CitedExcerpt {
@@ -21,6 +22,10 @@ export interface CitedExcerpt {
   /** The web address the source was read at, and the day (YYYY-MM-DD, or partial when typed). */
   url?: string | null;
   accessed?: string | null;
+  /** The file format of the source; renditions of one document differ only here. */
+  sourceFormat?: SourceFormat | null;
+  /** Shared by sources linked as renditions of one document (its PDF and its Word file). */
+  renditionGroup?: string | null;
 }
 
 /** A person or organisation whose names must not leave the vault as written. */

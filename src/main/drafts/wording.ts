@@ -23,6 +23,8 @@ const en = {
   'note.ibidPage': 'Ibid., p. {page}',
   'note.shortForm': '{short}, note {first} above',
   'note.untitled': 'Source without a title.',
+  'note.format':
+    '{format, select, pdf {PDF version} docx {Word version} html {web page} text {text version} markdown {text version} other {}}',
   'note.missing': 'An excerpt that is no longer in the vault.',
   'note.url': 'available at {url}',
   'note.accessed': 'accessed {date}',
@@ -66,6 +68,8 @@ const ru: Catalog = {
   'note.ibidPage': 'Там же, с. {page}',
   'note.shortForm': '{short}, см. сноску {first}',
   'note.untitled': 'Источник без названия.',
+  'note.format':
+    '{format, select, pdf {версия PDF} docx {версия Word} html {веб-страница} text {текстовая версия} markdown {текстовая версия} other {}}',
   'note.missing': 'Выдержка, которой больше нет в хранилище.',
   'note.url': 'доступно по адресу {url}',
   'note.accessed': 'дата обращения: {date}',
@@ -106,6 +110,8 @@ const fr: Catalog = {
   'note.ibidPage': 'Ibid., p. {page}',
   'note.shortForm': '{short}, op. cit., note {first}',
   'note.untitled': 'Source sans titre.',
+  'note.format':
+    '{format, select, pdf {version PDF} docx {version Word} html {page web} text {version texte} markdown {version texte} other {}}',
   'note.missing': 'Un extrait qui n’est plus dans le coffre.',
   'note.url': 'disponible à l’adresse {url}',
   'note.accessed': 'consulté le {date}',
@@ -146,6 +152,8 @@ const es: Catalog = {
   'note.ibidPage': 'Ibid., pág. {page}',
   'note.shortForm': '{short}, op. cit., nota {first}',
   'note.untitled': 'Fuente sin título.',
+  'note.format':
+    '{format, select, pdf {versión PDF} docx {versión Word} html {página web} text {versión de texto} markdown {versión de texto} other {}}',
   'note.missing': 'Un extracto que ya no está en la bóveda.',
   'note.url': 'disponible en {url}',
   'note.accessed': 'consultado el {date}',

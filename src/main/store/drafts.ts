@@ -259,7 +259,7 @@ export class DraftRepository extends Repository {
       .get(
         `SELECT e.id, e.deleted_at AS excerpt_deleted, e.confidentiality, e.page, s.id AS source_id, s.title,
            s.author_organisation, s.document_symbol, s.date_text, s.original_sha256, s.deleted_at AS source_deleted,
-           s.kind, s.url, s.accessed_date
+           s.kind, s.url, s.accessed_date, s.format, s.rendition_group
          FROM excerpt e JOIN source s ON s.id = e.source_id
          WHERE e.id IN (SELECT value FROM json_each(?))`,
       )
@@ -278,6 +278,8 @@ export class DraftRepository extends Repository {
       kind: CitedExcerpt['sourceKind'];
       url: string | null;
       accessed_date: string | null;
+      format: CitedExcerpt['sourceFormat'];
+      rendition_group: string | null;
     }[];
     const found = new Map<string, CitedExcerpt>();
     for (const row of rows) {
@@ -295,6 +297,8 @@ export class DraftRepository extends Repository {
         sourceKind: row.kind,
         url: row.url,
         accessed: row.accessed_date,
+        sourceFormat: row.format ?? null,
+        renditionGroup: row.rendition_group,
       });
     }
     for (const id of unique) {

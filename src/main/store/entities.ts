@@ -13,6 +13,7 @@ import {
   foldName,
 } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
+import type { SourceFormat } from '../ingest/types.ts';
 import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
@@ -61,6 +62,7 @@ export interface EntityExcerpt {
   sourceId: string;
   sourceTitle: string;
   sourceKind: string;
+  sourceFormat: SourceFormat | null;
   dossierId: string;
   dossierTitle: string;
   exact: string;
@@ -73,6 +75,7 @@ export interface MentioningSource {
   id: string;
   title: string;
   kind: string;
+  format: SourceFormat | null;
   dossierId: string;
   dossierTitle: string;
   /** A few words around the best match; the match itself between MATCH_START and MATCH_END. */
@@ -356,7 +359,8 @@ export class EntityRepository extends Repository {
     const entity = this.require(id);
     const excerpts = this.sql
       .get(
-        `SELECT x.id, x.source_id AS sourceId, s.title AS sourceTitle, s.kind AS sourceKind, s.dossier_id AS dossierId,
+        `SELECT x.id, x.source_id AS sourceId, s.title AS sourceTitle, s.kind AS sourceKind, s.format AS sourceFormat,
+           s.dossier_id AS dossierId,
            d.title AS dossierTitle, x.exact, x.page, x.note
          FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source s ON s.id = x.source_id
            JOIN dossier d ON d.id = s.dossier_id
@@ -371,7 +375,7 @@ export class EntityRepository extends Repository {
     const found = query
       ? (this.sql
           .get(
-            `SELECT s.id, s.title, s.kind, s.dossier_id AS dossierId, d.title AS dossierTitle,
+            `SELECT s.id, s.title, s.kind, s.format, s.dossier_id AS dossierId, d.title AS dossierTitle,
                snippet(source_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
              FROM source_fts JOIN source s ON s.seq = source_fts.rowid JOIN dossier d ON d.id = s.dossier_id
              WHERE source_fts MATCH ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL

@@ -3,6 +3,7 @@
 import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
+import type { Block, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 
@@ -73,7 +74,31 @@ export interface ExcerptRecord {
 export interface ExcerptListItem extends ExcerptRecord {
   sourceTitle: string;
   sourceKind: string;
+  /** The file format the source was imported from: tells renditions of one document apart. */
+  sourceFormat: SourceFormat | null;
 }
+
+/** Where the words searched for were found, best first: the quote, then the note, then the source's title. */
+export const SEARCH_MATCHES = ['quote', 'note', 'source'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
+
+export interface ExcerptSearchHit extends ExcerptListItem {
+  matchedIn: SearchMatch;
+  /** The excerpt's paragraph in its source (1-based, headings not counted): its place where there are no pages. */
+  paragraph: number | null;
+}
+
+/**
+ * Text folded for matching in any script: SQLite's lower() folds only ASCII, so "Суд" would not find
+ * "суд". NFKC joins ligatures and full-width forms; "ё" is written "е" as often as not.
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
+}
+
+const FOLD_FUNCTION = 'upright_fold';
+/** At most this many words of a search are matched (each must appear; the rest are ignored). */
+const SEARCH_WORDS = 8;
 
 interface ExcerptRow {
   id: string;
@@ -92,7 +117,26 @@ interface ExcerptRow {
   updated_at: string;
 }
 
+type ListRow = ExcerptRow & { source_title: string; source_kind: string; source_format: SourceFormat | null };
+
+/** The 1-based number of the paragraph holding `offset`, or null when the source records none. */
+function paragraphAt(starts: readonly number[], offset: number): number | null {
+  let count = 0;
+  for (const start of starts) {
+    if (start > offset) break;
+    count++;
+  }
+  return count > 0 ? count : null;
+}
+
 export class ExcerptRepository extends Repository {
+  constructor(...args: ConstructorParameters<typeof Repository>) {
+    super(...args);
+    this.db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? foldText(value) : value,
+    );
+  }
+
   add(input: NewExcerpt): ExcerptRecord {
     const id = uuidv7();
     const now = nowIso();
@@ -193,7 +237,8 @@ export class ExcerptRepository extends Repository {
       where.push('(instr(lower(e.exact), lower(@text)) > 0 OR instr(lower(e.note), lower(@text)) > 0)');
     const rows = this.sql
       .get(
-        `SELECT e.*, s.title AS source_title, s.kind AS source_kind FROM excerpt e JOIN source s ON s.id = e.source_id
+        `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format
+         FROM excerpt e JOIN source s ON s.id = e.source_id
          WHERE ${where.join(' AND ')} ORDER BY s.seq, e.start_offset`,
       )
       .all({
@@ -206,13 +251,71 @@ export class ExcerptRepository extends Repository {
         stance: filter.stance ?? null,
         anchorStatus: filter.anchorStatus ?? null,
         text: filter.text?.trim() ?? null,
-      }) as (ExcerptRow & { source_title: string; source_kind: string })[];
+      }) as ListRow[];
+    return this.#toListItems(rows);
+  }
+
+  /**
+   * Excerpts of a dossier to cite, found by words: every word must appear in the quote, the note or
+   * the source's title, and hits in the quote come first, then the note, then the title — a word the
+   * monitor wrote in a note must not push the passage that says it out of first place (Enter cites the
+   * first). Within each rank: sources in import order, excerpts in reading order.
+   */
+  search(dossierId: string, text: string, limit = 50): ExcerptSearchHit[] {
+    const words = foldText(text).split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
+    if (words.length === 0) return [];
+    const params: Record<string, string | number> = { dossierId, limit };
+    words.forEach((word, i) => {
+      params[`w${i}`] = word;
+    });
+    const all = (column: string) =>
+      `(${words.map((_, i) => `instr(${FOLD_FUNCTION}(${column}), @w${i}) > 0`).join(' AND ')})`;
+    const rank = `CASE WHEN ${all('e.exact')} THEN 0 WHEN ${all('e.note')} THEN 1 WHEN ${all('s.title')} THEN 2 END`;
+    const rows = this.sql
+      .get(
+        `SELECT * FROM (
+           SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format, s.seq AS source_seq,
+             ${rank} AS match_rank
+           FROM excerpt e JOIN source s ON s.id = e.source_id
+           WHERE s.dossier_id = @dossierId AND e.deleted_at IS NULL AND s.deleted_at IS NULL)
+         WHERE match_rank IS NOT NULL
+         ORDER BY match_rank, source_seq, start_offset, end_offset, id LIMIT @limit`,
+      )
+      .all(params) as (ListRow & { match_rank: number })[];
+    const items = this.#toListItems(rows);
+    const paragraphs = this.#paragraphsOf([...new Set(rows.map((r) => r.source_id))]);
+    return items.map((item, i) => ({
+      ...item,
+      matchedIn: SEARCH_MATCHES[(rows[i] as { match_rank: number }).match_rank] as SearchMatch,
+      paragraph: paragraphAt(paragraphs.get(item.sourceId) ?? [], item.start),
+    }));
+  }
+
+  /** Each source's paragraph starts, in text order (headings are not numbered paragraphs). */
+  #paragraphsOf(sourceIds: string[]): Map<string, number[]> {
+    const map = new Map<string, number[]>();
+    if (sourceIds.length === 0) return map;
+    const rows = this.sql
+      .get('SELECT id, blocks FROM source WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(sourceIds)) as { id: string; blocks: string }[];
+    for (const row of rows) {
+      const blocks = JSON.parse(row.blocks) as Block[];
+      map.set(
+        row.id,
+        blocks.filter((b) => b.kind !== 'heading').map((b) => b.start),
+      );
+    }
+    return map;
+  }
+
+  #toListItems(rows: ListRow[]): ExcerptListItem[] {
     const codes = this.#codesOf(rows.map((r) => r.id));
     const entities = this.#entitiesOf(rows.map((r) => r.id));
     return rows.map((row) => ({
       ...this.#toRecord(row, codes.get(row.id) ?? [], entities.get(row.id) ?? []),
       sourceTitle: row.source_title,
       sourceKind: row.source_kind,
+      sourceFormat: row.source_format,
     }));
   }
 

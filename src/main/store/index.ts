@@ -31,7 +31,9 @@ export type {
   ExcerptListItem,
   ExcerptPatch,
   ExcerptRecord,
+  ExcerptSearchHit,
   NewExcerpt,
+  SearchMatch,
   Stance,
 } from './excerpts.ts';
 export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';

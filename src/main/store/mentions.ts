@@ -2,6 +2,7 @@
 // context, and offsets) but without being excerpts — accepting "Mr Baltabay" ×15 in a reply links
 // the person to fifteen places and leaves the excerpt list and the citation picker as they were.
 import type { Anchor } from '../annotate/anchor.ts';
+import type { SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 
@@ -29,7 +30,7 @@ export interface MentionRecord {
 /** A mention with the source and dossier it is in, for an entity's page. */
 export interface EntityMentionListItem extends MentionRecord {
   sourceTitle: string;
-  sourceFormat: string | null;
+  sourceFormat: SourceFormat | null;
   dossierId: string;
   dossierTitle: string;
 }
@@ -132,7 +133,7 @@ export class MentionRepository extends Repository {
       )
       .all(entityId) as (MentionRow & {
       source_title: string;
-      source_format: string | null;
+      source_format: SourceFormat | null;
       dossier_id: string;
       dossier_title: string;
     })[];

@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { VaultStatus } from '../../shared/api.ts';
+import { invoke, subscribe } from './api/client.ts';
 import { answerLockRequests, lockVault } from './api/lock.ts';
 import { followMainEvents, mutate, queryClient, useApi } from './api/queries.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
@@ -13,10 +14,12 @@ import { DossierList } from './features/dossiers/DossierList.tsx';
 import { DossierView } from './features/dossiers/DossierView.tsx';
 import { DraftEditor } from './features/drafts/DraftEditor.tsx';
 import { EntitiesPage } from './features/entities/EntitiesPage.tsx';
+import { HelpPage } from './features/help/HelpPage.tsx';
 import { Reader } from './features/reader/Reader.tsx';
 import { Settings } from './features/settings/Settings.tsx';
 import { CreateVault } from './features/vault/CreateVault.tsx';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice.tsx';
+import { SampleBanner } from './features/vault/SampleBanner.tsx';
 import { UnlockVault } from './features/vault/UnlockVault.tsx';
 import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 import { useErrorText } from './i18n/errors.ts';
@@ -150,10 +153,12 @@ function Screen({
       );
     case 'settings':
       return <Settings status={status} onAutoLockChanged={(m) => setStatus({ ...status, autoLockMinutes: m })} />;
+    case 'help':
+      return <HelpPage status={status} />;
   }
 }
 
-const AREAS = ['dossiers', 'codes', 'entities', 'settings'] as const;
+const AREAS = ['dossiers', 'codes', 'entities', 'settings', 'help'] as const;
 
 function AreaLabel({ area }: { area: (typeof AREAS)[number] }) {
   switch (area) {
@@ -165,6 +170,8 @@ function AreaLabel({ area }: { area: (typeof AREAS)[number] }) {
       return <FormattedMessage id="shell.area.entities" defaultMessage="Entities" />;
     case 'settings':
       return <FormattedMessage id="shell.area.settings" defaultMessage="Settings" />;
+    case 'help':
+      return <FormattedMessage id="shell.area.help" defaultMessage="Help" />;
   }
 }
 
@@ -176,7 +183,7 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
   const history = useHistoryButtons();
   const location = useLocation();
   const top =
-    place && (place.area === 'settings' || place.area === 'codes' || place.area === 'entities')
+    place && (place.area === 'settings' || place.area === 'codes' || place.area === 'entities' || place.area === 'help')
       ? place.area
       : 'dossiers';
 
@@ -203,18 +210,7 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
 
   return (
     <div className="frame">
-      {status.sample && (
-        <div className="sample-banner" role="note">
-          <FormattedMessage
-            id="shell.sample.banner"
-            defaultMessage="<b>Sample vault.</b> Public documents to explore; nothing you add here is kept."
-            values={{ b: (chunks) => <strong>{chunks}</strong> }}
-          />
-          <button type="button" onClick={() => void mutate('sample.leave', {}).then(setStatus)}>
-            <FormattedMessage id="shell.sample.leave" defaultMessage="Leave the sample" />
-          </button>
-        </div>
-      )}
+      {status.sample && <SampleBanner onLeft={setStatus} />}
       <header className="topbar">
         <span className="brand">Upright</span>
         <div className="history-buttons">
@@ -369,13 +365,35 @@ function Gate() {
   return <Workspace status={status} setStatus={setStatus} />;
 }
 
+/** Counts switches between the person's vault and the sample, as main announces them. */
+function useVaultSwitches(): number {
+  const [switches, setSwitches] = useState(0);
+  const sample = useRef<boolean | null>(null);
+  useEffect(() => {
+    const stop = subscribe('vault.changed', (status) => {
+      if (sample.current !== null && sample.current !== status.sample) setSwitches((n) => n + 1);
+      sample.current = status.sample;
+    });
+    invoke('vault.status', {})
+      .then((status) => {
+        sample.current ??= status.sample;
+      })
+      .catch(() => undefined);
+    return stop;
+  }, []);
+  return switches;
+}
+
 export function App() {
   // However the vault is locked, main first asks this page to save what it holds; main's events
   // keep the query cache true (and empty it on lock).
   useEffect(() => answerLockRequests(), []);
   useEffect(() => followMainEvents(), []);
-  // One router for the page's life: the workspace's back/forward history lives in memory only.
-  const router = useMemo(() => createMemoryRouter([{ path: '*', element: <Gate /> }]), []);
+  // One router per vault shown: the workspace's back/forward history lives in memory only, and
+  // entering or leaving the sample starts a fresh one (its places do not exist in the other vault).
+  const vaultShown = useVaultSwitches();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new router for each vault shown
+  const router = useMemo(() => createMemoryRouter([{ path: '*', element: <Gate /> }]), [vaultShown]);
   return (
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONFIDENTIALITY, SOURCE_KINDS, STANCES } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method, NoParams } from './method.ts';
+import { SOURCE_FORMATS } from './sources.ts';
 
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #f6d365');
 
@@ -27,8 +28,20 @@ export const Excerpt = z.object({
 });
 export type Excerpt = z.infer<typeof Excerpt>;
 
-export const ExcerptListItem = Excerpt.extend({ sourceTitle: z.string(), sourceKind: z.string() });
+export const ExcerptListItem = Excerpt.extend({
+  sourceTitle: z.string(),
+  sourceKind: z.string(),
+  /** The source's file format: renditions of one document share a title and differ here. */
+  sourceFormat: z.enum(SOURCE_FORMATS).nullable(),
+});
 export type ExcerptListItem = z.infer<typeof ExcerptListItem>;
+
+/** An excerpt found to cite: where the words were found and, for sources without pages, its paragraph. */
+export const ExcerptSearchHit = ExcerptListItem.extend({
+  matchedIn: z.enum(['quote', 'note', 'source']),
+  paragraph: z.number().int().nullable(),
+});
+export type ExcerptSearchHit = z.infer<typeof ExcerptSearchHit>;
 
 export const Code = z.object({
   id: Id,
@@ -96,6 +109,18 @@ export const annotateApi = {
       })
       .strict(),
     result: z.array(ExcerptListItem),
+  }),
+  'excerpt.search': method({
+    summary:
+      'Excerpts of a dossier to cite, found by words: matches in the quote first, then in the note, then in the source title.',
+    params: z
+      .object({
+        dossierId: Id,
+        text: z.string().trim().min(1).max(200),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    result: z.array(ExcerptSearchHit),
   }),
   'code.list': method({
     summary: 'The code book, with how many excerpts carry each code.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DRAFT_TEMPLATES, DraftBody, DraftCover } from '../draft.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
+import { SOURCE_FORMATS } from './sources.ts';
 
 export const Draft = z.object({
   id: Id,
@@ -47,6 +48,11 @@ export const Footnote = z.object({
   excerptId: Id,
   /** The note as exported: "Government of Kazakhstan, Information supplied … (2022), p. 1." */
   text: z.string(),
+  /**
+   * The cited source's file format, shown beside the note in the editor so renditions of one
+   * document can be told apart; the exported note names it only when two renditions are cited.
+   */
+  sourceFormat: z.enum(SOURCE_FORMATS).nullable().optional(),
   /**
    * Why this note cannot be exported as is, or null. "restricted": the excerpt is for the team and
    * nobody has confirmed that its source may be named in this export.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_KINDS, ENTITY_SENSITIVITY } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
+import { SOURCE_FORMATS } from './sources.ts';
 
 export const Entity = z.object({
   id: Id,
@@ -28,6 +29,8 @@ export const EntityExcerpt = z.object({
   sourceId: Id,
   sourceTitle: z.string(),
   sourceKind: z.string(),
+  /** The source's file format, to tell renditions of one document apart. */
+  sourceFormat: z.enum(SOURCE_FORMATS).nullable(),
   dossierId: Id,
   dossierTitle: z.string(),
   exact: z.string(),
@@ -45,6 +48,7 @@ export const MentioningSource = z.object({
   id: Id,
   title: z.string(),
   kind: z.string(),
+  format: z.enum(SOURCE_FORMATS).nullable(),
   dossierId: Id,
   dossierTitle: z.string(),
   /** A few words around the best match; the matched words between MATCH_START and MATCH_END. */
@@ -59,7 +63,7 @@ export const LinkedMention = z.object({
   id: Id,
   sourceId: Id,
   sourceTitle: z.string(),
-  sourceFormat: z.string().nullable(),
+  sourceFormat: z.enum(SOURCE_FORMATS).nullable(),
   dossierId: Id,
   dossierTitle: z.string(),
   exact: z.string(),

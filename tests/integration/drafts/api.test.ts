@@ -158,12 +158,14 @@ describe('a lawyer drafts the UPR submission', () => {
         number: 1,
         excerptId: claim.id,
         text: 'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87.',
+        sourceFormat: null,
         problem: null,
       },
       {
         number: 2,
         excerptId: refusal.id,
         text: 'Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87.',
+        sourceFormat: null,
         problem: null,
       },
     ]);

@@ -17,13 +17,28 @@ const HASH = 'A3F1C2D4E5B69788123456789ABCDEFFEDCBA0987654321AABBCCDDEEFF00112';
 const SOURCES = new Map<string, ExportSource>([
   [
     '0190a1b2-0000-7000-8000-000000000001',
-    { id: '0190a1b2-0000-7000-8000-000000000001', title: 'ILO CAS 2022', sha256: HASH, symbol: 'ILC.110/Record No.4A' },
+    {
+      id: '0190a1b2-0000-7000-8000-000000000001',
+      title: 'ILO CAS 2022',
+      sha256: HASH,
+      symbol: 'ILC.110/Record No.4A',
+      format: 'pdf',
+    },
   ],
   [
     '0190a1b2-0000-7000-8000-000000000002',
-    { id: '0190a1b2-0000-7000-8000-000000000002', title: 'Полевая заметка, Алматы', sha256: null, symbol: null },
+    {
+      id: '0190a1b2-0000-7000-8000-000000000002',
+      title: 'Полевая заметка, Алматы',
+      sha256: null,
+      symbol: null,
+      format: null,
+    },
   ],
 ]);
+
+/** A CSV column's index by its header, so the tests read by name. */
+const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
 
 function excerpt(overrides: Partial<ExportExcerpt>): ExportExcerpt {
   return {
@@ -147,6 +162,7 @@ describe('exporting excerpts as W3C Web Annotations', () => {
       'upright:stance': 'state_claim',
       'upright:entities': ['KNPRK', 'Ministry of Justice'],
       'upright:sourceTitle': 'ILO CAS 2022',
+      'upright:sourceFormat': 'application/pdf',
       'upright:documentSymbol': 'ILC.110/Record No.4A',
     });
   });
@@ -249,8 +265,8 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     const bytes = Buffer.from(csv, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(csv.slice(1));
-    expect(rows[1]?.[1]).toBe('Полевая заметка, Алматы');
-    expect(rows[1]?.[4]).toBe('Свидетель просил не называть его имени');
+    expect(rows[1]?.[col('Source')]).toBe('Полевая заметка, Алматы');
+    expect(rows[1]?.[col('Quote')]).toBe('Свидетель просил не называть его имени');
     expect(new TextDecoder().decode(bytes.subarray(3))).toBe(csv.slice(1));
   });
 
@@ -262,6 +278,7 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     expect(rows[1]).toEqual([
       COMMENTED.id,
       'ILO CAS 2022',
+      'PDF',
       'ILC.110/Record No.4A',
       '4',
       COMMENTED.exact,
@@ -284,8 +301,8 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     const { csv } = toCsv([tricky], SOURCES);
     expect(csv).toContain('"The court held that the union “KNPRK” was, in its words, ""liquidated"""');
     const row = parseCsv(csv.slice(1))[1];
-    expect(row?.[4]).toBe(tricky.exact);
-    expect(row?.[5]).toBe(tricky.note);
+    expect(row?.[col('Quote')]).toBe(tricky.exact);
+    expect(row?.[col('Note')]).toBe(tricky.note);
     expect(row).toHaveLength(CSV_COLUMNS.length);
   });
 
@@ -294,13 +311,16 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     const excerpts = attacks.map((note, i) => excerpt({ id: `0190a1b2-3333-7000-8000-00000000000${i}`, note }));
     const rows = parseCsv(toCsv(excerpts, SOURCES).csv.slice(1));
     attacks.forEach((attack, i) => {
-      expect(rows[i + 1]?.[5]).toBe(`'${attack}`);
+      expect(rows[i + 1]?.[col('Note')]).toBe(`'${attack}`);
     });
     // A source title is user-controlled too.
     const hostile = new Map([
-      [HIGHLIGHT.sourceId, { id: HIGHLIGHT.sourceId, title: '=cmd|"/c calc"!A1', sha256: null, symbol: null }],
+      [
+        HIGHLIGHT.sourceId,
+        { id: HIGHLIGHT.sourceId, title: '=cmd|"/c calc"!A1', sha256: null, symbol: null, format: null },
+      ],
     ]);
-    expect(parseCsv(toCsv([HIGHLIGHT], hostile).csv.slice(1))[1]?.[1]).toBe('\'=cmd|"/c calc"!A1');
+    expect(parseCsv(toCsv([HIGHLIGHT], hostile).csv.slice(1))[1]?.[col('Source')]).toBe('\'=cmd|"/c calc"!A1');
   });
 
   it('leaves never-export excerpts out of the spreadsheet and counts them', () => {
@@ -310,7 +330,39 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     expect(parseCsv(csv.slice(1))).toHaveLength(2);
     const all = toCsv([COMMENTED, SECRET], SOURCES, { includeNeverExport: true });
     expect(all.withheld).toBe(0);
-    expect(parseCsv(all.csv.slice(1))[2]?.[8]).toBe('Never export');
+    expect(parseCsv(all.csv.slice(1))[2]?.[col('Confidentiality')]).toBe('Never export');
+  });
+});
+
+describe('renditions of one document in an export', () => {
+  // The same letter imported as PDF and as Word: same title, same symbol. Without the format a
+  // spreadsheet or another tool cannot tell which file a row's page and offsets belong to.
+  const PDF_ID = '0190a1b2-0000-7000-8000-00000000000a';
+  const WORD_ID = '0190a1b2-0000-7000-8000-00000000000b';
+  const renditions = new Map<string, ExportSource>([
+    [PDF_ID, { id: PDF_ID, title: 'Letter of the Ministry', sha256: null, symbol: null, format: 'pdf' }],
+    [WORD_ID, { id: WORD_ID, title: 'Letter of the Ministry', sha256: null, symbol: null, format: 'docx' }],
+  ]);
+  const fromPdf = excerpt({ id: '0190a1b2-4444-7000-8000-000000000001', sourceId: PDF_ID });
+  const fromWord = excerpt({ id: '0190a1b2-4444-7000-8000-000000000002', sourceId: WORD_ID, page: null });
+
+  it('names each row’s format in the CSV', () => {
+    const rows = parseCsv(toCsv([fromPdf, fromWord], renditions).csv.slice(1));
+    expect(rows[0]?.[col('Format')]).toBe('Format');
+    expect(rows.slice(1).map((r) => [r[col('Source')], r[col('Format')]])).toEqual([
+      ['Letter of the Ministry', 'PDF'],
+      ['Letter of the Ministry', 'Word'],
+    ]);
+  });
+
+  it('gives each annotation its source’s media type, and none when the format is unknown', () => {
+    const items = toWebAnnotations([fromPdf, fromWord], renditions).document.first?.items ?? [];
+    expect(items.map((a) => a['upright:sourceFormat'])).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    const unknown = toWebAnnotations([SECRET], SOURCES, { includeNeverExport: true }).document.first?.items[0];
+    expect(unknown).not.toHaveProperty('upright:sourceFormat');
   });
 
   it('leaves restricted excerpts (quote and note) out of the spreadsheet unless asked for, and counts them', () => {

@@ -14,6 +14,7 @@ describe('a place in the workspace has an address and back', () => {
     { area: 'entities' },
     { area: 'entities', entityId: 'n1' },
     { area: 'settings' },
+    { area: 'help' },
   ];
   for (const place of places) {
     it(`${pathFor(place)} names the same place`, () => {

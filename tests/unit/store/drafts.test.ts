@@ -134,6 +134,8 @@ describe('what export reads from the vault', () => {
       sourceKind: 'government_reply',
       url: 'https://normlex.ilo.org/kazakhstan-c87-2022',
       accessed: '2024-06-03',
+      sourceFormat: null,
+      renditionGroup: null,
     });
     expect([removed.id, ofRemovedSource.id, 'not-in-this-vault'].map((id) => found.get(id)?.status)).toEqual([
       'deleted',

@@ -211,6 +211,7 @@ describe('a lawyer keeps entities', () => {
         sourceId: reply.id,
         sourceTitle: 'ILO reply',
         sourceKind: 'government_reply',
+        sourceFormat: null,
         dossierId: dossier.id,
         dossierTitle: 'Kazakhstan',
         exact: 'drafted amendments',

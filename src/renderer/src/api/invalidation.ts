@@ -88,6 +88,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'vault.lock': 'all',
   'sample.explore': 'all',
   'sample.leave': 'all',
+  // They open the person's own vault for a moment, from the sample: nothing open here changes.
+  'sample.ownDossiers': [],
+  'sample.copySources': [],
 };
 
 /** The areas a successful call of `method` may have changed; empty for a read. */

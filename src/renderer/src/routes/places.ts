@@ -17,7 +17,8 @@ export type Place =
   | { area: 'draft'; dossierId: string; draftId: string }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
-  | { area: 'settings' };
+  | { area: 'settings' }
+  | { area: 'help' };
 
 const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'drafts'];
 const enc = encodeURIComponent;
@@ -71,6 +72,6 @@ export function placeFor(pathname: string, search = ''): Place | null {
   }
   if (first === 'entities' && kind === undefined) return id ? { area: 'entities', entityId: id } : { area: 'entities' };
   if (id !== undefined) return null;
-  if (first === 'codes' || first === 'settings') return { area: first };
+  if (first === 'codes' || first === 'settings' || first === 'help') return { area: first };
   return null;
 }

@@ -1,13 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { excerptPlace } from '../excerpts/place.ts';
+import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { Modal } from './Modal.tsx';
 import { useExcerptSearch } from './useExcerptSearch.ts';
 
 /**
  * Finds an excerpt by its words and cites it at the cursor. Type to filter, arrows to move, Enter to
- * cite, Escape to go back to the text.
+ * cite, Escape to go back to the text. Matches in the quote come before matches in a note or a source
+ * title, and each row names its source, format and place, so the first row is the one meant.
  */
 export function CitationPicker({
   dossierId,
@@ -21,7 +22,10 @@ export function CitationPicker({
   const id = useId();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
-  const { excerpts, error } = useExcerptSearch(dossierId, text);
+  // Enter pressed before the rows for the words just typed arrived: cite once they are here, never
+  // the first row of the previous words.
+  const [enterPending, setEnterPending] = useState(false);
+  const { excerpts, settled, error } = useExcerptSearch(dossierId, text);
   const found = excerpts ?? [];
   const current = found[Math.min(active, found.length - 1)];
   const activeId = current ? `${id}-${current.id}` : undefined;
@@ -29,6 +33,12 @@ export function CitationPicker({
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
+
+  useEffect(() => {
+    if (!enterPending || !settled) return;
+    setEnterPending(false);
+    if (current) onPick(current.id);
+  }, [enterPending, settled, current, onPick]);
 
   return (
     <Modal title="Cite an excerpt" onClose={onClose} wide>
@@ -55,15 +65,16 @@ export function CitationPicker({
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter' && current) {
+            } else if (e.key === 'Enter') {
               e.preventDefault();
-              onPick(current.id);
+              if (!settled) setEnterPending(true);
+              else if (current) onPick(current.id);
             }
           }}
         />
       </div>
       <ErrorNote message={error} />
-      {excerpts?.length === 0 && <p className="hint">No excerpt in this dossier matches.</p>}
+      {settled && excerpts?.length === 0 && <p className="hint">No excerpt in this dossier matches.</p>}
       <div id={`${id}-list`} role="listbox" aria-label="Matching excerpts" className="picker-list">
         {found.map((e) => (
           // The input owns the keyboard (aria-activedescendant); a click picks directly.
@@ -77,8 +88,14 @@ export function CitationPicker({
             onClick={() => onPick(e.id)}
           >
             <span className="excerpt-quote">“{e.exact}”</span>
+            {'matchedIn' in e && e.matchedIn !== 'quote' && e.note && (
+              <span className="excerpt-note">
+                <span className="visually-hidden">Note: </span>
+                {e.note}
+              </span>
+            )}
             <span className="excerpt-meta">
-              {excerptPlace(e)}
+              <ExcerptPlace excerpt={e} />
               {e.confidentiality !== 'public' && (
                 <span className={`badge ${e.confidentiality}`}>{CONFIDENTIALITY_LABELS[e.confidentiality]}</span>
               )}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { excerptPlace } from '../excerpts/place.ts';
+import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { EXCERPT_DRAG_TYPE } from './schema.ts';
 import { useExcerptSearch } from './useExcerptSearch.ts';
 
@@ -42,7 +42,7 @@ export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite:
               “{e.exact}”
             </span>
             <span className="excerpt-meta">
-              {excerptPlace(e)}
+              <ExcerptPlace excerpt={e} />
               {e.confidentiality !== 'public' && (
                 <span className={`badge ${e.confidentiality}`}>{CONFIDENTIALITY_LABELS[e.confidentiality]}</span>
               )}

@@ -1,4 +1,5 @@
 import type { Footnote } from '../../../../shared/api.ts';
+import { FormatBadge } from '../../components/FormatBadge.tsx';
 
 const PROBLEMS: Record<NonNullable<Footnote['problem']>, string> = {
   excerpt_deleted: 'The cited excerpt is no longer in the vault. Remove this citation or cite another excerpt.',
@@ -35,6 +36,8 @@ export function Footnotes({
             {f.number}
           </span>
           <span className="footnote-text">{f.text}</span>
+          {/* Two renditions of one document print the same note: the format tells them apart here. */}
+          <FormatBadge format={f.sourceFormat ?? null} />
           {f.problem && <span className="footnote-problem">{PROBLEMS[f.problem]}</span>}
           <button type="button" className="link" onClick={() => onShowCitation(f)}>
             Show in text

@@ -3,8 +3,9 @@ import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../..
 import { ENTITY_KIND_LABELS, SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useAsync } from '../../components/useAsync.ts';
-import { excerptPlace } from '../excerpts/place.ts';
+import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { snippetParts } from './names.ts';
 
@@ -101,7 +102,7 @@ export function EntityPage({
                 <button type="button" className="excerpt-item" onClick={() => onOpenExcerpt(x)}>
                   <span className="excerpt-quote">“{x.exact}”</span>
                   <span className="excerpt-meta">
-                    {excerptPlace(x)} · {x.dossierTitle}
+                    <ExcerptPlace excerpt={x} /> · {x.dossierTitle}
                   </span>
                   {x.note && <span className="excerpt-note">{x.note}</span>}
                 </button>
@@ -123,7 +124,7 @@ export function EntityPage({
               <li key={sourceId}>
                 <p className="linked-source">
                   <strong>{items[0]?.sourceTitle}</strong>
-                  {items[0]?.sourceFormat ? ` (${items[0].sourceFormat.toUpperCase()})` : ''}
+                  <FormatBadge format={items[0]?.sourceFormat ?? null} />
                   <span className="excerpt-meta">
                     {' '}
                     · {items[0]?.dossierTitle} · {plural(items.length, 'mention', 'mentions')}
@@ -166,6 +167,7 @@ export function EntityPage({
                 <button type="button" className="link" onClick={() => onOpenSource(s)}>
                   {s.title}
                 </button>
+                <FormatBadge format={s.format} />
                 <span className="excerpt-meta">
                   {kindLabel(s.kind)} · {s.dossierTitle}
                   {s.linkedExcerpts > 0 ? ` · ${plural(s.linkedExcerpts, 'linked excerpt', 'linked excerpts')}` : ''}

@@ -22,6 +22,7 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { coOccurrence } from './cooccurrence.ts';
+import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
 
 interface Filters {
@@ -238,16 +239,7 @@ export function ExcerptList({
                   <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
                 </span>
                 <span className="excerpt-meta">
-                  {e.page ? (
-                    <FormattedMessage
-                      id="excerpts.placeOnPage"
-                      defaultMessage="{source}, p. {page}"
-                      values={{ source: e.sourceTitle, page: e.page }}
-                    />
-                  ) : (
-                    e.sourceTitle
-                  )}{' '}
-                  · {confidentialityLabels[e.confidentiality]}
+                  <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
                   {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
                 </span>
                 {e.codeIds.length > 0 && (

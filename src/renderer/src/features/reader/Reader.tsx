@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { Excerpt } from '../../../../shared/api.ts';
 import { mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
 import { ExcerptInspector } from './ExcerptInspector.tsx';
@@ -202,7 +203,10 @@ export function Reader({
   return (
     <section className="reader" aria-labelledby="reader-title">
       <header className="reader-head">
-        <h1 id="reader-title">{source.title}</h1>
+        <h1 id="reader-title">
+          {source.title}
+          <FormatBadge format={source.format} />
+        </h1>
         <div className="reader-tools">
           {view === 'text' && (
             <button

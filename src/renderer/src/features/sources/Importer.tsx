@@ -211,7 +211,25 @@ function SameTextPrompt({
         <p key={m.sourceId}>
           Same text as “{m.title}” <FormatBadge format={m.format} /> ({Math.round(m.similarity * 100)}% of paragraphs).{' '}
           {linked.includes(m.sourceId) ? (
-            <strong>Linked as renditions of one document.</strong>
+            <>
+              <strong>Linked as renditions of one document.</strong>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await invoke('source.unlinkRendition', { id: sourceId });
+                    setLinked([]);
+                    onLinked();
+                  } catch (e) {
+                    setError((e as Error).message);
+                  }
+                }}
+              >
+                Undo
+              </button>
+            </>
           ) : (
             <button
               type="button"
@@ -231,6 +249,12 @@ function SameTextPrompt({
           )}
         </p>
       ))}
+      {linked.length < matches.length && (
+        <p className="hint">
+          Probably the same document in another format. Linking keeps both files and their excerpts, and marks them as
+          one document in the sources list.
+        </p>
+      )}
       <ErrorNote message={error} />
     </div>
   );

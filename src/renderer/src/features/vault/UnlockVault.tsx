@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../../../shared/api.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { ExploreSample } from './ExploreSample.tsx';
 import { MIN_LENGTH } from './strength.ts';
 
 /** The lock screen: passphrase, or the recovery key plus a new passphrase. */
@@ -92,6 +93,7 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
           {mode === 'passphrase' ? 'Forgot the passphrase? Use the recovery key' : 'Back to the passphrase'}
         </button>
       </form>
+      <ExploreSample onOpened={onUnlocked} vaultExists />
     </main>
   );
 }
