@@ -1,4 +1,5 @@
 // Vocabularies in the users' words, shared by main (schemas, storage) and renderer (labels).
+// The *_LABELS are English (exports, the CLI); the renderer shows the *_MESSAGES, from the catalog.
 import { defineMessages, type MessageDescriptor } from './i18n/define.ts';
 
 /** English labels of a vocabulary's messages, for what is not the interface (exports, the CLI). */
@@ -37,6 +38,21 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   other: 'Other',
 };
 
+/** Source kinds in the interface language. */
+export const SOURCE_KIND_MESSAGES = defineMessages({
+  government_reply: { id: 'vocabulary.sourceKind.government_reply', defaultMessage: 'Government reply' },
+  ngo_report: { id: 'vocabulary.sourceKind.ngo_report', defaultMessage: 'NGO report' },
+  un_document: { id: 'vocabulary.sourceKind.un_document', defaultMessage: 'UN document' },
+  ilo_document: { id: 'vocabulary.sourceKind.ilo_document', defaultMessage: 'ILO document' },
+  media: { id: 'vocabulary.sourceKind.media', defaultMessage: 'Media' },
+  web_page: { id: 'vocabulary.sourceKind.web_page', defaultMessage: 'Web page' },
+  testimony: { id: 'vocabulary.sourceKind.testimony', defaultMessage: 'Interview / testimony' },
+  court_decision: { id: 'vocabulary.sourceKind.court_decision', defaultMessage: 'Court decision' },
+  letter: { id: 'vocabulary.sourceKind.letter', defaultMessage: 'Letter' },
+  law: { id: 'vocabulary.sourceKind.law', defaultMessage: 'Law or regulation' },
+  other: { id: 'vocabulary.sourceKind.other', defaultMessage: 'Other' },
+});
+
 /**
  * Where a source's access date comes from: the saved page's own record of when it was saved, the
  * file's modification time, the day it was imported, or a person who typed it.
@@ -54,6 +70,23 @@ export const ACCESSED_SOURCE_LABELS: Record<AccessedSource, string> = {
 
 /** A web address a note may print: http(s) only, no spaces or control characters. */
 export const WEB_ADDRESS = /^https?:\/\/[^\s\p{Cc}]+$/iu;
+
+/** The access date's origin in the interface language. */
+export const ACCESSED_SOURCE_MESSAGES = defineMessages({
+  saved_page: {
+    id: 'vocabulary.accessedSource.saved_page',
+    defaultMessage: 'Recorded by the saved page itself: the day it was saved.',
+  },
+  file_modified: {
+    id: 'vocabulary.accessedSource.file_modified',
+    defaultMessage: 'The day the saved file was last changed, probably the day it was read. Correct it if not.',
+  },
+  imported: {
+    id: 'vocabulary.accessedSource.imported',
+    defaultMessage: 'Only the day it was imported: the page records no date. Correct it if you know when it was read.',
+  },
+  person: { id: 'vocabulary.accessedSource.person', defaultMessage: 'Given by a person.' },
+});
 
 export const DOSSIER_STATUSES = ['active', 'submitted', 'archived'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -106,6 +139,13 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, string> = {
   never_export: 'Never export',
 };
 
+/** Excerpt confidentiality in the interface language. */
+export const CONFIDENTIALITY_MESSAGES = defineMessages({
+  public: { id: 'vocabulary.confidentiality.public', defaultMessage: 'Public' },
+  restricted: { id: 'vocabulary.confidentiality.restricted', defaultMessage: 'Restricted' },
+  never_export: { id: 'vocabulary.confidentiality.never_export', defaultMessage: 'Never export' },
+});
+
 export const STANCES = [
   'state_claim',
   'allegation',
@@ -126,6 +166,17 @@ export const STANCE_LABELS: Record<Stance, string> = {
   acknowledgement: 'Acknowledgement',
   other: 'Other',
 };
+
+/** Excerpt stances in the interface language. */
+export const STANCE_MESSAGES = defineMessages({
+  state_claim: { id: 'vocabulary.stance.state_claim', defaultMessage: 'Claim by the State' },
+  allegation: { id: 'vocabulary.stance.allegation', defaultMessage: 'Allegation' },
+  corroboration: { id: 'vocabulary.stance.corroboration', defaultMessage: 'Corroboration' },
+  official_finding: { id: 'vocabulary.stance.official_finding', defaultMessage: 'Official finding' },
+  denial: { id: 'vocabulary.stance.denial', defaultMessage: 'Denial' },
+  acknowledgement: { id: 'vocabulary.stance.acknowledgement', defaultMessage: 'Acknowledgement' },
+  other: { id: 'vocabulary.stance.other', defaultMessage: 'Other' },
+});
 
 export const ENTITY_KINDS = ['person', 'organisation', 'place', 'legal_provision', 'instrument'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../domain.ts';
+import { defineMessages } from '../i18n/define.ts';
 import { Excerpt } from './annotate.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
@@ -16,6 +17,15 @@ export const SUGGESTION_KIND_LABELS: Record<(typeof SUGGESTION_KINDS)[number], s
   organisation: 'Organisations',
   amount: 'Amounts',
 };
+
+/** Suggestion kinds in the interface language (headings of the review). */
+export const SUGGESTION_KIND_MESSAGES = defineMessages({
+  date: { id: 'vocabulary.suggestionKind.date', defaultMessage: 'Dates' },
+  legal_reference: { id: 'vocabulary.suggestionKind.legal_reference', defaultMessage: 'Legal references' },
+  person: { id: 'vocabulary.suggestionKind.person', defaultMessage: 'Persons' },
+  organisation: { id: 'vocabulary.suggestionKind.organisation', defaultMessage: 'Organisations' },
+  amount: { id: 'vocabulary.suggestionKind.amount', defaultMessage: 'Amounts' },
+});
 
 export const Suggestion = z.object({
   /** Stable for the same mention in the same text: "date:120:135". */

@@ -15,6 +15,11 @@ describe('after a change, the cached reads it can affect load again', () => {
     expect(areas).toEqual(expect.arrayContaining(['excerpt', 'code', 'entity', 'draft', 'source']));
   });
 
+  it('placing an orphaned excerpt again is a write: the reader, the excerpt lists and the counts follow', () => {
+    expect(isRead('excerpt.place')).toBe(false);
+    expect(areasChangedBy('excerpt.place')).toEqual(expect.arrayContaining(['excerpt', 'source', 'code']));
+  });
+
   it('a rename of a code reaches the excerpts that show it', () => {
     expect(areasChangedBy('code.update')).toEqual(expect.arrayContaining(['code', 'excerpt']));
   });

@@ -32,7 +32,6 @@ const READ_VERBS = new Set([
   'preferences',
   'forSource',
   'orphans',
-  'place',
   'notes',
   'check',
   'redactions',

@@ -1,23 +1,26 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
 import {
   CONFIDENTIALITY,
-  CONFIDENTIALITY_LABELS,
+  CONFIDENTIALITY_MESSAGES,
   type Confidentiality,
-  ENTITY_KIND_LABELS,
-  ENTITY_KIND_PLURALS,
+  ENTITY_KIND_MESSAGES,
+  ENTITY_KIND_PLURAL_MESSAGES,
   ENTITY_KINDS,
-  SOURCE_KIND_LABELS,
+  SOURCE_KIND_MESSAGES,
   type SourceKind,
-  STANCE_LABELS,
+  STANCE_MESSAGES,
   STANCES,
   type Stance,
 } from '../../../../shared/domain.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { useLabels } from '../../i18n/labels.ts';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
@@ -53,27 +56,34 @@ export function ExcerptList({
   onOpen: (excerpt: ExcerptListItem) => void;
 }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const sourceKindLabels = useLabels(SOURCE_KIND_MESSAGES);
+  const confidentialityLabels = useLabels(CONFIDENTIALITY_MESSAGES);
+  const stanceLabels = useLabels(STANCE_MESSAGES);
   const [filters, setFilters] = useState<Filters>(NONE);
-  const codes = useAsync(() => invoke('code.list', {}), []);
-  const entities = useAsync(() => invoke('entity.list', {}), []);
+  const codes = useApi('code.list', {});
+  const entities = useApi('entity.list', {});
   // Words are sent once typing pauses; the other filters at once.
   const words = useDebounced(filters.text.trim(), 200);
-  const { text: _typed, ...chosen } = filters;
-  const excerpts = useAsync(
-    () =>
-      invoke('excerpt.list', {
-        dossierId,
-        ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
-        ...(filters.sourceKind ? { sourceKind: filters.sourceKind } : {}),
-        ...(filters.codeId ? { codeId: filters.codeId } : {}),
-        ...(filters.entityId ? { entityId: filters.entityId } : {}),
-        ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
-        ...(filters.stance ? { stance: filters.stance } : {}),
-        ...(words ? { text: words } : {}),
-      }),
-    [dossierId, JSON.stringify(chosen), words],
+  // The list shown stays until the next filter's answer is there (no flicker while typing).
+  const excerpts = useApi(
+    'excerpt.list',
+    {
+      dossierId,
+      ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
+      ...(filters.sourceKind ? { sourceKind: filters.sourceKind } : {}),
+      ...(filters.codeId ? { codeId: filters.codeId } : {}),
+      ...(filters.entityId ? { entityId: filters.entityId } : {}),
+      ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
+      ...(filters.stance ? { stance: filters.stance } : {}),
+      ...(words ? { text: words } : {}),
+    },
+    { placeholderData: keepPreviousData },
   );
+  const failure = excerpts.error ?? codes.error ?? entities.error;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const any = intl.formatMessage({ id: 'excerpts.filter.any', defaultMessage: 'Any' });
   const codeById = new Map((codes.data ?? []).map((c) => [c.id, c]));
   const entityById = new Map((entities.data ?? []).map((e) => [e.id, e]));
   // Only the kinds this dossier's sources have: a choice that can only ever match nothing is noise.
@@ -86,13 +96,29 @@ export function ExcerptList({
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Excerpts{excerpts.data ? ` (${excerpts.data.length})` : ''}</h2>
+      <h2 id={`${id}-title`}>
+        {excerpts.data ? (
+          <FormattedMessage
+            id="excerpts.titleCount"
+            defaultMessage="Excerpts ({count, number})"
+            values={{ count: excerpts.data.length }}
+          />
+        ) : (
+          <FormattedMessage id="excerpts.title" defaultMessage="Excerpts" />
+        )}
+      </h2>
       <fieldset className="filters">
-        <legend className="visually-hidden">Filter excerpts</legend>
+        <legend className="visually-hidden">
+          <FormattedMessage id="excerpts.filters" defaultMessage="Filter excerpts" />
+        </legend>
         <div className="filter">
-          <label htmlFor={`${id}-source`}>Source</label>
+          <label htmlFor={`${id}-source`}>
+            <FormattedMessage id="excerpts.filter.source" defaultMessage="Source" />
+          </label>
           <select id={`${id}-source`} value={filters.sourceId} onChange={(e) => set({ sourceId: e.target.value })}>
-            <option value="">All sources</option>
+            <option value="">
+              {intl.formatMessage({ id: 'excerpts.filter.source.all', defaultMessage: 'All sources' })}
+            </option>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title} ({s.fileName})
@@ -101,20 +127,26 @@ export function ExcerptList({
           </select>
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-source-kind`}>Source kind</label>
+          <label htmlFor={`${id}-source-kind`}>
+            <FormattedMessage id="excerpts.filter.sourceKind" defaultMessage="Source kind" />
+          </label>
           <VocabularySelect
             id={`${id}-source-kind`}
             value={filters.sourceKind}
             values={sourceKinds}
-            labels={SOURCE_KIND_LABELS}
-            blank="Any"
+            labels={sourceKindLabels}
+            blank={any}
             onChange={(sourceKind) => set({ sourceKind })}
           />
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-code`}>Code</label>
+          <label htmlFor={`${id}-code`}>
+            <FormattedMessage id="excerpts.filter.code" defaultMessage="Code" />
+          </label>
           <select id={`${id}-code`} value={filters.codeId} onChange={(e) => set({ codeId: e.target.value })}>
-            <option value="">All codes</option>
+            <option value="">
+              {intl.formatMessage({ id: 'excerpts.filter.code.all', defaultMessage: 'All codes' })}
+            </option>
             {(codes.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -123,13 +155,17 @@ export function ExcerptList({
           </select>
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-entity`}>Entity</label>
+          <label htmlFor={`${id}-entity`}>
+            <FormattedMessage id="excerpts.filter.entity" defaultMessage="Entity" />
+          </label>
           <select id={`${id}-entity`} value={filters.entityId} onChange={(e) => set({ entityId: e.target.value })}>
-            <option value="">All entities</option>
+            <option value="">
+              {intl.formatMessage({ id: 'excerpts.filter.entity.all', defaultMessage: 'All entities' })}
+            </option>
             {ENTITY_KINDS.map((k) => {
               const ofKind = (entities.data ?? []).filter((e) => e.kind === k);
               return ofKind.length === 0 ? null : (
-                <optgroup key={k} label={ENTITY_KIND_PLURALS[k]}>
+                <optgroup key={k} label={intl.formatMessage(ENTITY_KIND_PLURAL_MESSAGES[k])}>
                   {ofKind.map((e) => (
                     <option key={e.id} value={e.id}>
                       {e.name}
@@ -141,54 +177,70 @@ export function ExcerptList({
           </select>
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
+          <label htmlFor={`${id}-confidentiality`}>
+            <FormattedMessage id="excerpts.filter.confidentiality" defaultMessage="Confidentiality" />
+          </label>
           <VocabularySelect
             id={`${id}-confidentiality`}
             value={filters.confidentiality}
             values={CONFIDENTIALITY}
-            labels={CONFIDENTIALITY_LABELS}
-            blank="Any"
+            labels={confidentialityLabels}
+            blank={any}
             onChange={(confidentiality) => set({ confidentiality })}
           />
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-stance`}>Stance</label>
+          <label htmlFor={`${id}-stance`}>
+            <FormattedMessage id="excerpts.filter.stance" defaultMessage="Stance" />
+          </label>
           <VocabularySelect
             id={`${id}-stance`}
             value={filters.stance}
             values={STANCES}
-            labels={STANCE_LABELS}
-            blank="Any"
+            labels={stanceLabels}
+            blank={any}
             onChange={(stance) => set({ stance })}
           />
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-text`}>Text</label>
+          <label htmlFor={`${id}-text`}>
+            <FormattedMessage id="excerpts.filter.text" defaultMessage="Text" />
+          </label>
           <input
             id={`${id}-text`}
             type="search"
             value={filters.text}
             onChange={(e) => set({ text: e.target.value })}
-            placeholder="Words in quote or note"
+            placeholder={intl.formatMessage({
+              id: 'excerpts.filter.text.placeholder',
+              defaultMessage: 'Words in quote or note',
+            })}
           />
         </div>
         <button type="button" onClick={() => setFilters(NONE)}>
-          Clear filters
+          <FormattedMessage id="excerpts.filter.clear" defaultMessage="Clear filters" />
         </button>
       </fieldset>
-      <ErrorNote message={excerpts.error ?? codes.error ?? entities.error} />
+      <ErrorNote message={failure ? errorText(failure) : null} />
       {excerpts.data?.length === 0 && (
-        <p className="hint">No excerpts match. Mark excerpts in the reader: select text and press E.</p>
+        <p className="hint">
+          <FormattedMessage
+            id="excerpts.empty"
+            defaultMessage="No excerpts match. Mark excerpts in the reader: select text and press E."
+          />
+        </p>
       )}
       {excerpts.data && excerpts.data.length > 0 && (
         <ul className="excerpt-list" data-testid="excerpt-list">
           {excerpts.data.map((e) => (
             <li key={e.id}>
               <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
-                <span className="excerpt-quote">“{e.exact}”</span>
+                <span className="excerpt-quote">
+                  <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
+                </span>
                 <span className="excerpt-meta">
-                  <ExcerptPlace excerpt={e} /> · {CONFIDENTIALITY_LABELS[e.confidentiality]}
-                  {e.stance ? ` · ${STANCE_LABELS[e.stance]}` : ''}
+                  <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
+                  {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
                 </span>
                 {e.codeIds.length > 0 && (
                   <span className="code-chips inline">
@@ -206,7 +258,12 @@ export function ExcerptList({
                       return (
                         <span key={entityId} className="chip entity-chip">
                           {entity?.name}
-                          {entity && <span className="visually-hidden"> ({ENTITY_KIND_LABELS[entity.kind]})</span>}
+                          {entity && (
+                            <span className="visually-hidden">
+                              {' '}
+                              ({intl.formatMessage(ENTITY_KIND_MESSAGES[entity.kind])})
+                            </span>
+                          )}
                         </span>
                       );
                     })}
@@ -220,9 +277,13 @@ export function ExcerptList({
       )}
       {usedCodes.length > 1 && (
         <details className="cooccurrence">
-          <summary>Code co-occurrence</summary>
+          <summary>
+            <FormattedMessage id="excerpts.cooccurrence" defaultMessage="Code co-occurrence" />
+          </summary>
           <table>
-            <caption className="visually-hidden">Excerpts carrying both codes</caption>
+            <caption className="visually-hidden">
+              <FormattedMessage id="excerpts.cooccurrence.caption" defaultMessage="Excerpts carrying both codes" />
+            </caption>
             <thead>
               <tr>
                 <td />

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { SourceSummary } from '../../../../shared/api.ts';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
 
@@ -16,12 +17,19 @@ export function ExcerptPlace({
     paragraph?: number | null | undefined;
   };
 }) {
-  const where = excerpt.page ? `p. ${excerpt.page}` : excerpt.paragraph ? `para. ${excerpt.paragraph}` : '';
   return (
     <span className="excerpt-place">
       <span className="excerpt-source">{excerpt.sourceTitle}</span>
       <FormatBadge format={excerpt.sourceFormat ?? null} />
-      {where && `, ${where}`}
+      {excerpt.page ? (
+        <FormattedMessage id="excerpts.place.page" defaultMessage=", p. {page}" values={{ page: excerpt.page }} />
+      ) : excerpt.paragraph ? (
+        <FormattedMessage
+          id="excerpts.place.paragraph"
+          defaultMessage=", para. {paragraph}"
+          values={{ paragraph: excerpt.paragraph }}
+        />
+      ) : null}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { type CSSProperties, memo, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { Block, PageSpan } from '../../../../shared/api.ts';
 import { pageBreaksWithin } from './rows.ts';
 
@@ -69,7 +70,10 @@ export const BlockText = memo(function BlockText({
     if (pageBreak) {
       parts.push(
         <span key={`p${from}`} className="inline-page" data-skip="true">
-          <span className="visually-hidden">page </span>p. {pageBreak.page}
+          <span className="visually-hidden">
+            <FormattedMessage id="reader.pageBreak.spoken" defaultMessage="page" />{' '}
+          </span>
+          <FormattedMessage id="reader.pageBreak" defaultMessage="p. {page}" values={{ page: pageBreak.page }} />
         </span>,
       );
     }

@@ -1,25 +1,32 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Code, Entity, Excerpt } from '../../../../shared/api.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { Code, Excerpt } from '../../../../shared/api.ts';
 import {
   CONFIDENTIALITY,
-  CONFIDENTIALITY_LABELS,
+  CONFIDENTIALITY_MESSAGES,
   type Confidentiality,
-  STANCE_LABELS,
+  STANCE_MESSAGES,
   STANCES,
   type Stance,
 } from '../../../../shared/domain.ts';
-import { invoke } from '../../api/client.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
+import { areasChangedBy } from '../../api/invalidation.ts';
+import { invalidateAreas, mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveBeforeLock } from '../../components/useSaveBeforeLock.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
+
+/** After the entity field's own writes: what an excerpt's edit can change loads again. */
+function refreshAfterEntityEdit(): void {
+  void invalidateAreas(areasChangedBy('excerpt.update'));
+}
 
 interface Props {
   excerpt: Excerpt;
   codes: Code[];
-  entities: { data: Entity[] | null; error: string | null; reload: () => void };
-  /** Called after any change, so highlights, counts and lists refresh. */
-  onChanged: () => void;
   onDeleted: () => void;
   onClose: () => void;
   /** Focus the code field when the excerpt was just created (keyboard coding). */
@@ -27,16 +34,36 @@ interface Props {
 }
 
 /** What each level does, said where it is chosen: all three, so the choice is made knowing the others. */
-const CONFIDENTIALITY_HELP: Record<Confidentiality, string> = {
-  public: 'may be cited anywhere, in submissions and in excerpt exports.',
-  restricted:
-    'for the team. A submission cites it only if you confirm at export that its source may be named; excerpt exports leave it out unless you ask.',
-  never_export: 'stays in the vault, left out of every submission and every export.',
-};
+const CONFIDENTIALITY_HELP = defineMessages({
+  public: {
+    id: 'reader.inspector.confidentiality.help.public',
+    defaultMessage: '<b>{level}</b>: may be cited anywhere, in submissions and in excerpt exports.',
+  },
+  restricted: {
+    id: 'reader.inspector.confidentiality.help.restricted',
+    defaultMessage:
+      '<b>{level}</b>: for the team. A submission cites it only if you confirm at export that its source may be named; excerpt exports leave it out unless you ask.',
+  },
+  never_export: {
+    id: 'reader.inspector.confidentiality.help.never_export',
+    defaultMessage: '<b>{level}</b>: stays in the vault, left out of every submission and every export.',
+  },
+});
 
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
-export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDeleted, onClose, focusCodes }: Props) {
+export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCodes }: Props) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const confidentialityLabels = useLabels(CONFIDENTIALITY_MESSAGES);
+  const stanceLabels = useLabels(STANCE_MESSAGES);
+  // Each write below goes through the query cache, which reloads the highlights, counts and lists.
+  const entityList = useApi('entity.list', {});
+  const entities = {
+    data: entityList.data ?? null,
+    error: entityList.error ? errorText(entityList.error) : null,
+    reload: () => void entityList.refetch(),
+  };
   const [note, setNote] = useState(excerpt.note);
   const [codeName, setCodeName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -55,9 +82,8 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
     setError(null);
     try {
       await action();
-      onChanged();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
@@ -66,7 +92,7 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
     codeIds?: string[];
     confidentiality?: Confidentiality;
     stance?: Stance | null;
-  }) => run(() => invoke('excerpt.update', { id: excerpt.id, ...patch }));
+  }) => run(() => mutate('excerpt.update', { id: excerpt.id, ...patch }));
 
   async function saveNote(): Promise<void> {
     if (note === sentNote.current) return;
@@ -74,11 +100,10 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
     sentNote.current = note;
     setError(null);
     try {
-      await invoke('excerpt.update', { id: excerpt.id, note });
-      onChanged();
+      await mutate('excerpt.update', { id: excerpt.id, note });
     } catch (e) {
       sentNote.current = before; // not saved: the next blur or lock tries again
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
   useSaveBeforeLock(saveNote);
@@ -88,9 +113,9 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
     if (!name) return;
     await run(async () => {
       const existing = codes.find((c) => c.name.toLowerCase() === name.toLowerCase());
-      const code = existing ?? (await invoke('code.create', { name }));
+      const code = existing ?? (await mutate('code.create', { name }));
       if (!excerpt.codeIds.includes(code.id))
-        await invoke('excerpt.update', { id: excerpt.id, codeIds: [...excerpt.codeIds, code.id] });
+        await mutate('excerpt.update', { id: excerpt.id, codeIds: [...excerpt.codeIds, code.id] });
       setCodeName('');
     });
   }
@@ -106,23 +131,44 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
   return (
     <section className="inspector" aria-labelledby={`${id}-title`}>
       <div className="inspector-head">
-        <h2 id={`${id}-title`}>Excerpt{excerpt.page ? `, p. ${excerpt.page}` : ''}</h2>
+        <h2 id={`${id}-title`}>
+          {excerpt.page ? (
+            <FormattedMessage
+              id="reader.inspector.titleOnPage"
+              defaultMessage="Excerpt, p. {page}"
+              values={{ page: excerpt.page }}
+            />
+          ) : (
+            <FormattedMessage id="reader.inspector.title" defaultMessage="Excerpt" />
+          )}
+        </h2>
         <button type="button" className="ghost" onClick={onClose}>
-          Source details
+          <FormattedMessage id="reader.inspector.close" defaultMessage="Source details" />
         </button>
       </div>
       <blockquote className="inspector-quote">{excerpt.exact}</blockquote>
       <div className="field">
-        <label htmlFor={`${id}-codes`}>Codes</label>
-        <ul className="code-chips" aria-label="Codes of this excerpt">
+        <label htmlFor={`${id}-codes`}>
+          <FormattedMessage id="reader.inspector.codes" defaultMessage="Codes" />
+        </label>
+        <ul
+          className="code-chips"
+          aria-label={intl.formatMessage({
+            id: 'reader.inspector.codes.list',
+            defaultMessage: 'Codes of this excerpt',
+          })}
+        >
           {excerpt.codeIds.map((codeId) => {
             const code = byId.get(codeId);
             return (
               <li key={codeId} style={{ backgroundColor: code?.colour }}>
-                {code?.name ?? 'Unknown code'}
+                {code?.name ?? <FormattedMessage id="reader.inspector.codes.unknown" defaultMessage="Unknown code" />}
                 <button
                   type="button"
-                  aria-label={`Remove code ${code?.name ?? ''}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'reader.inspector.codes.remove', defaultMessage: 'Remove code {name}' },
+                    { name: code?.name ?? '' },
+                  )}
                   onClick={() => update({ codeIds: excerpt.codeIds.filter((c) => c !== codeId) })}
                 >
                   ×
@@ -138,7 +184,10 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           value={codeName}
           onChange={(e) => setCodeName(e.target.value)}
           onKeyDown={onCodeKey}
-          placeholder="Type a code name, Enter to add"
+          placeholder={intl.formatMessage({
+            id: 'reader.inspector.codes.add',
+            defaultMessage: 'Type a code name, Enter to add',
+          })}
           autoComplete="off"
         />
         <datalist id={`${id}-code-names`}>
@@ -147,9 +196,11 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           ))}
         </datalist>
       </div>
-      <EntityField excerpt={excerpt} entities={entities} onChanged={onChanged} />
+      <EntityField excerpt={excerpt} entities={entities} onChanged={refreshAfterEntityEdit} />
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note</label>
+        <label htmlFor={`${id}-note`}>
+          <FormattedMessage id="reader.inspector.note" defaultMessage="Note" />
+        </label>
         <textarea
           id={`${id}-note`}
           rows={4}
@@ -159,31 +210,38 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-confidentiality`}>Confidentiality</label>
+        <label htmlFor={`${id}-confidentiality`}>
+          <FormattedMessage id="reader.inspector.confidentiality" defaultMessage="Confidentiality" />
+        </label>
         <VocabularySelect
           id={`${id}-confidentiality`}
           value={excerpt.confidentiality}
           values={CONFIDENTIALITY}
-          labels={CONFIDENTIALITY_LABELS}
+          labels={confidentialityLabels}
           describedBy={`${id}-confidentiality-help`}
           onChange={(confidentiality) => confidentiality && update({ confidentiality })}
         />
         <ul id={`${id}-confidentiality-help`} className="hint confidentiality-help">
           {CONFIDENTIALITY.map((level) => (
             <li key={level} className={level === excerpt.confidentiality ? 'current' : undefined}>
-              <strong>{CONFIDENTIALITY_LABELS[level]}</strong>: {CONFIDENTIALITY_HELP[level]}
+              <FormattedMessage
+                {...CONFIDENTIALITY_HELP[level]}
+                values={{ level: confidentialityLabels[level], b: (chunks) => <strong>{chunks}</strong> }}
+              />
             </li>
           ))}
         </ul>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-stance`}>Stance</label>
+        <label htmlFor={`${id}-stance`}>
+          <FormattedMessage id="reader.inspector.stance" defaultMessage="Stance" />
+        </label>
         <VocabularySelect
           id={`${id}-stance`}
           value={excerpt.stance ?? ''}
           values={STANCES}
-          labels={STANCE_LABELS}
-          blank="Not set"
+          labels={stanceLabels}
+          blank={intl.formatMessage({ id: 'reader.inspector.stance.none', defaultMessage: 'Not set' })}
           onChange={(stance) => update({ stance: stance || null })}
         />
       </div>
@@ -192,12 +250,12 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
         type="button"
         className="danger"
         onClick={() =>
-          void invoke('excerpt.delete', { id: excerpt.id })
+          void mutate('excerpt.delete', { id: excerpt.id })
             .then(onDeleted)
-            .catch((e: Error) => setError(e.message))
+            .catch((e: unknown) => setError(errorText(e)))
         }
       >
-        Delete excerpt
+        <FormattedMessage id="reader.inspector.delete" defaultMessage="Delete excerpt" />
       </button>
     </section>
   );

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { Excerpt } from '../../../../shared/api.ts';
 
 interface Props {
@@ -17,21 +18,27 @@ export function OrphanedExcerpts({ orphans, canPlace, onPlace, onDelete }: Props
   return (
     <section className="orphans" aria-labelledby="orphans-title">
       <h2 id="orphans-title">
-        {orphans.length === 1 ? '1 excerpt lost its place' : `${orphans.length} excerpts lost their place`}
+        <FormattedMessage
+          id="reader.orphans.title"
+          defaultMessage="{count, plural, one {# excerpt lost its place} other {# excerpts lost their place}}"
+          values={{ count: orphans.length }}
+        />
       </h2>
       <p className="hint">
-        The text was read again and these quotes are no longer in it word for word. Select the passage each belongs to,
-        then place it.
+        <FormattedMessage
+          id="reader.orphans.hint"
+          defaultMessage="The text was read again and these quotes are no longer in it word for word. Select the passage each belongs to, then place it."
+        />
       </p>
       <ul>
         {orphans.map((e) => (
           <li key={e.id}>
             <blockquote>{e.exact}</blockquote>
             <button type="button" className="primary small" disabled={!canPlace} onClick={() => onPlace(e)}>
-              Place on selection
+              <FormattedMessage id="reader.orphans.place" defaultMessage="Place on selection" />
             </button>
             <button type="button" className="danger small" onClick={() => onDelete(e)}>
-              Delete
+              <FormattedMessage id="reader.orphans.delete" defaultMessage="Delete" />
             </button>
           </li>
         ))}

@@ -1,9 +1,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PageSpan } from '../../../../shared/api.ts';
 import { fromBase64 } from '../../api/bytes.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import {
   highlightBoxes,
   type MeasureText,
@@ -27,16 +29,21 @@ interface Props {
  * Pages are drawn as they scroll into view, with the excerpts highlighted where they are printed.
  */
 export function PdfOriginal({ sourceId, text, pages, highlights, selectedExcerpt }: Props) {
+  const intl = useIntl();
+  const errorText = useErrorText();
+  // The bytes come through the query cache (emptied by a lock); pdf.js reads them from memory.
+  const original = useApi('source.original', { id: sourceId });
+  const data = original.data?.data;
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const source = useMemo(() => ({ text, pages }), [text, pages]);
 
   useEffect(() => {
+    if (data === undefined) return;
     let cancelled = false;
     let loading: { destroy(): Promise<void> } | null = null;
     (async () => {
-      const [{ data }, pdfjs, worker] = await Promise.all([
-        invoke('source.original', { id: sourceId }),
+      const [pdfjs, worker] = await Promise.all([
         import('pdfjs-dist'),
         import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
       ]);
@@ -51,15 +58,29 @@ export function PdfOriginal({ sourceId, text, pages, highlights, selectedExcerpt
       loading = task;
       const loaded = await task.promise;
       if (!cancelled) setDoc(loaded);
-    })().catch((e: Error) => !cancelled && setError(`The original could not be shown: ${e.message}`));
+    })().catch((e: unknown) => !cancelled && setError(e));
     return () => {
       cancelled = true;
       void loading?.destroy();
     };
-  }, [sourceId]);
+  }, [data]);
 
-  if (error) return <ErrorNote message={error} />;
-  if (!doc) return <p className="hint">Opening the original…</p>;
+  const failure = original.error ?? error;
+  if (failure)
+    return (
+      <ErrorNote
+        message={intl.formatMessage(
+          { id: 'reader.original.failed', defaultMessage: 'The original could not be shown: {reason}' },
+          { reason: errorText(failure) },
+        )}
+      />
+    );
+  if (!doc)
+    return (
+      <p className="hint">
+        <FormattedMessage id="reader.original.opening" defaultMessage="Opening the original…" />
+      </p>
+    );
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling pages must be reachable by keyboard
     <div className="pdf-scroll" data-testid="pdf-original" tabIndex={0}>
@@ -90,6 +111,7 @@ interface PageProps {
 }
 
 function PdfPage({ doc, pageNumber, source, highlights, selectedExcerpt }: PageProps) {
+  const intl = useIntl();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [visible, setVisible] = useState(false);
   /** The page's text runs and visible area, read once the page is drawn. */
@@ -159,7 +181,14 @@ function PdfPage({ doc, pageNumber, source, highlights, selectedExcerpt }: PageP
           ref={canvasRef}
           width={612}
           height={792}
-          aria-label={`Page ${pageNumber} of the original${excerpts ? `, ${excerpts === 1 ? '1 excerpt' : `${excerpts} excerpts`} highlighted` : ''}`}
+          aria-label={intl.formatMessage(
+            {
+              id: 'reader.original.page.label',
+              defaultMessage:
+                'Page {page} of the original{count, plural, =0 {} one {, # excerpt highlighted} other {, # excerpts highlighted}}',
+            },
+            { page: pageNumber, count: excerpts },
+          )}
           role="img"
         />
         <div className="pdf-highlights" aria-hidden="true" data-testid={`pdf-highlights-${pageNumber}`}>
@@ -180,7 +209,9 @@ function PdfPage({ doc, pageNumber, source, highlights, selectedExcerpt }: PageP
           ))}
         </div>
       </div>
-      <figcaption>Page {pageNumber}</figcaption>
+      <figcaption>
+        <FormattedMessage id="reader.page" defaultMessage="Page {page}" values={{ page: pageNumber }} />
+      </figcaption>
     </figure>
   );
 }

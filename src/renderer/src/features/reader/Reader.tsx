@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Excerpt } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
-import { useAsync } from '../../components/useAsync.ts';
+import { useErrorText } from '../../i18n/errors.ts';
 import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
 import { ExcerptInspector } from './ExcerptInspector.tsx';
 import { OrphanedExcerpts } from './OrphanedExcerpts.tsx';
@@ -16,7 +17,7 @@ import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 const DEFAULT_HIGHLIGHT = '#ffe08a';
 
 /** Excerpts that have a place in the text (orphans are listed apart until placed again). */
-function placedExcerpts(excerpts: Excerpt[] | null): Excerpt[] {
+function placedExcerpts(excerpts: Excerpt[] | undefined): Excerpt[] {
   return (excerpts ?? []).filter((e) => e.anchorStatus !== 'orphaned');
 }
 
@@ -42,10 +43,13 @@ export function Reader({
   /** Words to show when the source opens (a mention, from an entity's page). */
   initialRange?: [number, number] | null;
 }) {
-  const { data: source, error, reload } = useAsync(() => invoke('source.get', { id: sourceId }), [sourceId]);
-  const excerpts = useAsync(() => invoke('excerpt.forSource', { sourceId }), [sourceId]);
-  const codes = useAsync(() => invoke('code.list', {}), []);
-  const entities = useAsync(() => invoke('entity.list', {}), []);
+  const intl = useIntl();
+  const errorText = useErrorText();
+  // Cached reads: an edit anywhere (here, the code book, the excerpt list) marks them stale and
+  // they load again, so nothing here reloads by hand.
+  const { data: source, error } = useApi('source.get', { id: sourceId });
+  const excerpts = useApi('excerpt.forSource', { sourceId });
+  const codes = useApi('code.list', {});
   const [selected, setSelected] = useState<string | null>(initialExcerpt);
   const [justCreated, setJustCreated] = useState(false);
   const [selection, setSelection] = useState<[number, number] | null>(null);
@@ -112,16 +116,15 @@ export function Reader({
     if (!selection) return;
     setMarkError(null);
     try {
-      const created = await invoke('excerpt.create', { sourceId, start: selection[0], end: selection[1] });
+      const created = await mutate('excerpt.create', { sourceId, start: selection[0], end: selection[1] });
       window.getSelection()?.removeAllRanges();
       setSelection(null);
       setSelected(created.id);
       setJustCreated(true);
-      excerpts.reload();
     } catch (e) {
-      setMarkError((e as Error).message);
+      setMarkError(errorText(e));
     }
-  }, [selection, sourceId, excerpts]);
+  }, [selection, sourceId, errorText]);
 
   const stepExcerpt = useCallback(
     (delta: number) => {
@@ -173,29 +176,28 @@ export function Reader({
     if (currentMatch) scrollToOffset(currentMatch[0]);
   }, [currentMatch, scrollToOffset]);
 
-  if (error) return <ErrorNote message={error} />;
-  if (!source) return <p className="hint">Opening…</p>;
+  if (error) return <ErrorNote message={errorText(error)} />;
+  if (!source)
+    return (
+      <p className="hint">
+        <FormattedMessage id="reader.opening" defaultMessage="Opening…" />
+      </p>
+    );
 
   const placeOrphan = async (orphan: Excerpt) => {
     if (!selection) return;
     setMarkError(null);
     try {
-      await invoke('excerpt.place', { id: orphan.id, start: selection[0], end: selection[1] });
+      await mutate('excerpt.place', { id: orphan.id, start: selection[0], end: selection[1] });
       window.getSelection()?.removeAllRanges();
       setSelection(null);
       setSelected(orphan.id);
-      excerpts.reload();
     } catch (e) {
-      setMarkError((e as Error).message);
+      setMarkError(errorText(e));
     }
   };
   const deleteOrphan = (orphan: Excerpt) =>
-    void invoke('excerpt.delete', { id: orphan.id })
-      .then(() => {
-        excerpts.reload();
-        codes.reload();
-      })
-      .catch((e: Error) => setMarkError(e.message));
+    void mutate('excerpt.delete', { id: orphan.id }).catch((e: unknown) => setMarkError(errorText(e)));
   const step = (delta: number) => matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);
 
   return (
@@ -212,17 +214,17 @@ export function Reader({
               className="primary"
               disabled={!selection}
               onClick={() => void markExcerpt()}
-              title="Select text, then press E"
+              title={intl.formatMessage({ id: 'reader.mark.hint', defaultMessage: 'Select text, then press E' })}
             >
-              Mark excerpt (E)
+              <FormattedMessage id="reader.mark" defaultMessage="Mark excerpt (E)" />
             </button>
           )}
           {view === 'text' && (
-            <search className="find" aria-label="Find">
+            <search className="find" aria-label={intl.formatMessage({ id: 'reader.find', defaultMessage: 'Find' })}>
               <input
                 type="search"
-                aria-label="Find in source"
-                placeholder="Find in source"
+                aria-label={intl.formatMessage({ id: 'reader.find.field', defaultMessage: 'Find in source' })}
+                placeholder={intl.formatMessage({ id: 'reader.find.field', defaultMessage: 'Find in source' })}
                 value={query}
                 onChange={(e) => {
                   setQuery(e.target.value);
@@ -237,16 +239,32 @@ export function Reader({
                 }}
               />
               <span className="find-count" role="status">
-                {query.trim().length >= 2
-                  ? matches.length
-                    ? `${current + 1} of ${matches.length}`
-                    : 'No matches'
-                  : ''}
+                {query.trim().length >= 2 ? (
+                  matches.length ? (
+                    <FormattedMessage
+                      id="reader.find.count"
+                      defaultMessage="{current, number} of {total, number}"
+                      values={{ current: current + 1, total: matches.length }}
+                    />
+                  ) : (
+                    <FormattedMessage id="reader.find.none" defaultMessage="No matches" />
+                  )
+                ) : null}
               </span>
-              <button type="button" onClick={() => step(-1)} disabled={!matches.length} aria-label="Previous match">
+              <button
+                type="button"
+                onClick={() => step(-1)}
+                disabled={!matches.length}
+                aria-label={intl.formatMessage({ id: 'reader.find.previous', defaultMessage: 'Previous match' })}
+              >
                 ↑
               </button>
-              <button type="button" onClick={() => step(1)} disabled={!matches.length} aria-label="Next match">
+              <button
+                type="button"
+                onClick={() => step(1)}
+                disabled={!matches.length}
+                aria-label={intl.formatMessage({ id: 'reader.find.next', defaultMessage: 'Next match' })}
+              >
                 ↓
               </button>
             </search>
@@ -260,16 +278,18 @@ export function Reader({
               setShownRange(null);
             }}
           >
-            Suggestions
+            <FormattedMessage id="reader.suggestions" defaultMessage="Suggestions" />
           </button>
           {source.format === 'pdf' && (
             <fieldset className="segmented">
-              <legend className="visually-hidden">View</legend>
+              <legend className="visually-hidden">
+                <FormattedMessage id="reader.view" defaultMessage="View" />
+              </legend>
               <button type="button" aria-pressed={view === 'text'} onClick={() => setView('text')}>
-                Text
+                <FormattedMessage id="reader.view.text" defaultMessage="Text" />
               </button>
               <button type="button" aria-pressed={view === 'original'} onClick={() => setView('original')}>
-                Original PDF
+                <FormattedMessage id="reader.view.original" defaultMessage="Original PDF" />
               </button>
             </fieldset>
           )}
@@ -284,7 +304,10 @@ export function Reader({
               className="reader-scroll"
               ref={scrollRef}
               data-testid="reader-text"
-              aria-label={`Text of ${source.title}`}
+              aria-label={intl.formatMessage(
+                { id: 'reader.text.label', defaultMessage: 'Text of {title}' },
+                { title: source.title },
+              )}
               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling text must be reachable by keyboard (WCAG 2.1.1)
               tabIndex={0}
               onMouseUp={() => scrollRef.current && setSelection(selectionOffsets(scrollRef.current))}
@@ -303,7 +326,9 @@ export function Reader({
                       style={{ transform: `translateY(${item.start}px)` }}
                     >
                       {row.type === 'page' ? (
-                        <p className="page-marker">Page {row.page}</p>
+                        <p className="page-marker">
+                          <FormattedMessage id="reader.page" defaultMessage="Page {page}" values={{ page: row.page }} />
+                        </p>
                       ) : (
                         <BlockText
                           text={source.text}
@@ -336,7 +361,13 @@ export function Reader({
           />
         )}
         <aside className="reader-side">
-          <ErrorNote message={markError ?? excerpts.error ?? codes.error} />
+          <ErrorNote
+            message={
+              markError ??
+              (excerpts.error ? errorText(excerpts.error) : null) ??
+              (codes.error ? errorText(codes.error) : null)
+            }
+          />
           <OrphanedExcerpts
             orphans={orphans}
             canPlace={selection !== null}
@@ -348,17 +379,8 @@ export function Reader({
               key={selectedExcerpt.id}
               excerpt={selectedExcerpt}
               codes={codes.data ?? []}
-              entities={entities}
               focusCodes={justCreated}
-              onChanged={() => {
-                excerpts.reload();
-                codes.reload();
-              }}
-              onDeleted={() => {
-                setSelected(null);
-                excerpts.reload();
-                codes.reload();
-              }}
+              onDeleted={() => setSelected(null)}
               onClose={() => setSelected(null)}
             />
           ) : panel === 'suggestions' ? (
@@ -368,28 +390,17 @@ export function Reader({
                 setView('text');
                 setShownRange([m.start, m.end]);
               }}
-              onAccepted={({ excerpts: made }) => {
-                setShownRange(null);
-                entities.reload();
-                if (made > 0) {
-                  excerpts.reload();
-                  codes.reload();
-                }
-              }}
+              onAccepted={() => setShownRange(null)}
             />
           ) : (
-            <SourceDetails
-              key={source.id}
-              source={source}
-              onSaved={reload}
-              onTextChanged={() => {
-                reload();
-                excerpts.reload();
-              }}
-            />
+            <SourceDetails key={source.id} source={source} />
           )}
           <p className="hint reader-keys">
-            {(excerpts.data ?? []).length} excerpts · select text and press E to mark · J/K next/previous excerpt
+            <FormattedMessage
+              id="reader.keys"
+              defaultMessage="{count, plural, one {# excerpt} other {# excerpts}} · select text and press E to mark · J/K next/previous excerpt"
+              values={{ count: (excerpts.data ?? []).length }}
+            />
           </p>
         </aside>
       </div>
