@@ -1,13 +1,17 @@
-import { invoke } from '../../api/client.ts';
-import { useAsync } from '../../components/useAsync.ts';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApi } from '../../api/queries.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 
-/** The dossier's excerpts whose quote or note contains `text`, fetched after typing pauses. */
+/**
+ * The dossier's excerpts whose quote or note contains `text`, fetched after typing pauses. The rows
+ * of the previous words stay while the next load, as they did before the cache.
+ */
 export function useExcerptSearch(dossierId: string, text: string) {
   const query = useDebounced(text.trim(), 200);
-  const found = useAsync(
-    () => invoke('excerpt.list', { dossierId, ...(query ? { text: query } : {}) }),
-    [dossierId, query],
+  const found = useApi(
+    'excerpt.list',
+    { dossierId, ...(query ? { text: query } : {}) },
+    { placeholderData: keepPreviousData },
   );
-  return { excerpts: found.data, error: found.error };
+  return { excerpts: found.data ?? null, error: found.error };
 }
