@@ -6,6 +6,7 @@ import { type Command, Option } from 'commander';
 import type { Services } from '../main/services.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/api/drafts.ts';
 import type { Method, Params, Result } from '../shared/api.ts';
+import { checkMessage } from '../shared/check-messages.ts';
 import { UprightError } from '../shared/errors.ts';
 
 /** What main.ts lends every command: services for a vault, unlocking, calling a method, printing. */
@@ -24,6 +25,7 @@ interface ExportOptions {
   redact?: boolean;
   acceptErrors?: boolean;
   provenance?: boolean;
+  nameSource?: string[];
 }
 
 const KIND: Record<ExportFormat, string> = { docx: 'Word document', html: 'web page', md: 'Markdown text' };
@@ -61,32 +63,43 @@ export function addExportCommand(program: Command, cli: CliRuntime): void {
     .option('--redact', 'replace pseudonymised names by their pseudonyms')
     .option('--accept-errors', 'export even though checks report errors')
     .option('--provenance', 'add the provenance annex (source, SHA-256, page, excerpt of every note)')
+    .option(
+      '--name-source <id...>',
+      'a source whose "restricted" excerpts may be named (repeatable); other restricted notes are left out',
+    )
     .action(async (vaultPath: string, opts: ExportOptions, command: Command) => {
       const redact = opts.redact ?? false;
       const provenance = opts.provenance ?? false;
+      const nameSources = opts.nameSource ?? [];
       const result = await cli.withServices(vaultPath, undefined, async (services) => {
         await cli.unlockFromEnvOrPrompt(services);
+        const listChecks = async (severities: string[]) => {
+          const checks = await cli.invoke(services, 'draft.check', {
+            id: opts.draft,
+            export: { format: opts.format, redact, provenance, nameSources },
+          });
+          for (const r of checks.filter((c) => severities.includes(c.severity)))
+            process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${checkMessage(r)}\n`);
+        };
         try {
-          return await refuseToReplace(() =>
+          const saved = await refuseToReplace(() =>
             cli.invoke(services, 'draft.export', {
               id: opts.draft,
               format: opts.format,
               redact,
               provenance,
+              nameSources,
               acceptErrors: opts.acceptErrors ?? false,
               path: resolve(opts.out),
               overwrite: opts.force ?? false,
             }),
           );
+          // Warnings do not stop an export, but a script's log should still say what they were.
+          if (saved.saved && saved.warnings > 0) await listChecks(['warning']);
+          return saved;
         } catch (error) {
-          if (error instanceof UprightError && error.code === 'DRAFT_HAS_ERRORS') {
-            const checks = await cli.invoke(services, 'draft.check', {
-              id: opts.draft,
-              export: { format: opts.format, redact, provenance },
-            });
-            for (const r of checks)
-              process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${r.message}\n`);
-          }
+          if (error instanceof UprightError && error.code === 'DRAFT_HAS_ERRORS')
+            await listChecks(['error', 'warning']);
           throw error;
         }
       });

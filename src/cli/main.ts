@@ -299,6 +299,7 @@ export function buildProgram(): Command {
           files: files.map((f) => ({
             name: f.name,
             size: f.size,
+            modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
           store: () => services.vault.store(),
@@ -326,16 +327,26 @@ export function buildProgram(): Command {
 
   program
     .command('annotations <vault>')
-    .description('export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out)')
+    .description(
+      'export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out, "restricted" ones unless --include-restricted)',
+    )
     .requiredOption('--dossier <id>', 'dossier id')
     .option('--source <id>', "only this source's excerpts")
     .addOption(new Option('--format <format>', 'file format').choices(['w3c', 'csv']).makeOptionMandatory())
     .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
     .option('--force', 'replace the file if it exists')
+    .option('--include-restricted', 'include excerpts marked "restricted" (for the team)')
     .action(
       async (
         vaultPath: string,
-        opts: { dossier: string; source?: string; format: string; out: string; force?: boolean },
+        opts: {
+          dossier: string;
+          source?: string;
+          format: string;
+          out: string;
+          force?: boolean;
+          includeRestricted?: boolean;
+        },
         command: Command,
       ) => {
         const result = await withServices(vaultPath, undefined, async (services) => {
@@ -345,6 +356,7 @@ export function buildProgram(): Command {
               dossierId: opts.dossier,
               ...(opts.source ? { sourceId: opts.source } : {}),
               format: opts.format as 'w3c' | 'csv',
+              includeRestricted: opts.includeRestricted ?? false,
               path: resolve(opts.out),
               overwrite: opts.force ?? false,
             }),
@@ -352,11 +364,19 @@ export function buildProgram(): Command {
         });
         output(command, result, () =>
           result.saved
-            ? `Wrote ${result.count} excerpts to ${result.path}${result.withheld ? ` (${result.withheld} marked "never export" left out)` : ''}.`
+            ? `Wrote ${result.count} excerpts to ${result.path}${leftOut(result.withheld, result.restrictedWithheld)}.`
             : 'Nothing written.',
         );
       },
     );
+
+  function leftOut(never: number, restricted: number): string {
+    const parts = [
+      never ? `${never} marked "never export"` : '',
+      restricted ? `${restricted} marked "restricted" (add --include-restricted to include them)` : '',
+    ].filter(Boolean);
+    return parts.length ? ` (left out: ${parts.join('; ')})` : '';
+  }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 

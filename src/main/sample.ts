@@ -48,7 +48,12 @@ export async function createSampleVault(vault: Vault, documentsDir: string): Pro
   await importBatch({
     taskId: 'sample',
     dossierId: dossier.id,
-    files: files.map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await readFile(f.path)) })),
+    files: files.map((f) => ({
+      name: f.name,
+      size: f.size,
+      modifiedAt: f.modifiedAt,
+      read: async () => new Uint8Array(await readFile(f.path)),
+    })),
     store: () => vault.store(),
     signal: new AbortController().signal,
     onProgress: () => {},

@@ -29,6 +29,24 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   other: 'Other',
 };
 
+/**
+ * Where a source's access date comes from: the saved page's own record of when it was saved, the
+ * file's modification time, the day it was imported, or a person who typed it.
+ */
+export const ACCESSED_SOURCES = ['saved_page', 'file_modified', 'imported', 'person'] as const;
+export type AccessedSource = (typeof ACCESSED_SOURCES)[number];
+
+/** Said beside the access date, so nobody mistakes a guess for a record. */
+export const ACCESSED_SOURCE_LABELS: Record<AccessedSource, string> = {
+  saved_page: 'Recorded by the saved page itself: the day it was saved.',
+  file_modified: 'The day the saved file was last changed, probably the day it was read. Correct it if not.',
+  imported: 'Only the day it was imported: the page records no date. Correct it if you know when it was read.',
+  person: 'Given by a person.',
+};
+
+/** A web address a note may print: http(s) only, no spaces or control characters. */
+export const WEB_ADDRESS = /^https?:\/\/[^\s\p{Cc}]+$/iu;
+
 export const DOSSIER_STATUSES = ['active', 'submitted', 'archived'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 

@@ -110,7 +110,17 @@ test.describe('a lawyer codes the 2022 ILO reply', () => {
     await selectPhrase(page, 'holding short-term (one-hour) warning strikes');
     await page.keyboard.press('e');
     await addCode(page, 'Strikes');
+    // The three levels are explained where they are chosen, the chosen one marked.
+    const levels = page.locator('.confidentiality-help li');
+    await expect(levels).toHaveCount(3);
+    await expect(levels.filter({ hasText: /^Restricted: for the team/ })).toHaveClass('current');
+    await expect(page.getByLabel('Confidentiality')).toHaveAccessibleDescription(/only if you confirm at export/);
+    await levels.last().scrollIntoViewIfNeeded();
+    await snap(page, '30b-confidentiality-levels');
     await page.getByLabel('Confidentiality').selectOption('never_export');
+    await expect(page.locator('.confidentiality-help li.current')).toHaveText(
+      'Never export: stays in the vault, left out of every submission and every export.',
+    );
     await page.getByLabel('Stance').selectOption('state_claim');
     await expect(page.locator('.excerpt')).not.toHaveCount(0);
     await snap(page, '30-reader-coded');

@@ -145,7 +145,7 @@ test.describe('a monitor writes the UPR submission', () => {
     await typeInParagraph(
       page,
       3,
-      `In March 2024 ${WITNESS}, who chairs a union at an oil services company, was dismissed after the union applied for registration.`,
+      `In March 2024 Ms ${WITNESS}, who chairs a union at an oil services company, was dismissed after the union applied for registration.`,
     );
     await typeInParagraph(
       page,
@@ -223,6 +223,27 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(exporter.getByRole('table')).toContainText(WITNESS);
     await expect(exporter.getByRole('table')).toContainText(PSEUDONYM);
     await expect(exporter).toContainText('No errors');
+    // Every sentence redaction changes, before and after: the title goes with the name.
+    const sentences = exporter.locator('.sentence-changes li');
+    await expect(sentences).toHaveCount(1);
+    await expect(sentences.locator('.sentence-before')).toContainText(`In March 2024 Ms ${WITNESS}, who chairs`);
+    await expect(sentences.locator('.sentence-after')).toHaveText(
+      `After: In March 2024 ${PSEUDONYM}, who chairs a union at an oil services company, was dismissed after the union applied for registration.`,
+    );
+    // Both excerpts are "restricted" (the default): for the team, so their notes are withheld and
+    // listed as warnings until the person confirms that the source may be named.
+    await expect(exporter.getByRole('heading', { name: 'Restricted sources (1)' })).toBeVisible();
+    await expect(exporter.getByRole('heading', { name: 'Notes withheld (2)' })).toBeVisible();
+    await expect(exporter.locator('.withheld')).toContainText('restricted, source not confirmed');
+    await exporter.locator('.export-warnings summary').click();
+    await expect(exporter.locator('.export-warnings li[data-rule="restricted"]')).toHaveCount(2);
+    await expect(exporter.locator('.export-warnings')).toContainText('Note 1: Cites a restricted excerpt of');
+    await snap(page, '45-export-restricted');
+    const mayBeNamed = exporter.getByLabel(/may be named/);
+    await expect(mayBeNamed).toHaveCount(1);
+    await mayBeNamed.check();
+    await expect(exporter.getByRole('heading', { name: 'Notes withheld (0)' })).toBeVisible();
+    await expect(exporter.locator('.export-warnings')).toContainText('You confirmed this source may be named');
     // Without redaction the real name would leave the vault: only after an explicit "export anyway".
     await exporter.getByLabel('Replace pseudonymised names').uncheck();
     const anyway = exporter.getByLabel(/^Export anyway/);
@@ -267,10 +288,14 @@ test.describe('a monitor writes the UPR submission', () => {
 
     // The PDF the app prints is Chromium's print of the same HTML: print it here with page.pdf.
     if (upright.target === 'chromium') {
+      const sourceIds = (
+        await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: await dossierId(page) })
+      ).map((s) => s.id);
       const { text: html } = await callFromPage<{ text: string }>(page, 'draft.render', {
         id: draftId,
         format: 'html',
         redact: true,
+        nameSources: sourceIds,
       });
       const printer = await page.context().browser()?.newPage();
       if (!printer) throw new Error('no browser to print with');
@@ -294,6 +319,37 @@ test.describe('a monitor writes the UPR submission', () => {
     await expect(row).toContainText('/ 2,815');
     await snap(page, '44-drafts-list');
     await expectAccessible(page, 'drafts list');
+  });
+
+  test('a space typed after a citation is saved as a plain space, not a non-breaking one', async ({ upright }) => {
+    const { page } = upright;
+    await createVaultThroughUi(page);
+    await createDossierThroughUi(page, DOSSIER);
+    await page.getByTestId('file-input').setInputFiles('tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.pdf');
+    await expect(page.getByTestId('import-results')).toContainText('Imported');
+    await markExcerpts(page, ['holding short-term (one-hour) warning strikes']);
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Spaces');
+    await page.getByLabel(/Individual submission/).check();
+    await page.getByRole('button', { name: 'Create submission' }).click();
+    const body = page.getByRole('textbox', { name: 'Submission text' });
+    await expect(body).toBeVisible();
+    // The editor's stylesheet is in the bundle: ProseMirror keeps typed spaces only with pre-wrap.
+    expect(await body.evaluate((el) => getComputedStyle(el).whiteSpace)).toMatch(/pre-wrap|break-spaces/);
+    await typeInParagraph(page, 0, 'Only warning strikes are lawful');
+    await page.keyboard.press('Control+Shift+KeyC');
+    await page.keyboard.type('warning strikes');
+    await page.keyboard.press('Enter');
+    await expect(body.locator('.citation')).toHaveCount(1);
+    await page.keyboard.type(' and unions rarely call them.');
+    // The saved draft, read back through the API once the autosave has written the last words.
+    const [draft] = await callFromPage<{ id: string }[]>(page, 'draft.list', { dossierId: await dossierId(page) });
+    const savedBody = async () =>
+      JSON.stringify((await callFromPage<{ body: unknown }>(page, 'draft.get', { id: draft?.id })).body);
+    await expect.poll(savedBody).toContain('call them.');
+    const json = await savedBody();
+    expect(json).toContain('"text":" and unions rarely call them."');
+    expect(json).not.toContain('\u00a0');
   });
 
   test('locking right after typing keeps the last words of the draft', async ({ upright }) => {

@@ -127,9 +127,20 @@ test.describe('the reader helps a lawyer along', () => {
     await page.getByRole('button', { name: 'Dossiers' }).click();
     await page.getByRole('button', { name: 'Kazakhstan — freedom of association' }).click();
     await page.getByRole('tab', { name: 'Excerpts' }).click();
+    // Accepted excerpts are "restricted" (for the team): left out, and counted, unless asked for.
+    await page.getByRole('button', { name: 'CSV' }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: `Saved 0 excerpts` })
+        .filter({ hasText: /marked “restricted”/ }),
+    ).toBeVisible();
+    expect(await readFile(join(upright.backupDir, 'excerpts.csv'), 'utf8')).not.toContain('Convention No. 87');
+    await page.getByLabel('Include restricted excerpts').check();
     await page.getByRole('button', { name: 'CSV' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Saved ${excerpts.length} excerpts` })).toBeVisible();
-    const csv = await readFile(join(upright.backupDir, 'excerpts.csv'), 'utf8');
+    // The preview never replaces a file: the second export is "excerpts (2).csv".
+    const csv = await readFile(join(upright.backupDir, 'excerpts (2).csv'), 'utf8');
     expect(csv).toContain('Convention No. 87');
   });
 

@@ -2,6 +2,8 @@
 // and archives) and as CSV (for the spreadsheet a coalition drafts its submission in).
 // Both leave out excerpts marked "never export" unless explicitly asked, and say how many they left
 // out: that mark protects sources and witnesses, so it must not depend on every caller remembering it.
+// "Restricted" excerpts (the default: for the team) are left out too unless the person asks for them,
+// and counted apart; only "public" ones go by default.
 import { randomUUID } from 'node:crypto';
 import { CONFIDENTIALITY_LABELS, type Confidentiality, STANCE_LABELS } from '../../shared/domain.ts';
 
@@ -37,6 +39,8 @@ export interface ExportSource {
 export interface ExportOptions {
   /** Include excerpts marked never_export. Default false. */
   includeNeverExport?: boolean;
+  /** Include excerpts marked restricted (for the team). Default false. */
+  includeRestricted?: boolean;
 }
 
 export interface WebAnnotationOptions extends ExportOptions {
@@ -104,21 +108,27 @@ export interface WebAnnotationExport {
   document: AnnotationCollection;
   /** Excerpts left out because they are marked never_export. */
   withheld: number;
+  /** Excerpts left out because they are marked restricted and were not asked for. */
+  restrictedWithheld: number;
 }
 
 export interface CsvExport {
   /** UTF-8 text with a byte-order mark, CRLF line ends (RFC 4180). */
   csv: string;
   withheld: number;
+  restrictedWithheld: number;
 }
 
 function exportable(
   excerpts: readonly ExportExcerpt[],
   options: ExportOptions,
-): { kept: ExportExcerpt[]; withheld: number } {
-  if (options.includeNeverExport) return { kept: [...excerpts], withheld: 0 };
-  const kept = excerpts.filter((e) => e.confidentiality !== 'never_export');
-  return { kept, withheld: excerpts.length - kept.length };
+): { kept: ExportExcerpt[]; withheld: number; restrictedWithheld: number } {
+  const leaveOut = (e: ExportExcerpt) =>
+    (e.confidentiality === 'never_export' && !options.includeNeverExport) ||
+    (e.confidentiality === 'restricted' && !options.includeRestricted);
+  const kept = excerpts.filter((e) => !leaveOut(e));
+  const count = (level: Confidentiality) => excerpts.filter((e) => e.confidentiality === level && leaveOut(e)).length;
+  return { kept, withheld: count('never_export'), restrictedWithheld: count('restricted') };
 }
 
 const SHA256 = /^[0-9a-f]{64}$/i;
@@ -174,7 +184,7 @@ export function toWebAnnotations(
   sourcesById: ReadonlyMap<string, ExportSource>,
   options: WebAnnotationOptions = {},
 ): WebAnnotationExport {
-  const { kept, withheld } = exportable(excerpts, options);
+  const { kept, withheld, restrictedWithheld } = exportable(excerpts, options);
   const id = options.collectionId ?? `urn:uuid:${randomUUID()}`;
   const document: AnnotationCollection = {
     '@context': ANNOTATION_CONTEXT,
@@ -191,7 +201,7 @@ export function toWebAnnotations(
       items: kept.map((e) => toAnnotation(e, sourcesById.get(e.sourceId))),
     };
   }
-  return { document, withheld };
+  return { document, withheld, restrictedWithheld };
 }
 
 export const CSV_COLUMNS = [
@@ -223,7 +233,7 @@ export function toCsv(
   sourcesById: ReadonlyMap<string, ExportSource>,
   options: ExportOptions = {},
 ): CsvExport {
-  const { kept, withheld } = exportable(excerpts, options);
+  const { kept, withheld, restrictedWithheld } = exportable(excerpts, options);
   const rows: Array<ReadonlyArray<string | number | null>> = [CSV_COLUMNS];
   for (const e of kept) {
     const source = sourcesById.get(e.sourceId);
@@ -242,7 +252,7 @@ export function toCsv(
     ]);
   }
   const csv = BOM + rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
-  return { csv, withheld };
+  return { csv, withheld, restrictedWithheld };
 }
 
 /** Cells a spreadsheet would run as a formula: a quote may well begin with "-" or "=". */

@@ -42,6 +42,8 @@ export function replaceSourceText(store: Store, sourceId: string, doc: ImportedD
       blocks: doc.blocks,
       format: doc.format,
       warnings: doc.warnings,
+      url: doc.metadata.url ?? null,
+      savedOn: doc.metadata.savedOn ?? null,
     });
     store.excerpts.applyReanchoring(
       result.reanchored.map((r) => ({ id: r.id, status: r.status, anchor: r.anchor })),

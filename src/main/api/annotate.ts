@@ -41,7 +41,7 @@ export const annotateHandlers = {
     const source = store.sources.detail(excerpt.sourceId);
     return store.excerpts.place(id, describeSelection(source.text, start, end, source.pages));
   },
-  'annotation.export': async ({ dossierId, sourceId, format, path, overwrite }, ctx) => {
+  'annotation.export': async ({ dossierId, sourceId, format, path, overwrite, includeRestricted }, ctx) => {
     const { services } = ctx;
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
@@ -49,13 +49,21 @@ export const annotateHandlers = {
     const written =
       format === 'w3c'
         ? (() => {
-            const out = toWebAnnotations(excerpts, sources, { label: `Excerpts of ${dossier.title}` });
-            return { text: `${JSON.stringify(out.document, null, 2)}\n`, withheld: out.withheld };
+            const out = toWebAnnotations(excerpts, sources, {
+              label: `Excerpts of ${dossier.title}`,
+              includeRestricted: includeRestricted ?? false,
+            });
+            return {
+              text: `${JSON.stringify(out.document, null, 2)}\n`,
+              withheld: out.withheld,
+              restrictedWithheld: out.restrictedWithheld,
+            };
           })()
         : (() => {
-            const out = toCsv(excerpts, sources);
-            return { text: out.csv, withheld: out.withheld };
+            const out = toCsv(excerpts, sources, { includeRestricted: includeRestricted ?? false });
+            return { text: out.csv, withheld: out.withheld, restrictedWithheld: out.restrictedWithheld };
           })();
+    const count = excerpts.length - written.withheld - written.restrictedWithheld;
     const extension = format === 'w3c' ? 'jsonld' : 'csv';
     const target = await chooseExportPath(ctx, path, `excerpts.${extension}`, {
       name: format === 'w3c' ? 'Web Annotation JSON' : 'CSV spreadsheet',
@@ -67,13 +75,14 @@ export const annotateHandlers = {
       action: 'annotation.export',
       entityType: 'dossier',
       entityId: dossierId,
-      summary: `${excerpts.length - written.withheld} excerpts exported as ${format}, ${written.withheld} withheld`,
+      summary: `${count} excerpts exported as ${format}, ${written.withheld} never-export and ${written.restrictedWithheld} restricted withheld`,
     });
     return {
       saved: true as const,
       path: target,
-      count: excerpts.length - written.withheld,
+      count,
       withheld: written.withheld,
+      restrictedWithheld: written.restrictedWithheld,
     };
   },
   'code.list': (_params, { services }) => services.vault.store().codes.list(),

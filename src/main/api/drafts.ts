@@ -1,5 +1,6 @@
 // Submission drafts: the editor's reads and saves, the generated notes, the checks, redaction,
 // rendering and export, and named versions with their comparison.
+import { checkMessage } from '../../shared/check-messages.ts';
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { runChecks } from '../drafts/checks.ts';
@@ -62,29 +63,36 @@ export const draftHandlers = {
   },
   'draft.check': ({ id, export: planned }, { services }) =>
     runChecks(contextFor(services.vault.store(), id), { today: localToday(), ...planned }),
-  'draft.redactions': ({ id }, { services }) => {
-    const { substitutions, withheld } = prepareDocument(contextFor(services.vault.store(), id), { redact: true });
-    return { substitutions, withheld };
+  'draft.redactions': ({ id, nameSources }, { services }) => {
+    const { substitutions, sentences, withheld, restricted } = prepareDocument(contextFor(services.vault.store(), id), {
+      redact: true,
+      ...(nameSources ? { nameSources } : {}),
+    });
+    return { substitutions, sentences, withheld, restricted };
   },
-  'draft.render': ({ id, format, redact }, { services }) => {
-    const doc = prepareDocument(contextFor(services.vault.store(), id), { redact });
+  'draft.render': ({ id, format, redact, nameSources }, { services }) => {
+    const doc = prepareDocument(contextFor(services.vault.store(), id), {
+      redact,
+      ...(nameSources ? { nameSources } : {}),
+    });
     return { text: format === 'html' ? renderHtml(doc) : renderMarkdown(doc) };
   },
-  'draft.export': async ({ id, format, redact, acceptErrors, path, overwrite, provenance }, ctx) => {
+  'draft.export': async ({ id, format, redact, acceptErrors, path, overwrite, provenance, nameSources }, ctx) => {
     const store = ctx.services.vault.store();
     const context = contextFor(store, id);
     const withAnnex = provenance ?? false;
+    const named = nameSources ? { nameSources } : {};
     const written = readDraft(context);
-    const doc = prepareDocument(context, { redact, provenance: withAnnex }, written);
+    const doc = prepareDocument(context, { redact, provenance: withAnnex, ...named }, written);
     const results = runChecks(
       context,
-      { today: localToday(), redact, format, provenance: withAnnex },
+      { today: localToday(), redact, format, provenance: withAnnex, ...named },
       { written, doc },
     );
     const errors = results.filter((r) => r.severity === 'error');
     const warnings = results.length - errors.length;
     if (errors.length > 0 && !acceptErrors) {
-      const first = errors[0]?.message ?? '';
+      const first = errors[0] ? checkMessage(errors[0]) : '';
       throw new UprightError(
         'DRAFT_HAS_ERRORS',
         `${errors.length === 1 ? 'One check fails' : `${errors.length} checks fail`}: ${first}${errors.length > 1 ? ' (see the checks for the others)' : ''} Fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway.`,
@@ -101,7 +109,13 @@ export const draftHandlers = {
     await writeExport(target, bytes, path === undefined ? target === chosen : (overwrite ?? false));
     current.drafts.recordExport(
       id,
-      auditSummary(format, { redact, provenance: withAnnex, errors: errors.length, warnings }),
+      auditSummary(format, {
+        redact,
+        provenance: withAnnex,
+        errors: errors.length,
+        warnings,
+        restrictedNamed: doc.restricted.filter((s) => s.named).length,
+      }),
     );
     return { saved: true as const, path: target, bytes: bytes.byteLength, warnings };
   },

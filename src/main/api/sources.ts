@@ -72,7 +72,12 @@ export const sourceHandlers = {
       params.dossierId,
       params.files.map((file) => {
         const bytes = Buffer.from(file.data, 'base64');
-        return { name: file.name, size: bytes.byteLength, read: async () => bytes };
+        return {
+          name: file.name,
+          size: bytes.byteLength,
+          ...(file.modifiedAt !== undefined ? { modifiedAt: file.modifiedAt } : {}),
+          read: async () => bytes,
+        };
       }),
     ),
   'import.pick': async ({ taskId, dossierId, what }, ctx) => {
@@ -84,7 +89,12 @@ export const sourceHandlers = {
       ctx,
       taskId,
       dossierId,
-      files.map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await readFile(f.path)) })),
+      files.map((f) => ({
+        name: f.name,
+        size: f.size,
+        modifiedAt: f.modifiedAt,
+        read: async () => new Uint8Array(await readFile(f.path)),
+      })),
     );
   },
   'import.cancel': ({ taskId }, { services }) => ({ cancelled: services.imports.cancel(taskId) }),

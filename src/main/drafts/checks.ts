@@ -3,9 +3,11 @@
 // cover field it concerns. They judge the document export would write (document.ts), so a passing
 // check is a property of the file, not of the editor's view of it.
 import type { CheckResult, DraftTarget, ExportFormat, Footnote } from '../../shared/api/drafts.ts';
-import { formatPartialDate, ordinal } from '../../shared/domain.ts';
+import type { CheckCode } from '../../shared/check-messages.ts';
+import { foldName, formatPartialDate, ordinal } from '../../shared/domain.ts';
 import { UN_LANGUAGES } from '../../shared/draft.ts';
 import { detectLanguage } from '../ingest/metadata.ts';
+import { missingNoteParts } from './citation-needs.ts';
 import { type ExportDocument, prepareDocument, readDraft, type WrittenDraft } from './document.ts';
 import { type Block, type DraftModel, inlineText } from './model.ts';
 import { WITHHELD_NAME } from './redact.ts';
@@ -21,6 +23,8 @@ export interface CheckOptions {
   redact?: boolean;
   format?: ExportFormat;
   provenance?: boolean;
+  /** Sources whose restricted excerpts the person confirmed may be named in this export. */
+  nameSources?: readonly string[];
 }
 
 interface Input {
@@ -33,6 +37,14 @@ interface Input {
 }
 
 type Add = (rule: string, severity: CheckResult['severity'], message: string, target: DraftTarget) => void;
+/** Newer checks speak codes: the renderer and the CLI word them (src/shared/check-messages.ts). */
+type AddCode = (
+  rule: string,
+  severity: CheckResult['severity'],
+  code: CheckCode,
+  params: Record<string, string | number>,
+  target: DraftTarget,
+) => void;
 
 const DRAFT: DraftTarget = { kind: 'draft' };
 const cover = (field: string): DraftTarget => ({ kind: 'cover', field });
@@ -385,6 +397,89 @@ function citations({ context, model, notes }: Input, add: Add): void {
   }
 }
 
+/** Each citation of a restricted excerpt: for the team, named only where the person confirmed its source. */
+function restrictedCitations({ doc }: Input, _add: Add, addCode: AddCode): void {
+  for (const source of doc.restricted) {
+    for (const note of source.notes) {
+      addCode(
+        'restricted',
+        'warning',
+        source.named ? 'RESTRICTED_CITATION_NAMED' : 'RESTRICTED_CITATION_WITHHELD',
+        { note, source: source.title },
+        { kind: 'note', number: note },
+      );
+    }
+  }
+}
+
+/**
+ * A note that lacks what its source's citation format needs (a web page without its address or the
+ * day it was read, a report without its author or date): once per source, at its first note, with
+ * the source's id so the person can be taken to its details.
+ */
+function incompleteNotes({ context, notes }: Input, _add: Add, addCode: AddCode): void {
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (!excerpt?.sourceId || seen.has(excerpt.sourceId)) continue;
+    seen.add(excerpt.sourceId);
+    const missing = missingNoteParts(excerpt);
+    if (missing.length === 0) continue;
+    addCode(
+      'note-incomplete',
+      'warning',
+      'NOTE_INCOMPLETE',
+      { note: note.number, source: excerpt.sourceTitle, sourceId: excerpt.sourceId, missing: missing.join(',') },
+      { kind: 'note', number: note.number },
+    );
+  }
+}
+
+/** Letters and digits only, folded, between spaces: "…/news/Larisa-Kharkova_jailed" → " news larisa kharkova jailed ". */
+function addressWords(value: string): string {
+  let text = value;
+  try {
+    text = decodeURIComponent(value);
+  } catch {
+    // A malformed escape: compare the address as written.
+  }
+  return ` ${foldName(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * Redaction replaces names in the text, not inside a web address, where a page about a person often
+ * carries the name in its slug ("/news/larisa-kharkova-jailed"). Such a note would print the name the
+ * export promises to hide: an error, and the person shortens or removes the address in the source's
+ * details.
+ */
+function addressNames({ context, notes, options }: Input, _add: Add, addCode: AddCode): void {
+  if (!options.redact) return;
+  const names = context.entities
+    .flatMap((entity) => [entity.name, ...entity.aliases])
+    .map(addressWords)
+    .filter((name) => name.trim().length >= 3);
+  if (names.length === 0) return;
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (note.problem !== null) continue;
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (!excerpt?.sourceId || !excerpt.url || seen.has(excerpt.sourceId)) continue;
+    seen.add(excerpt.sourceId);
+    const url = addressWords(excerpt.url);
+    if (!names.some((name) => url.includes(name))) continue;
+    addCode(
+      'note-address-names',
+      'error',
+      'NOTE_ADDRESS_NAMES_PERSON',
+      { note: note.number, source: excerpt.sourceTitle, sourceId: excerpt.sourceId, missing: 'url' },
+      { kind: 'note', number: note.number },
+    );
+  }
+}
+
 function pseudonyms({ doc, options }: Input, add: Add): void {
   for (const sub of doc.substitutions) {
     const first = sub.occurrences[0] ?? DRAFT;
@@ -606,6 +701,9 @@ const CHECKS = [
   dossierReview,
   summary,
   citations,
+  restrictedCitations,
+  incompleteNotes,
+  addressNames,
   pseudonyms,
   recommendationRefs,
   smart,
@@ -623,10 +721,20 @@ export function runChecks(
   const written = prepared?.written ?? readDraft(context);
   const doc =
     prepared?.doc ??
-    prepareDocument(context, { redact: options.redact ?? false, provenance: options.provenance ?? false }, written);
+    prepareDocument(
+      context,
+      {
+        redact: options.redact ?? false,
+        provenance: options.provenance ?? false,
+        ...(options.nameSources ? { nameSources: options.nameSources } : {}),
+      },
+      written,
+    );
   const input: Input = { context, ...written, doc, options };
   const results: CheckResult[] = [];
   const add: Add = (rule, severity, message, target) => results.push({ rule, severity, message, target });
-  for (const check of CHECKS) check(input, add);
+  const addCode: AddCode = (rule, severity, code, params, target) =>
+    results.push({ rule, severity, code, params, target });
+  for (const check of CHECKS) check(input, add, addCode);
   return [...results.filter((r) => r.severity === 'error'), ...results.filter((r) => r.severity === 'warning')];
 }

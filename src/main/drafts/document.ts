@@ -5,12 +5,20 @@
 //
 // Notes citing an excerpt marked "never export", or one no longer in the vault, are always left out,
 // with or without redaction: the mark protects sources and witnesses and must not depend on a
-// checkbox. Redaction adds the pseudonyms.
-import type { DraftTarget, Footnote, Substitution, WordCount } from '../../shared/api/drafts.ts';
+// checkbox. A "restricted" excerpt is for the team: its note is left out too unless the person has
+// confirmed, source by source, that the source may be named. Redaction adds the pseudonyms.
+import type {
+  ChangedSentence,
+  DraftTarget,
+  Footnote,
+  RestrictedSource,
+  Substitution,
+  WordCount,
+} from '../../shared/api/drafts.ts';
 import { WORD_LIMITS } from '../../shared/draft.ts';
 import { type CoverLine, coverLines, coverTitle } from './cover.ts';
 import { footnotes, styledNoteTexts } from './footnotes.ts';
-import { type Block, buildModel, type DraftModel, type Inline } from './model.ts';
+import { type Block, buildModel, type DraftModel, type Inline, inlineText } from './model.ts';
 import { type NameRule, redactor } from './redact.ts';
 import { recommendationText } from './references.ts';
 import type { DraftContext } from './types.ts';
@@ -42,8 +50,12 @@ export interface ExportDocument {
   redacted: boolean;
   /** Names replaced (with redaction) or that would be (without). */
   substitutions: Substitution[];
+  /** Every sentence redaction changes, before and after, in reading order (whether or not it redacts). */
+  sentences: ChangedSentence[];
   /** Notes left out, and why. */
   withheld: Footnote[];
+  /** The sources of cited restricted excerpts, named or withheld in this export. */
+  restricted: RestrictedSource[];
   words: WordCount;
 }
 
@@ -56,6 +68,8 @@ export interface WrittenDraft {
 export interface PrepareOptions {
   redact: boolean;
   provenance?: boolean;
+  /** Sources whose restricted excerpts the person confirmed may be named; others' notes are withheld. */
+  nameSources?: readonly string[];
 }
 
 /** The draft as written: its blocks and every note, including those that cannot be exported. */
@@ -112,9 +126,30 @@ export function prepareDocument(
   const names = redactor(context.entities);
   const log = new SubstitutionLog();
   const apply = <T>(original: T, redacted: T) => (options.redact ? redacted : original);
+  const sentences: ChangedSentence[] = [];
+  const review = (value: string, target: DraftTarget) => {
+    for (const s of names.sentences(value)) sentences.push({ target, ...s });
+  };
+
+  // Restricted excerpts are named only from the sources the person confirmed.
+  const named = new Set(options.nameSources ?? []);
+  const restricted = new Map<string, RestrictedSource>();
+  const judged = notes.map((note): Footnote => {
+    const excerpt = context.excerpts.get(note.excerptId);
+    if (note.problem !== null || excerpt?.confidentiality !== 'restricted' || !excerpt.sourceId) return note;
+    const source = restricted.get(excerpt.sourceId) ?? {
+      sourceId: excerpt.sourceId,
+      title: excerpt.sourceTitle,
+      notes: [],
+      named: named.has(excerpt.sourceId),
+    };
+    source.notes.push(note.number);
+    restricted.set(excerpt.sourceId, source);
+    return source.named ? note : { ...note, problem: 'restricted' };
+  });
 
   // Notes that may leave the vault, renumbered in order, worded in citation style ("Ibid.").
-  const exportable = notes.filter((note) => note.problem === null);
+  const exportable = judged.filter((note) => note.problem === null);
   const keptExcerpts = exportable.flatMap((note) => {
     const excerpt = context.excerpts.get(note.excerptId);
     return excerpt ? [excerpt] : [];
@@ -131,6 +166,7 @@ export function prepareDocument(
     const number = exported.length + 1;
     renumbered.set(note.number, number);
     const where: DraftTarget = { kind: 'note', number: note.number };
+    review(text, where);
     exported.push({
       number,
       draftNumber: note.number,
@@ -150,14 +186,18 @@ export function prepareDocument(
       return number === undefined ? [] : [{ ...inline, note: number }];
     });
     const inlines = apply(kept, names.inlines(kept, log.at(block.target)));
+    review(inlineText(kept), block.target);
     blocks.push({ ...block, inlines });
   }
 
   const body = bodyWords({ ...model, blocks });
-  const cover = coverLines(draft.cover, draft.template, body).map((line) => ({
-    ...line,
-    text: apply(line.text, names.text(line.text, log.at({ kind: 'cover', field: line.field }))),
-  }));
+  const cover = coverLines(draft.cover, draft.template, body).map((line) => {
+    const target: DraftTarget = { kind: 'cover', field: line.field };
+    review(line.text, target);
+    return { ...line, text: apply(line.text, names.text(line.text, log.at(target))) };
+  });
+  // The cover comes first on the page, so first in the review.
+  sentences.sort((a, b) => byPlace(a.target, b.target));
   const title = coverTitle(draft.cover, draft.template);
 
   return {
@@ -169,7 +209,9 @@ export function prepareDocument(
     provenance: options.provenance ?? false,
     redacted: options.redact,
     substitutions: log.list(),
-    withheld: notes.filter((n) => n.problem !== null),
+    sentences,
+    withheld: judged.filter((n) => n.problem !== null),
+    restricted: [...restricted.values()],
     words: {
       body,
       notes: textsWords(exported.map((n) => n.text)),

@@ -38,10 +38,12 @@ export function withExtension(path: string, format: ExportFormat): string {
 
 export function auditSummary(
   format: ExportFormat,
-  options: { redact: boolean; provenance: boolean; errors: number; warnings: number },
+  options: { redact: boolean; provenance: boolean; errors: number; warnings: number; restrictedNamed?: number },
 ): string {
   const parts = [`Exported as ${format.toUpperCase()}`, options.redact ? 'redacted' : 'not redacted'];
   if (options.provenance) parts.push('with provenance annex');
+  // Who let a team-only source be named, and when, is worth finding again in the audit log.
+  if (options.restrictedNamed) parts.push(`${options.restrictedNamed} restricted source(s) named`);
   if (options.errors > 0) parts.push(`${options.errors} check error(s) accepted`);
   if (options.warnings > 0) parts.push(`${options.warnings} warning(s)`);
   return parts.join(', ');

@@ -1,6 +1,8 @@
 // Footnotes are generated from citations, never typed: one note per citation, in document order,
 // naming the source the way the field does — organisation, title, document symbol, date, page:
 // "Government of Kazakhstan, Information supplied by the Government (2022), CAN/D/Kazakhstan-C.87, p. 3."
+// A source read on the web adds where and when: "…, 12 January 2022, available at https://…,
+// accessed 3 June 2024."
 // In the exported file the notes follow legal citation style: a note citing the same source as the
 // note just before it reads "Ibid., p. 4", and a later return to a source cited earlier gives a short
 // form pointing back at its first note. The editor shows every note in full, so each stands alone
@@ -27,6 +29,14 @@ function organisationOf(excerpt: CitedExcerpt, title: string): string {
   return organisation && organisation.toLowerCase() !== title.toLowerCase() ? organisation : '';
 }
 
+/** "available at …", "accessed …": the day alone says nothing without the address it was read at. */
+function webParts(excerpt: CitedExcerpt, w: Wording): string[] {
+  const url = (excerpt.url ?? '').trim();
+  if (!url) return [];
+  const accessed = w.date(excerpt.accessed);
+  return [w.t('note.url', { url }), accessed ? w.t('note.accessed', { date: accessed }) : ''];
+}
+
 /** The reference for one excerpt, ending with a full stop. */
 export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en')): string {
   const title = titleOf(excerpt);
@@ -39,6 +49,7 @@ export function noteText(excerpt: CitedExcerpt, w: Wording = wording('en')): str
     symbol && !title.includes(symbol) ? symbol : '',
     date && !title.includes(date) ? date : '',
     excerpt.page ? w.t('note.page', { page: excerpt.page }) : '',
+    ...webParts(excerpt, w),
   ].filter(Boolean);
   if (parts.length === 0) return w.t('note.untitled');
   return withStop(parts.join(', '));

@@ -1,6 +1,6 @@
 // What the draft modules need to know about the vault, read by the store (src/main/store/drafts.ts)
 // in a few queries and handed over as plain data, so every module here stays pure and testable.
-import type { Confidentiality, EntityKind, EntitySensitivity } from '../../shared/domain.ts';
+import type { Confidentiality, EntityKind, EntitySensitivity, SourceKind } from '../../shared/domain.ts';
 import type { DraftBody, DraftCover, DraftTemplate } from '../../shared/draft.ts';
 
 /** A cited excerpt with what its footnote names. `missing`: the id is not in this vault at all. */
@@ -16,6 +16,11 @@ export interface CitedExcerpt {
   /** Possibly partial: "2022", "2022-06", "2022-06-30". */
   dateText: string | null;
   originalSha256: string | null;
+  /** What the citation format asks of the note depends on it (UPR-SUBMISSION.md, "Citation formats"). */
+  sourceKind?: SourceKind | null;
+  /** The web address the source was read at, and the day (YYYY-MM-DD, or partial when typed). */
+  url?: string | null;
+  accessed?: string | null;
 }
 
 /** A person or organisation whose names must not leave the vault as written. */

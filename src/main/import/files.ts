@@ -7,6 +7,8 @@ export interface FileOnDisk {
   name: string;
   path: string;
   size: number;
+  /** Modification time, ms since 1970. */
+  modifiedAt: number;
 }
 
 export async function collectFiles(paths: string[]): Promise<FileOnDisk[]> {
@@ -18,7 +20,7 @@ export async function collectFiles(paths: string[]): Promise<FileOnDisk[]> {
       const entries = (await readdir(path)).filter((n) => !n.startsWith('.')).sort((a, b) => a.localeCompare(b));
       for (const entry of entries) await visit(join(path, entry));
     } else if (info.isFile()) {
-      found.push({ name: basename(path), path, size: info.size });
+      found.push({ name: basename(path), path, size: info.size, modifiedAt: info.mtimeMs });
     }
   }
   for (const path of paths) await visit(path);

@@ -8,12 +8,15 @@ import type { ImportOutcome, ImportProgress } from '../../shared/api.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../ingest/types.ts';
 import type { Store } from '../store/index.ts';
+import { webAccess } from './access.ts';
 import { guessKind } from './kind.ts';
 import { type Parser, ParseSandbox } from './sandbox.ts';
 
 export interface PendingFile {
   name: string;
   size: number;
+  /** The file's modification time (ms since 1970) when known: a saved page's access date if it records none. */
+  modifiedAt?: number;
   read(): Promise<Uint8Array>;
 }
 
@@ -88,6 +91,7 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
     const doc = await parse(bytes, file.name, limits, options.signal);
     if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
     const title = doc.metadata.title?.trim() || file.name.replace(/\.[^.]+$/, '');
+    const { url, accessed } = webAccess(doc, file.modifiedAt);
     const source = options.store().sources.add({
       dossierId: options.dossierId,
       title,
@@ -102,6 +106,8 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
       dateText: doc.metadata.date ?? null,
       documentSymbol: doc.metadata.symbol ?? null,
       language: doc.metadata.language ?? null,
+      url,
+      accessed,
       ...(doc.encoding ? { metadata: { encoding: doc.encoding } } : {}),
     });
     return outcome(file.name, {

@@ -9,6 +9,7 @@ import { decodeText } from './encoding.ts';
 import { normaliseDate, usableTitle } from './metadata.ts';
 import { nestingDepth } from './nesting.ts';
 import type { ImportedDocument } from './types.ts';
+import { pageAddress } from './web-address.ts';
 
 /** Deeper than this, a page is refused: browsers themselves stop nesting elements at 512 levels. */
 export const MAX_NESTING = 512;
@@ -68,6 +69,7 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
   const metaDate = meta(document, 'article:published_time', 'date', 'dc.date', 'dcterms.created', 'datePublished');
   const metaAuthor = meta(document, 'author', 'article:author', 'dc.creator');
   const savedPage = isSavedPage(html, document);
+  const address = pageAddress(html, document);
 
   const { Readability } = await import('@mozilla/readability');
   // The serializer hands back the article's DOM node itself: no second parse of its HTML.
@@ -107,6 +109,8 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
     date: normaliseDate(article?.publishedTime ?? metaDate),
   });
   if (savedPage) doc.savedPage = true;
+  if (address.url) doc.metadata.url = address.url;
+  if (address.savedOn) doc.metadata.savedOn = address.savedOn;
   return doc;
 }
 
@@ -116,7 +120,9 @@ export async function importHtml(bytes: Uint8Array, signal: AbortSignal): Promis
  */
 function isSavedPage(html: string, document: Document): boolean {
   return (
-    /<!-{2}\s*saved from url=/i.test(html.slice(0, 4096)) ||
-    document.querySelector('link[rel~="canonical" i], meta[property="og:url" i], nav, header nav') !== null
+    /<!-{2}\s*(?:saved from url=|Page saved with SingleFile)/i.test(html.slice(0, 4096)) ||
+    document.querySelector(
+      'link[rel~="canonical" i], meta[property="og:url" i], meta[name="savepage-url" i], nav, header nav',
+    ) !== null
   );
 }

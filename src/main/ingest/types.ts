@@ -36,6 +36,10 @@ export interface ImportedMetadata {
   symbol?: string;
   /** ISO 639-1 code detected offline ("en", "ru", …), or undefined when unsure. */
   language?: string;
+  /** A saved web page's address (canonical link, og:url, or the browser's "saved from" mark). */
+  url?: string;
+  /** YYYY-MM-DD: the day a saved web page records it was saved. */
+  savedOn?: string;
 }
 
 export interface ImportedDocument {

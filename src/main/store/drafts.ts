@@ -258,7 +258,8 @@ export class DraftRepository extends Repository {
     const rows = this.sql
       .get(
         `SELECT e.id, e.deleted_at AS excerpt_deleted, e.confidentiality, e.page, s.id AS source_id, s.title,
-           s.author_organisation, s.document_symbol, s.date_text, s.original_sha256, s.deleted_at AS source_deleted
+           s.author_organisation, s.document_symbol, s.date_text, s.original_sha256, s.deleted_at AS source_deleted,
+           s.kind, s.url, s.accessed_date
          FROM excerpt e JOIN source s ON s.id = e.source_id
          WHERE e.id IN (SELECT value FROM json_each(?))`,
       )
@@ -274,6 +275,9 @@ export class DraftRepository extends Repository {
       date_text: string | null;
       original_sha256: string | null;
       source_deleted: string | null;
+      kind: CitedExcerpt['sourceKind'];
+      url: string | null;
+      accessed_date: string | null;
     }[];
     const found = new Map<string, CitedExcerpt>();
     for (const row of rows) {
@@ -288,6 +292,9 @@ export class DraftRepository extends Repository {
         documentSymbol: row.document_symbol,
         dateText: row.date_text,
         originalSha256: row.original_sha256,
+        sourceKind: row.kind,
+        url: row.url,
+        accessed: row.accessed_date,
       });
     }
     for (const id of unique) {

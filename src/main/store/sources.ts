@@ -3,7 +3,7 @@
 // The reader gets a source's text with its structure (blocks) and page map; listings never read the
 // text or the original's bytes.
 import { createHash } from 'node:crypto';
-import { SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
+import { type AccessedSource, SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
@@ -35,6 +35,10 @@ export interface NewSource {
   language?: string | null;
   reliabilityNote?: string;
   metadata?: Record<string, unknown>;
+  /** The web address it was read at (a saved page's canonical or "saved from" address). */
+  url?: string | null;
+  /** YYYY-MM-DD: the day it was read there, with where that day comes from. */
+  accessed?: { date: string; source: AccessedSource } | null;
 }
 
 export interface SourceRecord {
@@ -91,10 +95,10 @@ export class SourceRepository extends Repository {
         .get(
           `INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language,
              reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks,
-             paragraph_hashes)
+             paragraph_hashes, url, accessed_date, accessed_source)
            VALUES (@id, @dossier_id, @title, @kind, @author_organisation, @date_text, @document_symbol, @language,
              @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @text, @page_map, @format, @blocks,
-             @paragraph_hashes)`,
+             @paragraph_hashes, @url, @accessed_date, @accessed_source)`,
         )
         .run({
           id,
@@ -118,6 +122,9 @@ export class SourceRepository extends Repository {
           format: input.format ?? null,
           blocks: JSON.stringify(input.blocks ?? []),
           paragraph_hashes: JSON.stringify(paragraphHashes(input.text ?? '', input.blocks ?? [])),
+          url: input.url ?? null,
+          accessed_date: input.accessed?.date ?? null,
+          accessed_source: input.accessed?.source ?? null,
         });
       if (original) {
         this.sql
@@ -221,14 +228,36 @@ export class SourceRepository extends Repository {
       symbol: patch.symbol !== undefined ? patch.symbol : current.symbol,
       language: patch.language !== undefined ? patch.language : current.language,
       note: patch.reliabilityNote ?? current.reliabilityNote,
+      url: patch.url !== undefined ? patch.url : current.url,
+      accessed: patch.accessed !== undefined ? patch.accessed : current.accessed,
+      // A date a person gives (or confirms by changing it) is theirs; clearing it clears where it came from.
+      accessedSource:
+        patch.accessed === undefined || patch.accessed === current.accessed
+          ? current.accessedSource
+          : patch.accessed === null
+            ? null
+            : ('person' as const),
     };
     this.db.transaction(() => {
       this.sql
         .get(
           `UPDATE source SET title = ?, kind = ?, author_organisation = ?, date_text = ?, document_symbol = ?, language = ?,
-             reliability_note = ?, updated_at = ? WHERE id = ?`,
+             reliability_note = ?, url = ?, accessed_date = ?, accessed_source = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(next.title, next.kind, next.author, next.date, next.symbol, next.language, next.note, nowIso(), id);
+        .run(
+          next.title,
+          next.kind,
+          next.author,
+          next.date,
+          next.symbol,
+          next.language,
+          next.note,
+          next.url,
+          next.accessed,
+          next.accessedSource,
+          nowIso(),
+          id,
+        );
       this.audit.append({
         action: 'source.update',
         entityType: 'source',
@@ -245,7 +274,16 @@ export class SourceRepository extends Repository {
    */
   replaceText(
     id: string,
-    input: { text: string; pageMap: PageSpan[]; blocks: SourceBlock[]; format: SourceFormat; warnings: string[] },
+    input: {
+      text: string;
+      pageMap: PageSpan[];
+      blocks: SourceBlock[];
+      format: SourceFormat;
+      warnings: string[];
+      /** What the page records of where and when it was saved: fills only what the source lacks. */
+      url?: string | null;
+      savedOn?: string | null;
+    },
   ): void {
     const current = this.sql.get('SELECT metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
       | { metadata: string }
@@ -267,6 +305,16 @@ export class SourceRepository extends Repository {
         nowIso(),
         id,
       );
+    // A source imported before addresses were kept gains its page's address and saved day; what a
+    // person gave is never replaced.
+    this.sql
+      .get(
+        `UPDATE source SET url = coalesce(url, @url),
+           accessed_source = CASE WHEN accessed_date IS NULL AND @saved_on IS NOT NULL THEN 'saved_page' ELSE accessed_source END,
+           accessed_date = coalesce(accessed_date, @saved_on)
+         WHERE id = @id`,
+      )
+      .run({ id, url: input.url ?? null, saved_on: input.savedOn ?? null });
     this.audit.append({
       action: 'source.renormalise',
       entityType: 'source',
@@ -327,7 +375,8 @@ export class SourceRepository extends Repository {
         .get(
           `UPDATE source SET deleted_at = ?, updated_at = ?, title = '', author_organisation = NULL, date_text = NULL,
              document_symbol = NULL, language = NULL, reliability_note = '', text = '', page_map = '[]', blocks = '[]',
-             original_sha256 = NULL, metadata = '{}', paragraph_hashes = '[]', rendition_group = NULL WHERE id = ?`,
+             original_sha256 = NULL, metadata = '{}', paragraph_hashes = '[]', rendition_group = NULL, url = NULL,
+             accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
         )
         .run(now, now, id);
       this.sql
@@ -494,6 +543,9 @@ export interface SourceSummary {
   importedAt: string | null;
   /** Sources sharing it are renditions of one document in different formats; null when not linked. */
   renditionGroup: string | null;
+  url: string | null;
+  accessed: string | null;
+  accessedSource: AccessedSource | null;
 }
 
 export interface SourceDetail extends SourceSummary {
@@ -511,11 +563,13 @@ export interface SourcePatch {
   symbol?: string | null;
   language?: string | null;
   reliabilityNote?: string;
+  url?: string | null;
+  accessed?: string | null;
 }
 
 const SUMMARY_COLUMNS = `s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
   s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at,
-  s.rendition_group`;
+  s.rendition_group, s.url, s.accessed_date, s.accessed_source`;
 
 interface SummaryRow {
   id: string;
@@ -534,6 +588,9 @@ interface SummaryRow {
   original_sha256: string | null;
   imported_at: string | null;
   rendition_group: string | null;
+  url: string | null;
+  accessed_date: string | null;
+  accessed_source: AccessedSource | null;
 }
 
 function toSummary(row: SummaryRow): SourceSummary {
@@ -554,6 +611,9 @@ function toSummary(row: SummaryRow): SourceSummary {
     sha256: row.original_sha256,
     importedAt: row.imported_at,
     renditionGroup: row.rendition_group,
+    url: row.url,
+    accessed: row.accessed_date,
+    accessedSource: row.accessed_source,
   };
 }
 

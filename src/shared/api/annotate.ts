@@ -154,12 +154,14 @@ export const annotateApi = {
   }),
   'annotation.export': method({
     summary:
-      'Export a dossier’s (or one source’s) excerpts as W3C Web Annotation JSON or CSV; "never export" excerpts are left out and counted.',
+      'Export a dossier’s (or one source’s) excerpts as W3C Web Annotation JSON or CSV; "never export" excerpts are left out, and "restricted" ones unless asked for; both are counted.',
     params: z
       .object({
         dossierId: Id,
         sourceId: Id.optional(),
         format: z.enum(['w3c', 'csv']),
+        /** Include excerpts marked "restricted" (for the team); left out by default. */
+        includeRestricted: z.boolean().optional(),
         /** Write here instead of asking (CLI, tests). */
         path: z.string().min(1).optional(),
         /** Replace a file already at `path` (the CLI's --force); without it such a path is refused with FILE_EXISTS. */
@@ -167,7 +169,15 @@ export const annotateApi = {
       })
       .strict(),
     result: z.union([
-      z.object({ saved: z.literal(true), path: z.string(), count: z.number().int(), withheld: z.number().int() }),
+      z.object({
+        saved: z.literal(true),
+        path: z.string(),
+        count: z.number().int(),
+        /** Left out as "never export". */
+        withheld: z.number().int(),
+        /** Left out as "restricted" (not asked for). */
+        restrictedWithheld: z.number().int(),
+      }),
       z.object({ saved: z.literal(false) }),
     ]),
   }),

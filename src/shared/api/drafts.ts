@@ -34,7 +34,10 @@ export const CheckResult = z.object({
   /** Stable rule id: "word-limit", "never-export", "citation-resolves"… */
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
-  message: z.string(),
+  /** The older checks' sentence; newer ones give `code` and `params`, worded by checkMessage(). */
+  message: z.string().optional(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   target: DraftTarget,
 });
 export type CheckResult = z.infer<typeof CheckResult>;
@@ -44,8 +47,11 @@ export const Footnote = z.object({
   excerptId: Id,
   /** The note as exported: "Government of Kazakhstan, Information supplied … (2022), p. 1." */
   text: z.string(),
-  /** Why this note cannot be exported as is, or null. */
-  problem: z.enum(['excerpt_deleted', 'never_export']).nullable(),
+  /**
+   * Why this note cannot be exported as is, or null. "restricted": the excerpt is for the team and
+   * nobody has confirmed that its source may be named in this export.
+   */
+  problem: z.enum(['excerpt_deleted', 'never_export', 'restricted']).nullable(),
 });
 export type Footnote = z.infer<typeof Footnote>;
 
@@ -65,6 +71,24 @@ export const Substitution = z.object({
   occurrences: z.array(DraftTarget),
 });
 export type Substitution = z.infer<typeof Substitution>;
+
+/** A sentence redaction changes, as written and as it will be exported. */
+export const ChangedSentence = z.object({ target: DraftTarget, before: z.string(), after: z.string() });
+export type ChangedSentence = z.infer<typeof ChangedSentence>;
+
+/** A source whose excerpts are marked "restricted" and cited: withheld unless confirmed it may be named. */
+export const RestrictedSource = z.object({
+  sourceId: Id,
+  title: z.string(),
+  /** The draft's note numbers citing it. */
+  notes: z.array(z.number().int()),
+  /** Whether this export names it (confirmed) or withholds its notes. */
+  named: z.boolean(),
+});
+export type RestrictedSource = z.infer<typeof RestrictedSource>;
+
+/** Sources of restricted excerpts the person confirmed may be named in this export. */
+const NameSources = z.array(Id).max(10_000);
 
 export const DraftVersion = z.object({
   id: Id,
@@ -129,19 +153,34 @@ export const draftsApi = {
       .object({
         id: Id,
         /** Judge the file this export would write: its format, redaction and annex (as draft.export does). */
-        export: z.object({ format: z.enum(EXPORT_FORMATS), redact: z.boolean(), provenance: z.boolean() }).optional(),
+        export: z
+          .object({
+            format: z.enum(EXPORT_FORMATS),
+            redact: z.boolean(),
+            provenance: z.boolean(),
+            nameSources: NameSources.optional(),
+          })
+          .optional(),
       })
       .strict(),
     result: z.array(CheckResult),
   }),
   'draft.redactions': method({
-    summary: 'What redaction will do on export: every pseudonym substitution and every withheld excerpt.',
-    params: z.object({ id: Id }).strict(),
-    result: z.object({ substitutions: z.array(Substitution), withheld: z.array(Footnote) }),
+    summary:
+      'What redaction will do on export: every pseudonym substitution, every sentence it changes, every withheld excerpt, and the restricted sources cited.',
+    params: z.object({ id: Id, nameSources: NameSources.optional() }).strict(),
+    result: z.object({
+      substitutions: z.array(Substitution),
+      sentences: z.array(ChangedSentence),
+      withheld: z.array(Footnote),
+      restricted: z.array(RestrictedSource),
+    }),
   }),
   'draft.render': method({
     summary: 'The draft as HTML or Markdown text (HTML is what the app prints to PDF).',
-    params: z.object({ id: Id, format: z.enum(['html', 'md']), redact: z.boolean() }).strict(),
+    params: z
+      .object({ id: Id, format: z.enum(['html', 'md']), redact: z.boolean(), nameSources: NameSources.optional() })
+      .strict(),
     result: z.object({ text: z.string() }),
   }),
   'draft.export': method({
@@ -158,6 +197,8 @@ export const draftsApi = {
         overwrite: z.boolean().optional(),
         /** Add a provenance annex: for every note, source title, SHA-256 of the original, page, excerpt id. */
         provenance: z.boolean().optional(),
+        /** Sources whose restricted excerpts may be named; the notes of any other restricted excerpt are withheld. */
+        nameSources: NameSources.optional(),
       })
       .strict(),
     result: z.union([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTIAL_DATE, SOURCE_KINDS } from '../domain.ts';
+import { ACCESSED_SOURCES, PARTIAL_DATE, SOURCE_KINDS, WEB_ADDRESS } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
 
@@ -34,6 +34,12 @@ export const SourceSummary = z.object({
   importedAt: z.string().nullable(),
   /** Sources sharing it are renditions of one document in different formats; null when not linked. */
   renditionGroup: z.string().nullable(),
+  /** The web address the document was read at (a saved page's canonical or "saved from" address). */
+  url: z.string().nullable(),
+  /** The day it was read there, YYYY-MM-DD (possibly partial when a person typed it). */
+  accessed: z.string().nullable(),
+  /** Where `accessed` comes from, so nobody mistakes an import date for the day the page was read. */
+  accessedSource: z.enum(ACCESSED_SOURCES).nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -54,6 +60,8 @@ const ImportFile = z.object({
     .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'A file name, not a path'),
   /** The bytes, base64-encoded (JSON transports carry no binary). */
   data: z.string().max(300 * 1024 * 1024),
+  /** The file's modification time (File.lastModified, ms since 1970): a saved page's access date when it names none. */
+  modifiedAt: z.number().int().min(0).max(8.64e15).optional(),
 });
 
 export const ImportOutcome = z.object({
@@ -109,6 +117,9 @@ const SourceFields = z.object({
     .regex(/^[a-z]{2,3}$/, 'Use a language code such as en or ru')
     .nullable(),
   reliabilityNote: z.string().max(5000),
+  url: z.string().trim().max(2000).regex(WEB_ADDRESS, 'Use a web address starting with https:// or http://').nullable(),
+  /** Setting it records that a person gave the access date. */
+  accessed: z.string().regex(PARTIAL_DATE, 'Use 2024-06-30 (or 2024-06, 2024)').nullable(),
 });
 
 export const sourcesApi = {
@@ -123,7 +134,8 @@ export const sourcesApi = {
     result: SourceDetail,
   }),
   'source.update': method({
-    summary: 'Correct a source’s metadata (title, kind, author, date, symbol, language, reliability note).',
+    summary:
+      'Correct a source’s metadata (title, kind, author, date, symbol, language, reliability note, web address, access date).',
     params: SourceFields.partial().extend({ id: Id }).strict(),
     result: SourceSummary,
   }),

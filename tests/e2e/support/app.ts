@@ -1,5 +1,6 @@
 // The e2e fixture: an Upright session on a fresh vault, in Chromium over the bridge or in Electron.
-// Every test records the requests its page makes; any request that is not the app's own fails it.
+// Every test records the requests its page makes; any request that is not the app's own fails it,
+// and so does any console error or uncaught exception (a CSP violation is reported as one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ export interface UprightSession {
   backupDir: string;
   /** URLs the page requested that were not the app's own files or API. */
   foreignRequests: string[];
+  /** Console errors (CSP violations included) and uncaught exceptions of the page. */
+  consoleErrors: string[];
   /** How many requests went to the app itself (proves the recorder is listening). */
   ownRequests: () => number;
   /** The bridge (Chromium target only): lets a spec reach the services directly. */
@@ -30,6 +33,25 @@ export const IMPORT_FOLDERS = [resolve('tests/fixtures/documents'), resolve('tes
 
 /** Cheap key derivation for e2e vaults: the real parameters are proven by unit tests and the bench. */
 export const TEST_KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
+
+/** Records the page's console errors and uncaught exceptions, e.g. "Refused to apply inline style…". */
+function recordConsoleErrors(page: Page, into: string[]): void {
+  // The browser's own CSP line names only the script; the violation event also says what was blocked
+  // (the first characters of an inline style or script) and where, which is what a fix needs.
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `CSP ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} “${e.sample}” (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    into.push(`console: ${message.text()}${url ? ` (${url.replace(/\?.*$/, '')})` : ''}`);
+  });
+  page.on('pageerror', (error) => into.push(`uncaught: ${error.message}`));
+}
 
 function isOwnRequest(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('blob:');
@@ -56,6 +78,7 @@ export const test = base.extend<
     // The preview creates its folder on the first export or backup (as `npm run web` must on a fresh machine).
     const backupDir = join(home, 'backups');
     const foreignRequests: string[] = [];
+    const consoleErrors: string[] = [];
     let own = 0;
     const ownRequests = () => own;
 
@@ -75,8 +98,9 @@ export const test = base.extend<
         else foreignRequests.push(request.url());
       });
       const page = await context.newPage();
+      recordConsoleErrors(page, consoleErrors);
       await page.goto(preview.bridge.url);
-      await use({ page, target, home, vaultLocation, backupDir, foreignRequests, ownRequests, preview });
+      await use({ page, target, home, vaultLocation, backupDir, foreignRequests, consoleErrors, ownRequests, preview });
       await context.close();
       await preview.close();
     } else {
@@ -106,6 +130,7 @@ export const test = base.extend<
       );
       const page = await app.firstWindow();
       await page.setViewportSize({ width: 1280, height: 820 });
+      recordConsoleErrors(page, consoleErrors);
       page.on('request', (request) => {
         if (isOwnRequest(request.url(), 'app://upright')) own++;
         else foreignRequests.push(request.url());
@@ -117,6 +142,7 @@ export const test = base.extend<
         vaultLocation: join(home, 'Upright', 'vault'),
         backupDir,
         foreignRequests,
+        consoleErrors,
         ownRequests,
         preview: null,
       });
@@ -125,6 +151,8 @@ export const test = base.extend<
     await rm(home, { recursive: true, force: true });
     // A session that reached for anything but the app itself is a failure, whatever the spec checked.
     expect(foreignRequests, 'requests to anything but the app').toEqual([]);
+    // So is one that broke a rule of the page (the CSP) or threw: such errors hide behind a working screen.
+    expect(consoleErrors, 'console errors and uncaught exceptions').toEqual([]);
   },
 });
 

@@ -1,5 +1,6 @@
 // A coalition exports its excerpts: as W3C Web Annotations for other tools, and as CSV for the
-// spreadsheet it drafts the submission in. Excerpts marked "never export" stay behind unless asked.
+// spreadsheet it drafts the submission in. Excerpts marked "never export" stay behind unless asked,
+// and so do "restricted" ones (for the team), counted apart.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -37,7 +38,8 @@ function excerpt(overrides: Partial<ExportExcerpt>): ExportExcerpt {
     note: '',
     codes: [],
     entities: [],
-    confidentiality: 'restricted',
+    // Public unless a test says otherwise: the format tests are about cells and selectors, not marks.
+    confidentiality: 'public',
     stance: null,
     createdAt: '2024-05-02T09:15:00.000Z',
     updatedAt: '2024-05-03T10:00:00.000Z',
@@ -63,6 +65,12 @@ const SECRET = excerpt({
   page: null,
   confidentiality: 'never_export',
   note: 'Identity known to the lawyer only.',
+});
+const TEAM_ONLY = excerpt({
+  id: '0190a1b2-1111-7000-8000-000000000004',
+  exact: 'the union leader was questioned for six hours',
+  note: 'Told to us by her colleague; not yet cleared for publication.',
+  confidentiality: 'restricted',
 });
 
 // The parts of the Web Annotation Data Model this export promises, checked structurally.
@@ -160,6 +168,21 @@ describe('exporting excerpts as W3C Web Annotations', () => {
     expect(secret?.target.selector[0]).toEqual({ type: 'TextQuoteSelector', exact: SECRET.exact });
     expect(secret).not.toHaveProperty('upright:page');
     expect(secret?.['upright:confidentiality']).toBe('never_export');
+  });
+
+  it('leaves restricted excerpts out unless asked for, and counts them apart from never-export ones', () => {
+    const excerpts = [COMMENTED, TEAM_ONLY, SECRET];
+    const { document, withheld, restrictedWithheld } = toWebAnnotations(excerpts, SOURCES);
+    expect([withheld, restrictedWithheld, document.total]).toEqual([1, 1, 1]);
+    expect(JSON.stringify(document)).not.toContain('questioned for six hours');
+    expect(JSON.stringify(document)).not.toContain(TEAM_ONLY.id);
+
+    const asked = toWebAnnotations(excerpts, SOURCES, { includeRestricted: true });
+    expect([asked.withheld, asked.restrictedWithheld, asked.document.total]).toEqual([1, 0, 2]);
+    const team = Collection.parse(asked.document).first?.items.find((a) => a.id === `urn:uuid:${TEAM_ONLY.id}`);
+    expect(team?.['upright:confidentiality']).toBe('restricted');
+    // Asking for restricted ones does not let "never export" ones through.
+    expect(JSON.stringify(asked.document)).not.toContain('Свидетель');
   });
 
   it('writes a valid empty collection when everything is withheld', () => {
@@ -288,5 +311,19 @@ describe('exporting excerpts as CSV for a spreadsheet', () => {
     const all = toCsv([COMMENTED, SECRET], SOURCES, { includeNeverExport: true });
     expect(all.withheld).toBe(0);
     expect(parseCsv(all.csv.slice(1))[2]?.[8]).toBe('Never export');
+  });
+
+  it('leaves restricted excerpts (quote and note) out of the spreadsheet unless asked for, and counts them', () => {
+    const { csv, withheld, restrictedWithheld } = toCsv([COMMENTED, TEAM_ONLY, SECRET], SOURCES);
+    expect([withheld, restrictedWithheld]).toEqual([1, 1]);
+    expect(csv).not.toContain('questioned for six hours');
+    expect(csv).not.toContain('not yet cleared');
+    expect(parseCsv(csv.slice(1))).toHaveLength(2);
+    const asked = toCsv([COMMENTED, TEAM_ONLY, SECRET], SOURCES, { includeRestricted: true });
+    expect([asked.withheld, asked.restrictedWithheld]).toEqual([1, 0]);
+    const rows = parseCsv(asked.csv.slice(1));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]?.[5]).toBe(TEAM_ONLY.note);
+    expect(rows[2]?.[8]).toBe('Restricted');
   });
 });

@@ -178,7 +178,7 @@ describe('IT staff script Upright from the command line', () => {
     expect(dossiers[0]).toMatchObject({ title: 'Kazakhstan', sourceCount: 1 });
   }, 120_000);
 
-  it('`upright annotations` writes the excerpts as Web Annotation JSON or CSV, leaving "never export" ones out', async () => {
+  it('`upright annotations` writes the excerpts as Web Annotation JSON or CSV, leaving "never export" ones out and "restricted" ones unless asked', async () => {
     const home = await mkdtemp(join(tmpdir(), 'upright-cli-'));
     const vault = join(home, 'vault');
     const env = { UPRIGHT_PASSPHRASE: 'annotations passphrase for scripts' };
@@ -194,6 +194,7 @@ describe('IT staff script Upright from the command line', () => {
     const { text } = await call('source.get', { id: sourceId });
     const mark = (quote: string) =>
       call('excerpt.create', { sourceId, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    // New excerpts are "restricted" (for the team): a script must ask for them by name.
     const kept = await mark('holding short-term (one-hour) warning strikes');
     const secret = await mark('modification of the procedure for state registration of trade unions');
     await call('excerpt.update', { id: secret.id, confidentiality: 'never_export' });
@@ -204,9 +205,15 @@ describe('IT staff script Upright from the command line', () => {
       env,
     );
     expect(csv.code).toBe(0);
-    expect(JSON.parse(csv.stdout)).toEqual({ saved: true, path: csvFile, count: 1, withheld: 1 });
+    expect(JSON.parse(csv.stdout)).toEqual({
+      saved: true,
+      path: csvFile,
+      count: 0,
+      withheld: 1,
+      restrictedWithheld: 1,
+    });
     const rows = await readFile(csvFile, 'utf8');
-    expect(rows).toContain(kept.exact);
+    expect(rows).not.toContain(kept.exact);
     expect(rows).not.toContain(secret.exact);
     // The same --out again keeps the file written first, unless --force says to replace it.
     const csvArgs = ['annotations', vault, '--dossier', dossier.id, '--format', 'csv', '--out', csvFile];
@@ -214,11 +221,16 @@ describe('IT staff script Upright from the command line', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('(FILE_EXISTS)');
     expect(await readFile(csvFile, 'utf8')).toBe(rows);
-    expect((await upright([...csvArgs, '--force'], env)).code).toBe(0);
+    const forced = await upright([...csvArgs, '--force', '--include-restricted'], env);
+    expect(forced.stdout).toContain('Wrote 1 excerpts');
+    expect(forced.stdout).toContain('1 marked "never export"');
+    const withTeam = await readFile(csvFile, 'utf8');
+    expect(withTeam).toContain(kept.exact);
+    expect(withTeam).not.toContain(secret.exact);
 
     const jsonFile = join(home, 'excerpts.jsonld');
     const w3c = await upright(
-      ['annotations', vault, '--dossier', dossier.id, '--format', 'w3c', '--out', jsonFile],
+      ['annotations', vault, '--dossier', dossier.id, '--format', 'w3c', '--out', jsonFile, '--include-restricted'],
       env,
     );
     expect(w3c.stdout).toContain('Wrote 1 excerpts');

@@ -32,6 +32,20 @@ async function json(args: string[]) {
   return JSON.parse(result.stdout);
 }
 
+function documentXml(bytes: Uint8Array): string {
+  return (
+    readZipText(
+      bytes,
+      listZip(bytes)?.find((e) => e.name === 'word/document.xml'),
+    ) ?? ''
+  );
+}
+
+/** How many footnote calls the Word body holds. */
+function noteCalls(bytes: Uint8Array): number {
+  return documentXml(bytes).match(/<w:footnoteReference /g)?.length ?? 0;
+}
+
 describe('`upright export`', () => {
   it('refuses while checks fail, listing them, then writes Word, and redacted Markdown', async () => {
     const home = mkdtempSync(join(tmpdir(), 'upright-cli-export-'));
@@ -87,16 +101,44 @@ describe('`upright export`', () => {
     expect(existsSync(out)).toBe(false);
 
     await json(['call', 'draft.update', JSON.stringify({ id: draft.id, cover: COVER }), '--vault', vault]);
-    const written = await upright(['export', vault, '--draft', draft.id, '--format', 'docx', '--out', out, '--redact']);
+    // The excerpt is "restricted" (new excerpts are, for the team): its note is withheld, and the
+    // warning that says so is printed, until the script names the source with --name-source.
+    const teamOnly = join(home, 'team-only.docx');
+    const withheld = await upright([
+      'export',
+      vault,
+      '--draft',
+      draft.id,
+      '--format',
+      'docx',
+      '--out',
+      teamOnly,
+      '--redact',
+    ]);
+    expect(withheld.code, withheld.stderr).toBe(0);
+    expect(withheld.stdout).toMatch(/\(\d[\d,]* bytes, 1 warning from the checks\)\.\n$/);
+    expect(withheld.stderr).toMatch(/warning\s+note 1\s+Cites a restricted excerpt of .*: left out of the export/);
+    expect(noteCalls(new Uint8Array(readFileSync(teamOnly)))).toBe(0);
+
+    const written = await upright([
+      'export',
+      vault,
+      '--draft',
+      draft.id,
+      '--format',
+      'docx',
+      '--out',
+      out,
+      '--redact',
+      '--name-source',
+      sourceId,
+    ]);
     expect(written.code, written.stderr).toBe(0);
-    expect(written.stdout).toMatch(/^Wrote the Word document to .*submission\.docx \([\d,]+ bytes\)\.\n$/);
+    expect(written.stdout).toMatch(/^Wrote the Word document to .*submission\.docx \([\d,]+ bytes, 1 warning/);
+    expect(written.stderr).toContain('You confirmed this source may be named');
     const bytes = new Uint8Array(readFileSync(out));
-    const documentXml =
-      readZipText(
-        bytes,
-        listZip(bytes)?.find((e) => e.name === 'word/document.xml'),
-      ) ?? '';
-    expect(documentXml).toContain('A union leader reports');
+    expect(documentXml(bytes)).toContain('A union leader reports');
+    expect(noteCalls(bytes)).toBe(1);
 
     const md = join(home, 'for-the-team.md');
     const result = await json([
@@ -109,9 +151,12 @@ describe('`upright export`', () => {
       '--out',
       md,
       '--accept-errors',
+      '--name-source',
+      sourceId,
       '--json',
     ]);
-    expect(result).toMatchObject({ saved: true, path: md, warnings: 1 });
+    // The unredacted name (1) and the named restricted source (1).
+    expect(result).toMatchObject({ saved: true, path: md, warnings: 2 });
     const text = readFileSync(md, 'utf8');
     expect(text).toContain('2\\. Amin Eleusinov reports that the Government has not amended the law.[^1]');
     expect(text).toMatch(/\[\^1\]: .+/);

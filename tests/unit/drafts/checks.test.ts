@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type CheckOptions, runChecks } from '../../../src/main/drafts/checks.ts';
 import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import type { DraftContext } from '../../../src/main/drafts/types.ts';
+import type { CheckResult } from '../../../src/shared/api/drafts.ts';
+import { checkMessage } from '../../../src/shared/check-messages.ts';
 import {
   COVER,
   cite,
@@ -129,6 +131,52 @@ describe('notes and what must not leave the vault', () => {
         { kind: 'citation', excerptId: 'e2', note: 1 },
       ]);
     }
+  });
+
+  it('warns at each citation of a restricted excerpt, withheld until its source is confirmed as nameable', () => {
+    // Restricted is "for the team": cited twice here, from a source nobody has cleared yet.
+    const context = goodContext({
+      body: withBody(para('A union member confirmed it in an interview.', cite('e1'))),
+      excerpts: new Map([
+        ['e1', excerpt('e1', { confidentiality: 'restricted', sourceTitle: 'Interview notes, Almaty' })],
+        ['e2', excerpt('e2')],
+      ]),
+    });
+    const results = runChecks(context, { today: TODAY });
+    expect(results).toEqual(
+      [1, 3].map((note) => ({
+        rule: 'restricted',
+        severity: 'warning',
+        code: 'RESTRICTED_CITATION_WITHHELD',
+        params: { note, source: 'Interview notes, Almaty' },
+        target: { kind: 'note', number: note },
+      })),
+    );
+    // The main process gives a code; the words come from the shared catalogue.
+    expect(checkMessage(results[0] as CheckResult)).toMatch(
+      /^Cites a restricted excerpt of “Interview notes, Almaty”, meant for the team: left out/,
+    );
+    const withheld = prepareDocument(context, { redact: false });
+    expect(withheld.notes.map((n) => n.excerptId)).toEqual(['e2']);
+    expect(withheld.withheld.map((n) => [n.number, n.problem])).toEqual([
+      [1, 'restricted'],
+      [3, 'restricted'],
+    ]);
+    expect(withheld.restricted).toEqual([
+      { sourceId: 'source-e1', title: 'Interview notes, Almaty', notes: [1, 3], named: false },
+    ]);
+
+    // Once the person confirms the source may be named, the notes go out, still with a warning each.
+    const named = runChecks(context, { today: TODAY, nameSources: ['source-e1'] });
+    expect(named.map((r) => [r.code, r.target])).toEqual([
+      ['RESTRICTED_CITATION_NAMED', { kind: 'note', number: 1 }],
+      ['RESTRICTED_CITATION_NAMED', { kind: 'note', number: 3 }],
+    ]);
+    const out = prepareDocument(context, { redact: false, nameSources: ['source-e1'] });
+    expect(out.notes.map((n) => n.excerptId)).toEqual(['e1', 'e2', 'e1']);
+    expect(out.withheld).toEqual([]);
+    // Confirming another source does not name this one.
+    expect(prepareDocument(context, { redact: false, nameSources: ['source-e2'] }).notes).toHaveLength(1);
   });
 
   it('is an error to paste the words of a never-export excerpt into the text without citing it', () => {
@@ -368,7 +416,7 @@ describe('recommendations', () => {
     );
     const results = runChecks(goodContext({ body }), { today: TODAY }).filter((r) => r.rule === 'smart');
     expect(
-      results.map((r) => [(r.target as { number: number }).number, r.message.slice(r.message.indexOf(':') + 2)]),
+      results.map((r) => [(r.target as { number: number }).number, r.message?.slice(r.message.indexOf(':') + 2)]),
     ).toEqual([
       [5, '“Consider” is hard to measure; name the concrete action (amend, repeal, establish, investigate…).'],
       [6, 'say by when (a year, “within 12 months”, “before the next review”).'],

@@ -204,6 +204,29 @@ describe('the exported Word document', () => {
     expect(plain.part('word/footnotes.xml')).not.toContain('witness K.');
   });
 
+  it('leaves a restricted note out of the Word file unless its source was confirmed as nameable', async () => {
+    const team = goodContext({
+      body: doc(
+        heading(1, 'Introduction and summary'),
+        para('A member was dismissed.', cite('e1'), ' So were others.', cite('e2')),
+      ),
+      excerpts: new Map([
+        ['e1', excerpt('e1', { confidentiality: 'restricted', sourceTitle: 'Interview notes, Almaty' })],
+        ['e2', excerpt('e2')],
+      ]),
+    });
+    const withheld = await exportDocx(team, { redact: true });
+    expect(withheld.part('word/footnotes.xml')).not.toContain('Interview notes, Almaty');
+    expect(withheld.part('word/document.xml').match(/<w:footnoteReference /g)).toHaveLength(1);
+
+    const bytes = await renderDocx(prepareDocument(team, { redact: true, nameSources: ['source-e1'] }));
+    const footnotes = readZipText(
+      bytes,
+      (listZip(bytes) ?? []).find((e) => e.name === 'word/footnotes.xml'),
+    );
+    expect(footnotes).toContain('Interview notes, Almaty');
+  });
+
   it('adds the provenance annex only when asked, and survives control characters pasted into the text', async () => {
     const withAnnex = await exportDocx(context(), { redact: false, provenance: true });
     const paragraphs = all(withAnnex.xml('word/document.xml'), 'p').map(textOf);

@@ -32,8 +32,75 @@ describe('replacing names by pseudonyms', () => {
   it('treats straight and curly apostrophes alike, and capitalises a pseudonym only where a sentence starts', () => {
     const names = redactor([person("Dmitry O'Connor", { id: 'p3', pseudonym: 'an observer' })]);
     expect(names.text("Dmitry O’Connor saw it. Later, Dmitry O'Connor left. Mr. Dmitry O'Connor too.")).toBe(
-      'An observer saw it. Later, an observer left. Mr. an observer too.',
+      'An observer saw it. Later, an observer left. An observer too.',
     );
+  });
+
+  it('replaces an honorific together with the name, so "Ms Larisa Kharkova" becomes "Ms K.", not "Ms Ms K."', () => {
+    const names = redactor([person('Larisa Kharkova', { id: 'p6', aliases: ['Kharkova'], pseudonym: 'Ms K.' })]);
+    expect(names.text('Ms Larisa Kharkova was fined. Mrs. Kharkova appealed; Dr Kharkova testified.')).toBe(
+      'Ms K. was fined. Ms K. appealed; Ms K. testified.',
+    );
+    expect(names.text('MS LARISA KHARKOVA and Prof. Kharkova')).toBe('Ms K. and Ms K.');
+    // A possessive keeps its ending; a word that merely starts with the name is left alone.
+    expect(names.text("Kharkova’s lawyer and Kharkova's appeal, not Kharkovaland.")).toBe(
+      "Ms K.’s lawyer and Ms K.'s appeal, not Kharkovaland.",
+    );
+    // "Mr" not followed by a protected name stays; a pseudonym's full stop takes the sentence's.
+    expect(names.text('Mr Petrov met Ms Kharkova.')).toBe('Mr Petrov met Ms K.');
+  });
+
+  it('finds Russian names in every case form from their declension class, with Russian titles', () => {
+    const names = redactor([
+      person('Лариса Харькова', { id: 'p7', aliases: ['Харькова'], pseudonym: 'г-жа Х.' }),
+      person('Нурбек Кушакбаев', { id: 'p8', aliases: ['Кушакбаев'], pseudonym: 'профсоюзный лидер' }),
+      person('Андрей Троцкий', { id: 'p9', pseudonym: 'свидетель' }),
+    ]);
+    expect(
+      names.text(
+        'Суд оштрафовал Ларису Харькову. У г-жи Харьковой нет адвоката; госпожа Харькова обжаловала, ХАРЬКОВОЙ отказали.',
+      ),
+    ).toBe('Суд оштрафовал г-жа Х. У г-жа Х. нет адвоката; г-жа Х. обжаловала, г-жа Х. отказали.');
+    expect(names.text('Письмо Нурбеку Кушакбаеву, встреча с Нурбеком Кушакбаевым, дело господина Кушакбаева.')).toBe(
+      'Письмо профсоюзный лидер, встреча с профсоюзный лидер, дело профсоюзный лидер.',
+    );
+    expect(names.text('Показания Андрея Троцкого, об Андрее Троцком.')).toBe('Показания свидетель, об свидетель.');
+    // Another word sharing the first letters is not a case form: "Харьковская область" stays.
+    expect(names.text('Харьковская область')).toBe('Харьковская область');
+  });
+
+  it('finds a person written surname first with initials, initials first, or by surname after a title, with no alias listed', () => {
+    const names = redactor([
+      person('Larisa Kharkova', { id: 'p6', pseudonym: 'Ms K.' }),
+      person('Лариса Петровна Харькова', { id: 'p7', pseudonym: 'г-жа Х.' }),
+    ]);
+    expect(names.text('Kharkova L. and L. Kharkova, Kharkova L.P.; later Ms Kharkova’s appeal.')).toBe(
+      'Ms K. and Ms K., Ms K.; later Ms K.’s appeal.',
+    );
+    expect(names.text('Жалоба Харьковой Л.П. и Л.П. Харьковой; г-жу Харькову вызвали, Харьковой Л. П. отказали.')).toBe(
+      'Жалоба г-жа Х. и г-жа Х.; г-жа Х. вызвали, г-жа Х. отказали.',
+    );
+    // A surname on its own may be anyone's word or another person's: only a title or initials make it this one.
+    expect(names.text('Kharkova Street. Улица Харьковой.')).toBe('Kharkova Street. Улица Харьковой.');
+    // Another initial is another person.
+    expect(names.text('Kharkova M. was not involved.')).toBe('Kharkova M. was not involved.');
+  });
+
+  it('lists every sentence redaction changes, before and after, across sentence breaks after titles', () => {
+    const names = redactor([person('Larisa Kharkova', { id: 'p6', aliases: ['Kharkova'], pseudonym: 'Ms K.' })]);
+    expect(
+      names.sentences('The union met in May. Ms. Larisa Kharkova was fined. Nobody else was. Kharkova appealed.'),
+    ).toEqual([
+      { before: 'Ms. Larisa Kharkova was fined.', after: 'Ms K. was fined.' },
+      { before: 'Kharkova appealed.', after: 'Ms K. appealed.' },
+    ]);
+    // A note is one sentence even where a page number follows "p.".
+    expect(names.sentences('Interview with Larisa Kharkova, Almaty, 2023, p. 3.')).toEqual([
+      {
+        before: 'Interview with Larisa Kharkova, Almaty, 2023, p. 3.',
+        after: 'Interview with Ms K., Almaty, 2023, p. 3.',
+      },
+    ]);
   });
 
   it('replaces a name split across bold and plain text, keeping the marks of where it starts', () => {
@@ -103,7 +170,9 @@ describe('what redaction does to the whole submission', () => {
         occurrences: [{ kind: 'paragraph', number: 2 }],
       },
     ]);
-    const everything = JSON.stringify({ ...redacted, substitutions: [] });
+    // The review lists (substitutions, changed sentences) show the names on purpose: they are the
+    // person's preview inside the vault and never go into the file.
+    const everything = JSON.stringify({ ...redacted, substitutions: [], sentences: [] });
     expect(everything).not.toContain('Eleusinov');
 
     // Without redaction the names stay, and the same substitutions are reported as what redaction would do.

@@ -17,7 +17,14 @@ describe('words on screen come from the catalog', () => {
         </form>);
       }`,
     );
-    expect(found.map((f) => f.text)).toEqual(['New dossier', 'Delete this code?', 'Dossier', 'Cycle', 'Search excerpts', 'Saved']);
+    expect(found.map((f) => f.text)).toEqual([
+      'New dossier',
+      'Delete this code?',
+      'Dossier',
+      'Cycle',
+      'Search excerpts',
+      'Saved',
+    ]);
   });
 
   it('leaves messages from the catalog, punctuation and format names alone', () => {
@@ -33,7 +40,10 @@ describe('words on screen come from the catalog', () => {
 });
 
 describe('the catalogs agree with the English source', () => {
-  const source = { 'excerpts.saved': 'Saved {count, plural, one {# excerpt} other {# excerpts}}', 'shell.lock': 'Lock' };
+  const source = {
+    'excerpts.saved': 'Saved {count, plural, one {# excerpt} other {# excerpts}}',
+    'shell.lock': 'Lock',
+  };
 
   it('Russian must be complete; Kazakh may be partial', () => {
     const problems = compareCatalogs(source, {
@@ -47,7 +57,8 @@ describe('the catalogs agree with the English source', () => {
     const problems = compareCatalogs(source, {
       ru: {
         messages: {
-          'excerpts.saved': 'Сохранено {n, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
+          'excerpts.saved':
+            'Сохранено {n, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
           'shell.lock': 'Заблокировать',
         },
         complete: true,

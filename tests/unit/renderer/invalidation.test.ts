@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METHODS } from '../../../src/shared/api.ts';
 import { areaOf, areasChangedBy, isRead } from '../../../src/renderer/src/api/invalidation.ts';
+import { METHODS } from '../../../src/shared/api.ts';
 
 describe('after a change, the cached reads it can affect load again', () => {
   it('reads change nothing', () => {

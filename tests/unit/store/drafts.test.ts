@@ -108,6 +108,8 @@ describe('what export reads from the vault', () => {
       authorOrganisation: 'Government of Kazakhstan',
       documentSymbol: 'CAN/D/Kazakhstan-C.87',
       dateText: '2022',
+      url: 'https://normlex.ilo.org/kazakhstan-c87-2022',
+      accessed: { date: '2024-06-03', source: 'file_modified' },
       original: { bytes: new TextEncoder().encode(text) },
     });
     const other = s.sources.add({ dossierId: dossier.id, title: 'Removed later', kind: 'other', text });
@@ -129,6 +131,9 @@ describe('what export reads from the vault', () => {
       documentSymbol: 'CAN/D/Kazakhstan-C.87',
       dateText: '2022',
       originalSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      sourceKind: 'government_reply',
+      url: 'https://normlex.ilo.org/kazakhstan-c87-2022',
+      accessed: '2024-06-03',
     });
     expect([removed.id, ofRemovedSource.id, 'not-in-this-vault'].map((id) => found.get(id)?.status)).toEqual([
       'deleted',

@@ -286,7 +286,7 @@ Page 2',
     `);
     const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
 
-    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 4 }, (_, i) => i + 5));
+    expect(migrate(db, 7)).toEqual([5, 6, 7]);
 
     const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
     const { paragraph_hashes, ...rest } = after;
@@ -319,5 +319,33 @@ Page 2',
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+  it('008 keeps every source of a version-7 vault and lets it record where and when it was read on the web', () => {
+    const db = tempDatabase();
+    migrate(db, 7);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, text, format)
+        VALUES ('s1', 'd1', 'Kazakhstan must respect democracy', 'web_page', 'ITUC', '2022-01-12',
+          'Kazakhstan is known for a systematic violation of core human rights.', 'html');
+      INSERT INTO source_original (source_id, size, bytes) VALUES ('s1', 3, x'010203');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e1', 's1', 'Kazakhstan', 0, 10);
+    `);
+    const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 7 }, (_, i) => i + 8));
+
+    const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
+    // Nothing was known of where or when it was read: nothing is made up.
+    expect(after).toEqual({ ...before, url: null, accessed_date: null, accessed_source: null });
+    expect(db.prepare('SELECT count(*) FROM source_original').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM excerpt').pluck().get()).toBe(1);
+    db.prepare(
+      "UPDATE source SET url = 'https://www.ituc-csi.org/kazakhstan', accessed_date = '2024-06-03', accessed_source = 'person' WHERE id = 's1'",
+    ).run();
+    expect(() => db.prepare("UPDATE source SET accessed_source = 'guessed' WHERE id = 's1'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all('systematic')).toHaveLength(
+      1,
+    );
   });
 });

@@ -8,6 +8,7 @@ export function VocabularySelect<T extends string>({
   values,
   labels,
   blank,
+  describedBy,
   onChange,
 }: {
   id: string;
@@ -15,10 +16,12 @@ export function VocabularySelect<T extends string>({
   values: readonly T[];
   labels: Record<T, string>;
   blank?: string;
+  /** The id of a hint that explains the choice. */
+  describedBy?: string;
   onChange: (value: T | '') => void;
 }) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+    <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T | '')}>
       {blank !== undefined && <option value="">{blank}</option>}
       {values.map((v) => (
         <option key={v} value={v}>

@@ -1,16 +1,37 @@
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CheckResult, DraftTarget } from '../../../../shared/api.ts';
+import type { NoteField } from '../reader/SourceDetails.tsx';
 import { useCheckText } from './checkText.ts';
+import { SourceDetailsDialog } from './SourceDetailsDialog.tsx';
 import { targetLabel } from './targets.ts';
+
+/** A source whose details can fill what a check found missing: a note lacking its source's URL, date… */
+interface SourceFix {
+  sourceId: string;
+  focus?: NoteField;
+  reason: string;
+}
+
+function sourceFix(result: CheckResult, reason: string): SourceFix | null {
+  const sourceId = result.params?.sourceId;
+  const fixable = result.code === 'NOTE_INCOMPLETE' || result.code === 'NOTE_ADDRESS_NAMES_PERSON';
+  if (!fixable || typeof sourceId !== 'string') return null;
+  const first = String(result.params?.missing ?? '').split(',')[0];
+  const focus = (['organisation', 'date', 'url', 'accessed'] as const).find((f) => f === first);
+  return focus ? { sourceId, focus, reason } : { sourceId, reason };
+}
 
 function CheckGroup({
   severity,
   results,
   onGoTo,
+  onFix,
 }: {
   severity: 'error' | 'warning';
   results: CheckResult[];
   onGoTo: (target: DraftTarget) => void;
+  onFix: (fix: SourceFix) => void;
 }) {
   const intl = useIntl();
   const checkText = useCheckText();
@@ -38,15 +59,24 @@ function CheckGroup({
         </p>
       ) : (
         <ul>
-          {results.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: results have no id; the list is replaced whole
-            <li key={i}>
-              <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
-                <span className="check-target">{targetLabel(intl, r.target)}</span>
-                <span className="check-message">{checkText(r)}</span>
-              </button>
-            </li>
-          ))}
+          {results.map((r, i) => {
+            const message = checkText(r);
+            const fix = sourceFix(r, message);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: results have no id; the list is replaced whole
+              <li key={i}>
+                <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
+                  <span className="check-target">{targetLabel(intl, r.target)}</span>
+                  <span className="check-message">{message}</span>
+                </button>
+                {fix && (
+                  <button type="button" className="check-fix" onClick={() => onFix(fix)}>
+                    <FormattedMessage id="drafts.checks.fixSource" defaultMessage="Fill in the source’s details" />
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -65,6 +95,7 @@ export function ChecksPanel({
   onRun: () => void;
   onGoTo: (target: DraftTarget) => void;
 }) {
+  const [fixing, setFixing] = useState<SourceFix | null>(null);
   const errors = results?.filter((r) => r.severity === 'error') ?? [];
   const warnings = results?.filter((r) => r.severity === 'warning') ?? [];
   return (
@@ -97,9 +128,22 @@ export function ChecksPanel({
       )}
       {results && (
         <>
-          <CheckGroup severity="error" results={errors} onGoTo={onGoTo} />
-          <CheckGroup severity="warning" results={warnings} onGoTo={onGoTo} />
+          <CheckGroup severity="error" results={errors} onGoTo={onGoTo} onFix={setFixing} />
+          <CheckGroup severity="warning" results={warnings} onGoTo={onGoTo} onFix={setFixing} />
         </>
+      )}
+      {fixing && (
+        <SourceDetailsDialog
+          sourceId={fixing.sourceId}
+          reason={fixing.reason}
+          {...(fixing.focus ? { focus: fixing.focus } : {})}
+          onClose={() => setFixing(null)}
+          onSaved={() => {
+            // The notes and the checks change with the source: show the result at once.
+            setFixing(null);
+            onRun();
+          }}
+        />
       )}
     </div>
   );

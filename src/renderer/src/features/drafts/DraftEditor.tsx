@@ -23,6 +23,7 @@ import { draftExtensions, type EditorWords, EXCERPT_DRAG_TYPE, spotlightKey } fr
 import { normaliseCoverField } from './targets.ts';
 import { useAutosave } from './useAutosave.ts';
 import { CompareDialog, SaveVersionDialog, VersionsPanel } from './Versions.tsx';
+import './editor.css';
 
 type SideTab = 'excerpts' | 'checks' | 'versions';
 type Dialog =
@@ -99,6 +100,9 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
   const openPicker = useRef(() => setDialog({ kind: 'picker' }));
 
   const editor = useEditor({
+    // The CSP allows no inline styles, so TipTap's injected sheet would be blocked; its rules ship in
+    // editor.css instead. Without them "white-space" is unset and a typed space becomes U+00A0.
+    injectCSS: false,
     extensions: draftExtensions({ onOpenPicker: () => openPicker.current(), words: editorWords }),
     content: draft.body,
     editorProps: {

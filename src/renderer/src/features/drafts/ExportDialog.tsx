@@ -1,6 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
-import type { ExportFormat, Result, Substitution } from '../../../../shared/api.ts';
+import type {
+  ChangedSentence,
+  ExportFormat,
+  Footnote,
+  RestrictedSource,
+  Result,
+  Substitution,
+} from '../../../../shared/api.ts';
 import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { invoke, UprightError } from '../../api/client.ts';
 import { queryClient, queryKey, useApi } from '../../api/queries.ts';
@@ -10,6 +17,7 @@ import { useCheckText } from './checkText.ts';
 import { Modal } from './Modal.tsx';
 import { printDraft } from './printDraft.ts';
 import { targetLabel } from './targets.ts';
+import { wordDiff } from './wordDiff.ts';
 
 const FORMATS: ExportFormat[] = ['docx', 'html', 'md'];
 
@@ -24,6 +32,122 @@ const FORMAT_WORDS = defineMessages({
 
 const kilobytes = (intl: IntlShape, bytes: number) =>
   intl.formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
+
+const WITHHELD_BECAUSE = defineMessages<NonNullable<Footnote['problem']>>({
+  excerpt_deleted: { id: 'drafts.export.withheldBecause.excerptDeleted', defaultMessage: '(the excerpt was deleted)' },
+  never_export: { id: 'drafts.export.withheldBecause.neverExport', defaultMessage: '(marked never export)' },
+  restricted: { id: 'drafts.export.withheldBecause.restricted', defaultMessage: '(restricted, source not confirmed)' },
+});
+
+/** One sentence as written and as exported, the replaced words marked. */
+function SentenceChange({ change }: { change: ChangedSentence }) {
+  const intl = useIntl();
+  const parts = wordDiff(change.before, change.after);
+  return (
+    <li className="sentence-change">
+      <span className="check-target">{targetLabel(intl, change.target)}</span>
+      <span className="sentence-before">
+        <span className="sentence-label">
+          <FormattedMessage id="drafts.export.sentenceBefore" defaultMessage="Before:" />{' '}
+        </span>
+        {parts.map((p, i) =>
+          p.kind === 'added' ? null : p.kind === 'removed' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+            <del key={i}>{p.text}</del>
+          ) : (
+            p.text
+          ),
+        )}
+      </span>
+      <span className="sentence-after">
+        <span className="sentence-label">
+          <FormattedMessage id="drafts.export.sentenceAfter" defaultMessage="After:" />{' '}
+        </span>
+        {parts.map((p, i) =>
+          p.kind === 'removed' ? null : p.kind === 'added' ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+            <ins key={i}>{p.text}</ins>
+          ) : (
+            p.text
+          ),
+        )}
+      </span>
+    </li>
+  );
+}
+
+/** Restricted sources cited: withheld unless the person confirms, one by one, that each may be named. */
+function RestrictedSources({
+  sources,
+  named,
+  onChange,
+}: {
+  sources: RestrictedSource[];
+  named: string[];
+  onChange: (sourceId: string, allowed: boolean) => void;
+}) {
+  const intl = useIntl();
+  return (
+    <>
+      <h4>
+        <FormattedMessage
+          id="drafts.export.restricted"
+          defaultMessage="Restricted sources ({count, number})"
+          values={{ count: sources.length }}
+        />
+      </h4>
+      {sources.length === 0 ? (
+        <p className="hint">
+          <FormattedMessage
+            id="drafts.export.noRestricted"
+            defaultMessage="No note cites an excerpt marked restricted."
+          />
+        </p>
+      ) : (
+        <>
+          <p className="hint">
+            <FormattedMessage
+              id="drafts.export.restrictedHint"
+              defaultMessage="These excerpts are marked <b>restricted</b>: for the team. Their notes are left out unless you confirm that the source may be named in this submission."
+              values={{ b: (chunks) => <strong>{chunks}</strong> }}
+            />
+          </p>
+          <ul className="restricted-sources">
+            {sources.map((s) => (
+              <li key={s.sourceId}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={named.includes(s.sourceId)}
+                    onChange={(e) => onChange(s.sourceId, e.target.checked)}
+                  />
+                  <span>
+                    <FormattedMessage
+                      id="drafts.export.mayBeNamed"
+                      defaultMessage="“{title}” may be named in this submission"
+                      values={{ title: s.title }}
+                    />
+                    <span className="hint">
+                      {' '}
+                      <FormattedMessage
+                        id="drafts.export.restrictedNotes"
+                        defaultMessage="({count, plural, one {note} other {notes}} {notes})"
+                        values={{
+                          count: s.notes.length,
+                          notes: intl.formatList(s.notes.map(String), { type: 'unit', style: 'short' }),
+                        }}
+                      />
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
 
 function SubstitutionTable({ substitutions }: { substitutions: Substitution[] }) {
   const intl = useIntl();
@@ -70,6 +194,8 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [redact, setRedact] = useState(true);
   const [provenance, setProvenance] = useState(false);
+  // Sources of restricted excerpts the person confirmed may be named: none until they say so.
+  const [nameSources, setNameSources] = useState<string[]>([]);
   const [acceptErrors, setAcceptErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -78,14 +204,17 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   const [refused, setRefused] = useState(false);
 
   // The checks judge exactly the file these options make (redaction off puts names back, say).
-  const checks = useApi('draft.check', { id: draftId, export: { format, redact, provenance } });
-  const redactions = useApi('draft.redactions', { id: draftId });
+  const checks = useApi('draft.check', { id: draftId, export: { format, redact, provenance, nameSources } });
+  const redactions = useApi('draft.redactions', { id: draftId, nameSources });
   const review = checks.data && redactions.data ? { checks: checks.data, ...redactions.data } : null;
   const reviewError = checks.error ?? redactions.error;
 
   // Other options make another file, which the export judges afresh.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the options are the trigger, not inputs
-  useEffect(() => setRefused(false), [format, redact, provenance]);
+  useEffect(() => setRefused(false), [format, redact, provenance, nameSources]);
+
+  const allowSource = (sourceId: string, allowed: boolean) =>
+    setNameSources((list) => (allowed ? [...list, sourceId] : list.filter((s) => s !== sourceId)));
 
   const errors = review?.checks.filter((c) => c.severity === 'error') ?? [];
   const warnings = review?.checks.filter((c) => c.severity === 'warning') ?? [];
@@ -106,6 +235,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
           format,
           redact,
           provenance,
+          nameSources,
           ...(needsConsent ? { acceptErrors } : {}),
         }),
       );
@@ -120,7 +250,7 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
   async function print() {
     setFailure(null);
     try {
-      const params = { id: draftId, format: 'html' as const, redact };
+      const params = { id: draftId, format: 'html' as const, redact, nameSources };
       const { text } = await queryClient.fetchQuery({
         queryKey: queryKey('draft.render', params),
         queryFn: () => invoke('draft.render', params),
@@ -241,6 +371,32 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
             ) : (
               <SubstitutionTable substitutions={review.substitutions} />
             )}
+            {review.sentences.length > 0 && (
+              <>
+                <h4>
+                  {redact ? (
+                    <FormattedMessage
+                      id="drafts.export.sentencesChanged"
+                      defaultMessage="Sentences changed ({count, number})"
+                      values={{ count: review.sentences.length }}
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="drafts.export.sentencesWouldChange"
+                      defaultMessage="Sentences that would change ({count, number})"
+                      values={{ count: review.sentences.length }}
+                    />
+                  )}
+                </h4>
+                <ul className="sentence-changes">
+                  {review.sentences.map((change, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole
+                    <SentenceChange key={i} change={change} />
+                  ))}
+                </ul>
+              </>
+            )}
+            <RestrictedSources sources={review.restricted} named={nameSources} onChange={allowSource} />
             <h4>
               <FormattedMessage
                 id="drafts.export.withheld"
@@ -264,19 +420,11 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
                       />
                     </strong>{' '}
                     {f.text}{' '}
-                    <span className="hint">
-                      {f.problem === 'excerpt_deleted' ? (
-                        <FormattedMessage
-                          id="drafts.export.withheldBecause.excerptDeleted"
-                          defaultMessage="(the excerpt was deleted)"
-                        />
-                      ) : (
-                        <FormattedMessage
-                          id="drafts.export.withheldBecause.neverExport"
-                          defaultMessage="(marked never export)"
-                        />
-                      )}
-                    </span>
+                    {f.problem && (
+                      <span className="hint">
+                        <FormattedMessage {...WITHHELD_BECAUSE[f.problem]} />
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -312,6 +460,29 @@ export function ExportDialog({ draftId, onClose }: { draftId: string; onClose: (
                   ))}
                 </ul>
               </div>
+            )}
+            {warnings.length > 0 && (
+              <details className="export-warnings">
+                <summary>
+                  <FormattedMessage
+                    id="drafts.export.warnings"
+                    defaultMessage="{count, plural, one {# warning} other {# warnings}}"
+                    values={{ count: warnings.length }}
+                  />
+                </summary>
+                <ul>
+                  {warnings.map((c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: check results have no id
+                    <li key={i} data-rule={c.rule}>
+                      <FormattedMessage
+                        id="drafts.export.checkLine"
+                        defaultMessage="{where}: {message}"
+                        values={{ where: targetLabel(intl, c.target), message: checkText(c) }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </details>
             )}
             {needsConsent && (
               <label className="check accept-errors">

@@ -11,6 +11,11 @@ const PROBLEMS = defineMessages<NonNullable<Footnote['problem']>>({
     id: 'drafts.notes.problem.neverExport',
     defaultMessage: 'The excerpt is marked “never export”: this note is withheld from exported files.',
   },
+  restricted: {
+    id: 'drafts.notes.problem.restricted',
+    defaultMessage:
+      'The excerpt is marked “restricted”: this note is exported only if you confirm its source may be named.',
+  },
 });
 
 export function footnoteElementId(number: number): string {

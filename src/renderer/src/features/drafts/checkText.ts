@@ -12,15 +12,21 @@ export interface WordedCheck {
 }
 
 const CHECK_MESSAGES: Record<string, MessageDescriptor> = defineMessages({
+  // Shown beside the note it concerns ("Note 2: …"), so the sentence does not repeat the number.
   RESTRICTED_CITATION_WITHHELD: {
     id: 'check.RESTRICTED_CITATION_WITHHELD',
     defaultMessage:
-      'Note {note} cites a restricted excerpt of “{source}”, meant for the team. It is left out of the export unless you confirm, in the export dialog, that this source may be named.',
+      'Cites a restricted excerpt of “{source}”, meant for the team: left out of the export unless you confirm, in the export dialog, that this source may be named.',
   },
   RESTRICTED_CITATION_NAMED: {
     id: 'check.RESTRICTED_CITATION_NAMED',
     defaultMessage:
-      'Note {note} cites a restricted excerpt of “{source}”, meant for the team. You confirmed this source may be named: make sure the people it protects agree.',
+      'Cites a restricted excerpt of “{source}”, meant for the team. You confirmed this source may be named: make sure the people it protects agree.',
+  },
+  NOTE_ADDRESS_NAMES_PERSON: {
+    id: 'check.NOTE_ADDRESS_NAMES_PERSON',
+    defaultMessage:
+      'Note {note} prints the web address of “{source}”, and the address contains a name this export replaces with a pseudonym. Shorten the address (for example to the site’s page listing the news) or remove it in the source’s details.',
   },
   NOTE_INCOMPLETE: {
     id: 'check.NOTE_INCOMPLETE',

@@ -22,8 +22,17 @@ export function printDraft(html: string, title: string): HTMLIFrameElement {
   const target = frame.contentDocument;
   const view = frame.contentWindow;
   if (!target || !view) throw new Error('The print view could not be prepared.');
-  const source = new DOMParser().parseFromString(html, 'text/html');
-  const css = [...source.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
+  // Even a parsed, never-shown document is held to the page's CSP (Chromium reports its <style>
+  // elements and style attributes as violations), so the styles are taken out of the text before it is
+  // parsed. The render escapes "<" in text, so a tag can only be a real one.
+  const css: string[] = [];
+  const inert = html
+    .replace(/<style>([\s\S]*?)<\/style>/gi, (_all, sheet: string) => {
+      css.push(sheet);
+      return '';
+    })
+    .replace(/(<[a-z][^<>]*?)\sstyle="/gi, '$1 data-print-style="');
+  const source = new DOMParser().parseFromString(inert, 'text/html');
   // Nothing executable crosses over: scripts, inline handlers and links out are dropped.
   for (const el of source.querySelectorAll('script, style, link, meta[http-equiv], iframe, object, embed')) el.remove();
   for (const el of source.querySelectorAll('*')) {
@@ -31,11 +40,7 @@ export function printDraft(html: string, title: string): HTMLIFrameElement {
       if (attribute.name.toLowerCase().startsWith('on')) el.removeAttribute(attribute.name);
     }
   }
-  // Style attributes are inline style too: carried over as data and applied through the CSSOM below.
-  for (const el of source.querySelectorAll<HTMLElement>('[style]')) {
-    el.dataset.printStyle = el.getAttribute('style') ?? '';
-    el.removeAttribute('style');
-  }
+  // Style attributes (carried over as data above) are applied through the CSSOM below.
   target.documentElement.replaceWith(target.importNode(source.documentElement, true));
   for (const el of target.querySelectorAll<HTMLElement>('[data-print-style]')) {
     el.style.cssText = el.dataset.printStyle ?? '';
@@ -45,7 +50,7 @@ export function printDraft(html: string, title: string): HTMLIFrameElement {
   // A sheet must be constructed by the document that adopts it.
   const FrameSheet = (view as unknown as typeof globalThis).CSSStyleSheet;
   const sheet = new FrameSheet();
-  sheet.replaceSync(css);
+  sheet.replaceSync(css.join('\n'));
   target.adoptedStyleSheets = [sheet];
   const back = document.activeElement as HTMLElement | null;
   view.focus();

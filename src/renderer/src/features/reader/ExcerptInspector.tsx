@@ -26,6 +26,14 @@ interface Props {
   focusCodes: boolean;
 }
 
+/** What each level does, said where it is chosen: all three, so the choice is made knowing the others. */
+const CONFIDENTIALITY_HELP: Record<Confidentiality, string> = {
+  public: 'may be cited anywhere, in submissions and in excerpt exports.',
+  restricted:
+    'for the team. A submission cites it only if you confirm at export that its source may be named; excerpt exports leave it out unless you ask.',
+  never_export: 'stays in the vault, left out of every submission and every export.',
+};
+
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
 export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDeleted, onClose, focusCodes }: Props) {
   const id = useId();
@@ -157,8 +165,16 @@ export function ExcerptInspector({ excerpt, codes, entities, onChanged, onDelete
           value={excerpt.confidentiality}
           values={CONFIDENTIALITY}
           labels={CONFIDENTIALITY_LABELS}
+          describedBy={`${id}-confidentiality-help`}
           onChange={(confidentiality) => confidentiality && update({ confidentiality })}
         />
+        <ul id={`${id}-confidentiality-help`} className="hint confidentiality-help">
+          {CONFIDENTIALITY.map((level) => (
+            <li key={level} className={level === excerpt.confidentiality ? 'current' : undefined}>
+              <strong>{CONFIDENTIALITY_LABELS[level]}</strong>: {CONFIDENTIALITY_HELP[level]}
+            </li>
+          ))}
+        </ul>
       </div>
       <div className="field">
         <label htmlFor={`${id}-stance`}>Stance</label>

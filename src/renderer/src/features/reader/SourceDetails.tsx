@@ -1,6 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { SourceDetail } from '../../../../shared/api.ts';
-import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import {
+  ACCESSED_SOURCE_LABELS,
+  SOURCE_KIND_LABELS,
+  SOURCE_KINDS,
+  type SourceKind,
+} from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveFormBeforeLock } from '../../components/useSaveBeforeLock.ts';
@@ -9,18 +14,33 @@ function nullIfBlank(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
 }
 
+/** A field a note needs, to start in when the details are opened to fill it (a check's "missing"). */
+export type NoteField = 'organisation' | 'date' | 'url' | 'accessed';
+const FIELD_INPUTS: Record<NoteField, string> = {
+  organisation: 'author',
+  date: 'date',
+  url: 'url',
+  accessed: 'accessed',
+};
+
 /** The source's metadata, prefilled from the file, for the person to confirm or correct. */
 export function SourceDetails({
   source,
   onSaved,
   onTextChanged,
+  focus,
 }: {
   source: SourceDetail;
   onSaved: () => void;
   /** After the original was read again: the text and the excerpts' places changed. */
   onTextChanged: () => void;
+  focus?: NoteField;
 }) {
   const id = useId();
+  // Opened to fill what a note lacks: start in that field.
+  useEffect(() => {
+    if (focus) document.getElementById(`${id}-${FIELD_INPUTS[focus]}`)?.focus();
+  }, [focus, id]);
   const [title, setTitle] = useState(source.title);
   const [kind, setKind] = useState<SourceKind>(source.kind);
   const [author, setAuthor] = useState(source.authorOrganisation ?? '');
@@ -28,6 +48,8 @@ export function SourceDetails({
   const [symbol, setSymbol] = useState(source.symbol ?? '');
   const [language, setLanguage] = useState(source.language ?? '');
   const [note, setNote] = useState(source.reliabilityNote);
+  const [url, setUrl] = useState(source.url ?? '');
+  const [accessed, setAccessed] = useState(source.accessed ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [reread, setReread] = useState<string | null>(null);
@@ -54,7 +76,7 @@ export function SourceDetails({
 
   // Details typed but not yet saved are saved by a lock, as the Save button would.
   const markSaved = useSaveFormBeforeLock(
-    [title, kind, author, date, symbol, language, note],
+    [title, kind, author, date, symbol, language, note, url, accessed],
     () => save(),
     title.trim() !== '',
   );
@@ -77,6 +99,9 @@ export function SourceDetails({
         symbol: nullIfBlank(symbol),
         language: nullIfBlank(language.toLowerCase()),
         reliabilityNote: note,
+        url: nullIfBlank(url),
+        // Sent only when changed: a date sent is recorded as given by a person.
+        ...(nullIfBlank(accessed) !== source.accessed ? { accessed: nullIfBlank(accessed) } : {}),
       });
       markSaved();
       setSaved(true);
@@ -110,6 +135,36 @@ export function SourceDetails({
       <div className="field">
         <label htmlFor={`${id}-date`}>Date (2021, 2021-06 or 2021-06-30)</label>
         <input id={`${id}-date`} value={date} onChange={(e) => setDate(e.target.value)} className="mono" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-url`}>Web address it was read at</label>
+        <input
+          id={`${id}-url`}
+          inputMode="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          className="mono"
+          placeholder="https://…"
+          aria-describedby={`${id}-url-hint`}
+        />
+        <p className="hint" id={`${id}-url-hint`}>
+          For a web page or an article read online: notes print it. Upright never opens it.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-accessed`}>Accessed on (2024-06-30)</label>
+        <input
+          id={`${id}-accessed`}
+          value={accessed}
+          onChange={(e) => setAccessed(e.target.value)}
+          className="mono"
+          aria-describedby={`${id}-accessed-hint`}
+        />
+        <p className="hint" id={`${id}-accessed-hint`}>
+          {source.accessed && source.accessedSource && source.accessed === nullIfBlank(accessed)
+            ? ACCESSED_SOURCE_LABELS[source.accessedSource]
+            : 'The day the page was read online; notes print “accessed” with it.'}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-symbol`}>Document symbol</label>

@@ -78,7 +78,10 @@ export function Importer({ dossierId, onImported }: { dossierId: string; onImpor
     if (files.length === 0) return;
     await run(async (taskId) => {
       const payload = [];
-      for (const file of files) payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()) });
+      for (const file of files) {
+        // The modification time dates a saved web page that records no "saved" date of its own.
+        payload.push({ name: file.name, data: toBase64(await file.arrayBuffer()), modifiedAt: file.lastModified });
+      }
       return invoke('import.files', { taskId, dossierId, files: payload });
     });
   }
