@@ -26,8 +26,11 @@ export function SourceDetailsDialog({
   onSaved: () => void;
 }) {
   const errorText = useErrorText();
-  // Read afresh on opening: the details may have changed since the source was last shown.
+  // Read afresh on opening: the details may have changed since the source was last shown. The form
+  // appears only once that read is back, after the dialog has opened, so its first field takes focus
+  // (a form drawn from the cache in the dialog's first frame would lose it to showModal()).
   const source = useApi('source.get', { id: sourceId }, { refetchOnMount: 'always' });
+  const loaded = source.isFetchedAfterMount && source.data;
   const [version, setVersion] = useState(0);
 
   return (
@@ -48,10 +51,10 @@ export function SourceDetailsDialog({
     >
       {reason && <p className="hint">{reason}</p>}
       <ErrorNote message={source.error ? errorText(source.error) : null} />
-      {source.data ? (
+      {loaded ? (
         <SourceDetails
           key={version}
-          source={source.data}
+          source={loaded}
           focus={focus}
           onSaved={onSaved}
           onTextChanged={() => {
