@@ -3,8 +3,10 @@
 // two must agree on every kind of block.
 import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/main/drafts/model.ts';
+import { editorWords } from '../../../src/renderer/src/features/drafts/editorWords.ts';
 import { citations, countedParagraphs } from '../../../src/renderer/src/features/drafts/numbering.ts';
 import { draftExtensions } from '../../../src/renderer/src/features/drafts/schema.ts';
 import { wordDiff } from '../../../src/renderer/src/features/drafts/wordDiff.ts';
@@ -33,7 +35,10 @@ const body: DraftBody = {
 };
 
 describe('the editor numbers paragraphs and notes as the export prints them', () => {
-  const doc = Node.fromJSON(getSchema(draftExtensions({ onOpenPicker: () => {} })), body);
+  const doc = Node.fromJSON(
+    getSchema(draftExtensions({ onOpenPicker: () => {}, words: () => editorWords(createIntl({ locale: 'en' })) })),
+    body,
+  );
   const model = buildModel(body, () => '');
 
   it('gives the same numbers to the same paragraphs', () => {

@@ -1,9 +1,10 @@
 import { NodeSelection } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ExcerptListItem, Footnote } from '../../../../shared/api.ts';
-import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
 import { excerptPlace } from '../excerpts/place.ts';
+import { CONFIDENTIALITY_BADGES, QUOTED } from './labels.ts';
 import { citations } from './numbering.ts';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3';
@@ -28,11 +29,16 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
       numbered: e.isActive('paragraph') && e.getAttributes('paragraph').numbered !== false,
     }),
   });
+  const intl = useIntl();
   const chain = () => editor.chain().focus();
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    <div
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label={intl.formatMessage({ id: 'drafts.toolbar.label', defaultMessage: 'Formatting' })}
+    >
       <label className="visually-hidden" htmlFor="draft-block-style">
-        Style
+        <FormattedMessage id="drafts.toolbar.style" defaultMessage="Style" />
       </label>
       <select
         id="draft-block-style"
@@ -46,59 +52,96 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
               .run();
         }}
       >
-        <option value="paragraph">Paragraph</option>
-        <option value="h1">Section heading</option>
-        <option value="h2">Heading</option>
-        <option value="h3">Subheading</option>
+        <option value="paragraph">
+          {intl.formatMessage({ id: 'drafts.toolbar.paragraph', defaultMessage: 'Paragraph' })}
+        </option>
+        <option value="h1">{intl.formatMessage({ id: 'drafts.toolbar.h1', defaultMessage: 'Section heading' })}</option>
+        <option value="h2">{intl.formatMessage({ id: 'drafts.toolbar.h2', defaultMessage: 'Heading' })}</option>
+        <option value="h3">{intl.formatMessage({ id: 'drafts.toolbar.h3', defaultMessage: 'Subheading' })}</option>
       </select>
-      <button type="button" aria-pressed={state.bold} title="Bold (Ctrl+B)" onClick={() => chain().toggleBold().run()}>
-        <b>B</b>
-        <span className="visually-hidden">Bold</span>
+      <button
+        type="button"
+        aria-pressed={state.bold}
+        title={intl.formatMessage({ id: 'drafts.toolbar.boldTitle', defaultMessage: 'Bold (Ctrl+B)' })}
+        onClick={() => chain().toggleBold().run()}
+      >
+        <b aria-hidden="true">
+          <FormattedMessage
+            id="drafts.toolbar.boldMark"
+            defaultMessage="B"
+            description="The one letter on the Bold button"
+          />
+        </b>
+        <span className="visually-hidden">
+          <FormattedMessage id="drafts.toolbar.bold" defaultMessage="Bold" />
+        </span>
       </button>
       <button
         type="button"
         aria-pressed={state.italic}
-        title="Italic (Ctrl+I)"
+        title={intl.formatMessage({ id: 'drafts.toolbar.italicTitle', defaultMessage: 'Italic (Ctrl+I)' })}
         onClick={() => chain().toggleItalic().run()}
       >
-        <i>I</i>
-        <span className="visually-hidden">Italic</span>
+        <i aria-hidden="true">
+          <FormattedMessage
+            id="drafts.toolbar.italicMark"
+            defaultMessage="I"
+            description="The one letter on the Italic button"
+          />
+        </i>
+        <span className="visually-hidden">
+          <FormattedMessage id="drafts.toolbar.italic" defaultMessage="Italic" />
+        </span>
       </button>
       <button
         type="button"
         aria-pressed={state.bulletList}
-        title="Bulleted list (Ctrl+Shift+8)"
+        title={intl.formatMessage({
+          id: 'drafts.toolbar.bulletListTitle',
+          defaultMessage: 'Bulleted list (Ctrl+Shift+8)',
+        })}
         onClick={() => chain().toggleBulletList().run()}
       >
-        • List
+        <FormattedMessage id="drafts.toolbar.bulletList" defaultMessage="• List" />
       </button>
       <button
         type="button"
         aria-pressed={state.orderedList}
-        title="Numbered list (Ctrl+Shift+7)"
+        title={intl.formatMessage({
+          id: 'drafts.toolbar.orderedListTitle',
+          defaultMessage: 'Numbered list (Ctrl+Shift+7)',
+        })}
         onClick={() => chain().toggleOrderedList().run()}
       >
-        1. List
+        <FormattedMessage id="drafts.toolbar.orderedList" defaultMessage="1. List" />
       </button>
       <button
         type="button"
         aria-pressed={state.blockquote}
-        title="Quotation (Ctrl+Shift+B)"
+        title={intl.formatMessage({ id: 'drafts.toolbar.quoteTitle', defaultMessage: 'Quotation (Ctrl+Shift+B)' })}
         onClick={() => chain().toggleBlockquote().run()}
       >
-        Quote
+        <FormattedMessage id="drafts.toolbar.quote" defaultMessage="Quote" />
       </button>
       <button
         type="button"
         aria-pressed={state.numbered}
         disabled={!state.inParagraph}
-        title="Give this paragraph a UPR paragraph number (off for quoted lines)"
+        title={intl.formatMessage({
+          id: 'drafts.toolbar.numberedTitle',
+          defaultMessage: 'Give this paragraph a UPR paragraph number (off for quoted lines)',
+        })}
         onClick={() => chain().setParagraphNumbered(!state.numbered).run()}
       >
-        ¶ Numbered
+        <FormattedMessage id="drafts.toolbar.numbered" defaultMessage="¶ Numbered" />
       </button>
-      <button type="button" className="cite-button" onClick={onCite} title="Cite an excerpt (Ctrl+Shift+C)">
-        Cite excerpt…
+      <button
+        type="button"
+        className="cite-button"
+        onClick={onCite}
+        title={intl.formatMessage({ id: 'drafts.toolbar.citeTitle', defaultMessage: 'Cite an excerpt (Ctrl+Shift+C)' })}
+      >
+        <FormattedMessage id="drafts.toolbar.cite" defaultMessage="Cite excerpt…" />
       </button>
     </div>
   );
@@ -131,21 +174,36 @@ function CitationPeek({
   return (
     <div id="citation-peek" className="citation-peek" role="tooltip" style={{ top: peek.top, left: peek.left }}>
       <span className="peek-head">
-        Note {number}
+        <FormattedMessage id="drafts.peek.note" defaultMessage="Note {number}" values={{ number }} />
         {excerpt && excerpt.confidentiality !== 'public' && (
-          <span className={`badge ${excerpt.confidentiality}`}>{CONFIDENTIALITY_LABELS[excerpt.confidentiality]}</span>
+          <span className={`badge ${excerpt.confidentiality}`}>
+            <FormattedMessage {...CONFIDENTIALITY_BADGES[excerpt.confidentiality]} />
+          </span>
         )}
       </span>
       {excerpt ? (
         <>
-          <span className="excerpt-quote">“{excerpt.exact}”</span>
+          <span className="excerpt-quote">
+            <FormattedMessage {...QUOTED} values={{ text: excerpt.exact }} />
+          </span>
           {/* The printed note names the source; before notes load, say where the quote is from. */}
           {!note && <span className="excerpt-meta">{excerptPlace(excerpt)}</span>}
         </>
       ) : (
-        <span className="footnote-problem">This excerpt is no longer in the vault.</span>
+        <span className="footnote-problem">
+          <FormattedMessage id="drafts.peek.missing" defaultMessage="This excerpt is no longer in the vault." />
+        </span>
       )}
-      {note && <span className="peek-note">Printed note: {note.text}</span>}
+      {note && (
+        <span className="peek-note">
+          <FormattedMessage
+            id="drafts.peek.printed"
+            defaultMessage="Printed note: {text}"
+            description="The note as the export prints it, in the submission's language"
+            values={{ text: note.text }}
+          />
+        </span>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CheckResult, DraftTarget } from '../../../../shared/api.ts';
-import { checkMessage } from '../../../../shared/check-messages.ts';
 import type { NoteField } from '../reader/SourceDetails.tsx';
+import { useCheckText } from './checkText.ts';
 import { SourceDetailsDialog } from './SourceDetailsDialog.tsx';
 import { targetLabel } from './targets.ts';
 
@@ -12,51 +13,65 @@ interface SourceFix {
   reason: string;
 }
 
-function sourceFix(result: CheckResult): SourceFix | null {
+function sourceFix(result: CheckResult, reason: string): SourceFix | null {
   const sourceId = result.params?.sourceId;
   const fixable = result.code === 'NOTE_INCOMPLETE' || result.code === 'NOTE_ADDRESS_NAMES_PERSON';
   if (!fixable || typeof sourceId !== 'string') return null;
   const first = String(result.params?.missing ?? '').split(',')[0];
   const focus = (['organisation', 'date', 'url', 'accessed'] as const).find((f) => f === first);
-  const reason = checkMessage(result);
   return focus ? { sourceId, focus, reason } : { sourceId, reason };
 }
 
 function CheckGroup({
-  title,
   severity,
   results,
   onGoTo,
   onFix,
 }: {
-  title: string;
   severity: 'error' | 'warning';
   results: CheckResult[];
   onGoTo: (target: DraftTarget) => void;
   onFix: (fix: SourceFix) => void;
 }) {
+  const intl = useIntl();
+  const checkText = useCheckText();
   const headingId = `checks-${severity}`;
   return (
     <section className={`check-group ${severity}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {title} ({results.length})
+        {severity === 'error' ? (
+          <FormattedMessage
+            id="drafts.checks.errors"
+            defaultMessage="Errors ({count, number})"
+            values={{ count: results.length }}
+          />
+        ) : (
+          <FormattedMessage
+            id="drafts.checks.warnings"
+            defaultMessage="Warnings ({count, number})"
+            values={{ count: results.length }}
+          />
+        )}
       </h3>
       {results.length === 0 ? (
-        <p className="hint">None.</p>
+        <p className="hint">
+          <FormattedMessage id="drafts.checks.none" defaultMessage="None." />
+        </p>
       ) : (
         <ul>
           {results.map((r, i) => {
-            const fix = sourceFix(r);
+            const message = checkText(r);
+            const fix = sourceFix(r, message);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: results have no id; the list is replaced whole
               <li key={i}>
                 <button type="button" className="check-item" data-rule={r.rule} onClick={() => onGoTo(r.target)}>
-                  <span className="check-target">{targetLabel(r.target)}</span>
-                  <span className="check-message">{checkMessage(r)}</span>
+                  <span className="check-target">{targetLabel(intl, r.target)}</span>
+                  <span className="check-message">{message}</span>
                 </button>
                 {fix && (
                   <button type="button" className="check-fix" onClick={() => onFix(fix)}>
-                    Fill in the source’s details
+                    <FormattedMessage id="drafts.checks.fixSource" defaultMessage="Fill in the source’s details" />
                   </button>
                 )}
               </li>
@@ -87,20 +102,34 @@ export function ChecksPanel({
     <div className="checks-panel">
       <div className="panel-actions">
         <button type="button" onClick={onRun} disabled={running}>
-          {running ? 'Checking…' : 'Run checks again'}
+          {running ? (
+            <FormattedMessage id="drafts.checks.running" defaultMessage="Checking…" />
+          ) : (
+            <FormattedMessage id="drafts.checks.run" defaultMessage="Run checks again" />
+          )}
         </button>
       </div>
       {results && (
         <p role="status" className={errors.length ? 'check-summary has-errors' : 'check-summary ok'}>
-          {errors.length === 0
-            ? `Ready to export: no errors${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to review` : ''}.`
-            : `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before export${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}.`}
+          {errors.length === 0 ? (
+            <FormattedMessage
+              id="drafts.checks.ready"
+              defaultMessage="Ready to export: no errors{warnings, plural, =0 {} one {, # warning to review} other {, # warnings to review}}."
+              values={{ warnings: warnings.length }}
+            />
+          ) : (
+            <FormattedMessage
+              id="drafts.checks.toFix"
+              defaultMessage="{errors, plural, one {# error} other {# errors}} to fix before export{warnings, plural, =0 {} one {, # warning} other {, # warnings}}."
+              values={{ errors: errors.length, warnings: warnings.length }}
+            />
+          )}
         </p>
       )}
       {results && (
         <>
-          <CheckGroup title="Errors" severity="error" results={errors} onGoTo={onGoTo} onFix={setFixing} />
-          <CheckGroup title="Warnings" severity="warning" results={warnings} onGoTo={onGoTo} onFix={setFixing} />
+          <CheckGroup severity="error" results={errors} onGoTo={onGoTo} onFix={setFixing} />
+          <CheckGroup severity="warning" results={warnings} onGoTo={onGoTo} onFix={setFixing} />
         </>
       )}
       {fixing && (

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
+import { CONFIDENTIALITY_BADGES, QUOTED } from './labels.ts';
 import { Modal } from './Modal.tsx';
 import { useExcerptSearch } from './useExcerptSearch.ts';
 
@@ -20,6 +22,8 @@ export function CitationPicker({
   onClose: () => void;
 }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   // Enter pressed before the rows for the words just typed arrived: cite once they are here, never
@@ -41,9 +45,15 @@ export function CitationPicker({
   }, [enterPending, settled, current, onPick]);
 
   return (
-    <Modal title="Cite an excerpt" onClose={onClose} wide>
+    <Modal
+      title={<FormattedMessage id="drafts.picker.title" defaultMessage="Cite an excerpt" />}
+      onClose={onClose}
+      wide
+    >
       <div className="field">
-        <label htmlFor={`${id}-search`}>Words in the excerpt or its note</label>
+        <label htmlFor={`${id}-search`}>
+          <FormattedMessage id="drafts.picker.search" defaultMessage="Words in the excerpt or its note" />
+        </label>
         <input
           id={`${id}-search`}
           role="combobox"
@@ -73,9 +83,18 @@ export function CitationPicker({
           }}
         />
       </div>
-      <ErrorNote message={error} />
-      {settled && excerpts?.length === 0 && <p className="hint">No excerpt in this dossier matches.</p>}
-      <div id={`${id}-list`} role="listbox" aria-label="Matching excerpts" className="picker-list">
+      <ErrorNote message={error ? errorText(error) : null} />
+      {settled && excerpts?.length === 0 && (
+        <p className="hint">
+          <FormattedMessage id="drafts.picker.noMatch" defaultMessage="No excerpt in this dossier matches." />
+        </p>
+      )}
+      <div
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={intl.formatMessage({ id: 'drafts.picker.listLabel', defaultMessage: 'Matching excerpts' })}
+        className="picker-list"
+      >
         {found.map((e) => (
           // The input owns the keyboard (aria-activedescendant); a click picks directly.
           // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection happens in the combobox input
@@ -87,23 +106,34 @@ export function CitationPicker({
             aria-selected={e.id === current?.id}
             onClick={() => onPick(e.id)}
           >
-            <span className="excerpt-quote">“{e.exact}”</span>
+            <span className="excerpt-quote">
+              <FormattedMessage {...QUOTED} values={{ text: e.exact }} />
+            </span>
             {'matchedIn' in e && e.matchedIn !== 'quote' && e.note && (
               <span className="excerpt-note">
-                <span className="visually-hidden">Note: </span>
+                <span className="visually-hidden">
+                  <FormattedMessage id="drafts.picker.noteLabel" defaultMessage="Note:" />{' '}
+                </span>
                 {e.note}
               </span>
             )}
             <span className="excerpt-meta">
               <ExcerptPlace excerpt={e} />
               {e.confidentiality !== 'public' && (
-                <span className={`badge ${e.confidentiality}`}>{CONFIDENTIALITY_LABELS[e.confidentiality]}</span>
+                <span className={`badge ${e.confidentiality}`}>
+                  <FormattedMessage {...CONFIDENTIALITY_BADGES[e.confidentiality]} />
+                </span>
               )}
             </span>
           </div>
         ))}
       </div>
-      <p className="hint">↑ ↓ to choose · Enter to cite · Esc to return to the text</p>
+      <p className="hint">
+        <FormattedMessage
+          id="drafts.picker.keys"
+          defaultMessage="↑ ↓ to choose · Enter to cite · Esc to return to the text"
+        />
+      </p>
     </Modal>
   );
 }

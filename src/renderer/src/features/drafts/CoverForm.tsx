@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type DraftCover,
   type DraftTemplate,
@@ -6,14 +7,15 @@ import {
   UN_LANGUAGES,
 } from '../../../../shared/draft.ts';
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  fr: 'French',
-  es: 'Spanish',
-  ru: 'Russian',
-  ar: 'Arabic',
-  zh: 'Chinese',
-};
+/** A language's name in the interface language ("Russian", «русский»), from Intl, or null if unknown. */
+function languageName(locale: string, code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : null;
+  } catch {
+    return null;
+  }
+}
 
 const EMPTY_ORGANISATION: SubmittingOrganisation = {
   name: '',
@@ -47,6 +49,7 @@ function NumberField({
   onChange: (value: number | null) => void;
 }) {
   const id = useId();
+  const intl = useIntl();
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
   // Follow the value when it changes from outside (an organisation removed above this one).
@@ -78,7 +81,15 @@ function NumberField({
           }
           const n = Number(trimmed);
           if (!/^\d+$/.test(trimmed) || n < min || n > max) {
-            setError(`Enter a whole number from ${min} to ${max}.`);
+            setError(
+              intl.formatMessage(
+                {
+                  id: 'drafts.cover.numberRange',
+                  defaultMessage: 'Enter a whole number from {min, number, ::group-off} to {max, number, ::group-off}.',
+                },
+                { min, max },
+              ),
+            );
             return;
           }
           setError(null);
@@ -139,31 +150,53 @@ function OrganisationFields({
   onRemove: () => void;
 }) {
   const id = useId();
+  const intl = useIntl();
   const field = (name: keyof SubmittingOrganisation) => `organisations.${index}.${name}`;
   const set = (patch: Partial<SubmittingOrganisation>) => onChange({ ...organisation, ...patch });
   return (
     <fieldset className="organisation" data-cover-field={`organisations.${index}`}>
       <legend>
-        Organisation {index + 1}
-        {organisation.name ? `: ${organisation.name}` : ''}
+        {organisation.name ? (
+          <FormattedMessage
+            id="drafts.cover.organisationNamed"
+            defaultMessage="Organisation {n}: {name}"
+            values={{ n: index + 1, name: organisation.name }}
+          />
+        ) : (
+          <FormattedMessage
+            id="drafts.cover.organisation"
+            defaultMessage="Organisation {n}"
+            values={{ n: index + 1 }}
+          />
+        )}
       </legend>
       <div className="form-grid">
-        <TextField label="Name" field={field('name')} value={organisation.name} onChange={(name) => set({ name })} />
         <TextField
-          label="Acronym"
+          label={intl.formatMessage({ id: 'drafts.cover.org.name', defaultMessage: 'Name' })}
+          field={field('name')}
+          value={organisation.name}
+          onChange={(name) => set({ name })}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'drafts.cover.org.acronym', defaultMessage: 'Acronym' })}
           field={field('acronym')}
           value={organisation.acronym}
           onChange={(acronym) => set({ acronym })}
         />
-        <TextField label="City" field={field('city')} value={organisation.city} onChange={(city) => set({ city })} />
         <TextField
-          label="Country"
+          label={intl.formatMessage({ id: 'drafts.cover.org.city', defaultMessage: 'City' })}
+          field={field('city')}
+          value={organisation.city}
+          onChange={(city) => set({ city })}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'drafts.cover.org.country', defaultMessage: 'Country' })}
           field={field('country')}
           value={organisation.country}
           onChange={(country) => set({ country })}
         />
         <NumberField
-          label="Founded in (year)"
+          label={intl.formatMessage({ id: 'drafts.cover.org.founded', defaultMessage: 'Founded in (year)' })}
           field={field('foundedYear')}
           value={organisation.foundedYear}
           min={1800}
@@ -171,15 +204,17 @@ function OrganisationFields({
           onChange={(foundedYear) => set({ foundedYear })}
         />
         <TextField
-          label="Website"
+          label={intl.formatMessage({ id: 'drafts.cover.org.website', defaultMessage: 'Website' })}
           type="url"
           field={field('website')}
           value={organisation.website}
-          placeholder="https://…"
+          placeholder={intl.formatMessage({ id: 'drafts.cover.org.websiteExample', defaultMessage: 'https://…' })}
           onChange={(website) => set({ website })}
         />
         <div className="field span-2">
-          <label htmlFor={`${id}-activities`}>What the organisation does</label>
+          <label htmlFor={`${id}-activities`}>
+            <FormattedMessage id="drafts.cover.org.activities" defaultMessage="What the organisation does" />
+          </label>
           <textarea
             id={`${id}-activities`}
             data-cover-field={field('activities')}
@@ -187,11 +222,20 @@ function OrganisationFields({
             value={organisation.activities}
             onChange={(e) => set({ activities: e.target.value })}
           />
-          <span className="hint">One paragraph on its activities; printed on the cover with the founding year.</span>
+          <span className="hint">
+            <FormattedMessage
+              id="drafts.cover.org.activitiesHint"
+              defaultMessage="One paragraph on its activities; printed on the cover with the founding year."
+            />
+          </span>
         </div>
       </div>
       <button type="button" className="danger" onClick={onRemove}>
-        Remove organisation {index + 1}
+        <FormattedMessage
+          id="drafts.cover.org.remove"
+          defaultMessage="Remove organisation {n}"
+          values={{ n: index + 1 }}
+        />
       </button>
     </fieldset>
   );
@@ -208,6 +252,7 @@ export function CoverForm({
   onChange: (cover: DraftCover) => void;
 }) {
   const id = useId();
+  const intl = useIntl();
   const [keywords, setKeywords] = useState(cover.keywords.join(', '));
   const set = (patch: Partial<DraftCover>) => onChange({ ...cover, ...patch });
   const organisations = cover.organisations;
@@ -218,46 +263,64 @@ export function CoverForm({
   return (
     <div className="cover-form">
       <fieldset className="cover-group">
-        <legend>The review</legend>
+        <legend>
+          <FormattedMessage id="drafts.cover.review" defaultMessage="The review" />
+        </legend>
         <div className="form-grid cover-review">
           <TextField
-            label="State under review"
+            label={intl.formatMessage({ id: 'drafts.cover.state', defaultMessage: 'State under review' })}
             field="state"
             value={cover.state}
             onChange={(state) => set({ state })}
-            placeholder="Kazakhstan"
+            placeholder={intl.formatMessage({ id: 'drafts.cover.stateExample', defaultMessage: 'Kazakhstan' })}
           />
           <TextField
-            label="Month and year of submission"
+            label={intl.formatMessage({ id: 'drafts.cover.monthYear', defaultMessage: 'Month and year of submission' })}
             field="monthYear"
             value={cover.monthYear}
             onChange={(monthYear) => set({ monthYear })}
-            placeholder="March 2027"
+            placeholder={intl.formatMessage({ id: 'drafts.cover.monthYearExample', defaultMessage: 'March 2027' })}
           />
           <NumberField
-            label="UPR session"
+            label={intl.formatMessage({ id: 'drafts.cover.session', defaultMessage: 'UPR session' })}
             field="session"
             value={cover.session}
             min={1}
             max={200}
-            hint="The Working Group session, e.g. 48."
+            hint={intl.formatMessage({
+              id: 'drafts.cover.sessionHint',
+              defaultMessage: 'The Working Group session, e.g. 48.',
+            })}
             onChange={(session) => set({ session })}
           />
           <NumberField
-            label="UPR cycle"
+            label={intl.formatMessage({ id: 'drafts.cover.cycle', defaultMessage: 'UPR cycle' })}
             field="cycle"
             value={cover.cycle}
             min={1}
             max={20}
-            hint="The 4th cycle runs from session 41 to 54."
+            hint={intl.formatMessage({
+              id: 'drafts.cover.cycleHint',
+              defaultMessage: 'The 4th cycle runs from session 41 to 54.',
+            })}
             onChange={(cycle) => set({ cycle })}
           />
         </div>
       </fieldset>
 
       <fieldset className="cover-group" data-cover-field="organisations">
-        <legend>{template === 'joint' ? 'Submitting organisations' : 'Submitting organisation'}</legend>
-        {organisations.length === 0 && <p className="hint">No organisation yet.</p>}
+        <legend>
+          {template === 'joint' ? (
+            <FormattedMessage id="drafts.cover.organisationsJoint" defaultMessage="Submitting organisations" />
+          ) : (
+            <FormattedMessage id="drafts.cover.organisationsIndividual" defaultMessage="Submitting organisation" />
+          )}
+        </legend>
+        {organisations.length === 0 && (
+          <p className="hint">
+            <FormattedMessage id="drafts.cover.noOrganisation" defaultMessage="No organisation yet." />
+          </p>
+        )}
         {organisations.map((organisation, index) => (
           <OrganisationFields
             // Organisations have no id of their own; their place in the list is what is printed.
@@ -271,36 +334,52 @@ export function CoverForm({
         ))}
         {canAdd ? (
           <button type="button" onClick={() => set({ organisations: [...organisations, { ...EMPTY_ORGANISATION }] })}>
-            {organisations.length === 0 ? 'Add the submitting organisation' : 'Add another organisation'}
+            {organisations.length === 0 ? (
+              <FormattedMessage id="drafts.cover.addFirst" defaultMessage="Add the submitting organisation" />
+            ) : (
+              <FormattedMessage id="drafts.cover.addAnother" defaultMessage="Add another organisation" />
+            )}
           </button>
         ) : (
-          <p className="hint">An individual submission has one organisation. Several organisations submit jointly.</p>
+          <p className="hint">
+            <FormattedMessage
+              id="drafts.cover.oneOrganisation"
+              defaultMessage="An individual submission has one organisation. Several organisations submit jointly."
+            />
+          </p>
         )}
       </fieldset>
 
       <fieldset className="cover-group">
-        <legend>Contact and keywords</legend>
+        <legend>
+          <FormattedMessage id="drafts.cover.contactGroup" defaultMessage="Contact and keywords" />
+        </legend>
         <div className="form-grid">
           <TextField
-            label="Contact person"
+            label={intl.formatMessage({ id: 'drafts.cover.contactName', defaultMessage: 'Contact person' })}
             field="contactName"
             value={cover.contactName}
             onChange={(contactName) => set({ contactName })}
           />
           <TextField
-            label="Contact e-mail"
+            label={intl.formatMessage({ id: 'drafts.cover.contactEmail', defaultMessage: 'Contact e-mail' })}
             type="email"
             field="contactEmail"
             value={cover.contactEmail}
             onChange={(contactEmail) => set({ contactEmail })}
           />
           <div className="field">
-            <label htmlFor={`${id}-keywords`}>Keywords (comma-separated)</label>
+            <label htmlFor={`${id}-keywords`}>
+              <FormattedMessage id="drafts.cover.keywords" defaultMessage="Keywords (comma-separated)" />
+            </label>
             <input
               id={`${id}-keywords`}
               data-cover-field="keywords"
               value={keywords}
-              placeholder="freedom of association, trade unions"
+              placeholder={intl.formatMessage({
+                id: 'drafts.cover.keywordsExample',
+                defaultMessage: 'freedom of association, trade unions',
+              })}
               onChange={(e) => {
                 setKeywords(e.target.value);
                 set({
@@ -313,7 +392,9 @@ export function CoverForm({
             />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-language`}>Language of the submission</label>
+            <label htmlFor={`${id}-language`}>
+              <FormattedMessage id="drafts.cover.language" defaultMessage="Language of the submission" />
+            </label>
             <select
               id={`${id}-language`}
               data-cover-field="language"
@@ -322,7 +403,15 @@ export function CoverForm({
             >
               {languages.map((code) => (
                 <option key={code} value={code}>
-                  {LANGUAGE_NAMES[code] ?? `${code} (not a UN official language)`}
+                  {(UN_LANGUAGES as readonly string[]).includes(code)
+                    ? (languageName(intl.locale, code) ?? code)
+                    : intl.formatMessage(
+                        {
+                          id: 'drafts.cover.languageNotUn',
+                          defaultMessage: '{language} (not a UN official language)',
+                        },
+                        { language: languageName(intl.locale, code) ?? code },
+                      )}
                 </option>
               ))}
             </select>

@@ -1,30 +1,25 @@
 import { TextSelection } from '@tiptap/pm/state';
 import { useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type {
-  CheckResult,
-  Draft,
-  DraftTarget,
-  DraftVersion,
-  ExcerptListItem,
-  Footnote,
-  WordCount,
-} from '../../../../shared/api.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { draftsApi } from '../../../../shared/api/drafts.ts';
+import type { Draft, DraftTarget, DraftVersion, ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import type { DraftBody, DraftCover } from '../../../../shared/draft.ts';
-import { invoke } from '../../api/client.ts';
+import { mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
+import { useErrorText } from '../../i18n/errors.ts';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { CitationPicker } from './CitationPicker.tsx';
 import { CoverForm } from './CoverForm.tsx';
-import { TEMPLATE_LABELS } from './DraftList.tsx';
 import { DraftStatusBar } from './DraftStatusBar.tsx';
 import { ExcerptPanel } from './ExcerptPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { editorWords } from './editorWords.ts';
 import { Footnotes, footnoteElementId } from './Footnotes.tsx';
+import { TEMPLATE_LABELS } from './labels.ts';
 import { citations, countedParagraphs } from './numbering.ts';
-import { draftExtensions, EXCERPT_DRAG_TYPE, spotlightKey } from './schema.ts';
+import { draftExtensions, type EditorWords, EXCERPT_DRAG_TYPE, spotlightKey } from './schema.ts';
 import { normaliseCoverField } from './targets.ts';
 import { useAutosave } from './useAutosave.ts';
 import { CompareDialog, SaveVersionDialog, VersionsPanel } from './Versions.tsx';
@@ -40,14 +35,28 @@ type Dialog =
 /** How long the paragraph a check points at stays lit. */
 const SPOTLIGHT_MS = 2500;
 
+/** Why an action did not happen, worded at render in the interface language. */
+type ActionProblem = { kind: 'paragraph-gone'; number: number } | { kind: 'not-saved'; error: unknown };
+
+/** The words the editor itself draws (placeholders, note names), in the interface language. */
+function useEditorWords(): () => EditorWords {
+  const intl = useIntl();
+  const ref = useRef<EditorWords | null>(null);
+  ref.current = editorWords(intl);
+  // The editor is created once; it reads the words when it draws, so a language change reaches it.
+  return useCallback(() => ref.current as EditorWords, []);
+}
+
 /** Opens a draft and hands it to the workspace once loaded (the editor is created with its content). */
 export function DraftEditor({ draftId, onRenamed }: { draftId: string; onRenamed: (title: string) => void }) {
-  const draft = useAsync(() => invoke('draft.get', { id: draftId }), [draftId]);
-  if (draft.error) return <ErrorNote message={draft.error} />;
+  const errorText = useErrorText();
+  // Read once to open the editor; later saves refresh this cache entry but the editor keeps its own state.
+  const draft = useApi('draft.get', { id: draftId });
+  if (draft.error) return <ErrorNote message={errorText(draft.error)} />;
   if (!draft.data)
     return (
       <p className="hint" aria-busy="true">
-        Opening the draft…
+        <FormattedMessage id="drafts.editor.opening" defaultMessage="Opening the draft…" />
       </p>
     );
   return <DraftWorkspace key={draftId} draft={draft.data} onRenamed={onRenamed} />;
@@ -55,44 +64,37 @@ export function DraftEditor({ draftId, onRenamed }: { draftId: string; onRenamed
 
 function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title: string) => void }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const editorWords = useEditorWords();
   const [title, setTitle] = useState(draft.title);
-  const [titleError, setTitleError] = useState<string | null>(null);
+  const [titleError, setTitleError] = useState(false);
   const [cover, setCover] = useState<DraftCover>(draft.cover);
   const [coverOpen, setCoverOpen] = useState(!draft.cover.state || draft.cover.organisations.length === 0);
-  const [footnotes, setFootnotes] = useState<Footnote[] | null>(null);
-  const [words, setWords] = useState<WordCount | null>(null);
-  const [checks, setChecks] = useState<CheckResult[] | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [derivedError, setDerivedError] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionProblem, setActionProblem] = useState<ActionProblem | null>(null);
   const [tab, setTab] = useState<SideTab>('excerpts');
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const versions = useAsync(() => invoke('draft.versions', { id: draft.id }), [draft.id]);
-  const allExcerpts = useAsync(() => invoke('excerpt.list', { dossierId: draft.dossierId }), [draft.dossierId]);
+  const versions = useApi('draft.versions', { id: draft.id });
+  const allExcerpts = useApi('excerpt.list', { dossierId: draft.dossierId });
   const excerpts = useMemo(
     () => new Map<string, ExcerptListItem>((allExcerpts.data ?? []).map((e) => [e.id, e])),
     [allExcerpts.data],
   );
 
-  // Notes, word count and checks follow every save; a slower answer never overwrites a newer one.
-  const generation = useRef(0);
+  // Notes, word count and checks follow every save (each save marks them stale); the cache keeps the
+  // last answer on screen while the next loads, and a superseded answer never lands.
+  const notes = useApi('draft.notes', { id: draft.id });
+  const checkResults = useApi('draft.check', { id: draft.id });
+  const footnotes = notes.data?.footnotes ?? null;
+  const words = notes.data?.words ?? null;
+  const checks = checkResults.data ?? null;
+  const derivedError = notes.error ?? checkResults.error;
   const refreshDerived = useCallback(() => {
-    const mine = ++generation.current;
-    setChecking(true);
-    Promise.all([invoke('draft.notes', { id: draft.id }), invoke('draft.check', { id: draft.id })])
-      .then(([notes, results]) => {
-        if (mine !== generation.current) return;
-        setFootnotes(notes.footnotes);
-        setWords(notes.words);
-        setChecks(results);
-        setDerivedError(null);
-      })
-      .catch((e: Error) => mine === generation.current && setDerivedError(e.message))
-      .finally(() => mine === generation.current && setChecking(false));
-  }, [draft.id]);
-  useEffect(refreshDerived, [refreshDerived]);
+    void notes.refetch();
+    void checkResults.refetch();
+  }, [notes.refetch, checkResults.refetch]);
 
-  const autosave = useAutosave(draft.id, refreshDerived);
+  const autosave = useAutosave(draft.id);
   const scheduleRef = useRef(autosave.schedule);
   scheduleRef.current = autosave.schedule;
   const openPicker = useRef(() => setDialog({ kind: 'picker' }));
@@ -101,12 +103,12 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
     // The CSP allows no inline styles, so TipTap's injected sheet would be blocked; its rules ship in
     // editor.css instead. Without them "white-space" is unset and a typed space becomes U+00A0.
     injectCSS: false,
-    extensions: draftExtensions({ onOpenPicker: () => openPicker.current() }),
+    extensions: draftExtensions({ onOpenPicker: () => openPicker.current(), words: editorWords }),
     content: draft.body,
     editorProps: {
       attributes: {
         class: 'draft-body',
-        'aria-label': 'Submission text',
+        'aria-label': intl.formatMessage({ id: 'drafts.editor.textLabel', defaultMessage: 'Submission text' }),
         'aria-multiline': 'true',
         role: 'textbox',
         spellcheck: 'true',
@@ -167,11 +169,11 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
 
   const goTo = useCallback(
     (target: DraftTarget) => {
-      setActionError(null);
+      setActionProblem(null);
       if (target.kind === 'paragraph') {
         const paragraph = countedParagraphs(editor.state.doc).find((p) => p.number === target.number);
         if (!paragraph) {
-          setActionError(`Paragraph ${target.number} is no longer in the draft. Run the checks again.`);
+          setActionProblem({ kind: 'paragraph-gone', number: target.number });
           return;
         }
         editor
@@ -237,11 +239,11 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
 
   /** Saves what is typed, then runs `then`; a failed save stops it (the export would miss edits). */
   async function afterSaving(then: () => void | Promise<void>) {
-    setActionError(null);
+    setActionProblem(null);
     try {
       await autosave.flush();
     } catch (e) {
-      setActionError(`The latest changes are not saved yet: ${(e as Error).message}`);
+      setActionProblem({ kind: 'not-saved', error: e });
       return;
     }
     await then();
@@ -254,31 +256,80 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
 
   function changeTitle(next: string) {
     setTitle(next);
-    if (!next.trim()) {
-      setTitleError('Give the draft a title.');
+    // The same rules as the save's: not blank once trimmed.
+    if (!draftsApi['draft.update'].params.shape.title.unwrap().safeParse(next).success) {
+      setTitleError(true);
       return;
     }
-    setTitleError(null);
+    setTitleError(false);
     autosave.schedule({ title: next.trim() });
     onRenamed(next.trim());
   }
 
   const errorCount = checks?.filter((c) => c.severity === 'error').length ?? 0;
   const warningCount = checks?.filter((c) => c.severity === 'warning').length ?? 0;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const tabs: { key: SideTab; label: string }[] = [
-    { key: 'excerpts', label: 'Excerpts' },
+    { key: 'excerpts', label: intl.formatMessage({ id: 'drafts.tab.excerpts', defaultMessage: 'Excerpts' }) },
     {
       key: 'checks',
       label:
         errorCount > 0
-          ? `Checks (${plural(errorCount, 'error')})`
+          ? intl.formatMessage(
+              {
+                id: 'drafts.tab.checksErrors',
+                defaultMessage: 'Checks ({count, plural, one {# error} other {# errors}})',
+              },
+              { count: errorCount },
+            )
           : warningCount > 0
-            ? `Checks (${plural(warningCount, 'warning')})`
-            : 'Checks',
+            ? intl.formatMessage(
+                {
+                  id: 'drafts.tab.checksWarnings',
+                  defaultMessage: 'Checks ({count, plural, one {# warning} other {# warnings}})',
+                },
+                { count: warningCount },
+              )
+            : intl.formatMessage({ id: 'drafts.tab.checks', defaultMessage: 'Checks' }),
     },
-    { key: 'versions', label: versions.data?.length ? `Versions (${versions.data.length})` : 'Versions' },
+    {
+      key: 'versions',
+      label: versions.data?.length
+        ? intl.formatMessage(
+            { id: 'drafts.tab.versionsCount', defaultMessage: 'Versions ({count, number})' },
+            { count: versions.data.length },
+          )
+        : intl.formatMessage({ id: 'drafts.tab.versions', defaultMessage: 'Versions' }),
+    },
   ];
+  const actionError =
+    actionProblem?.kind === 'paragraph-gone'
+      ? intl.formatMessage(
+          {
+            id: 'drafts.editor.paragraphGone',
+            defaultMessage: 'Paragraph {number} is no longer in the draft. Run the checks again.',
+          },
+          { number: actionProblem.number },
+        )
+      : actionProblem?.kind === 'not-saved'
+        ? intl.formatMessage(
+            { id: 'drafts.editor.notSaved', defaultMessage: 'The latest changes are not saved yet: {reason}' },
+            { reason: errorText(actionProblem.error) },
+          )
+        : null;
+  const coverSummary = [
+    cover.state,
+    cover.session
+      ? intl.formatMessage({ id: 'drafts.cover.summary.session', defaultMessage: 'session {n}' }, { n: cover.session })
+      : '',
+    cover.cycle
+      ? intl.formatMessage({ id: 'drafts.cover.summary.cycle', defaultMessage: 'cycle {n}' }, { n: cover.cycle })
+      : '',
+    cover.monthYear,
+    intl.formatList(cover.organisations.map((o) => o.acronym || o.name).filter(Boolean), {
+      type: 'unit',
+      style: 'short',
+    }),
+  ].filter(Boolean);
 
   return (
     <section className="draft-page" aria-labelledby={`${id}-heading`}>
@@ -288,7 +339,7 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
             {title || draft.title}
           </h1>
           <label htmlFor={`${id}-title`} className="visually-hidden">
-            Draft title
+            <FormattedMessage id="drafts.editor.titleLabel" defaultMessage="Draft title" />
           </label>
           <input
             id={`${id}-title`}
@@ -301,54 +352,55 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
           />
           {titleError && (
             <span id={`${id}-title-error`} className="field-error">
-              {titleError}
+              <FormattedMessage id="drafts.editor.titleMissing" defaultMessage="Give the draft a title." />
             </span>
           )}
-          <span className="badge template-badge">{TEMPLATE_LABELS[draft.template]}</span>
+          <span className="badge template-badge">
+            <FormattedMessage {...TEMPLATE_LABELS[draft.template]} />
+          </span>
         </div>
         <div className="actions">
           <button type="button" onClick={() => void afterSaving(() => setDialog({ kind: 'version' }))}>
-            Save version…
+            <FormattedMessage id="drafts.editor.saveVersion" defaultMessage="Save version…" />
           </button>
           <button
             type="button"
             className="primary"
             onClick={() => void afterSaving(() => setDialog({ kind: 'export' }))}
           >
-            Export…
+            <FormattedMessage id="drafts.editor.export" defaultMessage="Export…" />
           </button>
         </div>
       </header>
-      <ErrorNote message={actionError ?? derivedError} />
+      <ErrorNote message={actionError ?? (derivedError ? errorText(derivedError) : null)} />
 
       <div className="draft-layout">
         <div className="draft-main">
           <details className="card cover-card" open={coverOpen} onToggle={(e) => setCoverOpen(e.currentTarget.open)}>
             <summary>
-              <span className="summary-title">Cover page</span>
+              <span className="summary-title">
+                <FormattedMessage id="drafts.cover.heading" defaultMessage="Cover page" />
+              </span>
               <span className="hint">
-                {[
-                  cover.state,
-                  cover.session ? `session ${cover.session}` : '',
-                  cover.cycle ? `cycle ${cover.cycle}` : '',
-                  cover.monthYear,
-                  cover.organisations
-                    .map((o) => o.acronym || o.name)
-                    .filter(Boolean)
-                    .join(', '),
-                ]
-                  .filter(Boolean)
-                  .join(' · ') || 'Not filled in yet'}
+                {coverSummary.length > 0 ? (
+                  coverSummary.join(' · ')
+                ) : (
+                  <FormattedMessage id="drafts.cover.empty" defaultMessage="Not filled in yet" />
+                )}
               </span>
             </summary>
             <CoverForm cover={cover} template={draft.template} onChange={changeCover} />
           </details>
 
           <section className="card draft-text" aria-labelledby={`${id}-text`}>
-            <h2 id={`${id}-text`}>Submission text</h2>
+            <h2 id={`${id}-text`}>
+              <FormattedMessage id="drafts.editor.textHeading" defaultMessage="Submission text" />
+            </h2>
             <p className="hint">
-              Paragraphs are numbered as they will be printed. Cite evidence with Ctrl+Shift+C or by dragging an excerpt
-              in; its note is written for you.
+              <FormattedMessage
+                id="drafts.editor.textHint"
+                defaultMessage="Paragraphs are numbered as they will be printed. Cite evidence with Ctrl+Shift+C or by dragging an excerpt in; its note is written for you."
+              />
             </p>
             <BodyEditor
               editor={editor}
@@ -359,13 +411,33 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
           </section>
 
           <section className="card notes-card" aria-labelledby={`${id}-notes`}>
-            <h2 id={`${id}-notes`}>Notes{footnotes ? ` (${footnotes.length})` : ''}</h2>
+            <h2 id={`${id}-notes`}>
+              {footnotes ? (
+                <FormattedMessage
+                  id="drafts.notes.headingCount"
+                  defaultMessage="Notes ({count, number})"
+                  values={{ count: footnotes.length }}
+                />
+              ) : (
+                <FormattedMessage id="drafts.notes.heading" defaultMessage="Notes" />
+              )}
+            </h2>
             <Footnotes footnotes={footnotes} onShowCitation={showCitation} />
           </section>
         </div>
 
-        <aside className="draft-side card" aria-label="Excerpts, checks and versions">
-          <div className="tabs" role="tablist" aria-label="Draft tools">
+        <aside
+          className="draft-side card"
+          aria-label={intl.formatMessage({
+            id: 'drafts.side.label',
+            defaultMessage: 'Excerpts, checks and versions',
+          })}
+        >
+          <div
+            className="tabs"
+            role="tablist"
+            aria-label={intl.formatMessage({ id: 'drafts.side.tools', defaultMessage: 'Draft tools' })}
+          >
             {tabs.map((t) => (
               <button
                 key={t.key}
@@ -395,15 +467,15 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
             {tab === 'checks' && (
               <ChecksPanel
                 results={checks}
-                running={checking}
+                running={checkResults.isFetching}
                 onRun={() => void afterSaving(refreshDerived)}
                 onGoTo={goTo}
               />
             )}
             {tab === 'versions' && (
               <VersionsPanel
-                versions={versions.data}
-                error={versions.error}
+                versions={versions.data ?? null}
+                error={versions.error ? errorText(versions.error) : null}
                 onSaveVersion={() => void afterSaving(() => setDialog({ kind: 'version' }))}
                 onCompare={(version) => void afterSaving(() => setDialog({ kind: 'compare', version }))}
               />
@@ -435,8 +507,8 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
         <SaveVersionDialog
           onClose={() => setDialog(null)}
           onSave={async (name) => {
-            await invoke('draft.snapshot', { id: draft.id, name });
-            versions.reload();
+            // The versions list reloads through the cache.
+            await mutate('draft.snapshot', { id: draft.id, name });
             setTab('versions');
           }}
         />

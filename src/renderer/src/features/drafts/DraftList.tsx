@@ -1,58 +1,74 @@
 import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { draftsApi } from '../../../../shared/api/drafts.ts';
 import type { DraftSummary } from '../../../../shared/api.ts';
 import { DRAFT_TEMPLATES, type DraftTemplate, WORD_LIMITS } from '../../../../shared/draft.ts';
-import { invoke } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
-import { savedAt } from './when.ts';
+import { useErrorText } from '../../i18n/errors.ts';
+import { savedAt, TEMPLATE_LABELS } from './labels.ts';
 
-export const TEMPLATE_LABELS: Record<DraftTemplate, string> = {
-  individual: 'Individual submission',
-  joint: 'Joint submission',
-};
-
-const TEMPLATE_HINTS: Record<DraftTemplate, string> = {
-  individual: `One organisation; up to ${WORD_LIMITS.individual.toLocaleString('en-GB')} words.`,
-  joint: `Several organisations (a coalition); up to ${WORD_LIMITS.joint.toLocaleString('en-GB')} words.`,
-};
+function TemplateHint({ template }: { template: DraftTemplate }) {
+  const limit = WORD_LIMITS[template];
+  return template === 'individual' ? (
+    <FormattedMessage
+      id="drafts.new.hint.individual"
+      defaultMessage="One organisation; up to {limit, number} words."
+      values={{ limit }}
+    />
+  ) : (
+    <FormattedMessage
+      id="drafts.new.hint.joint"
+      defaultMessage="Several organisations (a coalition); up to {limit, number} words."
+      values={{ limit }}
+    />
+  );
+}
 
 function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated: (draft: DraftSummary) => void }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<DraftTemplate>('individual');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  const create = useApiMutation('draft.create', { onSuccess: (d) => onCreated({ ...d, words: 0 }) });
+  // An example title: the field's placeholder, and the hint when the title is left blank.
+  const example = intl.formatMessage({
+    id: 'drafts.new.titleExample',
+    defaultMessage: 'UPR Kazakhstan 2027 — trade union rights',
+  });
   return (
     <form
       className="new-draft"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!title.trim()) {
-          setError('Give the submission a title, for example “UPR Kazakhstan 2027 — trade union rights”.');
-          return;
-        }
-        setBusy(true);
-        setError(null);
-        invoke('draft.create', { dossierId, title: title.trim(), template })
-          .then((d) => onCreated({ ...d, words: 0 }))
-          .catch((err: Error) => setError(err.message))
-          .finally(() => setBusy(false));
+        // The same rules as the API's: a title that is not blank once trimmed.
+        const params = draftsApi['draft.create'].params.safeParse({ dossierId, title, template });
+        setInvalid(!params.success);
+        if (params.success) create.mutate(params.data);
       }}
     >
-      <h3 id={`${id}-title`}>New submission</h3>
+      <h3 id={`${id}-title`}>
+        <FormattedMessage id="drafts.new.heading" defaultMessage="New submission" />
+      </h3>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Title</label>
+        <label htmlFor={`${id}-name`}>
+          <FormattedMessage id="drafts.new.title" defaultMessage="Title" />
+        </label>
         <input
           id={`${id}-name`}
           value={title}
           maxLength={300}
           onChange={(e) => setTitle(e.target.value)}
-          placeholder="UPR Kazakhstan 2027 — trade union rights"
+          placeholder={example}
         />
       </div>
       <fieldset className="template-choice">
-        <legend>Template</legend>
+        <legend>
+          <FormattedMessage id="drafts.new.template" defaultMessage="Template" />
+        </legend>
         {DRAFT_TEMPLATES.map((t) => (
           <label key={t} className="radio-line">
             <input
@@ -63,15 +79,32 @@ function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated:
               onChange={() => setTemplate(t)}
             />
             <span>
-              {TEMPLATE_LABELS[t]}
-              <span className="hint"> {TEMPLATE_HINTS[t]}</span>
+              <FormattedMessage {...TEMPLATE_LABELS[t]} />
+              <span className="hint">
+                {' '}
+                <TemplateHint template={t} />
+              </span>
             </span>
           </label>
         ))}
       </fieldset>
-      <ErrorNote message={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        Create submission
+      <ErrorNote
+        message={
+          invalid
+            ? intl.formatMessage(
+                {
+                  id: 'drafts.new.titleMissing',
+                  defaultMessage: 'Give the submission a title, for example “{example}”.',
+                },
+                { example },
+              )
+            : create.error
+              ? errorText(create.error)
+              : null
+        }
+      />
+      <button type="submit" className="primary" disabled={create.isPending}>
+        <FormattedMessage id="drafts.new.create" defaultMessage="Create submission" />
       </button>
     </form>
   );
@@ -80,39 +113,57 @@ function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated:
 /** A dossier's submission drafts, and a way to start one. */
 export function DraftList({ dossierId, onOpen }: { dossierId: string; onOpen: (draft: DraftSummary) => void }) {
   const id = useId();
-  const drafts = useAsync(() => invoke('draft.list', { dossierId }), [dossierId]);
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const drafts = useApi('draft.list', { dossierId });
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove(draftId: string) {
-    setError(null);
-    try {
-      await invoke('draft.delete', { id: draftId });
-      setConfirming(null);
-      drafts.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+  // The list reloads through the cache once the draft is gone.
+  const remove = useApiMutation('draft.delete', { onSuccess: () => setConfirming(null) });
+  const failure = drafts.error ?? remove.error;
 
   return (
     <div className="drafts-tab">
       <section className="card" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>Submissions{drafts.data ? ` (${drafts.data.length})` : ''}</h2>
-        <ErrorNote message={drafts.error ?? error} />
+        <h2 id={`${id}-list`}>
+          {drafts.data ? (
+            <FormattedMessage
+              id="drafts.list.headingCount"
+              defaultMessage="Submissions ({count, number})"
+              values={{ count: drafts.data.length }}
+            />
+          ) : (
+            <FormattedMessage id="drafts.list.heading" defaultMessage="Submissions" />
+          )}
+        </h2>
+        <ErrorNote message={failure ? errorText(failure) : null} />
         {drafts.data?.length === 0 && (
-          <p className="hint">No submission yet. Start one from the individual or joint UPR template.</p>
+          <p className="hint">
+            <FormattedMessage
+              id="drafts.list.empty"
+              defaultMessage="No submission yet. Start one from the individual or joint UPR template."
+            />
+          </p>
         )}
         {drafts.data && drafts.data.length > 0 && (
           <table className="sources-table drafts-table">
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Template</th>
-                <th scope="col">Words</th>
-                <th scope="col">Updated</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <FormattedMessage id="drafts.list.column.title" defaultMessage="Title" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="drafts.list.column.template" defaultMessage="Template" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="drafts.list.column.words" defaultMessage="Words" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="drafts.list.column.updated" defaultMessage="Updated" />
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <FormattedMessage id="drafts.list.column.actions" defaultMessage="Actions" />
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -124,25 +175,49 @@ export function DraftList({ dossierId, onOpen }: { dossierId: string; onOpen: (d
                       {d.title}
                     </button>
                   </td>
-                  <td>{TEMPLATE_LABELS[d.template]}</td>
-                  <td className={d.words > WORD_LIMITS[d.template] ? 'over' : undefined}>
-                    {d.words.toLocaleString('en-GB')} / {WORD_LIMITS[d.template].toLocaleString('en-GB')}
+                  <td>
+                    <FormattedMessage {...TEMPLATE_LABELS[d.template]} />
                   </td>
-                  <td>{savedAt(d.updatedAt)}</td>
+                  <td className={d.words > WORD_LIMITS[d.template] ? 'over' : undefined}>
+                    <FormattedMessage
+                      id="drafts.list.words"
+                      defaultMessage="{words, number} / {limit, number}"
+                      description="Words written of the template's limit, in the list of submissions"
+                      values={{ words: d.words, limit: WORD_LIMITS[d.template] }}
+                    />
+                  </td>
+                  <td>{savedAt(intl, d.updatedAt)}</td>
                   <td className="row-actions">
                     {confirming === d.id ? (
                       <>
-                        <span>Delete this draft and its versions?</span>{' '}
-                        <button type="button" className="danger" onClick={() => void remove(d.id)}>
-                          Delete
+                        <span>
+                          <FormattedMessage
+                            id="drafts.list.confirmDelete"
+                            defaultMessage="Delete this draft and its versions?"
+                          />
+                        </span>{' '}
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={remove.isPending}
+                          onClick={() => remove.mutate({ id: d.id })}
+                        >
+                          <FormattedMessage id="drafts.list.delete" defaultMessage="Delete" />
                         </button>{' '}
                         <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
+                          <FormattedMessage id="drafts.list.keep" defaultMessage="Keep" />
                         </button>
                       </>
                     ) : (
-                      <button type="button" className="ghost" onClick={() => setConfirming(d.id)}>
-                        Delete…
+                      <button
+                        type="button"
+                        className="ghost"
+                        onClick={() => {
+                          remove.reset();
+                          setConfirming(d.id);
+                        }}
+                      >
+                        <FormattedMessage id="drafts.list.deleteAsk" defaultMessage="Delete…" />
                       </button>
                     )}
                   </td>

@@ -1,21 +1,35 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { WordCount } from '../../../../shared/api.ts';
+import { useErrorText } from '../../i18n/errors.ts';
 import type { SaveState } from './useAutosave.ts';
 
-const number = new Intl.NumberFormat('en-GB');
-
 function SaveIndicator({ status, onRetry }: { status: SaveState; onRetry: () => void }) {
+  const errorText = useErrorText();
   if (status.state === 'error') {
     return (
       <span className="save-state error">
-        Not saved: {status.message}{' '}
+        <FormattedMessage
+          id="drafts.save.failed"
+          defaultMessage="Not saved: {reason}"
+          values={{ reason: errorText(status.error) }}
+        />{' '}
         <button type="button" className="link" onClick={onRetry}>
-          Try again
+          <FormattedMessage id="drafts.save.retry" defaultMessage="Try again" />
         </button>
       </span>
     );
   }
-  const label = status.state === 'saved' ? 'Saved' : status.state === 'saving' ? 'Saving…' : 'Unsaved changes';
-  return <span className={`save-state ${status.state}`}>{label}</span>;
+  return (
+    <span className={`save-state ${status.state}`}>
+      {status.state === 'saved' ? (
+        <FormattedMessage id="drafts.save.saved" defaultMessage="Saved" />
+      ) : status.state === 'saving' ? (
+        <FormattedMessage id="drafts.save.saving" defaultMessage="Saving…" />
+      ) : (
+        <FormattedMessage id="drafts.save.pending" defaultMessage="Unsaved changes" />
+      )}
+    </span>
+  );
 }
 
 /** Always in view under the editor: the body's words against OHCHR's limit, and whether it is saved. */
@@ -28,6 +42,7 @@ export function DraftStatusBar({
   status: SaveState;
   onRetry: () => void;
 }) {
+  const intl = useIntl();
   const over = words ? words.body - words.limit : 0;
   return (
     <div className="draft-statusbar" data-testid="draft-status">
@@ -37,8 +52,21 @@ export function DraftStatusBar({
       {words && (
         <>
           <span className={over > 0 ? 'word-count over' : 'word-count'} data-testid="word-count">
-            <strong>{number.format(words.body)}</strong> of {number.format(words.limit)} words
-            {over > 0 && ` — ${number.format(over)} over the limit`}
+            <FormattedMessage
+              id="drafts.status.words"
+              defaultMessage="<b>{body, number}</b> of {limit, plural, one {# word} other {# words}}"
+              values={{ body: words.body, limit: words.limit, b: (chunks) => <strong>{chunks}</strong> }}
+            />
+            {over > 0 && (
+              <>
+                {' '}
+                <FormattedMessage
+                  id="drafts.status.over"
+                  defaultMessage="— {over, number} over the limit"
+                  values={{ over }}
+                />
+              </>
+            )}
           </span>
           <meter
             className="word-meter"
@@ -47,10 +75,14 @@ export function DraftStatusBar({
             high={words.limit * 0.9}
             optimum={0}
             value={Math.min(words.body, words.limit)}
-            aria-label="Words used of the limit"
+            aria-label={intl.formatMessage({ id: 'drafts.status.meter', defaultMessage: 'Words used of the limit' })}
           />
           <span className="word-extra">
-            Notes {number.format(words.notes)} · cover {number.format(words.cover)}
+            <FormattedMessage
+              id="drafts.status.extra"
+              defaultMessage="Notes {notes, number} · cover {cover, number}"
+              values={{ notes: words.notes, cover: words.cover }}
+            />
           </span>
         </>
       )}

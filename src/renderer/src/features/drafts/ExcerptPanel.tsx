@@ -1,33 +1,56 @@
 import { useId, useState } from 'react';
-import { CONFIDENTIALITY_LABELS } from '../../../../shared/domain.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
+import { CONFIDENTIALITY_BADGES, QUOTED } from './labels.ts';
 import { EXCERPT_DRAG_TYPE } from './schema.ts';
 import { useExcerptSearch } from './useExcerptSearch.ts';
 
 /** The dossier's excerpts beside the text: drag one into a sentence, or cite it at the cursor. */
 export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite: (excerptId: string) => void }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [text, setText] = useState('');
   const { excerpts, error } = useExcerptSearch(dossierId, text);
   return (
     <div className="excerpt-panel">
       <div className="field">
-        <label htmlFor={`${id}-search`}>Find an excerpt</label>
+        <label htmlFor={`${id}-search`}>
+          <FormattedMessage id="drafts.excerpts.find" defaultMessage="Find an excerpt" />
+        </label>
         <input
           id={`${id}-search`}
           type="search"
           value={text}
-          placeholder="Words in quote or note"
+          placeholder={intl.formatMessage({
+            id: 'drafts.excerpts.findPlaceholder',
+            defaultMessage: 'Words in quote or note',
+          })}
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      <p className="hint">Drag an excerpt into the text, or place the cursor and press Cite.</p>
-      <ErrorNote message={error} />
+      <p className="hint">
+        <FormattedMessage
+          id="drafts.excerpts.hint"
+          defaultMessage="Drag an excerpt into the text, or place the cursor and press Cite."
+        />
+      </p>
+      <ErrorNote message={error ? errorText(error) : null} />
       {excerpts?.length === 0 && (
-        <p className="hint">{text.trim() ? 'No excerpt matches.' : 'This dossier has no excerpts yet.'}</p>
+        <p className="hint">
+          {text.trim() ? (
+            <FormattedMessage id="drafts.excerpts.noMatch" defaultMessage="No excerpt matches." />
+          ) : (
+            <FormattedMessage id="drafts.excerpts.none" defaultMessage="This dossier has no excerpts yet." />
+          )}
+        </p>
       )}
-      <ul className="panel-excerpts" aria-label="Excerpts to cite">
+      <ul
+        className="panel-excerpts"
+        aria-label={intl.formatMessage({ id: 'drafts.excerpts.listLabel', defaultMessage: 'Excerpts to cite' })}
+      >
         {excerpts?.map((e) => (
           <li
             key={e.id}
@@ -39,16 +62,18 @@ export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite:
             }}
           >
             <span id={`${id}-${e.id}`} className="excerpt-quote">
-              “{e.exact}”
+              <FormattedMessage {...QUOTED} values={{ text: e.exact }} />
             </span>
             <span className="excerpt-meta">
               <ExcerptPlace excerpt={e} />
               {e.confidentiality !== 'public' && (
-                <span className={`badge ${e.confidentiality}`}>{CONFIDENTIALITY_LABELS[e.confidentiality]}</span>
+                <span className={`badge ${e.confidentiality}`}>
+                  <FormattedMessage {...CONFIDENTIALITY_BADGES[e.confidentiality]} />
+                </span>
               )}
             </span>
             <button type="button" onClick={() => onCite(e.id)} aria-describedby={`${id}-${e.id}`}>
-              Cite
+              <FormattedMessage id="drafts.excerpts.cite" defaultMessage="Cite" />
             </button>
           </li>
         ))}

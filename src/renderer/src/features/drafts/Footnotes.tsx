@@ -1,11 +1,23 @@
+import { FormattedMessage } from 'react-intl';
 import type { Footnote } from '../../../../shared/api.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
 
-const PROBLEMS: Record<NonNullable<Footnote['problem']>, string> = {
-  excerpt_deleted: 'The cited excerpt is no longer in the vault. Remove this citation or cite another excerpt.',
-  never_export: 'The excerpt is marked “never export”: this note is withheld from exported files.',
-  restricted: 'The excerpt is marked “restricted”: this note is exported only if you confirm its source may be named.',
-};
+const PROBLEMS = defineMessages<NonNullable<Footnote['problem']>>({
+  excerpt_deleted: {
+    id: 'drafts.notes.problem.excerptDeleted',
+    defaultMessage: 'The cited excerpt is no longer in the vault. Remove this citation or cite another excerpt.',
+  },
+  never_export: {
+    id: 'drafts.notes.problem.neverExport',
+    defaultMessage: 'The excerpt is marked “never export”: this note is withheld from exported files.',
+  },
+  restricted: {
+    id: 'drafts.notes.problem.restricted',
+    defaultMessage:
+      'The excerpt is marked “restricted”: this note is exported only if you confirm its source may be named.',
+  },
+});
 
 export function footnoteElementId(number: number): string {
   return `draft-note-${number}`;
@@ -21,7 +33,14 @@ export function Footnotes({
 }) {
   if (!footnotes) return null;
   if (footnotes.length === 0) {
-    return <p className="hint">No notes yet. Cite an excerpt (Ctrl+Shift+C) and its note appears here.</p>;
+    return (
+      <p className="hint">
+        <FormattedMessage
+          id="drafts.notes.empty"
+          defaultMessage="No notes yet. Cite an excerpt (Ctrl+Shift+C) and its note appears here."
+        />
+      </p>
+    );
   }
   return (
     <ol className="footnotes" data-testid="footnotes">
@@ -38,9 +57,13 @@ export function Footnotes({
           <span className="footnote-text">{f.text}</span>
           {/* Two renditions of one document print the same note: the format tells them apart here. */}
           <FormatBadge format={f.sourceFormat ?? null} />
-          {f.problem && <span className="footnote-problem">{PROBLEMS[f.problem]}</span>}
+          {f.problem && (
+            <span className="footnote-problem">
+              <FormattedMessage {...PROBLEMS[f.problem]} />
+            </span>
+          )}
           <button type="button" className="link" onClick={() => onShowCitation(f)}>
-            Show in text
+            <FormattedMessage id="drafts.notes.show" defaultMessage="Show in text" />
           </button>
         </li>
       ))}

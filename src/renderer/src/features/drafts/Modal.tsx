@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useIntl } from 'react-intl';
 
 /**
  * A modal dialog on the native <dialog>: focus stays inside, Escape closes, the page behind is inert,
@@ -10,11 +11,12 @@ export function Modal({
   children,
   wide = false,
 }: {
-  title: string;
+  title: ReactNode;
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
 }) {
+  const intl = useIntl();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -43,7 +45,12 @@ export function Modal({
     <dialog ref={ref} className={wide ? 'modal wide' : 'modal'} aria-labelledby={titleId}>
       <div className="modal-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="ghost" onClick={onClose} aria-label="Close">
+        <button
+          type="button"
+          className="ghost"
+          onClick={onClose}
+          aria-label={intl.formatMessage({ id: 'drafts.modal.close', defaultMessage: 'Close' })}
+        >
           ×
         </button>
       </div>

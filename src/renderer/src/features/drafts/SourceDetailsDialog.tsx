@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { SourceDetail } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
 import { type NoteField, SourceDetails } from '../reader/SourceDetails.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -24,35 +25,48 @@ export function SourceDetailsDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [source, setSource] = useState<SourceDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  // Read afresh on opening: the details may have changed since the source was last shown. The form
+  // appears only once that read is back, after the dialog has opened, so its first field takes focus
+  // (a form drawn from the cache in the dialog's first frame would lose it to showModal()).
+  const source = useApi('source.get', { id: sourceId }, { refetchOnMount: 'always' });
+  const loaded = source.isFetchedAfterMount && source.data;
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    invoke('source.get', { id: sourceId })
-      .then(setSource)
-      .catch((e: Error) => setError(e.message));
-  }, [sourceId]);
-
   return (
-    <Modal title={source ? `Source details: ${source.title}` : 'Source details'} onClose={onClose} wide>
+    <Modal
+      title={
+        source.data ? (
+          <FormattedMessage
+            id="drafts.sourceDetails.titleNamed"
+            defaultMessage="Source details: {title}"
+            values={{ title: source.data.title }}
+          />
+        ) : (
+          <FormattedMessage id="drafts.sourceDetails.title" defaultMessage="Source details" />
+        )
+      }
+      onClose={onClose}
+      wide
+    >
       {reason && <p className="hint">{reason}</p>}
-      <ErrorNote message={error} />
-      {source ? (
+      <ErrorNote message={source.error ? errorText(source.error) : null} />
+      {loaded ? (
         <SourceDetails
           key={version}
-          source={source}
+          source={loaded}
           focus={focus}
           onSaved={onSaved}
           onTextChanged={() => {
-            void invoke('source.get', { id: sourceId }).then((s) => {
-              setSource(s);
-              setVersion((v) => v + 1);
-            });
+            void source.refetch().then(() => setVersion((v) => v + 1));
           }}
         />
       ) : (
-        !error && <p className="hint">Loading…</p>
+        !source.error && (
+          <p className="hint">
+            <FormattedMessage id="drafts.sourceDetails.loading" defaultMessage="Loading…" />
+          </p>
+        )
       )}
     </Modal>
   );

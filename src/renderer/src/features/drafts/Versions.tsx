@@ -1,9 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { draftsApi } from '../../../../shared/api/drafts.ts';
 import type { DraftChange, DraftVersion } from '../../../../shared/api.ts';
-import { invoke } from '../../api/client.ts';
+import { defineMessages } from '../../../../shared/i18n/define.ts';
+import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { savedAt } from './labels.ts';
 import { Modal } from './Modal.tsx';
-import { savedAt } from './when.ts';
 import { wordDiff } from './wordDiff.ts';
 
 /** Names the draft as it is now ("Sent to partners for comment") and keeps it. */
@@ -15,44 +19,68 @@ export function SaveVersionDialog({
   onClose: () => void;
 }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // An example name: the field's placeholder, and the hint when the name is left blank.
+  const example = intl.formatMessage({
+    id: 'drafts.version.nameExample',
+    defaultMessage: 'Sent to partners for comment',
+  });
   return (
-    <Modal title="Save a version" onClose={onClose}>
+    <Modal title={<FormattedMessage id="drafts.version.title" defaultMessage="Save a version" />} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) {
-            setError('Name the version, for example “Sent to partners for comment”.');
-            return;
-          }
+          // The same rule as the API's: a name that is not blank once trimmed.
+          const valid = draftsApi['draft.snapshot'].params.shape.name.safeParse(name);
+          setInvalid(!valid.success);
+          if (!valid.success) return;
           setBusy(true);
-          setError(null);
-          onSave(name.trim())
+          setFailure(null);
+          onSave(valid.data)
             .then(onClose)
-            .catch((err: Error) => setError(err.message))
+            .catch(setFailure)
             .finally(() => setBusy(false));
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name of this version</label>
+          <label htmlFor={`${id}-name`}>
+            <FormattedMessage id="drafts.version.name" defaultMessage="Name of this version" />
+          </label>
           <input
             id={`${id}-name`}
             value={name}
             maxLength={200}
             data-autofocus
             onChange={(e) => setName(e.target.value)}
-            placeholder="Sent to partners for comment"
+            placeholder={example}
           />
         </div>
-        <ErrorNote message={error} />
+        <ErrorNote
+          message={
+            invalid
+              ? intl.formatMessage(
+                  {
+                    id: 'drafts.version.nameMissing',
+                    defaultMessage: 'Name the version, for example “{example}”.',
+                  },
+                  { example },
+                )
+              : failure
+                ? errorText(failure)
+                : null
+          }
+        />
         <div className="actions modal-actions">
           <button type="submit" className="primary" disabled={busy}>
-            Save version
+            <FormattedMessage id="drafts.version.save" defaultMessage="Save version" />
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            <FormattedMessage id="drafts.version.cancel" defaultMessage="Cancel" />
           </button>
         </div>
       </form>
@@ -79,12 +107,12 @@ function ChangedParagraph({ before, after }: { before: string; after: string }) 
   );
 }
 
-const CHANGE_LABELS: Record<DraftChange['change'], string> = {
-  same: 'Unchanged',
-  added: 'Added',
-  removed: 'Removed',
-  changed: 'Changed',
-};
+const CHANGE_LABELS = defineMessages<DraftChange['change']>({
+  same: { id: 'drafts.compare.kind.same', defaultMessage: 'Unchanged' },
+  added: { id: 'drafts.compare.kind.added', defaultMessage: 'Added' },
+  removed: { id: 'drafts.compare.kind.removed', defaultMessage: 'Removed' },
+  changed: { id: 'drafts.compare.kind.changed', defaultMessage: 'Changed' },
+});
 
 /** The paragraph-by-paragraph difference between a saved version and the draft as it is now. */
 export function CompareDialog({
@@ -96,39 +124,59 @@ export function CompareDialog({
   version: DraftVersion;
   onClose: () => void;
 }) {
-  const [changes, setChanges] = useState<DraftChange[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  // The draft was saved just before this opened, which marked any earlier comparison stale.
+  const compared = useApi('draft.compare', { id: draftId, from: version.id, to: 'current' });
+  const changes = compared.data ?? null;
   const [showSame, setShowSame] = useState(false);
-  useEffect(() => {
-    let current = true;
-    invoke('draft.compare', { id: draftId, from: version.id, to: 'current' })
-      .then((c) => current && setChanges(c))
-      .catch((e: Error) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [draftId, version.id]);
 
   const count = (kind: DraftChange['change']) => changes?.filter((c) => c.change === kind).length ?? 0;
   const shown = changes?.filter((c) => showSame || c.change !== 'same') ?? [];
   return (
-    <Modal title={`Changes since “${version.name}”`} onClose={onClose} wide>
-      <ErrorNote message={error} />
+    <Modal
+      title={
+        <FormattedMessage
+          id="drafts.compare.title"
+          defaultMessage="Changes since “{name}”"
+          values={{ name: version.name }}
+        />
+      }
+      onClose={onClose}
+      wide
+    >
+      <ErrorNote message={compared.error ? errorText(compared.error) : null} />
       {changes && (
         <>
           <p className="compare-summary">
-            {count('changed')} changed · {count('added')} added · {count('removed')} removed · {count('same')} unchanged
+            <FormattedMessage
+              id="drafts.compare.summary"
+              defaultMessage="{changed, number} changed · {added, number} added · {removed, number} removed · {same, number} unchanged"
+              values={{
+                changed: count('changed'),
+                added: count('added'),
+                removed: count('removed'),
+                same: count('same'),
+              }}
+            />
           </p>
           <label className="radio-line">
             <input type="checkbox" checked={showSame} onChange={(e) => setShowSame(e.target.checked)} />
-            <span>Show unchanged paragraphs</span>
+            <span>
+              <FormattedMessage id="drafts.compare.showSame" defaultMessage="Show unchanged paragraphs" />
+            </span>
           </label>
-          {shown.length === 0 && <p className="hint">The draft is the same as this version.</p>}
+          {shown.length === 0 && (
+            <p className="hint">
+              <FormattedMessage id="drafts.compare.same" defaultMessage="The draft is the same as this version." />
+            </p>
+          )}
           <ol className="compare-list" data-testid="compare-list">
             {shown.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: changes are positions in document order
               <li key={i} className={`change ${c.change}`}>
-                <span className="change-kind">{CHANGE_LABELS[c.change]}</span>
+                <span className="change-kind">
+                  <FormattedMessage {...CHANGE_LABELS[c.change]} />
+                </span>
                 {c.change === 'changed' && c.before !== null && c.after !== null ? (
                   <ChangedParagraph before={c.before} after={c.after} />
                 ) : c.change === 'removed' ? (
@@ -149,7 +197,7 @@ export function CompareDialog({
       )}
       <div className="actions modal-actions">
         <button type="button" onClick={onClose}>
-          Close
+          <FormattedMessage id="drafts.compare.close" defaultMessage="Close" />
         </button>
       </div>
     </Modal>
@@ -168,29 +216,42 @@ export function VersionsPanel({
   onSaveVersion: () => void;
   onCompare: (version: DraftVersion) => void;
 }) {
+  const intl = useIntl();
   return (
     <div className="versions-panel">
       <div className="panel-actions">
         <button type="button" onClick={onSaveVersion}>
-          Save version…
+          <FormattedMessage id="drafts.versions.save" defaultMessage="Save version…" />
         </button>
       </div>
       <ErrorNote message={error} />
       {versions?.length === 0 && (
-        <p className="hint">No saved versions yet. Save one before sending the draft to partners.</p>
+        <p className="hint">
+          <FormattedMessage
+            id="drafts.versions.empty"
+            defaultMessage="No saved versions yet. Save one before sending the draft to partners."
+          />
+        </p>
       )}
       {versions && versions.length > 0 && (
-        <ul className="version-list" aria-label="Saved versions">
+        <ul
+          className="version-list"
+          aria-label={intl.formatMessage({ id: 'drafts.versions.listLabel', defaultMessage: 'Saved versions' })}
+        >
           {versions.map((v) => (
             <li key={v.id}>
               <span className="version-name" id={`version-${v.id}`}>
                 {v.name}
               </span>
               <span className="excerpt-meta">
-                {savedAt(v.createdAt)} · {v.words} words
+                <FormattedMessage
+                  id="drafts.versions.meta"
+                  defaultMessage="{saved} · {words, plural, one {# word} other {# words}}"
+                  values={{ saved: savedAt(intl, v.createdAt), words: v.words }}
+                />
               </span>
               <button type="button" onClick={() => onCompare(v)} aria-describedby={`version-${v.id}`}>
-                Compare with current
+                <FormattedMessage id="drafts.versions.compare" defaultMessage="Compare with current" />
               </button>
             </li>
           ))}

@@ -8,12 +8,13 @@
 
 const FRAME_ID = 'draft-print-frame';
 
-export function printDraft(html: string): HTMLIFrameElement {
+/** `title` names the hidden frame for assistive technology, in the interface language. */
+export function printDraft(html: string, title: string): HTMLIFrameElement {
   document.getElementById(FRAME_ID)?.remove();
   const frame = document.createElement('iframe');
   frame.id = FRAME_ID;
   frame.className = 'print-frame';
-  frame.title = 'Draft prepared for printing';
+  frame.title = title;
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   document.body.append(frame);

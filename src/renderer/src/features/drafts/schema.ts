@@ -124,24 +124,43 @@ function sectionOf(doc: PmNode, pos: number): string {
   return section;
 }
 
-/** What the template's sections ask for (UPR-SUBMISSION.md, "Structure template"). */
-function promptFor(section: string): string {
-  if (/introduction|summary/i.test(section)) {
-    return 'Summarise the submission: its scope, how the information was gathered, the period it covers.';
-  }
-  if (/follow[\s-]*up|previous/i.test(section)) {
-    return 'The recommendation, the State’s position (supported or noted), and how far it was implemented, with evidence.';
-  }
-  if (/new developments/i.test(section)) return 'Developments and issues not raised at the previous review.';
-  if (/recommendation/i.test(section)) {
-    return 'One action per recommendation, starting with a verb: ratify, amend, repeal, establish, investigate…';
-  }
-  return 'Write a paragraph…';
+/**
+ * The words the editor draws itself, in the interface language: the placeholders of empty
+ * paragraphs, the names screen readers give note calls, the label of a recommendation reference.
+ */
+export interface EditorWords {
+  heading: string;
+  summary: string;
+  followUp: string;
+  newDevelopments: string;
+  recommendations: string;
+  paragraph: string;
+  note: (number: number) => string;
+  earlierRecommendation: string;
+}
+
+/** Only until draftExtensions() configures the real words (see editorWords.ts). */
+function noWords(): EditorWords {
+  throw new Error('draftExtensions() is given the editor words');
+}
+
+/**
+ * What the template's sections ask for (UPR-SUBMISSION.md, "Structure template"). The headings are
+ * found by their English or Russian words, whichever the person kept.
+ */
+function promptFor(section: string, words: EditorWords): string {
+  if (/introduction|summary|введение|резюме/i.test(section)) return words.summary;
+  if (/follow[\s-]*up|previous|выполнение|предыдущ/i.test(section)) return words.followUp;
+  if (/new developments|новые/i.test(section)) return words.newDevelopments;
+  if (/recommendation|рекомендаци/i.test(section)) return words.recommendations;
+  return words.paragraph;
 }
 
 export interface CitationOptions {
   /** Opens the excerpt picker (Ctrl/Cmd+Shift+C). */
   onOpenPicker: () => void;
+  /** Read each time the editor draws, so it follows the interface language. */
+  words: () => EditorWords;
 }
 
 /** An inline citation of an excerpt: drawn as its note number; the note text is generated on export. */
@@ -153,7 +172,7 @@ const Citation = Node.create<CitationOptions>({
   selectable: true,
   draggable: true,
   addOptions() {
-    return { onOpenPicker: () => {} };
+    return { onOpenPicker: () => {}, words: noWords };
   },
   addAttributes() {
     return {
@@ -193,12 +212,13 @@ const Citation = Node.create<CitationOptions>({
     // The number is drawn by a CSS counter, which assistive technology does not reliably read: each
     // note call is named "Note 3" (a note reference in DPUB-ARIA, the role that may carry a name).
     const key = new PluginKey('noteNames');
+    const name = (number: number) => this.options.words().note(number);
     return [
       new Plugin({
         key,
         state: {
-          init: (_, state) => nameNotes(state.doc),
-          apply: (tr, old) => (tr.docChanged ? nameNotes(tr.doc) : old),
+          init: (_, state) => nameNotes(state.doc, name),
+          apply: (tr, old) => (tr.docChanged ? nameNotes(tr.doc, name) : old),
         },
         props: {
           decorations: (state) => key.getState(state) as DecorationSet,
@@ -208,11 +228,11 @@ const Citation = Node.create<CitationOptions>({
   },
 });
 
-function nameNotes(doc: PmNode): DecorationSet {
+function nameNotes(doc: PmNode, name: (number: number) => string): DecorationSet {
   return DecorationSet.create(
     doc,
     citations(doc).map(({ pos, node, number }) =>
-      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref', 'aria-label': `Note ${number}` }),
+      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref', 'aria-label': name(number) }),
     ),
   );
 }
@@ -221,7 +241,7 @@ function nameNotes(doc: PmNode): DecorationSet {
  * A cross-reference to an earlier UPR recommendation. The recommendation tracker has no API yet, so
  * the editor shows existing references and keeps them intact but offers no way to insert new ones.
  */
-const RecommendationRef = Node.create({
+const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
   name: 'recommendationRef',
   group: 'inline',
   inline: true,
@@ -236,11 +256,18 @@ const RecommendationRef = Node.create({
       },
     };
   },
+  addOptions() {
+    return { words: noWords };
+  },
   parseHTML() {
     return [{ tag: 'span[data-recommendation-id]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes(HTMLAttributes, { class: 'recommendation-ref' }), 'Earlier recommendation'];
+    return [
+      'span',
+      mergeAttributes(HTMLAttributes, { class: 'recommendation-ref' }),
+      this.options.words().earlierRecommendation,
+    ];
   },
 });
 
@@ -260,13 +287,15 @@ export function draftExtensions(options: CitationOptions): Extensions {
     }),
     NumberedParagraph,
     Citation.configure(options),
-    RecommendationRef,
+    RecommendationRef.configure({ words: options.words }),
     Spotlight,
     Placeholder.configure({
       // Every empty paragraph of the template says what belongs there, not only the one with the cursor.
       showOnlyCurrent: false,
       placeholder: ({ editor, node, pos }) =>
-        node.type.name === 'heading' ? 'Heading' : promptFor(sectionOf(editor.state.doc, pos)),
+        node.type.name === 'heading'
+          ? options.words().heading
+          : promptFor(sectionOf(editor.state.doc, pos), options.words()),
     }),
   ];
 }

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../../shared/api.ts';
 import type { DraftBody, DraftCover } from '../../../../shared/draft.ts';
 import { invoke } from '../../api/client.ts';
+import { areasChangedBy } from '../../api/invalidation.ts';
 import { saveBeforeLock } from '../../api/lock.ts';
+import { invalidateAreas } from '../../api/queries.ts';
 
 export interface DraftPatch {
   title?: string;
@@ -10,7 +12,8 @@ export interface DraftPatch {
   body?: DraftBody;
 }
 
-export type SaveState = { state: 'saved' | 'pending' | 'saving' } | { state: 'error'; message: string };
+/** A failed save keeps what went wrong, worded where it is shown. */
+export type SaveState = { state: 'saved' | 'pending' | 'saving' } | { state: 'error'; error: unknown };
 
 /** How long typing may pause before the draft is saved. */
 const DELAY_MS = 700;
@@ -19,8 +22,10 @@ const DELAY_MS = 700;
  * Saves a draft as the user types: changes are merged and sent after a pause, one save at a time,
  * the newest value of each field winning. A failed save keeps its changes for the next attempt.
  * flush() saves now and resolves once everything typed so far is stored (export and versions wait on it).
+ * Each save marks the draft's cached reads stale (its notes, checks, word count, the list), without
+ * waiting for them to load again: the lock path waits on flush() and must not wait on reads.
  */
-export function useAutosave(id: string, onSaved: (draft: Draft) => void) {
+export function useAutosave(id: string, onSaved?: (draft: Draft) => void) {
   const [status, setStatus] = useState<SaveState>({ state: 'saved' });
   const pending = useRef<DraftPatch>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -34,11 +39,13 @@ export function useAutosave(id: string, onSaved: (draft: Draft) => void) {
       pending.current = {};
       setStatus({ state: 'saving' });
       try {
-        savedRef.current(await invoke('draft.update', { id, ...patch }));
+        const saved = await invoke('draft.update', { id, ...patch });
+        void invalidateAreas(areasChangedBy('draft.update'));
+        savedRef.current?.(saved);
       } catch (e) {
         // Keep what failed, under anything typed since.
         pending.current = { ...patch, ...pending.current };
-        setStatus({ state: 'error', message: (e as Error).message });
+        setStatus({ state: 'error', error: e });
         throw e;
       }
     }
@@ -77,7 +84,9 @@ export function useAutosave(id: string, onSaved: (draft: Draft) => void) {
     () => () => {
       if (timer.current) clearTimeout(timer.current);
       if (Object.keys(pending.current).length > 0) {
-        void invoke('draft.update', { id, ...pending.current }).catch(() => undefined);
+        void invoke('draft.update', { id, ...pending.current })
+          .then(() => invalidateAreas(areasChangedBy('draft.update')))
+          .catch(() => undefined);
       }
     },
     [id],
