@@ -11,6 +11,19 @@ import { compareCatalogs, findLiterals } from './i18n/rules.ts';
 const CATALOGS = 'src/shared/i18n/catalogs';
 const SOURCE_CATALOG = `${CATALOGS}/en.json`;
 const SCANNED = ['src/renderer/src', 'src/shared'];
+/**
+ * Screens not yet moved to the catalog (a ratchet: any other file with literals fails, and a file
+ * here that has become clean must be taken off the list). Shrinks to nothing with issue 11.
+ */
+const NOT_YET_IN_CATALOG = new Set([
+  'src/renderer/src/features/codes/CodeBook.tsx',
+  'src/renderer/src/features/entities/EntitiesPage.tsx',
+  'src/renderer/src/features/entities/EntityField.tsx',
+  'src/renderer/src/features/entities/EntityForm.tsx',
+  'src/renderer/src/features/entities/EntityPage.tsx',
+  'src/renderer/src/features/help/HelpPage.tsx',
+  'src/renderer/src/features/vault/CopySampleSources.tsx',
+]);
 /** Russian must be complete; Kazakh grows and falls back to Russian. */
 const TRANSLATIONS = { ru: true, kk: false } as const;
 
@@ -82,9 +95,16 @@ function check(): number {
     fail(`${language}.json has messages the code no longer has`, ids);
   if (problems.broken.length) fail('messages that do not parse or change placeholders', problems.broken);
 
-  const literals = filesUnder('src/renderer/src', (f) => f.endsWith('.tsx')).flatMap((file) =>
-    findLiterals(relative('.', file), readFileSync(file, 'utf8')),
-  );
+  const scanned = filesUnder('src/renderer/src', (f) => f.endsWith('.tsx')).map((file) => ({
+    file: relative('.', file),
+    found: findLiterals(relative('.', file), readFileSync(file, 'utf8')),
+  }));
+  const literals = scanned.filter((s) => !NOT_YET_IN_CATALOG.has(s.file)).flatMap((s) => s.found);
+  const pending = scanned.filter((s) => NOT_YET_IN_CATALOG.has(s.file));
+  const cleaned = pending.filter((s) => s.found.length === 0).map((s) => s.file);
+  if (cleaned.length) fail('these screens are in the catalog now: take them off NOT_YET_IN_CATALOG', cleaned);
+  const waiting = pending.reduce((n, s) => n + s.found.length, 0);
+  if (waiting) console.log(`${waiting} literals in ${pending.length - cleaned.length} screens not yet in the catalog`);
   if (literals.length) {
     fail(
       'words shown to people that bypass the message catalog',

@@ -20,6 +20,7 @@ function readJson<T>(path: string): T | null {
 const stages: Stage[] = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npx', 'biome', 'ci', '.'] },
+  { name: 'message catalogs', command: ['node', 'scripts/i18n.ts', 'check'] },
   {
     name: 'unit and integration tests',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`],
