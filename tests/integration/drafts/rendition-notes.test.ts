@@ -51,6 +51,9 @@ async function setup() {
   const word = store.sources.add({ ...letter, format: 'docx' });
   const refused = await call(handlers, 'excerpt.create', { sourceId: pdf.id, start: 0, end: 76 }, ctx);
   const appeal = await call(handlers, 'excerpt.create', { sourceId: word.id, start: 77, end: TEXT.length }, ctx);
+  // A published letter: public, so its notes are printed (restricted ones wait for a confirmation).
+  for (const id of [refused.id, appeal.id])
+    await call(handlers, 'excerpt.update', { id, confidentiality: 'public' }, ctx);
   const draft = await call(
     handlers,
     'draft.create',

@@ -375,7 +375,7 @@ describe('renditions of one document in an export', () => {
     expect([asked.withheld, asked.restrictedWithheld]).toEqual([1, 0]);
     const rows = parseCsv(asked.csv.slice(1));
     expect(rows).toHaveLength(3);
-    expect(rows[2]?.[5]).toBe(TEAM_ONLY.note);
-    expect(rows[2]?.[8]).toBe('Restricted');
+    expect(rows[2]?.[col('Note')]).toBe(TEAM_ONLY.note);
+    expect(rows[2]?.[col('Confidentiality')]).toBe('Restricted');
   });
 });
