@@ -132,7 +132,7 @@ describe('a monitor imports one report in two formats', () => {
     const [pdf] = await importFiles('ilo-cas-kazakhstan-c87-2022.pdf');
     const id = pdf?.sourceId as string;
     await expect(call(handlers, 'source.linkRendition', { id, otherId: id }, ctx)).rejects.toMatchObject({
-      code: 'INVALID_PARAMS',
+      code: 'RENDITION_OF_ITSELF',
     });
     const elsewhere = await call(handlers, 'dossier.create', { title: 'Elsewhere' }, ctx);
     const { results } = await call(
@@ -149,6 +149,6 @@ describe('a monitor imports one report in two formats', () => {
     expect(results[0]?.sameTextAs).toEqual([]);
     await expect(
       call(handlers, 'source.linkRendition', { id, otherId: results[0]?.sourceId as string }, ctx),
-    ).rejects.toMatchObject({ code: 'INVALID_PARAMS' });
+    ).rejects.toMatchObject({ code: 'RENDITION_OTHER_DOSSIER' });
   });
 });

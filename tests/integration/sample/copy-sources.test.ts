@@ -140,7 +140,7 @@ describe('copying the sample’s sources into my vault', () => {
         { passphrase: PASSPHRASE, into: { kind: 'dossier', id: 'no-such-dossier' } },
         other.ctx,
       ),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'DOSSIER_NOT_FOUND' });
     // The own vault was locked again after the failed copy: the sample is still what is open.
     expect(await call(handlers, 'vault.status', {}, other.ctx)).toMatchObject({ state: 'unlocked', sample: true });
   });

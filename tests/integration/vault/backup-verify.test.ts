@@ -80,11 +80,11 @@ describe('a monitor backs up the vault to a USB stick', () => {
     const occupied = join(appData, 'occupied');
     mkdirSync(occupied);
     writeFileSync(join(occupied, 'holiday.jpg'), 'photo');
-    expect(await errorCode(vault.backup(occupied))).toBe('BACKUP_FAILED');
+    expect(await errorCode(vault.backup(occupied))).toBe('BACKUP_FOLDER_NOT_EMPTY');
     expect(readdirSync(occupied)).toEqual(['holiday.jpg']);
-    expect(await errorCode(vault.backup(location))).toBe('BACKUP_FAILED');
-    expect(await errorCode(vault.backup(join(location, 'inside')))).toBe('BACKUP_FAILED');
-    expect(await errorCode(vault.backup(appData))).toBe('BACKUP_FAILED');
+    expect(await errorCode(vault.backup(location))).toBe('BACKUP_INSIDE_VAULT');
+    expect(await errorCode(vault.backup(join(location, 'inside')))).toBe('BACKUP_INSIDE_VAULT');
+    expect(await errorCode(vault.backup(appData))).toBe('BACKUP_INSIDE_VAULT');
     expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db', 'vault.db-wal']);
     vault.lock();
     expect(await errorCode(vault.backup(join(appData, 'new-folder')))).toBe('VAULT_LOCKED');

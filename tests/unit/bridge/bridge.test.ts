@@ -119,7 +119,7 @@ describe('the dev/test bridge only answers its own page', () => {
     expect(JSON.parse((await invoke(auth, JSON.stringify({ method: 'nope', params: {} }))).body)).toMatchObject({
       error: { code: 'UNKNOWN_METHOD' },
     });
-    expect(JSON.parse((await invoke(auth, '{not json')).body)).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
+    expect(JSON.parse((await invoke(auth, '{not json')).body)).toMatchObject({ error: { code: 'PARAMS_NOT_JSON' } });
   });
 
   it('serves the built renderer with the strict CSP, and nothing outside it', async () => {

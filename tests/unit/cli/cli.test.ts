@@ -219,7 +219,7 @@ describe('IT staff script Upright from the command line', () => {
     const csvArgs = ['annotations', vault, '--dossier', dossier.id, '--format', 'csv', '--out', csvFile];
     const again = await upright(csvArgs, env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('(FILE_EXISTS)');
+    expect(again.stderr).toContain('(CLI_OUT_EXISTS)');
     expect(await readFile(csvFile, 'utf8')).toBe(rows);
     const forced = await upright([...csvArgs, '--force', '--include-restricted'], env);
     expect(forced.stdout).toContain('Wrote 1 excerpts');
