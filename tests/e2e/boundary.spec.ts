@@ -25,10 +25,11 @@ test.describe('the page reaches main only through invoke and subscribe', () => {
 
     const invalid = (await invokeFromPage(page, 'vault.unlock', { passphrase: 42 })) as {
       ok: boolean;
-      error: { code: string; message: string };
+      error: { code: string; params: { fields?: string } };
     };
+    // A code and the fields at fault, never a sentence: the page words it in the person's language.
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
-    expect(invalid.error.message).toContain('passphrase');
+    expect(invalid.error.params.fields).toContain('passphrase');
 
     const extra = (await invokeFromPage(page, 'vault.status', { path: '../../etc' })) as {
       ok: boolean;

@@ -195,8 +195,8 @@ export async function invokeFromPage(page: Page, method: string, params: unknown
 export async function callFromPage<T>(page: Page, method: string, params: unknown): Promise<T> {
   const envelope = (await invokeFromPage(page, method, params)) as
     | { ok: true; result: T }
-    | { ok: false; error: { code: string; message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message} (${envelope.error.code})`);
+    | { ok: false; error: { code: string; params?: Record<string, unknown> } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${JSON.stringify(envelope.error.params ?? {})}`);
   return envelope.result;
 }
 
