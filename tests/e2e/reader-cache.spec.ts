@@ -1,14 +1,9 @@
 // The reader and the excerpt list share one query cache: an edit in one shows in the other without
 // reloading the page, and Back/Forward move between them keeping the excerpt that was open.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { callFromPage, createDossierThroughUi, createVaultThroughUi, expect, snap, test } from './support/app.ts';
 
 const DOSSIER = 'Kazakhstan — freedom of association';
-/** Whether the code book writes through mutate (read from its source, so the test turns on by itself). */
-const CODE_BOOK_ON_CACHE = !readFileSync('src/renderer/src/features/codes/CodeBook.tsx', 'utf8').includes(
-  "invoke('code.update'",
-);
 const FIRST = 'modification of the procedure for state registration of trade unions';
 const SECOND = 'holding short-term (one-hour) warning strikes';
 
@@ -109,9 +104,8 @@ test.describe('the reader and the excerpt list stay in step', () => {
   test('a code renamed in the code book is renamed in the reader and the excerpt list, without a reload', async ({
     upright,
   }) => {
-    // The code book renames through the query cache once issue 11 converts it (entities+codes branch);
-    // until then its rename reaches no other screen, which is what this test catches.
-    test.fixme(!CODE_BOOK_ON_CACHE, 'the code book still writes around the query cache');
+    // The code book renames through the query cache: a rename written around it would reach no
+    // other screen until a reload, which is what this test catches.
     test.setTimeout(120_000);
     const { page } = upright;
     await dossierWithTwoExcerpts(page);

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../../shared/api.ts';
-import { ENTITY_KIND_PLURALS, ENTITY_KINDS, type EntityKind } from '../../../../shared/domain.ts';
-import { invoke } from '../../api/client.ts';
+import { ENTITY_KIND_PLURAL_MESSAGES, ENTITY_KINDS, type EntityKind } from '../../../../shared/domain.ts';
+import { mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAsync } from '../../components/useAsync.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { useLabels } from '../../i18n/labels.ts';
 import { EntityForm } from './EntityForm.tsx';
 import { EntityPage } from './EntityPage.tsx';
 
@@ -44,65 +46,84 @@ export function EntitiesPage({
 
 function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
   const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const kindPlurals = useLabels(ENTITY_KIND_PLURAL_MESSAGES);
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [text, setText] = useState('');
   const words = useDebounced(text.trim(), 200);
-  const entities = useAsync(
-    () => invoke('entity.list', { ...(kind ? { kind } : {}), ...(words ? { text: words } : {}) }),
-    [kind, words],
+  // The previous answer stays on screen while the next words load, as the list did before the cache.
+  const entities = useApi(
+    'entity.list',
+    { ...(kind ? { kind } : {}), ...(words ? { text: words } : {}) },
+    { placeholderData: (previous) => previous },
   );
   const list = entities.data ?? [];
   const filtering = kind !== '' || text.trim() !== '';
 
   return (
     <section className="page" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Entities</h1>
+      <h1 id={`${id}-title`}>
+        <FormattedMessage id="entities.title" defaultMessage="Entities" />
+      </h1>
       <p className="hint">
-        The persons, organisations, places, legal provisions and international instruments your sources name, across all
-        dossiers. Link them to excerpts in the reader; each entity’s page lists every excerpt and source that mentions
-        it.
+        <FormattedMessage
+          id="entities.intro"
+          defaultMessage="The persons, organisations, places, legal provisions and international instruments your sources name, across all dossiers. Link them to excerpts in the reader; each entity’s page lists every excerpt and source that mentions it."
+        />
       </p>
       <EntityForm
         initial={null}
-        title="Add an entity"
-        label="New entity"
-        submitLabel="Add entity"
         onSubmit={async (draft) => {
-          await invoke('entity.create', draft);
-          entities.reload();
+          // The cache reloads this list, and the reader's entity names, after the write.
+          await mutate('entity.create', draft);
           return true;
         }}
       />
       <fieldset className="filters entity-filters">
-        <legend className="visually-hidden">Find entities</legend>
+        <legend className="visually-hidden">
+          <FormattedMessage id="entities.filters" defaultMessage="Find entities" />
+        </legend>
         <div className="filter">
-          <label htmlFor={`${id}-kind`}>Show</label>
+          <label htmlFor={`${id}-kind`}>
+            <FormattedMessage id="entities.filters.kind" defaultMessage="Show" />
+          </label>
           <VocabularySelect
             id={`${id}-kind`}
             value={kind}
             values={ENTITY_KINDS}
-            labels={ENTITY_KIND_PLURALS}
-            blank="All kinds"
+            labels={ENTITY_KIND_PLURAL_MESSAGES}
+            blank={intl.formatMessage({ id: 'entities.filters.kind.all', defaultMessage: 'All kinds' })}
             onChange={setKind}
           />
         </div>
         <div className="filter">
-          <label htmlFor={`${id}-text`}>Find</label>
+          <label htmlFor={`${id}-text`}>
+            <FormattedMessage id="entities.filters.text" defaultMessage="Find" />
+          </label>
           <input
             id={`${id}-text`}
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Name, alias or acronym"
+            placeholder={intl.formatMessage({
+              id: 'entities.filters.text.placeholder',
+              defaultMessage: 'Name, alias or acronym',
+            })}
           />
         </div>
       </fieldset>
-      <ErrorNote message={entities.error} />
+      <ErrorNote message={entities.error ? errorText(entities.error) : null} />
       {entities.data && list.length === 0 && (
         <p className="hint">
-          {filtering
-            ? 'No entity matches.'
-            : 'No entities yet. Add one above, or type a name in an excerpt’s Entities field in the reader.'}
+          {filtering ? (
+            <FormattedMessage id="entities.none.matching" defaultMessage="No entity matches." />
+          ) : (
+            <FormattedMessage
+              id="entities.none"
+              defaultMessage="No entities yet. Add one above, or type a name in an excerpt’s Entities field in the reader."
+            />
+          )}
         </p>
       )}
       {ENTITY_KINDS.map((k) => {
@@ -111,9 +132,13 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
         return (
           <section key={k} className="card entity-group" aria-labelledby={`${id}-${k}`}>
             <h2 id={`${id}-${k}`}>
-              {ENTITY_KIND_PLURALS[k]} ({ofKind.length})
+              <FormattedMessage
+                id="entities.group.title"
+                defaultMessage="{kind} ({count, number})"
+                values={{ kind: kindPlurals[k], count: ofKind.length }}
+              />
             </h2>
-            <ul className="entity-list" aria-label={ENTITY_KIND_PLURALS[k]}>
+            <ul className="entity-list" aria-label={kindPlurals[k]}>
               {ofKind.map((e) => (
                 <li key={e.id}>
                   <div className="entity-main">
@@ -122,17 +147,35 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
                     </button>
                     {(e.aliases.length > 0 || e.pseudonym) && (
                       <span className="entity-aliases">
-                        {e.aliases.length > 0 && `also: ${e.aliases.join(' · ')}`}
+                        {e.aliases.length > 0 && (
+                          <FormattedMessage
+                            id="entities.list.aliases"
+                            defaultMessage="also: {aliases}"
+                            values={{ aliases: e.aliases.join(' · ') }}
+                          />
+                        )}
                         {e.aliases.length > 0 && e.pseudonym && ' — '}
-                        {e.pseudonym && `exported as “${e.pseudonym}”`}
+                        {e.pseudonym && (
+                          <FormattedMessage
+                            id="entities.list.pseudonym"
+                            defaultMessage="exported as “{pseudonym}”"
+                            values={{ pseudonym: e.pseudonym }}
+                          />
+                        )}
                       </span>
                     )}
                   </div>
                   <span className="entity-counts">
-                    {e.excerptCount} {e.excerptCount === 1 ? 'excerpt' : 'excerpts'}
-                    {e.mentionCount > 0 && ` · ${e.mentionCount} ${e.mentionCount === 1 ? 'mention' : 'mentions'}`}
-                    {e.excerptCount + e.mentionCount > 0 &&
-                      ` in ${e.sourceCount} ${e.sourceCount === 1 ? 'source' : 'sources'}`}
+                    <FormattedMessage
+                      id="entities.list.counts"
+                      defaultMessage="{excerpts, plural, one {# excerpt} other {# excerpts}}{mentions, plural, =0 {} one { · # mention} other { · # mentions}}{anywhere, select, yes { in {sources, plural, one {# source} other {# sources}}} other {}}"
+                      values={{
+                        excerpts: e.excerptCount,
+                        mentions: e.mentionCount,
+                        sources: e.sourceCount,
+                        anywhere: e.excerptCount + e.mentionCount > 0 ? 'yes' : 'no',
+                      }}
+                    />
                   </span>
                 </li>
               ))}

@@ -1,21 +1,17 @@
 import { useId, useState } from 'react';
-import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../../shared/api.ts';
-import { ENTITY_KIND_LABELS, SOURCE_KIND_LABELS, type SourceKind } from '../../../../shared/domain.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { EntityExcerpt, LinkedMention, MentioningSource, Method, Params, Result } from '../../../../shared/api.ts';
+import { ENTITY_KIND_MESSAGES, SOURCE_KIND_MESSAGES, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
+import { areasChangedBy } from '../../api/invalidation.ts';
+import { invalidateAreas, mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
-import { useAsync } from '../../components/useAsync.ts';
+import { useErrorText } from '../../i18n/errors.ts';
+import { useLabels } from '../../i18n/labels.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { snippetParts } from './names.ts';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function kindLabel(kind: string): string {
-  return SOURCE_KIND_LABELS[kind as SourceKind] ?? kind;
-}
 
 function groupBySource(mentions: LinkedMention[]): { sourceId: string; items: LinkedMention[] }[] {
   const groups: { sourceId: string; items: LinkedMention[] }[] = [];
@@ -25,6 +21,20 @@ function groupBySource(mentions: LinkedMention[]): { sourceId: string; items: Li
     else groups.push({ sourceId: m.sourceId, items: [m] });
   }
   return groups;
+}
+
+/**
+ * A write after which this page shows another (a merge, a delete): the page is left first and the
+ * cache invalidated after, so it never reads again an entity that is gone and flashes "not found".
+ */
+async function writeThenLeave<M extends Method>(
+  method: M,
+  params: Params<M>,
+  leave: (result: Result<M>) => void,
+): Promise<void> {
+  const result = await invoke(method, params);
+  leave(result);
+  await invalidateAreas(areasChangedBy(method));
 }
 
 /**
@@ -47,9 +57,12 @@ export function EntityPage({
   onOpenMention: (mention: LinkedMention) => void;
 }) {
   const id = useId();
-  const entity = useAsync(() => invoke('entity.get', { id: entityId }), [entityId]);
-  const mentions = useAsync(() => invoke('entity.mentions', { id: entityId }), [entityId]);
-  const others = useAsync(() => invoke('entity.list', {}), [entityId]);
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const kindLabels = useLabels(ENTITY_KIND_MESSAGES);
+  const entity = useApi('entity.get', { id: entityId });
+  const mentions = useApi('entity.mentions', { id: entityId });
+  const others = useApi('entity.list', {});
   const [target, setTarget] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -60,10 +73,11 @@ export function EntityPage({
     try {
       await action();
     } catch (err) {
-      setActionError((err as Error).message);
+      setActionError(errorText(err));
     }
   }
 
+  const loadError = entity.error ?? mentions.error ?? others.error;
   const excerpts = mentions.data?.excerpts ?? [];
   const sources = mentions.data?.sources ?? [];
   const linked = mentions.data?.linked ?? [];
@@ -71,36 +85,78 @@ export function EntityPage({
   return (
     <section className="page entity-page" aria-labelledby={`${id}-title`}>
       <button type="button" className="link" onClick={onBack}>
-        ← All entities
+        <FormattedMessage id="entities.page.back" defaultMessage="← All entities" />
       </button>
-      <ErrorNote message={entity.error ?? mentions.error ?? others.error ?? actionError} />
+      <ErrorNote message={loadError ? errorText(loadError) : actionError} />
       {e && (
         <header className="page-head">
           <div>
             <h1 id={`${id}-title`}>
-              {e.name} <span className="badge kind-badge">{ENTITY_KIND_LABELS[e.kind]}</span>
+              {e.name} <span className="badge kind-badge">{kindLabels[e.kind]}</span>
             </h1>
             <p className="dossier-meta">
-              {plural(e.excerptCount, 'linked excerpt', 'linked excerpts')}
-              {e.mentionCount > 0 ? ` · ${plural(e.mentionCount, 'linked mention', 'linked mentions')}` : ''}
-              {e.excerptCount + e.mentionCount > 0 ? ` in ${plural(e.sourceCount, 'source', 'sources')}` : ''}
-              {e.aliases.length > 0 ? ` · also: ${e.aliases.join(', ')}` : ''}
-              {e.pseudonym ? ` · exported as “${e.pseudonym}”` : ''}
+              <FormattedMessage
+                id="entities.page.counts"
+                defaultMessage="{excerpts, plural, one {# linked excerpt} other {# linked excerpts}}{mentions, plural, =0 {} one { · # linked mention} other { · # linked mentions}}{anywhere, select, yes { in {sources, plural, one {# source} other {# sources}}} other {}}"
+                values={{
+                  excerpts: e.excerptCount,
+                  mentions: e.mentionCount,
+                  sources: e.sourceCount,
+                  anywhere: e.excerptCount + e.mentionCount > 0 ? 'yes' : 'no',
+                }}
+              />
+              {e.aliases.length > 0 && (
+                <>
+                  {' · '}
+                  <FormattedMessage
+                    id="entities.page.aliases"
+                    defaultMessage="also: {aliases}"
+                    values={{ aliases: e.aliases.join(', ') }}
+                  />
+                </>
+              )}
+              {e.pseudonym && (
+                <>
+                  {' · '}
+                  <FormattedMessage
+                    id="entities.page.pseudonym"
+                    defaultMessage="exported as “{pseudonym}”"
+                    values={{ pseudonym: e.pseudonym }}
+                  />
+                </>
+              )}
             </p>
           </div>
         </header>
       )}
       <section className="card" aria-labelledby={`${id}-excerpts`}>
-        <h2 id={`${id}-excerpts`}>Linked excerpts{mentions.data ? ` (${excerpts.length})` : ''}</h2>
+        <h2 id={`${id}-excerpts`}>
+          {mentions.data ? (
+            <FormattedMessage
+              id="entities.page.excerpts.count"
+              defaultMessage="Linked excerpts ({count, number})"
+              values={{ count: excerpts.length }}
+            />
+          ) : (
+            <FormattedMessage id="entities.page.excerpts" defaultMessage="Linked excerpts" />
+          )}
+        </h2>
         {mentions.data && excerpts.length === 0 && (
-          <p className="hint">No excerpts linked yet. In the reader, type this name in an excerpt’s Entities field.</p>
+          <p className="hint">
+            <FormattedMessage
+              id="entities.page.excerpts.none"
+              defaultMessage="No excerpts linked yet. In the reader, type this name in an excerpt’s Entities field."
+            />
+          </p>
         )}
         {excerpts.length > 0 && (
           <ul className="excerpt-list" data-testid="entity-excerpts">
             {excerpts.map((x) => (
               <li key={x.id}>
                 <button type="button" className="excerpt-item" onClick={() => onOpenExcerpt(x)}>
-                  <span className="excerpt-quote">“{x.exact}”</span>
+                  <span className="excerpt-quote">
+                    <FormattedMessage id="entities.page.quote" defaultMessage="“{quote}”" values={{ quote: x.exact }} />
+                  </span>
                   <span className="excerpt-meta">
                     <ExcerptPlace excerpt={x} /> · {x.dossierTitle}
                   </span>
@@ -112,12 +168,28 @@ export function EntityPage({
         )}
       </section>
       <section className="card" aria-labelledby={`${id}-linked`}>
-        <h2 id={`${id}-linked`}>Linked mentions{mentions.data ? ` (${linked.length})` : ''}</h2>
+        <h2 id={`${id}-linked`}>
+          {mentions.data ? (
+            <FormattedMessage
+              id="entities.page.linked.count"
+              defaultMessage="Linked mentions ({count, number})"
+              values={{ count: linked.length }}
+            />
+          ) : (
+            <FormattedMessage id="entities.page.linked" defaultMessage="Linked mentions" />
+          )}
+        </h2>
         <p className="hint">
-          Places where a source names it, linked by accepting a suggestion in the reader. They are not excerpts: they do
-          not appear in the excerpt list or the citation picker.
+          <FormattedMessage
+            id="entities.page.linked.hint"
+            defaultMessage="Places where a source names it, linked by accepting a suggestion in the reader. They are not excerpts: they do not appear in the excerpt list or the citation picker."
+          />
         </p>
-        {mentions.data && linked.length === 0 && <p className="hint">No mentions linked yet.</p>}
+        {mentions.data && linked.length === 0 && (
+          <p className="hint">
+            <FormattedMessage id="entities.page.linked.none" defaultMessage="No mentions linked yet." />
+          </p>
+        )}
         {linkedBySource.length > 0 && (
           <ul className="linked-mentions" data-testid="entity-linked-mentions">
             {linkedBySource.map(({ sourceId, items }) => (
@@ -126,8 +198,14 @@ export function EntityPage({
                   <strong>{items[0]?.sourceTitle}</strong>
                   <FormatBadge format={items[0]?.sourceFormat ?? null} />
                   <span className="excerpt-meta">
-                    {' '}
-                    · {items[0]?.dossierTitle} · {plural(items.length, 'mention', 'mentions')}
+                    {' · '}
+                    {items[0]?.dossierTitle}
+                    {' · '}
+                    <FormattedMessage
+                      id="entities.page.linked.mentions"
+                      defaultMessage="{count, plural, one {# mention} other {# mentions}}"
+                      values={{ count: items.length }}
+                    />
                   </span>
                 </p>
                 <ol>
@@ -135,12 +213,29 @@ export function EntityPage({
                     <li key={m.id}>
                       {m.status === 'orphaned' ? (
                         <span className="mention-snippet">
-                          “{m.exact}” — no longer found after the source was read again
+                          <FormattedMessage
+                            id="entities.page.linked.orphaned"
+                            defaultMessage="“{quote}” — no longer found after the source was read again"
+                            values={{ quote: m.exact }}
+                          />
                         </span>
                       ) : (
                         <button type="button" className="mention-open" onClick={() => onOpenMention(m)}>
-                          <span className="visually-hidden">Open in the reader: </span>
-                          {m.page ? <span className="suggestion-page">p. {m.page}</span> : null}
+                          <span className="visually-hidden">
+                            <FormattedMessage
+                              id="entities.page.linked.open"
+                              defaultMessage="Open in the reader:"
+                            />{' '}
+                          </span>
+                          {m.page ? (
+                            <span className="suggestion-page">
+                              <FormattedMessage
+                                id="entities.page.linked.page"
+                                defaultMessage="p. {page}"
+                                values={{ page: m.page }}
+                              />
+                            </span>
+                          ) : null}
                           <span className="mention-snippet">
                             …{m.prefix}
                             <mark>{m.exact}</mark>
@@ -157,9 +252,28 @@ export function EntityPage({
         )}
       </section>
       <section className="card" aria-labelledby={`${id}-sources`}>
-        <h2 id={`${id}-sources`}>Sources that name it{mentions.data ? ` (${sources.length})` : ''}</h2>
-        <p className="hint">Every source whose title or text contains the name or one of the aliases.</p>
-        {mentions.data && sources.length === 0 && <p className="hint">No source names it.</p>}
+        <h2 id={`${id}-sources`}>
+          {mentions.data ? (
+            <FormattedMessage
+              id="entities.page.sources.count"
+              defaultMessage="Sources that name it ({count, number})"
+              values={{ count: sources.length }}
+            />
+          ) : (
+            <FormattedMessage id="entities.page.sources" defaultMessage="Sources that name it" />
+          )}
+        </h2>
+        <p className="hint">
+          <FormattedMessage
+            id="entities.page.sources.hint"
+            defaultMessage="Every source whose title or text contains the name or one of the aliases."
+          />
+        </p>
+        {mentions.data && sources.length === 0 && (
+          <p className="hint">
+            <FormattedMessage id="entities.page.sources.none" defaultMessage="No source names it." />
+          </p>
+        )}
         {sources.length > 0 && (
           <ul className="mention-list" data-testid="entity-sources">
             {sources.map((s) => (
@@ -169,8 +283,21 @@ export function EntityPage({
                 </button>
                 <FormatBadge format={s.format} />
                 <span className="excerpt-meta">
-                  {kindLabel(s.kind)} · {s.dossierTitle}
-                  {s.linkedExcerpts > 0 ? ` · ${plural(s.linkedExcerpts, 'linked excerpt', 'linked excerpts')}` : ''}
+                  {s.kind in SOURCE_KIND_MESSAGES
+                    ? intl.formatMessage(SOURCE_KIND_MESSAGES[s.kind as SourceKind])
+                    : s.kind}
+                  {' · '}
+                  {s.dossierTitle}
+                  {s.linkedExcerpts > 0 && (
+                    <>
+                      {' · '}
+                      <FormattedMessage
+                        id="entities.page.sources.linkedExcerpts"
+                        defaultMessage="{count, plural, one {# linked excerpt} other {# linked excerpts}}"
+                        values={{ count: s.linkedExcerpts }}
+                      />
+                    </>
+                  )}
                 </span>
                 <p className="mention-snippet">
                   {snippetParts(s.snippet).map((part, i) =>
@@ -187,33 +314,39 @@ export function EntityPage({
         <EntityForm
           key={e.id}
           initial={e}
-          title="Details"
-          label="Edit entity"
-          submitLabel="Save changes"
           onSubmit={async (draft) => {
-            await invoke('entity.update', { id: e.id, ...draft });
-            entity.reload();
-            mentions.reload();
+            // The cache reloads this page's entity, its mentions (the names may have changed) and the lists.
+            await mutate('entity.update', { id: e.id, ...draft });
             return false;
           }}
         />
       )}
       {e && (
         <section className="card" aria-labelledby={`${id}-merge`}>
-          <h2 id={`${id}-merge`}>Merge or delete</h2>
+          <h2 id={`${id}-merge`}>
+            <FormattedMessage id="entities.page.merge.title" defaultMessage="Merge or delete" />
+          </h2>
           <p className="hint">
-            Merging moves this entity’s excerpt links to the other one, and keeps its names there as aliases.
+            <FormattedMessage
+              id="entities.page.merge.hint"
+              defaultMessage="Merging moves this entity’s excerpt links to the other one, and keeps its names there as aliases."
+            />
           </p>
           <div className="inline-form">
             <label>
-              Merge into
+              <FormattedMessage id="entities.page.merge.into" defaultMessage="Merge into" />
               <select value={target} onChange={(ev) => setTarget(ev.target.value)}>
-                <option value="">Choose another entity…</option>
+                <option value="">
+                  {intl.formatMessage({ id: 'entities.page.merge.choose', defaultMessage: 'Choose another entity…' })}
+                </option>
                 {(others.data ?? [])
                   .filter((o) => o.id !== e.id)
                   .map((o) => (
                     <option key={o.id} value={o.id}>
-                      {o.name} ({ENTITY_KIND_LABELS[o.kind]})
+                      {intl.formatMessage(
+                        { id: 'entities.page.merge.option', defaultMessage: '{name} ({kind})' },
+                        { name: o.name, kind: kindLabels[o.kind] },
+                      )}
                     </option>
                   ))}
               </select>
@@ -222,41 +355,42 @@ export function EntityPage({
               type="button"
               disabled={!target}
               onClick={() =>
-                act(async () => {
-                  const merged = await invoke('entity.merge', { fromId: e.id, intoId: target });
-                  onOpenEntity(merged.id);
-                })
+                act(() =>
+                  writeThenLeave('entity.merge', { fromId: e.id, intoId: target }, (merged) => onOpenEntity(merged.id)),
+                )
               }
             >
-              Merge into it
+              <FormattedMessage id="entities.page.merge.do" defaultMessage="Merge into it" />
             </button>
             {confirmDelete ? (
               <>
                 <button
                   type="button"
                   className="danger"
-                  onClick={() =>
-                    act(async () => {
-                      await invoke('entity.delete', { id: e.id });
-                      onBack();
-                    })
-                  }
+                  onClick={() => act(() => writeThenLeave('entity.delete', { id: e.id }, onBack))}
                 >
-                  Yes, delete {e.name}
+                  <FormattedMessage
+                    id="entities.page.delete.confirm"
+                    defaultMessage="Yes, delete {name}"
+                    values={{ name: e.name }}
+                  />
                 </button>
                 <button type="button" onClick={() => setConfirmDelete(false)}>
-                  Keep it
+                  <FormattedMessage id="entities.page.delete.keep" defaultMessage="Keep it" />
                 </button>
               </>
             ) : (
               <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-                Delete entity
+                <FormattedMessage id="entities.page.delete" defaultMessage="Delete entity" />
               </button>
             )}
           </div>
           {confirmDelete && (
             <p className="hint warn" role="status">
-              Its names are erased and its links removed; the excerpts themselves stay.
+              <FormattedMessage
+                id="entities.page.delete.warning"
+                defaultMessage="Its names are erased and its links removed; the excerpts themselves stay."
+              />
             </p>
           )}
         </section>

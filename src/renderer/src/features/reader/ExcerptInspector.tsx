@@ -10,19 +10,13 @@ import {
   type Stance,
 } from '../../../../shared/domain.ts';
 import { defineMessages } from '../../../../shared/i18n/define.ts';
-import { areasChangedBy } from '../../api/invalidation.ts';
-import { invalidateAreas, mutate, useApi } from '../../api/queries.ts';
+import { mutate } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useSaveBeforeLock } from '../../components/useSaveBeforeLock.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
-
-/** After the entity field's own writes: what an excerpt's edit can change loads again. */
-function refreshAfterEntityEdit(): void {
-  void invalidateAreas(areasChangedBy('excerpt.update'));
-}
 
 interface Props {
   excerpt: Excerpt;
@@ -58,12 +52,6 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
   const confidentialityLabels = useLabels(CONFIDENTIALITY_MESSAGES);
   const stanceLabels = useLabels(STANCE_MESSAGES);
   // Each write below goes through the query cache, which reloads the highlights, counts and lists.
-  const entityList = useApi('entity.list', {});
-  const entities = {
-    data: entityList.data ?? null,
-    error: entityList.error ? errorText(entityList.error) : null,
-    reload: () => void entityList.refetch(),
-  };
   const [note, setNote] = useState(excerpt.note);
   const [codeName, setCodeName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -196,7 +184,7 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
           ))}
         </datalist>
       </div>
-      <EntityField excerpt={excerpt} entities={entities} onChanged={refreshAfterEntityEdit} />
+      <EntityField excerpt={excerpt} />
       <div className="field">
         <label htmlFor={`${id}-note`}>
           <FormattedMessage id="reader.inspector.note" defaultMessage="Note" />
