@@ -24,6 +24,21 @@ describe('after a change, the cached reads it can affect load again', () => {
     expect(areasChangedBy('code.update')).toEqual(expect.arrayContaining(['code', 'excerpt']));
   });
 
+  it('the code book’s moves, merges and deletes reach the excerpts that carry the codes and the drafts that cite them', () => {
+    expect(areasChangedBy('code.update')).toEqual(expect.arrayContaining(['code', 'excerpt']));
+    for (const method of ['code.merge', 'code.delete'] as const) {
+      expect(areasChangedBy(method)).toEqual(expect.arrayContaining(['code', 'excerpt', 'draft']));
+    }
+  });
+
+  it('an entity added, renamed, merged or deleted reaches the entity pages, the excerpt filters, the suggestions and the drafts’ pseudonyms', () => {
+    for (const method of ['entity.create', 'entity.update', 'entity.merge', 'entity.delete'] as const) {
+      expect(areasChangedBy(method), method).toEqual(
+        expect.arrayContaining(['entity', 'excerpt', 'suggestion', 'draft']),
+      );
+    }
+  });
+
   it('unlocking, locking and the sample replace everything', () => {
     for (const method of ['vault.unlock', 'vault.lock', 'sample.explore', 'sample.leave'] as const) {
       expect(areasChangedBy(method)).toBe('all');
