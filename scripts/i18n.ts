@@ -21,8 +21,6 @@ const NOT_YET_IN_CATALOG = new Set([
   'src/renderer/src/features/entities/EntityField.tsx',
   'src/renderer/src/features/entities/EntityForm.tsx',
   'src/renderer/src/features/entities/EntityPage.tsx',
-  'src/renderer/src/features/help/HelpPage.tsx',
-  'src/renderer/src/features/vault/CopySampleSources.tsx',
 ]);
 /** Russian must be complete; Kazakh grows and falls back to Russian. */
 const TRANSLATIONS = { ru: true, kk: false } as const;
