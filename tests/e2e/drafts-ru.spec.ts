@@ -4,6 +4,7 @@
 // screenshots to look at.
 import type { Page } from '@playwright/test';
 import { callFromPage, createDossierThroughUi, createVaultThroughUi, expect, snap, test } from './support/app.ts';
+import { typeInParagraph } from './support/text.ts';
 
 const DOSSIER = 'Казахстан — свобода объединений';
 
@@ -18,16 +19,6 @@ async function markExcerpts(page: Page, phrases: string[]): Promise<void> {
     expect(start, `"${phrase}" in the source`).toBeGreaterThanOrEqual(0);
     await callFromPage(page, 'excerpt.create', { sourceId: source?.id, start, end: start + phrase.length });
   }
-}
-
-async function typeInParagraph(page: Page, index: number, text: string): Promise<void> {
-  const paragraph = page.locator('.draft-body p').nth(index);
-  await paragraph.scrollIntoViewIfNeeded();
-  const box = await paragraph.boundingBox();
-  if (!box) throw new Error(`paragraph ${index + 1} is not on screen`);
-  await paragraph.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
 }
 
 test('a Russian-speaking lawyer writes, checks, versions and exports a submission in Russian', async ({ upright }) => {

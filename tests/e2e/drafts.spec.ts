@@ -16,6 +16,7 @@ import {
   snap,
   test,
 } from './support/app.ts';
+import { typeInParagraph } from './support/text.ts';
 
 const run = promisify(execFile);
 
@@ -36,18 +37,6 @@ async function markExcerpts(page: Page, phrases: string[]): Promise<void> {
     expect(start, `"${phrase}" in the source`).toBeGreaterThanOrEqual(0);
     await callFromPage(page, 'excerpt.create', { sourceId: source?.id, start, end: start + phrase.length });
   }
-}
-
-/** Puts the cursor at the end of the n-th paragraph of the body (0-based) and types. */
-async function typeInParagraph(page: Page, index: number, text: string): Promise<void> {
-  const paragraph = page.locator('.draft-body p').nth(index);
-  await paragraph.scrollIntoViewIfNeeded();
-  const box = await paragraph.boundingBox();
-  if (!box) throw new Error(`paragraph ${index + 1} is not on screen`);
-  // The bottom right corner: after the last word of a paragraph of any length.
-  await paragraph.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
 }
 
 async function docxToPdf(docx: string): Promise<string> {

@@ -112,7 +112,8 @@ function Screen({
         <DossierView
           key={place.dossierId}
           dossierId={place.dossierId}
-          initialTab={place.tab}
+          tab={place.tab}
+          onTab={(tab) => go({ area: 'dossier', dossierId: place.dossierId, tab }, { replace: true })}
           onOpenDraft={(d) => go({ area: 'draft', dossierId: place.dossierId, draftId: d.id })}
           onOpenSource={(s) => go({ area: 'source', dossierId: place.dossierId, sourceId: s.id })}
           onOpenExcerpt={(e) =>

@@ -1,11 +1,12 @@
 // The interface language: the person's choice (kept beside the vault, so the unlock screen already
 // speaks it), else the system's at first run. Words come from the message catalogs; dates and
 // numbers from Intl in the same locale.
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { IntlProvider } from 'react-intl';
 import { messagesFor } from '../../../shared/i18n/catalogs.ts';
 import { languageFromLocales, type UiLanguage } from '../../../shared/i18n/languages.ts';
 import { useApi, useApiMutation } from '../api/queries.ts';
+import { intlErrorReporter } from './missing.ts';
 
 interface LanguageChoice {
   /** The language shown now. */
@@ -30,6 +31,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  const onError = useMemo(() => intlErrorReporter(language), [language]);
 
   // A moment at start-up, before the choice is read: nothing is shown rather than the wrong language.
   if (preferences.isPending) return null;
@@ -42,18 +44,11 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   };
   return (
     <LanguageContext.Provider value={choice}>
-      <IntlProvider locale={language} defaultLocale="en" messages={messagesFor(language)} onError={reportIntlError}>
+      <IntlProvider locale={language} defaultLocale="en" messages={messagesFor(language)} onError={onError}>
         {children}
       </IntlProvider>
     </LanguageContext.Provider>
   );
-}
-
-// English reads the code's own defaults, so an English message not yet extracted is not an error;
-// anything else (a missing Russian message, a broken ICU pattern) is, and the e2e run fails on it.
-function reportIntlError(error: { code?: string; message: string }): void {
-  if (error.code === 'MISSING_TRANSLATION' && document.documentElement.lang === 'en') return;
-  console.error(error.message);
 }
 
 export function useLanguage(): LanguageChoice {

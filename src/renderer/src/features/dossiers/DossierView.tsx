@@ -18,13 +18,16 @@ export type DossierTab = 'sources' | 'excerpts' | 'drafts';
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
   dossierId,
-  initialTab = 'sources',
+  tab = 'sources',
+  onTab,
   onOpenSource,
   onOpenExcerpt,
   onOpenDraft,
 }: {
   dossierId: string;
-  initialTab?: DossierTab | undefined;
+  /** The tab is part of the address, so Back from a source or a draft returns to it. */
+  tab?: DossierTab | undefined;
+  onTab: (tab: DossierTab) => void;
   onOpenSource: (source: SourceSummary) => void;
   onOpenExcerpt: (excerpt: ExcerptListItem) => void;
   onOpenDraft: (draft: DraftSummary) => void;
@@ -33,7 +36,6 @@ export function DossierView({
   const errorText = useErrorText();
   const partialDate = usePartialDate();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<DossierTab>(initialTab);
   const dossier = useApi('dossier.get', { id: dossierId });
   const sources = useApi('source.list', { dossierId });
   const archive = useApiMutation('dossier.archive');
@@ -99,13 +101,13 @@ export function DossierView({
         role="tablist"
         aria-label={intl.formatMessage({ id: 'dossier.tabs', defaultMessage: 'Dossier' })}
       >
-        <button type="button" role="tab" aria-selected={tab === 'sources'} onClick={() => setTab('sources')}>
+        <button type="button" role="tab" aria-selected={tab === 'sources'} onClick={() => onTab('sources')}>
           <FormattedMessage id="dossier.tab.sources" defaultMessage="Sources" />
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => setTab('excerpts')}>
+        <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => onTab('excerpts')}>
           <FormattedMessage id="dossier.tab.excerpts" defaultMessage="Excerpts" />
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => setTab('drafts')}>
+        <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
