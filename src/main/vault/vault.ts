@@ -39,8 +39,8 @@ import {
   integrityCheck,
   KEY_BYTES,
   openEncryptedDatabase,
-  quickCheckAtOpen,
   rekeyCopy,
+  structuralCheckAtOpen,
   translateSqliteError,
   vacuumInto,
 } from '../store/database.ts';
@@ -90,6 +90,12 @@ export interface VerifyReport {
   originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
 }
 
+/** Where the last unlock's time went: deriving the key, and opening the database besides. */
+export interface UnlockTimings {
+  kdfMs: number;
+  openMs: number;
+}
+
 export interface VaultOptions {
   /** The vault folder. */
   location: string;
@@ -124,6 +130,7 @@ export class Vault {
   /** Bumped by lock(): an unlock still deriving its key when the vault is locked must not open it. */
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  #lastUnlock: UnlockTimings | null = null;
 
   constructor(options: VaultOptions) {
     this.location = resolve(options.location);
@@ -137,6 +144,11 @@ export class Vault {
   status(): VaultStatusLike {
     const state: VaultState = this.#db ? 'unlocked' : this.#exists() ? 'locked' : 'absent';
     return { state, location: this.location, autoLockMinutes: this.#autoLockMinutes };
+  }
+
+  /** The last successful passphrase unlock's timings (the scale benchmark reports them). */
+  lastUnlockTimings(): UnlockTimings | null {
+    return this.#lastUnlock;
   }
 
   /** Creates the vault and leaves it unlocked. The recovery key is returned once and kept nowhere. */
@@ -190,7 +202,9 @@ export class Vault {
     return this.#serial(async () => {
       if (!this.#exists()) throw new UprightError('VAULT_NOT_FOUND');
       const slots = readKeySlotFile(this.#slotsFile);
+      const started = performance.now();
       const dataKey = await openPassphraseSlot(passphraseSlotOf(slots), passphrase);
+      const derived = performance.now();
       if (this.#db) {
         dataKey.fill(0);
         return;
@@ -200,6 +214,7 @@ export class Vault {
         throw new UprightError('CANCELLED'); // locked while being unlocked
       }
       this.#openWith(dataKey, slots);
+      this.#lastUnlock = { kdfMs: derived - started, openMs: performance.now() - derived };
       this.#emit();
     });
   }
@@ -523,7 +538,7 @@ export class Vault {
       // A sealed vault's key file always has its MAC: one without is a replaced (downgraded) file.
       if (!hasMac(slots) && version >= SEALED_SCHEMA_VERSION) throw new UprightError('KEYSLOT_CORRUPT');
       // Check before migrating: never write into a damaged database.
-      quickCheckAtOpen(db);
+      structuralCheckAtOpen(db, this.#dbFile);
       // The key file gains its MAC before the schema moves past SEALED_SCHEMA_VERSION: a crash in
       // between leaves an authenticated key file beside an older schema, which opens.
       if (!hasMac(slots)) writeKeySlotFile(this.#slotsFile, slots.slots, dataKey);
