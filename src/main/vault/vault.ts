@@ -47,6 +47,7 @@ import {
 import { Store } from '../store/index.ts';
 import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
+import type { IntegrityRecord } from './integrity-schedule.ts';
 import {
   calibrateKdf,
   checkKeySlotMac,
@@ -131,6 +132,8 @@ export class Vault {
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #lastUnlock: UnlockTimings | null = null;
+  /** The last full check's outcome, read from the vault at unlock; kept (like the setting) while locked. */
+  #integrity: IntegrityRecord | null = null;
 
   constructor(options: VaultOptions) {
     this.location = resolve(options.location);
@@ -149,6 +152,38 @@ export class Vault {
   /** The last successful passphrase unlock's timings (the scale benchmark reports them). */
   lastUnlockTimings(): UnlockTimings | null {
     return this.#lastUnlock;
+  }
+
+  /** The passphrase slot's key-derivation parameters (readable while locked), or null without a key file. */
+  kdfParams(): KdfParams | null {
+    try {
+      const { memoryKiB, passes, parallelism } = passphraseSlotOf(readKeySlotFile(this.#slotsFile)).kdf;
+      return { memoryKiB, passes, parallelism };
+    } catch {
+      return null;
+    }
+  }
+
+  lastIntegrityCheck(): IntegrityRecord | null {
+    return this.#integrity;
+  }
+
+  /**
+   * The full check (verify) run in the background when idle, its outcome kept in the vault. A vault
+   * too damaged to take the record keeps it in memory: the damage is still shown.
+   */
+  checkIntegrity(now: () => Date = () => new Date()): Promise<IntegrityRecord> {
+    return this.verify().then((report) => {
+      const record = { checkedAt: now().toISOString(), ok: report.ok };
+      this.#integrity = record;
+      try {
+        this.#store?.settings.recordIntegrityCheck(record);
+      } catch {
+        // kept in memory only
+      }
+      this.#emit();
+      return record;
+    });
   }
 
   /** Creates the vault and leaves it unlocked. The recovery key is returned once and kept nowhere. */
@@ -579,6 +614,7 @@ export class Vault {
     this.#auditKey = auditKey;
     this.#store = store;
     this.#autoLockMinutes = store.settings.getAutoLockMinutes();
+    this.#integrity = store.settings.getIntegrityCheck();
   }
 
   /** Closes the database (checkpointed) and zeroes the keys; drops the repositories and their caches. */

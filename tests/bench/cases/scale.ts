@@ -84,6 +84,7 @@ async function unlockRows(fixture: ScaleFixture): Promise<BenchRow[]> {
   const calibrating = new Vault({ location: fixture.vaultDir, actor: 'bench' });
   await calibrating.changePassphrase(SCALE_PASSPHRASE, SCALE_PASSPHRASE);
   const kdf = passphraseSlotOf(readKeySlotFile(join(fixture.vaultDir, KEYSLOTS_FILE))).kdf;
+  console.log(`  KDF chosen by today's calibration here: Argon2id ${mib(kdf.memoryKiB)} × ${kdf.passes} passes`);
 
   const kdfMs: number[] = [];
   const openMs: number[] = [];
@@ -176,7 +177,7 @@ async function readRows(stores: ScaleStores): Promise<BenchRow[]> {
   };
   return [
     ...(await compare(
-      `dossier open (dossier.get + source.list: all ${sizes.sources.toLocaleString('en')} sources, no paging yet)`,
+      `dossier open (get + list of ${sizes.sources.toLocaleString('en')} sources, unpaged)`,
       (store, id) => {
         store.dossiers.require(id);
         return store.sources.list(id);
@@ -184,12 +185,12 @@ async function readRows(stores: ScaleStores): Promise<BenchRow[]> {
       200,
     )),
     ...(await compare(
-      `excerpt list (excerpt.list: all ${sizes.excerpts.toLocaleString('en')} excerpts, no limit yet)`,
+      `excerpt.list (${sizes.excerpts.toLocaleString('en')} excerpts, no limit yet)`,
       (store, id) => store.excerpts.list({ dossierId: id }),
       100,
     )),
-    ...(await compare('code.list (40 codes with counts)', (store) => store.codes.list())),
-    ...(await compare('entity.list (300 entities with counts)', (store) => store.entities.list())),
+    ...(await compare('code.list (40 codes, counts)', (store) => store.codes.list())),
+    ...(await compare('entity.list (300 entities, counts)', (store) => store.entities.list())),
   ];
 }
 

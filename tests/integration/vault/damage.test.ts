@@ -67,7 +67,7 @@ describe('a vault file damaged on disk is refused, and left as it was', () => {
   // Unlock reads a few pages per table, whatever the vault's size: the schema, every table's root
   // and its first and last leaf. Damage there is refused at the door.
   it.each([
-    ["the excerpt table's root page", (leaves: number[], root: number) => [root]],
+    ["the excerpt table's root page", (_leaves: number[], root: number) => [root]],
     ["the excerpt table's last leaf", (leaves: number[]) => [leaves.at(-1) as number]],
     ['its first leaf', (leaves: number[]) => [leaves[0] as number]],
   ])('a flipped byte in %s: VAULT_CORRUPT at unlock, nothing written', async (_label, pagesOf) => {
@@ -96,7 +96,27 @@ describe('a vault file damaged on disk is refused, and left as it was', () => {
     const report = await opened.verify();
     expect(report.ok).toBe(false);
     expect(report.integrity).not.toEqual(['ok']);
+    // The check run in the background when idle finds it too, and the vault keeps what it found.
+    const found = await opened.checkIntegrity();
+    expect(found.ok).toBe(false);
     opened.lock();
+    const later = newVault(location);
+    await later.unlock(PASSPHRASE);
+    expect(later.lastIntegrityCheck()).toEqual(found);
+    later.lock();
+  });
+
+  it('a sound vault: the background check records that it found nothing, once unlocked again too', async () => {
+    const opened = newVault(location);
+    await opened.unlock(PASSPHRASE);
+    expect(opened.lastIntegrityCheck()).toBeNull();
+    const found = await opened.checkIntegrity(() => new Date('2026-12-05T12:00:00Z'));
+    expect(found).toEqual({ checkedAt: '2026-12-05T12:00:00.000Z', ok: true });
+    opened.lock();
+    const later = newVault(location);
+    await later.unlock(PASSPHRASE);
+    expect(later.lastIntegrityCheck()).toEqual(found);
+    later.lock();
   });
 
   it('a flipped byte in page 1 with the right key: VAULT_CORRUPT, not WRONG_PASSPHRASE', async () => {
