@@ -449,9 +449,9 @@ function median(values: number[]): number {
 /**
  * Calibrates Argon2id towards about targetMs on this machine, never below KDF_FLOOR: short probes at
  * the floor's memory (64 MiB; 1 pass and 3 passes, interleaved, `probes` of each, about 1 s in all on
- * a laptop), their medians into chooseKdf. A probe slowed by another program is outvoted by the
- * others; a machine that stays loaded gets fewer passes, but never fewer than 3. Run once, when a
- * passphrase slot is made.
+ * a laptop), their medians into chooseKdf, then one derivation with the choice to confirm it (see
+ * backOff). A probe slowed by another program is outvoted by the others; a machine that stays loaded
+ * gets fewer passes, but never fewer than 3. Run once, when a passphrase slot is made.
  */
 export async function calibrateKdf(options: CalibrateOptions = {}): Promise<KdfParams> {
   const measure = options.measure ?? measureKdf;
@@ -464,11 +464,20 @@ export async function calibrateKdf(options: CalibrateOptions = {}): Promise<KdfP
     onePass.push(await measure({ ...KDF_FLOOR, passes: 1 }));
     floorPasses.push(await measure({ ...KDF_FLOOR }));
   }
-  return chooseKdf(
+  const targetMs = options.targetMs ?? 1000;
+  const chosen = chooseKdf(
     { onePassMs: median(onePass), floorPassesMs: median(floorPasses) },
-    {
-      ...(options.targetMs !== undefined ? { targetMs: options.targetMs } : {}),
-      ...(options.maxMemoryKiB !== undefined ? { maxMemoryKiB: options.maxMemoryKiB } : {}),
-    },
+    { targetMs, ...(options.maxMemoryKiB !== undefined ? { maxMemoryKiB: options.maxMemoryKiB } : {}) },
   );
+  if (chosen.memoryKiB === KDF_FLOOR.memoryKiB && chosen.passes === KDF_FLOOR.passes) return chosen;
+  // Memory past a CPU's caches costs more than the 64 MiB probes scale to: one derivation with the
+  // chosen parameters, and fewer passes if it overshoots (never more: a slow moment only lowers them).
+  const actual = await measure(chosen);
+  return actual > targetMs * 1.2 ? backOff(chosen, actual, targetMs) : chosen;
+}
+
+/** Passes scaled down to what `actualMs` says fits targetMs, never below the floor's. */
+export function backOff(params: KdfParams, actualMs: number, targetMs: number): KdfParams {
+  const passes = Math.floor((params.passes * targetMs) / actualMs);
+  return { ...params, passes: Math.max(KDF_PASSES_RANGE.min, Math.min(params.passes, passes)) };
 }

@@ -10,10 +10,15 @@
 // Search is measured by the search benchmark on the same pair: it can open them with scaleStores().
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDatabase, type Db, structuralCheckAtOpen } from '../../../src/main/store/database.ts';
+import {
+  closeDatabase,
+  type Db,
+  openEncryptedDatabase,
+  structuralCheckAtOpen,
+} from '../../../src/main/store/database.ts';
 import type { Store } from '../../../src/main/store/index.ts';
 import { schemaVersion } from '../../../src/main/store/migrations/index.ts';
-import { passphraseSlotOf, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
+import { openPassphraseSlot, passphraseSlotOf, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
 import { KEYSLOTS_FILE, Vault } from '../../../src/main/vault/vault.ts';
 import { alternate, type BenchCase, type BenchRow, medianRow, ratioRow, summarise } from '../harness.ts';
 import {
@@ -116,16 +121,43 @@ async function unlockRows(fixture: ScaleFixture): Promise<BenchRow[]> {
   const open = summarise(openMs);
   const plainOpen = sides.plain;
   return [
-    {
-      label: `KDF chosen by today's calibration here: Argon2id ${mib(kdf.memoryKiB)} × ${kdf.passes} passes`,
-      value: kdf.passes,
-      unit: 'passes',
-    },
     medianRow('unlock the big vault (KDF + open)', sides.encrypted, 'ms', 1500),
     medianRow('  of which the KDF', summarise(kdfMs)),
     medianRow('  of which the open besides the KDF', open, 'ms', 300),
     medianRow('open the plain copy the same way (no KDF)', plainOpen),
+    ...(await formerOpenCheck(fixture)),
   ];
+}
+
+/** What unlock ran at open before this branch: quick_check, one run per side, for the record. */
+async function formerOpenCheck(fixture: ScaleFixture): Promise<BenchRow[]> {
+  const key = await openPassphraseSlot(
+    passphraseSlotOf(readKeySlotFile(join(fixture.vaultDir, KEYSLOTS_FILE))),
+    SCALE_PASSPHRASE,
+  );
+  const quickCheck = (db: Db) => {
+    const start = performance.now();
+    db.pragma('quick_check');
+    const ms = performance.now() - start;
+    closeDatabase(db);
+    return ms;
+  };
+  try {
+    return [
+      {
+        label: 'former open check (quick_check of every page), encrypted, 1 run',
+        value: quickCheck(openEncryptedDatabase(vaultDbFile(fixture), key)),
+        unit: 'ms',
+      },
+      {
+        label: 'the same on the plain copy, 1 run',
+        value: quickCheck(openPlainDatabase(fixture.plainFile)),
+        unit: 'ms',
+      },
+    ];
+  } finally {
+    key.fill(0);
+  }
 }
 
 /**

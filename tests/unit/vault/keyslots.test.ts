@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import {
+  backOff,
   buildKeySlotFile,
   calibrateKdf,
   checkKeySlotMac,
@@ -241,9 +242,26 @@ describe('calibrating the key derivation at creation', () => {
     expect(params).toEqual({ memoryKiB: 256 * 1024, passes: 8, parallelism: 1 });
     expect(fast.cost(params)).toBeGreaterThan(700);
     expect(fast.cost(params)).toBeLessThanOrEqual(1000);
-    // The probes are short: 11 derivations at 64 MiB, well under the one unlock they calibrate.
-    expect(fast.clock.derivations).toBe(11);
-    expect(fast.clock.now).toBeLessThan(1000);
+    // The probes are short (11 derivations at 64 MiB, under a second here), then one to confirm.
+    expect(fast.clock.derivations).toBe(12);
+    expect(fast.clock.now - fast.cost(params)).toBeLessThan(1000);
+  });
+
+  it('backs off passes when memory past the caches costs more than the probes scale to', async () => {
+    // 256 MiB runs 1.6× slower per MiB than 64 MiB on this machine: the confirmation sees it.
+    const clock = { now: 0 };
+    const measure = async (p: KdfParams) => {
+      const perMiB = p.memoryKiB > 64 * 1024 ? 1.6 : 1;
+      const ms = (p.memoryKiB / (64 * 1024)) * (10 + p.passes * 30) * perMiB;
+      clock.now += ms;
+      return ms;
+    };
+    const params = await calibrateKdf({ measure });
+    expect(params.memoryKiB).toBe(256 * 1024);
+    // 8 passes chosen from the probes took 1,600 ms: 8 × 1000 / 1600 → 5 passes, about 1,020 ms.
+    expect(params.passes).toBe(5);
+    expect(await measure(params)).toBeLessThanOrEqual(1200);
+    expect(backOff({ memoryKiB: 64 * 1024, passes: 4, parallelism: 1 }, 10_000, 1000).passes).toBe(3);
   });
 
   it('takes less memory only when 3 passes at more would overshoot the target', async () => {
