@@ -6,7 +6,7 @@
 // code.list, entity.list are one repository call each), without the IPC around them.
 //   npm run bench -- scale                      10,000 sources (generated on first use)
 //   npm run bench -- scale --sources 500        a small pair to develop with
-//   npm run bench -- scale --chars 83800        the 83.8 KB of text per source
+//   npm run bench -- scale --chars 30000        less text per source (faster to generate)
 // Search is measured by the search benchmark on the same pair: it can open them with scaleStores().
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,9 +47,9 @@ function option(name: string, fallback: number): number {
 }
 
 export function scaleSize(): ScaleSize {
-  // 30,000 characters (10 pages) a source, not the 83,800: generating 838 MB through the
-  // repositories on this 2-core machine shared by 8 sessions took over 15 minutes per 1,500 sources.
-  return { sources: option('sources', 10_000), excerptsPerSource: 10, charsPerSource: option('chars', 30_000) };
+  // The vault: 83,800 characters (about 28 pages) a source, 838 MB of text at 10,000 sources.
+  // Generating it took 5 min on a quiet 2-core machine and over 25 min on a loaded one.
+  return { sources: option('sources', 10_000), excerptsPerSource: 10, charsPerSource: option('chars', 83_800) };
 }
 
 export interface ScaleStores {
