@@ -168,22 +168,10 @@ export class Vault {
     return this.#integrity;
   }
 
-  /**
-   * The full check (verify) run in the background when idle, its outcome kept in the vault. A vault
-   * too damaged to take the record keeps it in memory: the damage is still shown.
-   */
-  checkIntegrity(now: () => Date = () => new Date()): Promise<IntegrityRecord> {
-    return this.verify().then((report) => {
-      const record = { checkedAt: now().toISOString(), ok: report.ok };
-      this.#integrity = record;
-      try {
-        this.#store?.settings.recordIntegrityCheck(record);
-      } catch {
-        // kept in memory only
-      }
-      this.#emit();
-      return record;
-    });
+  /** The full check (verify) run in the background when idle; its outcome is kept as any verify's is. */
+  async checkIntegrity(now: () => Date = () => new Date()): Promise<IntegrityRecord> {
+    await this.verify(now);
+    return this.#integrity as IntegrityRecord;
   }
 
   /** Creates the vault and leaves it unlocked. The recovery key is returned once and kept nowhere. */
@@ -504,8 +492,11 @@ export class Vault {
     });
   }
 
-  /** Checks the database pages, the audit chain and every stored original against its SHA-256. */
-  verify(): Promise<VerifyReport> {
+  /**
+   * Checks the database pages, the audit chain and every stored original against its SHA-256. The
+   * outcome is kept in the vault as the last full check (shown in About).
+   */
+  verify(now: () => Date = () => new Date()): Promise<VerifyReport> {
     return this.#serial(async () => {
       const store = this.store();
       const integrity = store.integrityCheck();
@@ -525,6 +516,7 @@ export class Vault {
         integrity.push('The stored originals could not be read.');
       }
       const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && originals.mismatched.length === 0;
+      this.#recordCheck({ checkedAt: now().toISOString(), ok });
       return { ok, integrity, audit, originals };
     });
   }
@@ -606,6 +598,17 @@ export class Vault {
     rmSync(`${this.#dbFile}-journal`, { force: true });
     renameSync(pending, this.#dbFile);
     fsyncFolder(this.location);
+  }
+
+  /** Keeps a full check's outcome; a vault too damaged to take the record keeps it in memory. */
+  #recordCheck(record: IntegrityRecord): void {
+    this.#integrity = record;
+    try {
+      this.#store?.settings.recordIntegrityCheck(record);
+    } catch {
+      // kept in memory only: the damage is still shown
+    }
+    this.#emit();
   }
 
   #adopt(db: Db, dataKey: Buffer, auditKey: Buffer, store: Store): void {

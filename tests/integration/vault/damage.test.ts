@@ -96,6 +96,7 @@ describe('a vault file damaged on disk is refused, and left as it was', () => {
     const report = await opened.verify();
     expect(report.ok).toBe(false);
     expect(report.integrity).not.toEqual(['ok']);
+    expect(opened.lastIntegrityCheck()?.ok).toBe(false);
     // The check run in the background when idle finds it too, and the vault keeps what it found.
     const found = await opened.checkIntegrity();
     expect(found.ok).toBe(false);

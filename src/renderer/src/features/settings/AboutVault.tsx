@@ -71,7 +71,7 @@ export function AboutVault({ status }: { status: VaultStatus }) {
             {!status.integrity ? (
               <FormattedMessage
                 id="settings.vault.fullCheckNever"
-                defaultMessage="Not yet. It runs when Upright has been idle for a few minutes, once a day."
+                defaultMessage="Not yet. It runs by itself once a day when Upright has been idle for a few minutes, and when you choose “Verify vault”."
               />
             ) : status.integrity.ok ? (
               <FormattedMessage
