@@ -5,39 +5,19 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../src/main/api/index.ts';
 import { call } from '../../../src/main/api/registry.ts';
 import { listZip, readZipText } from '../../../src/main/ingest/zip.ts';
-import { createServices, type Services } from '../../../src/main/services.ts';
+import { freshVault } from '../../support/vault.ts';
 import { COVER, cite, doc, para } from '../../unit/drafts/support.ts';
-
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
-const open: Services[] = [];
-
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
 
 const TEXT =
   'The Ministry of Labour informs you that the union’s registration was refused. The decision may be appealed in court.';
 
 async function setup() {
-  const home = mkdtempSync(join(tmpdir(), 'upright-renditions-'));
-  const services = createServices({
-    vaultLocation: join(home, 'vault'),
-    runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async () => null,
-      chooseImportPaths: async () => [],
-      chooseSavePath: async () => null,
-    },
-    kdf: KDF,
-  });
-  open.push(services);
-  const ctx = { services, transport: 'test' as const };
-  await call(handlers, 'vault.create', { passphrase: 'a long enough passphrase' }, ctx);
-  const dossier = await call(handlers, 'dossier.create', { title: 'Kazakhstan', country: 'KAZ', themes: [] }, ctx);
+  const { services, ctx, dossier } = await freshVault({ dossier: { title: 'Kazakhstan', country: 'KAZ', themes: [] } });
+  const home = mkdtempSync(join(tmpdir(), 'upright-rendition-notes-'));
   const store = services.vault.store();
   const letter = {
     dossierId: dossier.id,

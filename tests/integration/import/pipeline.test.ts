@@ -1,46 +1,19 @@
 // A monitor imports a batch through the API: what imports, what is refused and why, and that a
 // refused or cancelled file leaves nothing behind.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../src/main/api/index.ts';
 import { call } from '../../../src/main/api/registry.ts';
 import { importBatch, type PendingFile } from '../../../src/main/import/pipeline.ts';
-import { createServices, type Services } from '../../../src/main/services.ts';
 import type { ImportProgress } from '../../../src/shared/api.ts';
+import { freshVault } from '../../support/vault.ts';
 
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
 const DOCS = 'tests/fixtures/documents';
 const BAD = 'tests/fixtures/bad';
-const open: Services[] = [];
-
-async function freshVault(importPaths: string[] = []) {
-  const home = mkdtempSync(join(tmpdir(), 'upright-import-'));
-  const services = createServices({
-    vaultLocation: join(home, 'vault'),
-    runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async () => null,
-      chooseImportPaths: async () => importPaths,
-      chooseSavePath: async () => null,
-    },
-    kdf: KDF,
-  });
-  open.push(services);
-  const ctx = { services, transport: 'test' as const };
-  await call(handlers, 'vault.create', { passphrase: 'a long enough passphrase' }, ctx);
-  const dossier = await call(handlers, 'dossier.create', { title: 'Kazakhstan' }, ctx);
-  return { services, ctx, dossier };
-}
 
 function file(path: string): { name: string; data: string } {
   return { name: path.split('/').pop() as string, data: readFileSync(path).toString('base64') };
 }
-
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
 
 describe('a monitor imports a mixed batch', () => {
   it('imports the good files, says why each bad one was refused, and keeps nothing of the bad ones', async () => {
@@ -118,7 +91,7 @@ describe('a monitor imports a mixed batch', () => {
   });
 
   it('imports a whole folder chosen in the dialog, walking it in name order', async () => {
-    const { ctx, dossier } = await freshVault([BAD]);
+    const { ctx, dossier } = await freshVault({ importPaths: [BAD] });
     const { results } = await call(
       handlers,
       'import.pick',

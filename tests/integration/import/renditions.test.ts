@@ -1,36 +1,18 @@
 // A monitor imports the same report as a PDF and then as a Word file: Upright notices it is the same
 // text, offers to link them, and once linked they are shown together; other documents are left alone.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../src/main/api/index.ts';
 import { call } from '../../../src/main/api/registry.ts';
 import { paragraphHashes, similarity } from '../../../src/main/ingest/fingerprint.ts';
 import { importDocument } from '../../../src/main/ingest/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../../src/main/ingest/types.ts';
-import { createServices, type Services } from '../../../src/main/services.ts';
+import { freshVault } from '../../support/vault.ts';
 
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
 const DOCS = 'tests/fixtures/documents';
-const open: Services[] = [];
 
-async function freshVault() {
-  const home = mkdtempSync(join(tmpdir(), 'upright-renditions-'));
-  const services = createServices({
-    vaultLocation: join(home, 'vault'),
-    runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async () => null,
-      chooseImportPaths: async () => [],
-      chooseSavePath: async () => null,
-    },
-    kdf: KDF,
-  });
-  open.push(services);
-  const ctx = { services, transport: 'test' as const };
-  await call(handlers, 'vault.create', { passphrase: 'a long enough passphrase' }, ctx);
-  const dossier = await call(handlers, 'dossier.create', { title: 'Kazakhstan' }, ctx);
+async function vaultWithImports() {
+  const { ctx, dossier } = await freshVault();
   let task = 0;
   const importFiles = async (...names: string[]) =>
     (
@@ -47,10 +29,6 @@ async function freshVault() {
     ).results;
   return { ctx, dossier, importFiles };
 }
-
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
 
 describe('the four formats of one document have the same paragraphs', () => {
   it('every pair of formats of each fixture is alike, and different documents are not', async () => {
@@ -83,7 +61,7 @@ describe('the four formats of one document have the same paragraphs', () => {
 
 describe('a monitor imports one report in two formats', () => {
   it('is told the second has the same text as the first, links them, and sees them together', async () => {
-    const { ctx, importFiles } = await freshVault();
+    const { ctx, importFiles } = await vaultWithImports();
     const [pdf] = await importFiles('ilo-cas-kazakhstan-c87-2022.pdf');
     expect(pdf?.sameTextAs).toEqual([]);
     const [other] = await importFiles('ictur-upr-submission-kazakhstan.docx');
@@ -128,7 +106,7 @@ describe('a monitor imports one report in two formats', () => {
   });
 
   it('refuses to link a source with itself or with a source of another dossier', async () => {
-    const { ctx, importFiles } = await freshVault();
+    const { ctx, importFiles } = await vaultWithImports();
     const [pdf] = await importFiles('ilo-cas-kazakhstan-c87-2022.pdf');
     const id = pdf?.sourceId as string;
     await expect(call(handlers, 'source.linkRendition', { id, otherId: id }, ctx)).rejects.toMatchObject({

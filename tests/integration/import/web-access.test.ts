@@ -6,13 +6,12 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../src/main/api/index.ts';
 import { call } from '../../../src/main/api/registry.ts';
 import { localDay } from '../../../src/main/import/access.ts';
-import { createServices, type Services } from '../../../src/main/services.ts';
+import { freshVault } from '../../support/vault.ts';
 
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
 const PAGE = readFileSync('tests/fixtures/documents/campaign-page-kazakhstan-fundamental-rights.html', 'utf8');
 const ADDRESS = 'https://www.ituc-csi.org/kazakhstan-must-respect-democracy';
 /** The real page as Chrome's "Save page as" writes it: the address on top, no date. */
@@ -24,30 +23,6 @@ const SINGLE_FILE = PAGE.replace(
 );
 /** Noon on 4 February 2025, this computer's time: the file's modification time. */
 const MODIFIED = new Date(2025, 1, 4, 12, 0);
-const open: Services[] = [];
-
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-
-async function freshVault(importPaths: string[] = []) {
-  const home = mkdtempSync(join(tmpdir(), 'upright-web-access-'));
-  const services = createServices({
-    vaultLocation: join(home, 'vault'),
-    runtime: { runtime: 'node', electron: null },
-    dialogs: {
-      chooseBackupFolder: async () => null,
-      chooseImportPaths: async () => importPaths,
-      chooseSavePath: async () => null,
-    },
-    kdf: KDF,
-  });
-  open.push(services);
-  const ctx = { services, transport: 'test' as const };
-  await call(handlers, 'vault.create', { passphrase: 'a long enough passphrase' }, ctx);
-  const dossier = await call(handlers, 'dossier.create', { title: 'Kazakhstan' }, ctx);
-  return { ctx, dossier, services };
-}
 
 function savedFile(name: string, html: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'upright-saved-')), name);
@@ -94,7 +69,7 @@ describe('a saved web page keeps where and when it was read, whichever way it is
   it('chosen in the import dialog: the day SingleFile recorded wins over the file’s time', async () => {
     const chrome = savedFile('chrome.html', CHROME);
     const singleFile = savedFile('singlefile.html', SINGLE_FILE.replace('Nearly 8,000', 'Almost 8,000'));
-    const { ctx, dossier } = await freshVault([chrome, singleFile]);
+    const { ctx, dossier } = await freshVault({ importPaths: [chrome, singleFile] });
     const { results } = await call(
       handlers,
       'import.pick',
