@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { handlers } from '../main/api/index.ts';
 import { type Bridge, startBridge } from '../main/bridge/server.ts';
 import { createServices, type Services } from '../main/services.ts';
+import { IntegritySchedule } from '../main/vault/integrity-schedule.ts';
 import type { KdfParams } from '../main/vault/keyslots.ts';
 import { autoLockThrough } from '../main/vault/locker.ts';
 import { previewDialogs } from './preview-dialogs.ts';
@@ -50,6 +51,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   );
   const timer = setInterval(() => autoLock.check(), Math.min(15_000, minuteMs / 4));
   timer.unref();
+  // The full integrity check, as the app runs it: idle minutes counted the same way.
+  const integrity = new IntegritySchedule({
+    vault: () => services.vault,
+    idleSeconds: () => ((Date.now() - lastActivity) / minuteMs) * 60,
+  });
+  integrity.start(Math.min(60_000, minuteMs));
   const bridge = await startBridge({
     handlers,
     services,
@@ -69,6 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     services,
     close: async () => {
       clearInterval(timer);
+      integrity.stop();
       detach();
       await bridge.close();
       services.close();

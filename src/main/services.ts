@@ -95,6 +95,11 @@ export interface ServiceOptions {
   computeSuggestions?: ComputeSuggestions;
 }
 
+/** What About shows of a vault's protection: its key derivation and its last full check. */
+function health(vault: Vault): Pick<VaultStatus, 'kdf' | 'integrity'> {
+  return { kdf: vault.kdfParams(), integrity: vault.lastIntegrityCheck() };
+}
+
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */
 export const SOURCE_SAMPLE_DOCUMENTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'sample');
 
@@ -120,8 +125,8 @@ export function createServices(options: ServiceOptions): Services {
   let building = false;
   // While the person's own vault is opened only to copy into it, the windows go on showing the sample.
   let quietOwn = false;
-  const makeVault = (location: string, sample: boolean) =>
-    new Vault({
+  const makeVault = (location: string, sample: boolean) => {
+    const vault: Vault = new Vault({
       location,
       ...(options.kdf ? { kdf: options.kdf } : {}),
       onChange: (status) => {
@@ -129,9 +134,11 @@ export function createServices(options: ServiceOptions): Services {
         // A locked vault takes no more files: the file being parsed is stopped at once (its worker
         // is killed), not read to the end with the keys gone.
         if (status.state !== 'unlocked') imports.cancelAll();
-        if (!building) events.emit('vault.changed', { ...status, sample });
+        if (!building) events.emit('vault.changed', { ...status, ...health(vault), sample });
       },
     });
+    return vault;
+  };
   const own = makeVault(options.vaultLocation, false);
   let current = own;
   const isSample = () => current !== own;
@@ -151,7 +158,7 @@ export function createServices(options: ServiceOptions): Services {
     get vault() {
       return current;
     },
-    status: () => ({ ...current.status(), sample: isSample() }),
+    status: () => ({ ...current.status(), ...health(current), sample: isSample() }),
     sample: {
       documents: options.sampleDocuments ?? SOURCE_SAMPLE_DOCUMENTS,
       explore: async (fill) => {
@@ -171,7 +178,7 @@ export function createServices(options: ServiceOptions): Services {
           building = false;
         }
         current = sample;
-        events.emit('vault.changed', { ...sample.status(), sample: true });
+        events.emit('vault.changed', { ...sample.status(), ...health(sample), sample: true });
       },
       leave: () => {
         if (!isSample()) return;
@@ -180,7 +187,7 @@ export function createServices(options: ServiceOptions): Services {
         current.lock();
         removeSampleVault(samplePath);
         current = own;
-        events.emit('vault.changed', { ...own.status(), sample: false });
+        events.emit('vault.changed', { ...own.status(), ...health(own), sample: false });
       },
       withOwnVault: async (passphrase, work) => {
         // Already open (not in the sample): unlock only checks the passphrase.

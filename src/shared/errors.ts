@@ -36,6 +36,11 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.VAULT_FROM_FUTURE',
     defaultMessage: 'This vault was written by a newer version of Upright. Update Upright to open it.',
   },
+  VAULT_DAMAGE_FOUND: {
+    id: 'error.VAULT_DAMAGE_FOUND',
+    defaultMessage:
+      'The last full check of this vault, run while Upright was idle, found damage. Choose “Verify vault” for details; if it confirms the damage, restore the vault from a backup.',
+  },
   KEYSLOT_CORRUPT: {
     id: 'error.KEYSLOT_CORRUPT',
     defaultMessage: 'The vault’s key file is damaged. Restore it from a backup.',

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark case and prints its figures as ratios against a baseline
 // measured in the same run. Targets are reported, never asserted: machines differ, ratios less so.
-// `npm run bench -- vault` runs only the cases whose name contains "vault".
+// `npm run bench -- vault` runs only the cases whose name contains "vault"; options after the name
+// are the case's own (`npm run bench -- scale --sources 500`).
 import { cases } from './cases/index.ts';
 import type { BenchRow } from './harness.ts';
 
@@ -15,7 +16,11 @@ function format(row: BenchRow): string {
   const value =
     row.unit === '×' ? `${row.value.toFixed(2)}×` : `${row.value.toFixed(row.value < 10 ? 2 : 0)} ${row.unit}`;
   const verdict = row.met === undefined ? '' : row.met ? '  ✓' : '  ✗ over target';
-  return `  ${row.label.padEnd(64)} ${value.padStart(12)}${row.target ? `   target ${row.target}` : ''}${verdict}`;
+  const digits = (n: number) => n.toFixed(row.unit === '×' || n < 10 ? 2 : 0);
+  const spread = row.spread
+    ? `  (${digits(row.spread.min)}–${digits(row.spread.max)}, ${row.spread.rounds} rounds)`
+    : '';
+  return `  ${row.label.padEnd(64)} ${value.padStart(12)}${spread}${row.target ? `   target ${row.target}` : ''}${verdict}`;
 }
 
 console.log(`Upright benchmarks — Node ${process.versions.node}, ${process.platform}-${process.arch}\n`);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, powerMonitor, protocol, session } from 'electron';
 import { handlers } from '../api/index.ts';
 import { createServices, type Services } from '../services.ts';
+import { IntegritySchedule } from '../vault/integrity-schedule.ts';
 import { autoLockThrough } from '../vault/locker.ts';
 import { locateBundledWorkers } from '../workers/entries.ts';
 import { backupDialogOptions, exportDialogOptions, importDialogOptions } from './dialogs.ts';
@@ -144,7 +145,16 @@ function startAutoLock(active: Services): () => void {
     if (powerMonitor.getSystemIdleState(60) === 'locked') autoLock.systemEvent('locked-idle-state');
     autoLock.check();
   }, 15_000);
-  return () => clearInterval(timer);
+  // The full integrity check unlock no longer runs: when idle, at most once a day.
+  const integrity = new IntegritySchedule({
+    vault: () => active.vault,
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+  });
+  integrity.start();
+  return () => {
+    clearInterval(timer);
+    integrity.stop();
+  };
 }
 
 /** The lock path's view of the windows: each answers a request to save, each is reloaded after a lock. */

@@ -44,6 +44,18 @@ export class SettingsRepository extends Repository {
     })();
   }
 
+  /** The last full integrity check's outcome (see src/main/vault/integrity-schedule.ts), if any. */
+  getIntegrityCheck(): { checkedAt: string; ok: boolean } | null {
+    const stored = this.#read('integrityCheck') as { checkedAt?: unknown; ok?: unknown } | undefined;
+    if (typeof stored?.checkedAt !== 'string' || typeof stored.ok !== 'boolean') return null;
+    return { checkedAt: stored.checkedAt, ok: stored.ok };
+  }
+
+  /** Kept without an audit entry: it records a reading of the vault, not a change the person made. */
+  recordIntegrityCheck(record: { checkedAt: string; ok: boolean }): void {
+    this.#write('integrityCheck', { checkedAt: record.checkedAt, ok: record.ok });
+  }
+
   #read(key: string): unknown {
     const value = this.sql.get('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
     return value === undefined ? undefined : JSON.parse(value);

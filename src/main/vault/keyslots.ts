@@ -392,39 +392,92 @@ export interface CalibrateOptions {
   /** Aim for about this long per unlock (KeePassXC's default is 1 s). */
   targetMs?: number;
   maxMemoryKiB?: number;
-  /** Injected in tests; defaults to a real measurement. */
+  /** Probes of each kind (1 pass, 3 passes at the floor's memory); their medians are used. */
+  probes?: number;
+  /** Injected in tests (a fake clock); defaults to a real measurement. */
   measure?: (params: KdfParams) => Promise<number>;
 }
 
+/** Passes stay in this range whatever the probes say: the floor's 3, and what KDF_BOUNDS allows. */
+export const KDF_PASSES_RANGE = Object.freeze({ min: KDF_FLOOR.passes, max: 16 });
+const DEFAULT_PROBES = 5;
+
+/** The median probe times at the floor's memory: one pass, and the floor's passes. */
+export interface KdfProbes {
+  onePassMs: number;
+  floorPassesMs: number;
+}
+
 /**
- * Raises memory (doubling, up to maxMemoryKiB) and then passes until one derivation takes about
- * targetMs on this machine; never returns less than KDF_FLOOR. Memory first: it is what makes GPU
- * guessing expensive. Each memory step is measured, not extrapolated, and as the better of two runs:
- * the first run at a new size pays for faulting in fresh memory, which a guessing attacker pays once
- * but the steady state does not — so we calibrate the attacker's cost per guess, and the person's
- * first unlock in a fresh process takes somewhat longer than targetMs. About 7 derivations (~3 s),
- * once, when a passphrase slot is made.
+ * Chooses the parameters from the probes, as a pure function of them: time is modelled as
+ * (memory / floor memory) × (setup + passes × perPass), with setup and perPass read off the two
+ * medians. Memory is the largest step of a fixed ladder (cap, cap/2, … floor) at which the floor's
+ * 3 passes fit the target; passes then fill the target at that memory, clamped to KDF_PASSES_RANGE.
+ * Memory is chosen from the model, not by timing each step, so a loaded moment cannot make one
+ * step look twice as slow and the choice swing (the old calibration ranged 256 MiB × 3 to × 9).
  */
-export async function calibrateKdf(options: CalibrateOptions = {}): Promise<KdfParams> {
+export function chooseKdf(probes: KdfProbes, options: { targetMs?: number; maxMemoryKiB?: number } = {}): KdfParams {
   const targetMs = options.targetMs ?? 1000;
   const maxMemory = Math.max(KDF_FLOOR.memoryKiB, options.maxMemoryKiB ?? KDF_MAX_CALIBRATED_MEMORY_KIB);
-  const measure = options.measure ?? measureKdf;
-  const steady = async (p: KdfParams) => Math.min(await measure(p), await measure(p));
-  const params: KdfParams = { ...KDF_FLOOR };
-  let ms = await steady(params);
-  if (!(ms > 0) || ms >= targetMs) return params;
-  while (ms * 2 <= targetMs && params.memoryKiB * 2 <= maxMemory) {
-    params.memoryKiB *= 2;
-    ms = await steady(params);
-  }
-  const passes = Math.min(16, Math.floor((params.passes * targetMs) / ms));
-  if (passes > params.passes) {
-    params.passes = passes;
-    // Confirm; back off if the machine is slower than the extrapolation (never below the floor).
-    const actual = await measure(params);
-    if (actual > targetMs * 1.5) {
-      params.passes = Math.max(KDF_FLOOR.passes, Math.floor((params.passes * targetMs) / actual));
+  const { onePassMs, floorPassesMs } = probes;
+  if (!(onePassMs > 0) || !(floorPassesMs > 0)) return { ...KDF_FLOOR };
+  const extraPasses = KDF_FLOOR.passes - 1;
+  // Noise can make the difference tiny or negative: a pass costs at least a sixth of the 3-pass probe.
+  const perPass = Math.max((floorPassesMs - onePassMs) / extraPasses, floorPassesMs / (2 * KDF_FLOOR.passes));
+  const setup = Math.max(0, floorPassesMs - KDF_FLOOR.passes * perPass);
+  for (let memoryKiB = maxMemory; memoryKiB >= KDF_FLOOR.memoryKiB; memoryKiB /= 2) {
+    if (!Number.isInteger(memoryKiB)) break;
+    const scale = memoryKiB / KDF_FLOOR.memoryKiB;
+    const passes = Math.floor((targetMs / scale - setup) / perPass);
+    if (passes >= KDF_PASSES_RANGE.min || memoryKiB === KDF_FLOOR.memoryKiB) {
+      return {
+        memoryKiB,
+        passes: Math.min(KDF_PASSES_RANGE.max, Math.max(KDF_PASSES_RANGE.min, passes)),
+        parallelism: KDF_FLOOR.parallelism,
+      };
     }
   }
-  return params;
+  return { ...KDF_FLOOR };
+}
+
+/** The middle value (the lower of the two middle ones): one slow probe out of five changes nothing. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+/**
+ * Calibrates Argon2id towards about targetMs on this machine, never below KDF_FLOOR: short probes at
+ * the floor's memory (64 MiB; 1 pass and 3 passes, interleaved, `probes` of each, about 1 s in all on
+ * a laptop), their medians into chooseKdf, then one derivation with the choice to confirm it (see
+ * backOff). A probe slowed by another program is outvoted by the others; a machine that stays loaded
+ * gets fewer passes, but never fewer than 3. Run once, when a passphrase slot is made.
+ */
+export async function calibrateKdf(options: CalibrateOptions = {}): Promise<KdfParams> {
+  const measure = options.measure ?? measureKdf;
+  const count = Math.max(1, options.probes ?? DEFAULT_PROBES);
+  const onePass: number[] = [];
+  const floorPasses: number[] = [];
+  // One warm-up derivation first: the first allocation of the memory is not what later ones pay.
+  await measure({ ...KDF_FLOOR, passes: 1 });
+  for (let i = 0; i < count; i++) {
+    onePass.push(await measure({ ...KDF_FLOOR, passes: 1 }));
+    floorPasses.push(await measure({ ...KDF_FLOOR }));
+  }
+  const targetMs = options.targetMs ?? 1000;
+  const chosen = chooseKdf(
+    { onePassMs: median(onePass), floorPassesMs: median(floorPasses) },
+    { targetMs, ...(options.maxMemoryKiB !== undefined ? { maxMemoryKiB: options.maxMemoryKiB } : {}) },
+  );
+  if (chosen.memoryKiB === KDF_FLOOR.memoryKiB && chosen.passes === KDF_FLOOR.passes) return chosen;
+  // Memory past a CPU's caches costs more than the 64 MiB probes scale to: one derivation with the
+  // chosen parameters, and fewer passes if it overshoots (never more: a slow moment only lowers them).
+  const actual = await measure(chosen);
+  return actual > targetMs * 1.2 ? backOff(chosen, actual, targetMs) : chosen;
+}
+
+/** Passes scaled down to what `actualMs` says fits targetMs, never below the floor's. */
+export function backOff(params: KdfParams, actualMs: number, targetMs: number): KdfParams {
+  const passes = Math.floor((params.passes * targetMs) / actualMs);
+  return { ...params, passes: Math.max(KDF_PASSES_RANGE.min, Math.min(params.passes, passes)) };
 }

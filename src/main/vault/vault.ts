@@ -39,14 +39,15 @@ import {
   integrityCheck,
   KEY_BYTES,
   openEncryptedDatabase,
-  quickCheckAtOpen,
   rekeyCopy,
+  structuralCheckAtOpen,
   translateSqliteError,
   vacuumInto,
 } from '../store/database.ts';
 import { Store } from '../store/index.ts';
 import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
+import type { IntegrityRecord } from './integrity-schedule.ts';
 import {
   calibrateKdf,
   checkKeySlotMac,
@@ -90,6 +91,12 @@ export interface VerifyReport {
   originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
 }
 
+/** Where the last unlock's time went: deriving the key, and opening the database besides. */
+export interface UnlockTimings {
+  kdfMs: number;
+  openMs: number;
+}
+
 export interface VaultOptions {
   /** The vault folder. */
   location: string;
@@ -124,6 +131,9 @@ export class Vault {
   /** Bumped by lock(): an unlock still deriving its key when the vault is locked must not open it. */
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  #lastUnlock: UnlockTimings | null = null;
+  /** The last full check's outcome, read from the vault at unlock; kept (like the setting) while locked. */
+  #integrity: IntegrityRecord | null = null;
 
   constructor(options: VaultOptions) {
     this.location = resolve(options.location);
@@ -137,6 +147,31 @@ export class Vault {
   status(): VaultStatusLike {
     const state: VaultState = this.#db ? 'unlocked' : this.#exists() ? 'locked' : 'absent';
     return { state, location: this.location, autoLockMinutes: this.#autoLockMinutes };
+  }
+
+  /** The last successful passphrase unlock's timings (the scale benchmark reports them). */
+  lastUnlockTimings(): UnlockTimings | null {
+    return this.#lastUnlock;
+  }
+
+  /** The passphrase slot's key-derivation parameters (readable while locked), or null without a key file. */
+  kdfParams(): KdfParams | null {
+    try {
+      const { memoryKiB, passes, parallelism } = passphraseSlotOf(readKeySlotFile(this.#slotsFile)).kdf;
+      return { memoryKiB, passes, parallelism };
+    } catch {
+      return null;
+    }
+  }
+
+  lastIntegrityCheck(): IntegrityRecord | null {
+    return this.#integrity;
+  }
+
+  /** The full check (verify) run in the background when idle; its outcome is kept as any verify's is. */
+  async checkIntegrity(now: () => Date = () => new Date()): Promise<IntegrityRecord> {
+    await this.verify(now);
+    return this.#integrity as IntegrityRecord;
   }
 
   /** Creates the vault and leaves it unlocked. The recovery key is returned once and kept nowhere. */
@@ -190,7 +225,9 @@ export class Vault {
     return this.#serial(async () => {
       if (!this.#exists()) throw new UprightError('VAULT_NOT_FOUND');
       const slots = readKeySlotFile(this.#slotsFile);
+      const started = performance.now();
       const dataKey = await openPassphraseSlot(passphraseSlotOf(slots), passphrase);
+      const derived = performance.now();
       if (this.#db) {
         dataKey.fill(0);
         return;
@@ -200,6 +237,7 @@ export class Vault {
         throw new UprightError('CANCELLED'); // locked while being unlocked
       }
       this.#openWith(dataKey, slots);
+      this.#lastUnlock = { kdfMs: derived - started, openMs: performance.now() - derived };
       this.#emit();
     });
   }
@@ -454,8 +492,11 @@ export class Vault {
     });
   }
 
-  /** Checks the database pages, the audit chain and every stored original against its SHA-256. */
-  verify(): Promise<VerifyReport> {
+  /**
+   * Checks the database pages, the audit chain and every stored original against its SHA-256. The
+   * outcome is kept in the vault as the last full check (shown in About).
+   */
+  verify(now: () => Date = () => new Date()): Promise<VerifyReport> {
     return this.#serial(async () => {
       const store = this.store();
       const integrity = store.integrityCheck();
@@ -475,6 +516,7 @@ export class Vault {
         integrity.push('The stored originals could not be read.');
       }
       const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && originals.mismatched.length === 0;
+      this.#recordCheck({ checkedAt: now().toISOString(), ok });
       return { ok, integrity, audit, originals };
     });
   }
@@ -523,7 +565,7 @@ export class Vault {
       // A sealed vault's key file always has its MAC: one without is a replaced (downgraded) file.
       if (!hasMac(slots) && version >= SEALED_SCHEMA_VERSION) throw new UprightError('KEYSLOT_CORRUPT');
       // Check before migrating: never write into a damaged database.
-      quickCheckAtOpen(db);
+      structuralCheckAtOpen(db, this.#dbFile);
       // The key file gains its MAC before the schema moves past SEALED_SCHEMA_VERSION: a crash in
       // between leaves an authenticated key file beside an older schema, which opens.
       if (!hasMac(slots)) writeKeySlotFile(this.#slotsFile, slots.slots, dataKey);
@@ -558,12 +600,24 @@ export class Vault {
     fsyncFolder(this.location);
   }
 
+  /** Keeps a full check's outcome; a vault too damaged to take the record keeps it in memory. */
+  #recordCheck(record: IntegrityRecord): void {
+    this.#integrity = record;
+    try {
+      this.#store?.settings.recordIntegrityCheck(record);
+    } catch {
+      // kept in memory only: the damage is still shown
+    }
+    this.#emit();
+  }
+
   #adopt(db: Db, dataKey: Buffer, auditKey: Buffer, store: Store): void {
     this.#db = db;
     this.#dataKey = dataKey;
     this.#auditKey = auditKey;
     this.#store = store;
     this.#autoLockMinutes = store.settings.getAutoLockMinutes();
+    this.#integrity = store.settings.getIntegrityCheck();
   }
 
   /** Closes the database (checkpointed) and zeroes the keys; drops the repositories and their caches. */

@@ -10,6 +10,16 @@ export const VaultStatus = z.object({
   autoLockMinutes: z.number().int(),
   /** The throw-away sample vault of "Explore a sample dossier", not the person's own. */
   sample: z.boolean(),
+  /** Argon2id parameters of the passphrase slot (shown in About); null when there is no key file. */
+  kdf: z
+    .object({ memoryKiB: z.number().int(), passes: z.number().int(), parallelism: z.number().int() })
+    .nullable()
+    .optional(),
+  /**
+   * The last full integrity check, run in the background when idle (unlock checks only the
+   * structure): null until one has run. ok false is shown as VAULT_DAMAGE_FOUND.
+   */
+  integrity: z.object({ checkedAt: z.string(), ok: z.boolean() }).nullable().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import type { Vault } from '../../../src/main/vault/vault.ts';
-import { appDataDir, cleanup, errorCode, fingerprint, newVault, PASSPHRASE, sha256 } from './helpers.ts';
+import {
+  appDataDir,
+  cleanup,
+  errorCode,
+  fingerprint,
+  newVault,
+  PASSPHRASE,
+  sha256,
+  withRawDatabase,
+} from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -39,23 +48,76 @@ beforeEach(async () => {
 });
 
 const dbFile = () => join(location, 'vault.db');
+const PAGE_SIZE = 4096;
+/** The excerpt table's root page and its leaves in key order (first to last), as dbstat maps them. */
+const excerptPages = () =>
+  withRawDatabase(location, (db) => {
+    const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'excerpt'").pluck().get() as number;
+    const leaves = db
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'excerpt' AND pagetype = 'leaf' ORDER BY path")
+      .pluck()
+      .all() as number[];
+    return { root, leaves };
+  });
 const flip = (bytes: Buffer, at: number) => {
   bytes[at] = (bytes[at] ?? 0) ^ 0x40;
 };
 
 describe('a vault file damaged on disk is refused, and left as it was', () => {
-  it('flipped bytes in pages past the header: VAULT_CORRUPT, nothing written', async () => {
+  // Unlock reads a few pages per table, whatever the vault's size: the schema, every table's root
+  // and its first and last leaf. Damage there is refused at the door.
+  it.each([
+    ["the excerpt table's root page", (_leaves: number[], root: number) => [root]],
+    ["the excerpt table's last leaf", (leaves: number[]) => [leaves.at(-1) as number]],
+    ['its first leaf', (leaves: number[]) => [leaves[0] as number]],
+  ])('a flipped byte in %s: VAULT_CORRUPT at unlock, nothing written', async (_label, pagesOf) => {
+    const { leaves, root } = await excerptPages();
     const bytes = readFileSync(dbFile());
-    const pageSize = 4096;
-    const pages = bytes.length / pageSize;
-    expect(pages).toBeGreaterThan(10);
-    // One byte in a middle page and one in the last page; page 1 (the header) stays intact.
-    for (const page of [Math.floor(pages / 2), pages - 1]) flip(bytes, page * pageSize + 1000);
+    for (const page of pagesOf(leaves, root)) flip(bytes, (page - 1) * PAGE_SIZE + 1000);
     writeFileSync(dbFile(), bytes);
     const before = fingerprint(location);
 
     expect(await errorCode(newVault(location).unlock(PASSPHRASE))).toBe('VAULT_CORRUPT');
     expect(fingerprint(location)).toEqual(before);
+  });
+
+  // A page in the middle of a table is not read at unlock (that would make unlock grow with the
+  // vault): verify() reads every page and reports it, as the background check does when idle.
+  it('a flipped byte in a page unlock does not read: the vault opens, and verify reports the damage', async () => {
+    const { leaves } = await excerptPages();
+    expect(leaves.length).toBeGreaterThan(4);
+    const middle = leaves[Math.floor(leaves.length / 2)] as number;
+    const bytes = readFileSync(dbFile());
+    flip(bytes, (middle - 1) * PAGE_SIZE + 1000);
+    writeFileSync(dbFile(), bytes);
+
+    const opened = newVault(location);
+    await opened.unlock(PASSPHRASE);
+    const report = await opened.verify();
+    expect(report.ok).toBe(false);
+    expect(report.integrity).not.toEqual(['ok']);
+    expect(opened.lastIntegrityCheck()?.ok).toBe(false);
+    // The check run in the background when idle finds it too, and the vault keeps what it found.
+    const found = await opened.checkIntegrity();
+    expect(found.ok).toBe(false);
+    opened.lock();
+    const later = newVault(location);
+    await later.unlock(PASSPHRASE);
+    expect(later.lastIntegrityCheck()).toEqual(found);
+    later.lock();
+  });
+
+  it('a sound vault: the background check records that it found nothing, once unlocked again too', async () => {
+    const opened = newVault(location);
+    await opened.unlock(PASSPHRASE);
+    expect(opened.lastIntegrityCheck()).toBeNull();
+    const found = await opened.checkIntegrity(() => new Date('2026-12-05T12:00:00Z'));
+    expect(found).toEqual({ checkedAt: '2026-12-05T12:00:00.000Z', ok: true });
+    opened.lock();
+    const later = newVault(location);
+    await later.unlock(PASSPHRASE);
+    expect(later.lastIntegrityCheck()).toEqual(found);
+    later.lock();
   });
 
   it('a flipped byte in page 1 with the right key: VAULT_CORRUPT, not WRONG_PASSPHRASE', async () => {

@@ -5,13 +5,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
 import {
+  backOff,
   buildKeySlotFile,
   calibrateKdf,
   checkKeySlotMac,
+  chooseKdf,
   createPassphraseSlot,
   createRecoverySlot,
   DEFAULT_KDF,
+  KDF_BOUNDS,
   KDF_FLOOR,
+  KDF_PASSES_RANGE,
   type KdfParams,
   type KeySlotFile,
   openPassphraseSlot,
@@ -212,26 +216,91 @@ describe('keyslots.json', () => {
 });
 
 describe('calibrating the key derivation at creation', () => {
-  const linear = (msPerMiBPass: number) => async (p: KdfParams) => (p.memoryKiB / 1024) * p.passes * msPerMiBPass;
+  /**
+   * A fake machine on a fake clock: a derivation takes (memory / 64 MiB) × (setup + passes × perPass)
+   * ms, times `load(n)` for the n-th derivation (another program busy at that moment).
+   */
+  function machine(setupMs: number, perPassMs: number, load: (n: number) => number = () => 1) {
+    const clock = { now: 0, derivations: 0 };
+    const cost = (p: KdfParams) => (p.memoryKiB / (64 * 1024)) * (setupMs + p.passes * perPassMs);
+    const measure = async (p: KdfParams) => {
+      const start = clock.now;
+      clock.now += cost(p) * load(clock.derivations++);
+      return clock.now - start;
+    };
+    return { clock, cost, measure };
+  }
 
-  it('never goes below the floor, even on a slow machine', async () => {
-    expect(await calibrateKdf({ measure: linear(100) })).toEqual(KDF_FLOOR);
+  it('never goes below the floor (64 MiB, 3 passes), even on a slow machine', async () => {
+    const slow = machine(100, 400);
+    expect(await calibrateKdf({ measure: slow.measure })).toEqual(KDF_FLOOR);
   });
 
-  it('raises memory first, up to the cap, then passes, towards the target', async () => {
-    // 64 MiB × 3 passes = 100 ms here: a fast machine.
-    const params = await calibrateKdf({ targetMs: 1000, measure: linear(100 / 192) });
+  it('on a fast machine: the most memory, then passes towards about 1 s', async () => {
+    const fast = machine(10, 30);
+    const params = await calibrateKdf({ measure: fast.measure });
+    expect(params).toEqual({ memoryKiB: 256 * 1024, passes: 8, parallelism: 1 });
+    expect(fast.cost(params)).toBeGreaterThan(700);
+    expect(fast.cost(params)).toBeLessThanOrEqual(1000);
+    // The probes are short (11 derivations at 64 MiB, under a second here), then one to confirm.
+    expect(fast.clock.derivations).toBe(12);
+    expect(fast.clock.now - fast.cost(params)).toBeLessThan(1000);
+  });
+
+  it('backs off passes when memory past the caches costs more than the probes scale to', async () => {
+    // 256 MiB runs 1.6× slower per MiB than 64 MiB on this machine: the confirmation sees it.
+    const clock = { now: 0 };
+    const measure = async (p: KdfParams) => {
+      const perMiB = p.memoryKiB > 64 * 1024 ? 1.6 : 1;
+      const ms = (p.memoryKiB / (64 * 1024)) * (10 + p.passes * 30) * perMiB;
+      clock.now += ms;
+      return ms;
+    };
+    const params = await calibrateKdf({ measure });
     expect(params.memoryKiB).toBe(256 * 1024);
-    expect(params.passes).toBeGreaterThan(3);
-    const ms = await linear(100 / 192)(params);
-    expect(ms).toBeGreaterThan(700);
-    expect(ms).toBeLessThanOrEqual(1000);
-    expect(params.parallelism).toBe(1);
+    // 8 passes chosen from the probes took 1,600 ms: 8 × 1000 / 1600 → 5 passes, about 1,020 ms.
+    expect(params.passes).toBe(5);
+    expect(await measure(params)).toBeLessThanOrEqual(1200);
+    expect(backOff({ memoryKiB: 64 * 1024, passes: 4, parallelism: 1 }, 10_000, 1000).passes).toBe(3);
   });
 
-  it('stops raising memory where it would overshoot the target', async () => {
-    // 64 MiB × 3 passes = 300 ms: doubling once (600 ms) fits, twice (1200 ms) does not.
-    const params = await calibrateKdf({ targetMs: 1000, measure: linear(300 / 192) });
+  it('takes less memory only when 3 passes at more would overshoot the target', async () => {
+    // 256 MiB × 3 passes = 4 × 270 = 1,080 ms: over; 128 MiB × 3 = 540 ms fits, with room for 5.
+    const middling = machine(30, 80);
+    const params = await calibrateKdf({ measure: middling.measure });
     expect(params).toEqual({ memoryKiB: 128 * 1024, passes: 5, parallelism: 1 });
+  });
+
+  it('is not swung by probes slowed by other programs: the medians outvote them', async () => {
+    const quiet = await calibrateKdf({ measure: machine(10, 30).measure });
+    // Two of the five probes of each kind run four times slower (after the warm-up).
+    const busy = machine(10, 30, (n) => (n === 1 || n === 2 || n === 5 || n === 6 ? 4 : 1));
+    expect(await calibrateKdf({ measure: busy.measure })).toEqual(quiet);
+  });
+
+  it('under steady load keeps its memory and moves its passes a little, within 3–16', async () => {
+    const chosen = [];
+    for (const load of [1, 1.1, 1.2, 1.3]) {
+      chosen.push(await calibrateKdf({ measure: machine(10, 30, () => load).measure }));
+    }
+    expect(new Set(chosen.map((p) => p.memoryKiB))).toEqual(new Set([256 * 1024]));
+    const passes = chosen.map((p) => p.passes);
+    expect(Math.max(...passes) - Math.min(...passes)).toBeLessThanOrEqual(2);
+    for (const p of passes) expect(p).toBeGreaterThanOrEqual(KDF_PASSES_RANGE.min);
+  });
+
+  it('turns nonsense probes into parameters a key file accepts', () => {
+    for (const probes of [
+      { onePassMs: 0, floorPassesMs: 0 },
+      { onePassMs: 50, floorPassesMs: 20 }, // 3 passes "faster" than 1: noise
+      { onePassMs: 0.01, floorPassesMs: 0.02 }, // absurdly fast: passes capped
+      { onePassMs: Number.NaN, floorPassesMs: 10 },
+    ]) {
+      const params = chooseKdf(probes);
+      expect(params.memoryKiB).toBeGreaterThanOrEqual(KDF_FLOOR.memoryKiB);
+      expect(params.passes).toBeGreaterThanOrEqual(KDF_PASSES_RANGE.min);
+      expect(params.passes).toBeLessThanOrEqual(KDF_PASSES_RANGE.max);
+      expect(params.memoryKiB * params.passes).toBeLessThanOrEqual(KDF_BOUNDS.maxWork);
+    }
   });
 });

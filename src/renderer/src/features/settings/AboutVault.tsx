@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import type { AppInfo, VaultStatus } from '../../../../shared/api.ts';
+import { UprightError } from '../../../../shared/errors.ts';
 import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -47,6 +48,40 @@ export function AboutVault({ status }: { status: VaultStatus }) {
               defaultMessage="{minutes, plural, one {# minute} other {# minutes}} without activity, and when the computer sleeps or its screen locks"
               values={{ minutes: status.autoLockMinutes }}
             />
+          </dd>
+          {status.kdf ? (
+            <>
+              <dt>
+                <FormattedMessage id="settings.vault.keyDerivation" defaultMessage="Passphrase protection" />
+              </dt>
+              <dd data-testid="vault-kdf">
+                <FormattedMessage
+                  id="settings.vault.keyDerivationValue"
+                  defaultMessage="Argon2id, {memory} MiB × {passes, plural, one {# pass} other {# passes}}"
+                  description="The key derivation's parameters: memory in MiB and passes over it"
+                  values={{ memory: Math.round(status.kdf.memoryKiB / 1024), passes: status.kdf.passes }}
+                />
+              </dd>
+            </>
+          ) : null}
+          <dt>
+            <FormattedMessage id="settings.vault.fullCheck" defaultMessage="Last full check" />
+          </dt>
+          <dd data-testid="vault-full-check">
+            {!status.integrity ? (
+              <FormattedMessage
+                id="settings.vault.fullCheckNever"
+                defaultMessage="Not yet. It runs by itself once a day when Upright has been idle for a few minutes, and when you choose “Verify vault”."
+              />
+            ) : status.integrity.ok ? (
+              <FormattedMessage
+                id="settings.vault.fullCheckOk"
+                defaultMessage="{at, date, medium} {at, time, short}: no damage found"
+                values={{ at: new Date(status.integrity.checkedAt) }}
+              />
+            ) : (
+              <ErrorNote message={errorText(new UprightError('VAULT_DAMAGE_FOUND'))} />
+            )}
           </dd>
         </dl>
       </article>
