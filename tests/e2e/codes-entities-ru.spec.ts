@@ -1,7 +1,7 @@
 // The code book and the entity screens with the interface in Russian: the code book with its
 // Russian plurals and delete question, the entities list, an entity's page, the entity form and the
 // reader's Entities field — every word from the Russian catalog (a message the catalog lacks is
-// reported on the console and fails the spec), forms refused by the API's own schema in Russian
+// recorded on the page and fails the spec), forms refused by the API's own schema in Russian
 // before anything is sent, with screenshots to look at.
 import type { Page } from '@playwright/test';
 import {
@@ -10,6 +10,8 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  missingMessagesOn,
+  onlySource,
   snap,
   test,
 } from './support/app.ts';
@@ -20,19 +22,6 @@ const SECOND = 'holding short-term (one-hour) warning strikes';
 const THIRD = 'Ministry of Labour has not received any such complaints';
 const MINISTRY = 'Министерство труда и социальной защиты населения';
 
-/** Messages the catalog lacks or cannot format: the LanguageProvider reports each on the console. */
-function intlProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (
-      message.type() === 'error' &&
-      /MISSING_TRANSLATION|FORMAT_ERROR|Missing message|INVALID_CONFIG/i.test(message.text())
-    )
-      problems.push(message.text());
-  });
-  return problems;
-}
-
 /**
  * A dossier with the ILO reply, three excerpts in it, a small code book (3, 1 and 0 excerpts: the
  * one, few and many forms of Russian plurals) and the ministry linked to the excerpt that names it.
@@ -42,10 +31,7 @@ async function codedDossier(page: Page): Promise<void> {
   await createDossierThroughUi(page, DOSSIER);
   await page.getByTestId('file-input').setInputFiles('tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.txt');
   await expect(page.getByTestId('import-results')).toContainText('Imported');
-  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
-  const sourceId = source?.id ?? '';
-  const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: sourceId });
+  const { id: sourceId, text } = await onlySource(page);
   const association = await callFromPage<{ id: string }>(page, 'code.create', { name: 'Свобода объединений' });
   const strikes = await callFromPage<{ id: string }>(page, 'code.create', { name: 'Забастовки' });
   await callFromPage(page, 'code.create', { name: 'Регистрация профсоюзов', parentId: association.id });
@@ -79,7 +65,6 @@ test.describe('the code book and the entities in Russian', () => {
   }) => {
     test.setTimeout(240_000);
     const { page } = upright;
-    const problems = intlProblems(page);
     await codedDossier(page);
     const menu = page.getByRole('navigation', { name: 'Главное меню' });
 
@@ -195,6 +180,6 @@ test.describe('the code book and the entities in Russian', () => {
     // Back on the entities list, the new organisation is there without a reload.
     await menu.getByRole('button', { name: 'Сущности' }).click();
     await expect(page.getByRole('heading', { name: 'Организации (2)' })).toBeVisible();
-    expect(problems).toEqual([]);
+    expect(await missingMessagesOn(page)).toEqual([]);
   });
 });

@@ -3,25 +3,12 @@
 // (window.__uprightMissingMessages, see src/renderer/src/i18n/missing.ts); after each screen the walk
 // reads that list, so a failure names the screen. Screenshots of every screen, for people to look at.
 import type { Page } from '@playwright/test';
-import { callFromPage, expect, PASSPHRASE, snap, test } from './support/app.ts';
+import { callFromPage, expect, missingMessagesOn, onlySource, PASSPHRASE, snap, test } from './support/app.ts';
 import { anyCount, startingWith, type WalkLanguage, wordsIn } from './support/words.ts';
 
 const FIRST = 'modification of the procedure for state registration of trade unions';
 const SECOND = 'holding short-term (one-hour) warning strikes';
 const MINISTRY = 'Ministry of Labour and Social Protection of the Population';
-
-interface Missing {
-  code: string;
-  id: string | null;
-  locale: string;
-}
-
-/** What the catalogs failed to give the page since it loaded. */
-function missingOnPage(page: Page): Promise<Missing[]> {
-  return page.evaluate(
-    () => (window as unknown as { __uprightMissingMessages?: Missing[] }).__uprightMissingMessages ?? [],
-  );
-}
 
 /** The walk: a screen at a time, each checked for missing messages and photographed. */
 function walker(page: Page, language: WalkLanguage) {
@@ -30,7 +17,7 @@ function walker(page: Page, language: WalkLanguage) {
     // Let the screen finish loading what it shows before reading what was missing.
     await page.waitForLoadState('networkidle');
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    expect(await missingOnPage(page), `messages missing on “${screen}” in ${language}`).toEqual([]);
+    expect(await missingMessagesOn(page), `messages missing on “${screen}” in ${language}`).toEqual([]);
     step += 1;
     await snap(page, `walk-${language}-${String(step).padStart(2, '0')}-${screen.replace(/\W+/g, '-')}`);
   };
@@ -73,12 +60,10 @@ for (const language of ['en', 'ru'] as const) {
     await seen('dossier sources after import');
 
     // Two excerpts and an entity, through the API, so the screens below have something to show.
-    const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-    const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
-    const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: source?.id });
+    const { id: sourceId, text } = await onlySource(page);
     for (const quote of [FIRST, SECOND]) {
       const start = text.indexOf(quote);
-      await callFromPage(page, 'excerpt.create', { sourceId: source?.id, start, end: start + quote.length });
+      await callFromPage(page, 'excerpt.create', { sourceId, start, end: start + quote.length });
     }
     await callFromPage(page, 'code.create', { name: 'Registration' });
     await callFromPage(page, 'entity.create', { kind: 'organisation', name: MINISTRY, aliases: ['MLSPP'] });

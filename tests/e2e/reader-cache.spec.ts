@@ -1,7 +1,15 @@
 // The reader and the excerpt list share one query cache: an edit in one shows in the other without
 // reloading the page, and Back/Forward move between them keeping the excerpt that was open.
 import type { Page } from '@playwright/test';
-import { callFromPage, createDossierThroughUi, createVaultThroughUi, expect, snap, test } from './support/app.ts';
+import {
+  callFromPage,
+  createDossierThroughUi,
+  createVaultThroughUi,
+  expect,
+  onlySource,
+  snap,
+  test,
+} from './support/app.ts';
 
 const DOSSIER = 'Kazakhstan — freedom of association';
 const FIRST = 'modification of the procedure for state registration of trade unions';
@@ -13,10 +21,7 @@ async function dossierWithTwoExcerpts(page: Page): Promise<string> {
   await createDossierThroughUi(page, DOSSIER);
   await page.getByTestId('file-input').setInputFiles('tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.txt');
   await expect(page.getByTestId('import-results')).toContainText('Imported');
-  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
-  const sourceId = source?.id ?? '';
-  const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: sourceId });
+  const { id: sourceId, text } = await onlySource(page);
   for (const quote of [FIRST, SECOND]) {
     const start = text.indexOf(quote);
     await callFromPage(page, 'excerpt.create', { sourceId, start, end: start + quote.length });

@@ -8,15 +8,10 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  onlySource,
   snap,
   test,
 } from './support/app.ts';
-
-async function onlySourceId(page: Page): Promise<string> {
-  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
-  return source?.id ?? '';
-}
 
 async function openIloReply(page: Page): Promise<void> {
   await createVaultThroughUi(page);
@@ -35,7 +30,7 @@ test.describe('the reader helps a lawyer along', () => {
     test.setTimeout(180_000);
     const { page } = upright;
     await openIloReply(page);
-    const sourceId = await onlySourceId(page);
+    const sourceId = (await onlySource(page)).id;
 
     await page.getByRole('button', { name: 'Suggestions' }).click();
     const panel = page.getByRole('region', { name: 'Suggestions', exact: true });
@@ -152,7 +147,7 @@ test.describe('the reader helps a lawyer along', () => {
     test.skip(upright.preview === null, 'rewrites the stored text through the services, which only the bridge exposes');
     const { page } = upright;
     await openIloReply(page);
-    const sourceId = await onlySourceId(page);
+    const sourceId = (await onlySource(page)).id;
     const store = upright.preview?.services.vault.store();
     if (!store) throw new Error('no store');
     const text = store.sources.detail(sourceId).text;

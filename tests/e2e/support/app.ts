@@ -200,6 +200,29 @@ export async function callFromPage<T>(page: Page, method: string, params: unknow
   return envelope.result;
 }
 
+/** The one source of the vault's first dossier, with its text: most stories import a single document. */
+export async function onlySource(page: Page): Promise<{ id: string; text: string }> {
+  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
+  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const id = source?.id ?? '';
+  const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id });
+  return { id, text };
+}
+
+/** A message the catalogs failed to give the page (src/renderer/src/i18n/missing.ts): ids and codes only. */
+export interface MissingMessage {
+  code: string;
+  id: string | null;
+  locale: string;
+}
+
+/** What the catalogs failed to give the page since it loaded. */
+export function missingMessagesOn(page: Page): Promise<MissingMessage[]> {
+  return page.evaluate(
+    () => (window as unknown as { __uprightMissingMessages?: MissingMessage[] }).__uprightMissingMessages ?? [],
+  );
+}
+
 export const PASSPHRASE = 'correct horse battery staple violet';
 
 /** Creates the vault through the first-run screens, as a new user would. */
