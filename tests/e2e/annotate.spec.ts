@@ -44,6 +44,8 @@ test.describe('a lawyer codes the 2022 ILO reply', () => {
   test('marks five excerpts by mouse and keyboard, codes them, links them to entities, filters the list, merges codes, and finds it all after lock/unlock', async ({
     upright,
   }) => {
+    // A long journey (59 s on a loaded CI machine, against the 60 s default): give it room.
+    test.setTimeout(180_000);
     const { page } = upright;
     await createVaultThroughUi(page);
 
