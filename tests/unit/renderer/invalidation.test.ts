@@ -39,6 +39,26 @@ describe('after a change, the cached reads it can affect load again', () => {
     }
   });
 
+  it('search results follow every change of what they find: text, notes, names, drafts, and codes that filter them', () => {
+    expect(isRead('search.query')).toBe(true);
+    expect(isRead('search.saved.list')).toBe(true);
+    expect(isRead('search.saved.create')).toBe(false);
+    for (const method of [
+      'excerpt.update',
+      'excerpt.delete',
+      'source.delete',
+      'source.renormalise',
+      'entity.update',
+      'entity.merge',
+      'draft.update',
+      'code.merge',
+      'code.delete',
+      'search.saved.create',
+    ] as const) {
+      expect(areasChangedBy(method), method).toEqual(expect.arrayContaining(['search']));
+    }
+  });
+
   it('unlocking, locking and the sample replace everything', () => {
     for (const method of ['vault.unlock', 'vault.lock', 'sample.explore', 'sample.leave'] as const) {
       expect(areasChangedBy(method)).toBe('all');

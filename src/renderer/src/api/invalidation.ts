@@ -2,7 +2,7 @@
 // method is a read (changes nothing), or it names the areas whose reads must load again.
 import type { Method } from '../../../shared/api.ts';
 
-/** The first word of a method name: 'excerpt.create' → 'excerpt'. */
+/** The first word of a method name: 'excerpt.create' → 'excerpt', 'search.saved.list' → 'search'. */
 export type Area =
   | 'app'
   | 'vault'
@@ -16,7 +16,8 @@ export type Area =
   | 'annotation'
   | 'suggestion'
   | 'entity'
-  | 'draft';
+  | 'draft'
+  | 'search';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -42,32 +43,47 @@ const READ_VERBS = new Set([
   'original',
   'renditions',
   'review',
+  'query',
 ]);
 
+/** The verb is the last word: 'search.saved.list' reads. */
 export function isRead(method: Method): boolean {
-  return READ_VERBS.has(method.slice(method.indexOf('.') + 1));
+  return READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
 }
 
 // What a source's or an annotation's change reaches: lists show source titles and counts, notes
-// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked.
-const TEXT_AND_ANNOTATIONS: Area[] = ['dossier', 'source', 'excerpt', 'code', 'entity', 'suggestion', 'draft'];
+// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked,
+// search results hold the words and the filters by code and entity.
+const TEXT_AND_ANNOTATIONS: Area[] = [
+  'dossier',
+  'source',
+  'excerpt',
+  'code',
+  'entity',
+  'suggestion',
+  'draft',
+  'search',
+];
 
 const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'app.setPreferences': ['app'],
   'settings.update': ['settings', 'vault'],
   'dossier.create': ['dossier'],
-  'dossier.update': ['dossier', 'draft'],
+  'dossier.update': ['dossier', 'draft', 'search'],
   'dossier.archive': ['dossier'],
   'import.files': TEXT_AND_ANNOTATIONS,
-  'import.cancel': ['source', 'dossier'],
+  'import.cancel': ['source', 'dossier', 'search'],
   'code.create': ['code', 'excerpt'],
-  'code.update': ['code', 'excerpt'],
   'code.starter': ['code'],
-  'code.merge': ['code', 'excerpt', 'draft'],
-  'code.delete': ['code', 'excerpt', 'draft'],
-  'draft.create': ['draft', 'dossier'],
-  'draft.update': ['draft'],
-  'draft.delete': ['draft', 'dossier'],
+  // Search filters by code (and its sub-codes): moves, merges and deletes change what they find.
+  'code.update': ['code', 'excerpt', 'search'],
+  'code.merge': ['code', 'excerpt', 'draft', 'search'],
+  'code.delete': ['code', 'excerpt', 'draft', 'search'],
+  'draft.create': ['draft', 'dossier', 'search'],
+  'draft.update': ['draft', 'search'],
+  'draft.delete': ['draft', 'dossier', 'search'],
+  'search.saved.create': ['search'],
+  'search.saved.delete': ['search'],
   'draft.snapshot': ['draft'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
