@@ -14,8 +14,6 @@ export interface Word {
   key: string;
 }
 
-// Marks are part of a word (a decomposed "é" must not split it); they are dropped by folding.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN_ONLY = /^[a-z]+$/;
 const NOT_ASCII = /[^ -~\t\n\r]/;
@@ -38,29 +36,66 @@ export function stem(folded: string): string {
   return folded;
 }
 
+// Stemming is the slow part of indexing; words repeat (Zipf), so their keys are remembered. The
+// cache is emptied when full rather than evicting one by one: cheaper, and it refills with the
+// common words at once.
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 200_000;
+
 /** The index key of one word as typed or printed. */
 export function wordKey(word: string): string {
-  return stem(fold(word));
+  let key = KEYS.get(word);
+  if (key === undefined) {
+    key = stem(fold(word));
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(word, key);
+  }
+  return key;
+}
+
+// Which UTF-16 code units are letters, digits or combining marks: ASCII and Russian by range, the
+// rest looked up once with Unicode properties (a property regex over the whole text is several
+// times slower). Astral characters (surrogates) are not word characters.
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const known = new Uint8Array(0x10000); // 0 not yet known, 1 word character, 2 not
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x410 && c <= 0x44f) return true;
+  let k = known[c] as number;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    known[c] = k;
+  }
+  return k === 1;
+}
+
+/** Calls fn for each word of the text (a run of word characters no longer than MAX_WORD) with its key. */
+function eachWord(text: string, fn: (start: number, end: number, key: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    if (i - start > MAX_WORD) continue;
+    const key = wordKey(text.slice(start, i));
+    if (key) fn(start, i, key);
+  }
 }
 
 /** Every word of a text with its offsets and key, in order. */
 export function words(text: string): Word[] {
   const found: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    if (match[0].length > MAX_WORD) continue;
-    const key = wordKey(match[0]);
-    if (key) found.push({ start: match.index, end: match.index + match[0].length, key });
-  }
+  eachWord(text, (start, end, key) => found.push({ start, end, key }));
   return found;
 }
 
 /** The text as the index sees it: its keys, space-separated, in order (phrases stay adjacent). */
 export function indexText(text: string): string {
   const keys: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    if (match[0].length > MAX_WORD) continue;
-    const key = wordKey(match[0]);
-    if (key) keys.push(key);
-  }
+  eachWord(text, (_start, _end, key) => keys.push(key));
   return keys.join(' ');
 }
