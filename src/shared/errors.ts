@@ -124,7 +124,8 @@ export const ERROR_MESSAGES = defineMessages({
   CODE_NOT_FOUND: { id: 'error.CODE_NOT_FOUND', defaultMessage: 'This code no longer exists.' },
   LIST_CURSOR_INVALID: {
     id: 'error.LIST_CURSOR_INVALID',
-    defaultMessage: 'This list changed its shape or the request mixed up two lists. Open the list again from its start.',
+    defaultMessage:
+      'This list changed its shape or the request mixed up two lists. Open the list again from its start.',
   },
   ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
   DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },
