@@ -1,5 +1,6 @@
 // `upright`: the same API table as the app, run in-process. Friendly commands for people,
 // `upright call <method> '<json>'` for everything else, `--json` for scripts.
+
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -10,6 +11,7 @@ import { collectFiles } from '../main/import/files.ts';
 import { importBatch } from '../main/import/pipeline.ts';
 import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
+import { allPages, isPagedMethod, MAX_PAGE_SIZE, type Page } from '../shared/api/paging.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
@@ -144,14 +146,24 @@ export function buildProgram(): Command {
         }
         const result = await withServices(opts.vault, opts.saveTo, async (services) => {
           const ctx = { services, transport: 'cli' as const };
-          let envelope = await dispatch(handlers, method, params, ctx);
-          // A fresh process starts locked: unlock once and retry, as the app would ask.
-          if (!envelope.ok && envelope.error.code === 'VAULT_LOCKED' && isMethod(method)) {
-            await unlockFromEnvOrPrompt(services);
-            envelope = await dispatch(handlers, method, params, ctx);
+          const once = async (asked: unknown) => {
+            let envelope = await dispatch(handlers, method, asked, ctx);
+            // A fresh process starts locked: unlock once and retry, as the app would ask.
+            if (!envelope.ok && envelope.error.code === 'VAULT_LOCKED' && isMethod(method)) {
+              await unlockFromEnvOrPrompt(services);
+              envelope = await dispatch(handlers, method, asked, ctx);
+            }
+            if (!envelope.ok) throw errorFromPayload(envelope.error);
+            return envelope.result;
+          };
+          // A listing prints every row: a paged method asked without a cursor is paged through.
+          if (isPagedMethod(method) && typeof params === 'object' && params !== null && !('cursor' in params)) {
+            return allPages(
+              async (cursor) =>
+                (await once({ limit: MAX_PAGE_SIZE, ...params, ...(cursor ? { cursor } : {}) })) as Page<unknown>,
+            );
           }
-          if (!envelope.ok) throw errorFromPayload(envelope.error);
-          return envelope.result;
+          return once(params);
         });
         process.stdout.write(
           `${JSON.stringify(result, null, command.optsWithGlobals<GlobalOptions>().json ? 2 : 0)}\n`,

@@ -3,6 +3,7 @@
 // paragraph is cited, that passes the checks and exports with redaction. It is built through the
 // API table, as the app builds a dossier, so it stays valid when the schema or the checks change
 // (tests/integration/sample/worked-example.test.ts runs the checks and the export on it).
+import { allPages, MAX_PAGE_SIZE } from '../shared/api/paging.ts';
 import type { Method, Params, Result } from '../shared/api.ts';
 import type { DraftNode } from '../shared/draft.ts';
 
@@ -247,7 +248,8 @@ function locate(sourceText: string, exact: string, file: string): { start: numbe
 
 /** Turns the imported sample dossier into the worked example. */
 export async function fillWorkedExample(api: SampleApi, dossierId: string): Promise<void> {
-  const sources = new Map((await api('source.list', { dossierId })).map((s) => [s.fileName ?? '', s]));
+  const listed = await allPages((cursor) => api('source.list', { dossierId, limit: MAX_PAGE_SIZE, cursor }));
+  const sources = new Map(listed.items.map((s) => [s.fileName ?? '', s]));
   const source = (file: string) => {
     const found = sources.get(file);
     if (!found) throw new Error(`The sample document ${file} was not imported.`);

@@ -122,6 +122,11 @@ export const ERROR_MESSAGES = defineMessages({
   },
   EXCERPT_NOT_FOUND: { id: 'error.EXCERPT_NOT_FOUND', defaultMessage: 'This excerpt no longer exists.' },
   CODE_NOT_FOUND: { id: 'error.CODE_NOT_FOUND', defaultMessage: 'This code no longer exists.' },
+  LIST_CURSOR_INVALID: {
+    id: 'error.LIST_CURSOR_INVALID',
+    defaultMessage:
+      'This list changed its shape or the request mixed up two lists. Open the list again from its start.',
+  },
   ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
   DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },
   DRAFT_VERSION_NOT_FOUND: {

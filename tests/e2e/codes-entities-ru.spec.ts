@@ -10,6 +10,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   missingMessagesOn,
   onlySource,
   snap,
@@ -124,7 +125,7 @@ test.describe('the code book and the entities in Russian', () => {
     await form.getByRole('button', { name: 'Добавить сущность' }).click();
     await expect(form.getByRole('alert')).toHaveText('Псевдоним должен быть короче 300 символов.');
     await expect(form.getByLabel('Псевдоним для экспорта')).toHaveAttribute('aria-invalid', 'true');
-    expect(await callFromPage<unknown[]>(page, 'entity.list', {})).toHaveLength(1);
+    expect(await listFromPage<unknown[]>(page, 'entity.list', {})).toHaveLength(1);
     await form.getByLabel('Псевдоним для экспорта').fill('местный профсоюзный лидер');
     await snap(page, 'ru-42-entity-form');
     await form.getByRole('button', { name: 'Добавить сущность' }).click();

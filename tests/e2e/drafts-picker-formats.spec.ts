@@ -8,6 +8,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   snap,
   test,
 } from './support/app.ts';
@@ -40,7 +41,7 @@ async function importBothFormats(page: Page): Promise<{ pdf: Source; docx: Sourc
     (d) => d.title === DOSSIER,
   );
   const dossierId = dossier?.id as string;
-  const sources = await callFromPage<Source[]>(page, 'source.list', { dossierId });
+  const sources = await listFromPage<Source[]>(page, 'source.list', { dossierId });
   const pdf = sources.find((s) => s.format === 'pdf');
   const docx = sources.find((s) => s.format === 'docx');
   if (!pdf || !docx) throw new Error('both formats should be imported');

@@ -3,7 +3,15 @@
 // from the Russian catalog (a missing message is reported on the console and fails the spec), with
 // screenshots to look at.
 import type { Page } from '@playwright/test';
-import { callFromPage, createDossierThroughUi, createVaultThroughUi, expect, snap, test } from './support/app.ts';
+import {
+  callFromPage,
+  createDossierThroughUi,
+  createVaultThroughUi,
+  expect,
+  listFromPage,
+  snap,
+  test,
+} from './support/app.ts';
 import { typeInParagraph } from './support/text.ts';
 
 const DOSSIER = 'Казахстан — свобода объединений';
@@ -12,7 +20,7 @@ async function markExcerpts(page: Page, phrases: string[]): Promise<void> {
   const [dossier] = (await callFromPage<{ id: string; title: string }[]>(page, 'dossier.list', {})).filter(
     (d) => d.title === DOSSIER,
   );
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const [source] = await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
   const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: source?.id });
   for (const phrase of phrases) {
     const start = text.indexOf(phrase);

@@ -11,6 +11,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   lockThroughUi,
   PASSPHRASE,
   snap,
@@ -30,7 +31,7 @@ async function markExcerpts(page: Page, phrases: string[]): Promise<void> {
   const [dossier] = (await callFromPage<{ id: string; title: string }[]>(page, 'dossier.list', {})).filter(
     (d) => d.title === DOSSIER,
   );
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const [source] = await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
   const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: source?.id });
   for (const phrase of phrases) {
     const start = text.indexOf(phrase);
@@ -278,7 +279,7 @@ test.describe('a monitor writes the UPR submission', () => {
     // The PDF the app prints is Chromium's print of the same HTML: print it here with page.pdf.
     if (upright.target === 'chromium') {
       const sourceIds = (
-        await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: await dossierId(page) })
+        await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: await dossierId(page) })
       ).map((s) => s.id);
       const { text: html } = await callFromPage<{ text: string }>(page, 'draft.render', {
         id: draftId,

@@ -5,6 +5,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   PASSPHRASE,
   snap,
   test,
@@ -22,7 +23,7 @@ async function readerOnAnExcerpt(page: Page): Promise<{ sourceId: string; excerp
   await page.getByTestId('file-input').setInputFiles('tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.txt');
   await expect(page.getByTestId('import-results')).toContainText('Imported');
   const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const [source] = await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
   const sourceId = source?.id as string;
   const excerpt = await callFromPage<Excerpt>(page, 'excerpt.create', { sourceId, start: 0, end: 60 });
   await page.getByRole('table').filter({ hasText: 'Kind' }).getByRole('button').first().click();
@@ -152,7 +153,7 @@ test.describe('locking never costs a lawyer what they were typing', () => {
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await expectPageReloaded(page);
     await unlock(page);
-    const entities = await callFromPage<{ name: string; aliases: string[]; pseudonym: string | null }[]>(
+    const entities = await listFromPage<{ name: string; aliases: string[]; pseudonym: string | null }[]>(
       page,
       'entity.list',
       {},

@@ -9,6 +9,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   snap,
   test,
 } from './support/app.ts';
@@ -22,7 +23,7 @@ async function theSource(page: Page): Promise<{ id: string; accessed: string | n
   const [dossier] = (await callFromPage<{ id: string; title: string }[]>(page, 'dossier.list', {})).filter(
     (d) => d.title === DOSSIER,
   );
-  const [source] = await callFromPage<{ id: string; accessed: string | null; accessedSource: string | null }[]>(
+  const [source] = await listFromPage<{ id: string; accessed: string | null; accessedSource: string | null }[]>(
     page,
     'source.list',
     { dossierId: dossier?.id },

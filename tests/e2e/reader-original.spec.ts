@@ -5,6 +5,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   snap,
   test,
 } from './support/app.ts';
@@ -44,7 +45,7 @@ test.describe('a lawyer checks excerpts against the original PDF', () => {
     await page.getByTestId('file-input').setInputFiles(`tests/fixtures/documents/${PDF}`);
     await expect(page.getByTestId('import-results')).toContainText('Imported');
     const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-    const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+    const [source] = await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
     const code = await callFromPage<{ id: string }>(page, 'code.create', { name: 'Registration', colour: '#2e7d32' });
     await markExcerpt(page, source?.id ?? '', ON_ONE_LINE, code.id);
     await markExcerpt(page, source?.id ?? '', ACROSS_PAGES, code.id);

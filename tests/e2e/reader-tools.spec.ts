@@ -8,6 +8,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   onlySource,
   snap,
   test,
@@ -70,7 +71,7 @@ test.describe('the reader helps a lawyer along', () => {
     // The keyboard stays in the list, on the next row.
     await expect(focused).toHaveAttribute('data-group', /.+/);
     expect(await callFromPage<unknown[]>(page, 'excerpt.forSource', { sourceId })).toEqual([]);
-    const [person] = await callFromPage<{ id: string; name: string; mentionCount: number; excerptCount: number }[]>(
+    const [person] = await listFromPage<{ id: string; name: string; mentionCount: number; excerptCount: number }[]>(
       page,
       'entity.list',
       { kind: 'person' },

@@ -25,15 +25,15 @@ export const annotateHandlers = {
     store.sources.detail(sourceId);
     return store.excerpts.listForSource(sourceId);
   },
-  'excerpt.list': (filter, { services }) => {
+  'excerpt.list': ({ limit, cursor, ...filter }, { services }) => {
     const store = services.vault.store();
     store.dossiers.require(filter.dossierId);
-    return store.excerpts.list(filter);
+    return store.excerpts.page(filter, limit, cursor);
   },
-  'excerpt.search': ({ dossierId, text, limit }, { services }) => {
+  'excerpt.search': ({ dossierId, text, limit, cursor }, { services }) => {
     const store = services.vault.store();
     store.dossiers.require(dossierId);
-    return store.excerpts.search(dossierId, text, limit);
+    return store.excerpts.search(dossierId, text, limit, cursor);
   },
   'excerpt.orphans': ({ dossierId, sourceId }, { services }) => {
     const store = services.vault.store();

@@ -1,7 +1,8 @@
 import type { Handlers } from './registry.ts';
 
 export const entityHandlers = {
-  'entity.list': (filter, { services }) => services.vault.store().entities.list(filter),
+  'entity.list': ({ limit, cursor, ...filter }, { services }) =>
+    services.vault.store().entities.page(filter, limit, cursor),
   'entity.get': ({ id }, { services }) => services.vault.store().entities.require(id),
   'entity.create': (params, { services }) => services.vault.store().entities.create(params),
   'entity.update': ({ id, ...patch }, { services }) => services.vault.store().entities.update(id, patch),

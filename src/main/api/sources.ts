@@ -35,10 +35,10 @@ function renditionsOf(store: Store, id: string) {
 }
 
 export const sourceHandlers = {
-  'source.list': ({ dossierId }, { services }) => {
+  'source.list': ({ dossierId, limit, cursor }, { services }) => {
     const store = services.vault.store();
     store.dossiers.require(dossierId);
-    return store.sources.list(dossierId);
+    return store.sources.page(dossierId, limit, cursor);
   },
   'source.get': ({ id }, { services }) => services.vault.store().sources.detail(id),
   'source.update': ({ id, ...patch }, { services }) => services.vault.store().sources.update(id, patch),

@@ -34,9 +34,9 @@ interface CodeRow {
   excerpt_count: number;
 }
 
+// The count is kept by triggers (migration kept-counts-and-list-order), not recounted per call.
 const SELECT = `SELECT c.id, c.parent_id, c.name, c.colour, c.description,
-  (SELECT count(*) FROM excerpt_code ec JOIN excerpt e ON e.id = ec.excerpt_id
-    WHERE ec.code_id = c.id AND e.deleted_at IS NULL) AS excerpt_count
+  coalesce((SELECT t.excerpts FROM code_tally t WHERE t.code_id = c.id), 0) AS excerpt_count
   FROM code c WHERE c.deleted_at IS NULL`;
 
 function toRecord(row: CodeRow): CodeRecord {

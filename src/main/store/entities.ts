@@ -4,6 +4,7 @@
 // excerpts plus every source whose text names it. Audit entries carry ids, never names.
 
 import { MATCH_END, MATCH_START } from '../../shared/api/entities.ts';
+import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
 import {
   ENTITY_KINDS,
   ENTITY_SENSITIVITY,
@@ -109,15 +110,16 @@ interface EntityRow {
   source_count: number;
 }
 
-const LIVE_LINKS = `FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source s ON s.id = x.source_id
-  WHERE l.entity_id = n.id AND x.deleted_at IS NULL AND s.deleted_at IS NULL`;
-const LIVE_MENTIONS = `FROM entity_mention m JOIN source s ON s.id = m.source_id
-  WHERE m.entity_id = n.id AND m.anchor_status != 'orphaned' AND s.deleted_at IS NULL`;
-// Sources count once whether they name the entity through excerpts, linked mentions or both.
+// Counts are kept by triggers (migration kept-counts-and-list-order), per entity and source: a
+// source counts once whether it names the entity through excerpts, linked mentions or both.
 const SELECT = `SELECT n.id, n.kind, n.name, n.aliases, n.pseudonym, n.sensitivity, n.description, n.created_at,
-  n.updated_at, (SELECT count(*) ${LIVE_LINKS}) AS excerpt_count, (SELECT count(*) ${LIVE_MENTIONS}) AS mention_count,
-  (SELECT count(*) FROM (SELECT x.source_id ${LIVE_LINKS} UNION SELECT m.source_id ${LIVE_MENTIONS})) AS source_count
-  FROM entity n WHERE n.deleted_at IS NULL`;
+  n.updated_at, coalesce(t.excerpts, 0) AS excerpt_count, coalesce(t.mentions, 0) AS mention_count,
+  coalesce(t.sources, 0) AS source_count
+  FROM entity n LEFT JOIN entity_tally t ON t.entity_id = n.id
+  WHERE n.deleted_at IS NULL`;
+
+/** The folded name and aliases an entity is found by (SQLite's lower() folds only ASCII). */
+const FOLD_NAMES = 'upright_fold_names';
 
 function toRecord(row: EntityRow): EntityRecord {
   return {
@@ -166,18 +168,51 @@ function marked(passage: { text: string; marks: { start: number; end: number }[]
 }
 
 export class EntityRepository extends Repository {
-  /** Entities by name, optionally of one kind and matching words in the name or an alias. */
+  constructor(...args: ConstructorParameters<typeof Repository>) {
+    super(...args);
+    this.db.function(FOLD_NAMES, { deterministic: true }, (name: unknown, aliases: unknown) =>
+      [String(name), ...(JSON.parse(String(aliases)) as string[])].map(foldName).join('\u0001'),
+    );
+  }
+
+  /** Entities by name, optionally of one kind and matching words in the name or an alias (all of them). */
   list(filter: EntityFilter = {}): EntityRecord[] {
-    const rows = (
-      filter.kind
-        ? this.sql.get(`${SELECT} AND n.kind = ? ORDER BY n.name COLLATE NOCASE`).all(filter.kind)
-        : this.sql.get(`${SELECT} ORDER BY n.name COLLATE NOCASE`).all()
-    ) as EntityRow[];
+    const { where, params } = this.#where(filter);
+    return (this.sql.get(`${SELECT}${where} ORDER BY n.name COLLATE NOCASE, n.id`).all(params) as EntityRow[]).map(
+      toRecord,
+    );
+  }
+
+  /** One page of the list above, after `cursor` (the name and id of the last entity given). */
+  page(filter: EntityFilter = {}, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<EntityRecord> {
+    const { where, params } = this.#where(filter);
+    const after = cursor ? decodeCursor(cursor, 'entity.list', { ...filter }, ['s', 's']) : null;
+    const keyset = after ? ' AND (n.name COLLATE NOCASE, n.id) > (@k0, @k1)' : '';
+    const rows = this.sql
+      .get(`${SELECT}${where}${keyset} ORDER BY n.name COLLATE NOCASE, n.id LIMIT @limit`)
+      .all({ ...params, k0: after?.[0] ?? null, k1: after?.[1] ?? null, limit: limit + 1 }) as EntityRow[];
+    const total = Number(
+      this.sql.get(`SELECT count(*) FROM entity n WHERE n.deleted_at IS NULL${where}`).pluck().get(params),
+    );
+    return cutPage(
+      rows,
+      limit,
+      total,
+      (kept) => kept.map(toRecord),
+      (row) => [row.name, row.id],
+      'entity.list',
+      {
+        ...filter,
+      },
+    );
+  }
+
+  #where(filter: EntityFilter): { where: string; params: Record<string, unknown> } {
     const wanted = foldName(filter.text ?? '');
-    const records = rows.map(toRecord);
-    if (!wanted) return records;
-    // Folded in JavaScript: SQLite's lower() leaves Cyrillic and accented letters as they are.
-    return records.filter((e) => [e.name, ...e.aliases].some((n) => foldName(n).includes(wanted)));
+    let where = '';
+    if (filter.kind) where += ' AND n.kind = @kind';
+    if (wanted) where += ` AND instr(${FOLD_NAMES}(n.name, n.aliases), @wanted) > 0`;
+    return { where, params: { kind: filter.kind ?? null, wanted } };
   }
 
   get(id: string): EntityRecord | null {

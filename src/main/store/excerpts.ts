@@ -1,9 +1,12 @@
 // Excerpts: a highlighted passage of a source, anchored by quote and by offsets, with the monitor's
 // note, its codes, the entities it names, its confidentiality and the stance it records.
+
+import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
 import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
+import { matchingExcerptSeqs } from './excerpt-text-match.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
 import { excerptsMatching, indexExcerpt, unindex } from './search.ts';
@@ -120,6 +123,9 @@ interface ExcerptRow {
 
 type ListRow = ExcerptRow & { source_title: string; source_kind: string; source_format: SourceFormat | null };
 
+const LIST_SELECT = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
+  s.seq AS source_seq FROM source s JOIN excerpt e ON e.source_id = s.id`;
+
 /** The 1-based number of the paragraph holding `offset`, or null when the source records none. */
 function paragraphAt(starts: readonly number[], offset: number): number | null {
   let count = 0;
@@ -227,27 +233,101 @@ export class ExcerptRepository extends Repository {
     return rows.map((row) => this.#toRecord(row, codes.get(row.id) ?? [], entities.get(row.id) ?? []));
   }
 
-  /** Excerpts across a dossier, filtered as the person asks, in source then reading order. */
+  /** Excerpts across a dossier, filtered as the person asks, in source then reading order (all of them). */
   list(filter: ExcerptFilter): ExcerptListItem[] {
+    const { where, params } = this.#where(filter);
+    const rows = this.sql
+      .get(`${LIST_SELECT} WHERE ${where} ORDER BY s.seq, e.start_offset, e.seq`)
+      .all(params) as ListRow[];
+    return this.#toListItems(rows);
+  }
+
+  /**
+   * One page of the list above, after `cursor` (the position of the last row of the previous page):
+   * read in index order and stopped at the limit, so the first page of 100,000 excerpts costs what a
+   * page costs. The total comes from the kept counts when only the dossier or source is asked for.
+   */
+  page(filter: ExcerptFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<ExcerptListItem> {
+    const { where, params } = this.#where(filter);
+    const after = cursor ? decodeCursor(cursor, 'excerpt.list', { ...filter }, ['n', 'n', 'n']) : null;
+    const keyset = after ? ' AND s.seq >= @k0 AND (s.seq, e.start_offset, e.seq) > (@k0, @k1, @k2)' : '';
+    const rows = this.sql
+      .get(`${LIST_SELECT} WHERE ${where}${keyset} ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`)
+      .all({
+        ...params,
+        k0: after?.[0] ?? null,
+        k1: after?.[1] ?? null,
+        k2: after?.[2] ?? null,
+        limit: limit + 1,
+      }) as (ListRow & { source_seq: number; seq: number })[];
+    return cutPage(
+      rows,
+      limit,
+      this.#total(filter, where, params),
+      (kept) => this.#toListItems(kept),
+      (row) => [row.source_seq, row.start_offset, row.seq],
+      'excerpt.list',
+      { ...filter },
+    );
+  }
+
+  #total(filter: ExcerptFilter, where: string, params: Record<string, unknown>): number {
+    const narrowed = Object.entries(filter).some(
+      ([key, value]) => value !== undefined && value !== '' && key !== 'dossierId' && key !== 'sourceId',
+    );
+    if (!narrowed && filter.sourceId) {
+      // The source must be of this dossier; its kept count otherwise.
+      return Number(
+        this.sql
+          .get(
+            `SELECT coalesce((SELECT t.excerpts FROM source_tally t WHERE t.source_id = s.id), 0) FROM source s
+             WHERE s.id = ? AND s.dossier_id = ? AND s.deleted_at IS NULL`,
+          )
+          .pluck()
+          .get(filter.sourceId, filter.dossierId) ?? 0,
+      );
+    }
+    if (!narrowed) {
+      return Number(
+        this.sql.get('SELECT excerpts FROM dossier_tally WHERE dossier_id = ?').pluck().get(filter.dossierId) ?? 0,
+      );
+    }
+    // Walks the dossier's reading-order index, which holds each live excerpt's source and seq: the
+    // word, code and entity filters below test seq, so no excerpt row is read unless the filter
+    // needs one (confidentiality, stance). Driving from the matches instead reads a row per match.
+    return Number(
+      this.sql
+        .get(
+          `SELECT count(*) FROM source s CROSS JOIN excerpt e INDEXED BY excerpt_reading_order ON e.source_id = s.id
+           WHERE ${where}`,
+        )
+        .pluck()
+        .get(params),
+    );
+  }
+
+  #where(filter: ExcerptFilter): { where: string; params: Record<string, unknown> } {
     const where = ['s.dossier_id = @dossierId', 'e.deleted_at IS NULL', 's.deleted_at IS NULL'];
     if (filter.sourceId) where.push('e.source_id = @sourceId');
+    // The "+" keeps these as filters on rows read in list order: as index probes SQLite would try
+    // every listed id against every source (minutes at 10,000 sources).
     if (filter.codeId)
-      where.push('EXISTS (SELECT 1 FROM excerpt_code ec WHERE ec.excerpt_id = e.id AND ec.code_id = @codeId)');
+      where.push(
+        '+e.seq IN (SELECT x.seq FROM excerpt_code l JOIN excerpt x ON x.id = l.excerpt_id WHERE l.code_id = @codeId)',
+      );
     if (filter.entityId)
-      where.push('EXISTS (SELECT 1 FROM excerpt_entity ee WHERE ee.excerpt_id = e.id AND ee.entity_id = @entityId)');
+      where.push(
+        '+e.seq IN (SELECT x.seq FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id WHERE l.entity_id = @entityId)',
+      );
     if (filter.sourceKind) where.push('s.kind = @sourceKind');
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
     if (filter.anchorStatus) where.push('e.anchor_status = @anchorStatus');
-    if (filter.text?.trim())
-      where.push('(instr(lower(e.exact), lower(@text)) > 0 OR instr(lower(e.note), lower(@text)) > 0)');
-    const rows = this.sql
-      .get(
-        `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format
-         FROM excerpt e JOIN source s ON s.id = e.source_id
-         WHERE ${where.join(' AND ')} ORDER BY s.seq, e.start_offset`,
-      )
-      .all({
+    const seqs = filter.text ? matchingExcerptSeqs(this.db, filter.text) : null;
+    if (seqs) where.push('+e.seq IN (SELECT value FROM json_each(@seqs))');
+    return {
+      where: where.join(' AND '),
+      params: {
         dossierId: filter.dossierId,
         sourceId: filter.sourceId ?? null,
         codeId: filter.codeId ?? null,
@@ -256,45 +336,79 @@ export class ExcerptRepository extends Repository {
         confidentiality: filter.confidentiality ?? null,
         stance: filter.stance ?? null,
         anchorStatus: filter.anchorStatus ?? null,
-        text: filter.text?.trim() ?? null,
-      }) as ListRow[];
-    return this.#toListItems(rows);
+        seqs: seqs ? JSON.stringify(seqs) : null,
+      },
+    };
   }
 
   /**
    * Excerpts of a dossier to cite, found by words: every word must appear in the quote, the note or
    * the source's title, and hits in the quote come first, then the note, then the title — a word the
    * monitor wrote in a note must not push the passage that says it out of first place (Enter cites the
-   * first). Within each rank: sources in import order, excerpts in reading order.
+   * first). Within each rank: sources in import order, excerpts in reading order. Paged like the list.
    */
-  search(dossierId: string, text: string, limit = 50): ExcerptSearchHit[] {
+  search(dossierId: string, text: string, limit = 50, cursor?: string): Page<ExcerptSearchHit> {
     const words = foldText(text).split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
-    if (words.length === 0) return [];
-    const params: Record<string, string | number> = { dossierId, limit };
+    if (words.length === 0) return { items: [], total: 0, nextCursor: null };
+    const after = cursor
+      ? decodeCursor(cursor, 'excerpt.search', { dossierId, text }, ['n', 'n', 'n', 'n', 'n'])
+      : null;
+    const inQuote = matchingExcerptSeqs(this.db, text, 'quote') ?? [];
+    const inNote = matchingExcerptSeqs(this.db, text, 'note') ?? [];
+    const params: Record<string, string | number | null> = {
+      dossierId,
+      quote: JSON.stringify(inQuote),
+      note: JSON.stringify(inNote),
+      k0: after?.[0] ?? null,
+      k1: after?.[1] ?? null,
+      k2: after?.[2] ?? null,
+      k3: after?.[3] ?? null,
+      k4: after?.[4] ?? null,
+      limit: limit + 1,
+    };
     words.forEach((word, i) => {
       params[`w${i}`] = word;
     });
-    const all = (column: string) =>
-      `(${words.map((_, i) => `instr(${FOLD_FUNCTION}(${column}), @w${i}) > 0`).join(' AND ')})`;
-    const rank = `CASE WHEN ${all('e.exact')} THEN 0 WHEN ${all('e.note')} THEN 1 WHEN ${all('s.title')} THEN 2 END`;
+    // Titles are few (one per source) and short: matched as typed, folded, anywhere in the title.
+    const inTitle = `(${words.map((_, i) => `instr(${FOLD_FUNCTION}(s.title), @w${i}) > 0`).join(' AND ')})`;
+    const ranked = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
+        s.seq AS source_seq,
+        CASE WHEN e.seq IN (SELECT value FROM json_each(@quote)) THEN 0
+          WHEN e.seq IN (SELECT value FROM json_each(@note)) THEN 1 WHEN ${inTitle} THEN 2 END AS match_rank
+      FROM excerpt e JOIN source s ON s.id = e.source_id
+      WHERE s.dossier_id = @dossierId AND e.deleted_at IS NULL AND s.deleted_at IS NULL`;
+    const keyset = after
+      ? 'AND (match_rank, source_seq, start_offset, end_offset, seq) > (@k0, @k1, @k2, @k3, @k4)'
+      : '';
     const rows = this.sql
       .get(
-        `SELECT * FROM (
-           SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format, s.seq AS source_seq,
-             ${rank} AS match_rank
-           FROM excerpt e JOIN source s ON s.id = e.source_id
-           WHERE s.dossier_id = @dossierId AND e.deleted_at IS NULL AND s.deleted_at IS NULL)
-         WHERE match_rank IS NOT NULL
-         ORDER BY match_rank, source_seq, start_offset, end_offset, id LIMIT @limit`,
+        `SELECT * FROM (${ranked}) WHERE match_rank IS NOT NULL ${keyset}
+         ORDER BY match_rank, source_seq, start_offset, end_offset, seq LIMIT @limit`,
       )
-      .all(params) as (ListRow & { match_rank: number })[];
-    const items = this.#toListItems(rows);
-    const paragraphs = this.#paragraphsOf([...new Set(rows.map((r) => r.source_id))]);
-    return items.map((item, i) => ({
-      ...item,
-      matchedIn: SEARCH_MATCHES[(rows[i] as { match_rank: number }).match_rank] as SearchMatch,
-      paragraph: paragraphAt(paragraphs.get(item.sourceId) ?? [], item.start),
-    }));
+      .all(params) as (ListRow & { match_rank: number; source_seq: number; seq: number })[];
+    const total = Number(
+      this.sql
+        .get(`SELECT count(*) FROM (${ranked}) WHERE match_rank IS NOT NULL`)
+        .pluck()
+        .get({ ...params, k0: null, k1: null, k2: null, k3: null, k4: null, limit: null }),
+    );
+    return cutPage(
+      rows,
+      limit,
+      total,
+      (kept) => {
+        const items = this.#toListItems(kept);
+        const paragraphs = this.#paragraphsOf([...new Set(kept.map((r) => r.source_id))]);
+        return items.map((item, i) => ({
+          ...item,
+          matchedIn: SEARCH_MATCHES[(kept[i] as { match_rank: number }).match_rank] as SearchMatch,
+          paragraph: paragraphAt(paragraphs.get(item.sourceId) ?? [], item.start),
+        }));
+      },
+      (row) => [row.match_rank, row.source_seq, row.start_offset, row.end_offset, row.seq],
+      'excerpt.search',
+      { dossierId, text },
+    );
   }
 
   /** Each source's paragraph starts, in text order (headings are not numbered paragraphs). */

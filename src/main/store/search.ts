@@ -276,17 +276,8 @@ export function rebuildSearchIndex(db: Db): void {
  * excerpt list's filter.
  */
 export function excerptSeqsMatching(db: Db, text: string, dossierId: string): number[] {
-  const found = words(text);
-  if (found.length === 0) return [];
-  const match = found
-    .map((w, i) => {
-      const typed = text.slice(w.start, w.end);
-      // The last word may still be being typed: match it as a prefix too.
-      return i === found.length - 1 && w.end === text.trimEnd().length
-        ? `("${w.key}" OR "${prefixOfTyped(typed)}"*)`
-        : `"${w.key}"`;
-    })
-    .join(' AND ');
+  const match = typedWordsMatch(text);
+  if (match === null) return [];
   return sql(db)
     .get(
       `SELECT x.seq FROM search_fts f JOIN search_doc d ON d.seq = f.rowid JOIN excerpt x ON x.id = d.thing_id
@@ -294,6 +285,19 @@ export function excerptSeqsMatching(db: Db, text: string, dossierId: string): nu
     )
     .pluck()
     .all(match, dossierId) as number[];
+}
+
+/**
+ * The index query for words typed into a filter: every word in any inflection (its stem) or as the
+ * start of a word; null when nothing typed is a word. Only
+ * stems go into the query, so nothing typed is read as query syntax.
+ */
+export function typedWordsMatch(text: string): string | null {
+  const found = words(text);
+  if (found.length === 0) return null;
+  // A filter narrows as one types, and "work" should keep "Workers" in view: every word is also
+  // matched as the start of a word, not only the last one.
+  return found.map((w) => `("${w.key}" OR "${prefixOfTyped(text.slice(w.start, w.end))}"*)`).join(' AND ');
 }
 
 function prefixOfTyped(typed: string): string {

@@ -3,6 +3,7 @@
 // The reader gets a source's text with its structure (blocks) and page map; listings never read the
 // text or the original's bytes.
 import { createHash } from 'node:crypto';
+import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
 import { type AccessedSource, SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { type ImportWarning, storedWarning } from '../../shared/warnings.ts';
@@ -199,6 +200,29 @@ export class SourceRepository extends Repository {
             WHERE s.dossier_id = ? AND s.deleted_at IS NULL ORDER BY s.seq`)
       .all(dossierId) as SummaryRow[];
     return rows.map(toSummary);
+  }
+
+  /** One page of the dossier's sources in import order, after `cursor`; the total from an index count. */
+  page(dossierId: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<SourceSummary> {
+    const after = cursor ? decodeCursor(cursor, 'source.list', { dossierId }, ['n']) : null;
+    const rows = this.sql
+      .get(`SELECT ${SUMMARY_COLUMNS}, s.seq FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+            WHERE s.dossier_id = ? AND s.deleted_at IS NULL AND s.seq > ? ORDER BY s.seq LIMIT ?`)
+      .all(dossierId, after?.[0] ?? -1, limit + 1) as (SummaryRow & { seq: number })[];
+    const total = Number(
+      this.sql.get('SELECT count(*) FROM source WHERE dossier_id = ? AND deleted_at IS NULL').pluck().get(dossierId),
+    );
+    return cutPage(
+      rows,
+      limit,
+      total,
+      (kept) => kept.map(toSummary),
+      (row) => [row.seq],
+      'source.list',
+      {
+        dossierId,
+      },
+    );
   }
 
   /** Everything the reader shows: summary, text, structure, page map, import warnings. */
@@ -555,6 +579,8 @@ export interface SourceSummary {
   url: string | null;
   accessed: string | null;
   accessedSource: AccessedSource | null;
+  /** Live excerpts of the source (a kept count). */
+  excerptCount: number;
 }
 
 export interface SourceDetail extends SourceSummary {
@@ -578,7 +604,8 @@ export interface SourcePatch {
 
 const SUMMARY_COLUMNS = `s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
   s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at,
-  s.rendition_group, s.url, s.accessed_date, s.accessed_source`;
+  s.rendition_group, s.url, s.accessed_date, s.accessed_source,
+  coalesce((SELECT t.excerpts FROM source_tally t WHERE t.source_id = s.id), 0) AS excerpt_count`;
 
 interface SummaryRow {
   id: string;
@@ -600,6 +627,7 @@ interface SummaryRow {
   url: string | null;
   accessed_date: string | null;
   accessed_source: AccessedSource | null;
+  excerpt_count: number;
 }
 
 function toSummary(row: SummaryRow): SourceSummary {
@@ -623,6 +651,7 @@ function toSummary(row: SummaryRow): SourceSummary {
     url: row.url,
     accessed: row.accessed_date,
     accessedSource: row.accessed_source,
+    excerptCount: row.excerpt_count,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONFIDENTIALITY, SOURCE_KINDS, STANCES } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method, NoParams } from './method.ts';
+import { PageParams, pageOf } from './paging.ts';
 import { SOURCE_FORMATS } from './sources.ts';
 
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #f6d365');
@@ -95,7 +96,7 @@ export const annotateApi = {
   }),
   'excerpt.list': method({
     summary:
-      'Excerpts across a dossier, filtered by source, source kind, code, entity, confidentiality, stance or text.',
+      'Excerpts across a dossier, filtered by source, source kind, code, entity, confidentiality, stance or words, a page at a time (limit, cursor), with the total.',
     params: z
       .object({
         dossierId: Id,
@@ -106,9 +107,10 @@ export const annotateApi = {
         confidentiality: z.enum(CONFIDENTIALITY).optional(),
         stance: z.enum(STANCES).optional(),
         text: z.string().max(200).optional(),
+        ...PageParams,
       })
       .strict(),
-    result: z.array(ExcerptListItem),
+    result: pageOf(ExcerptListItem),
   }),
   'excerpt.search': method({
     summary:
@@ -117,10 +119,10 @@ export const annotateApi = {
       .object({
         dossierId: Id,
         text: z.string().trim().min(1).max(200),
-        limit: z.number().int().min(1).max(200).optional(),
+        ...PageParams,
       })
       .strict(),
-    result: z.array(ExcerptSearchHit),
+    result: pageOf(ExcerptSearchHit),
   }),
   'code.list': method({
     summary: 'The code book, with how many excerpts carry each code.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_KINDS, ENTITY_SENSITIVITY } from '../domain.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
+import { PageParams, pageOf } from './paging.ts';
 import { SOURCE_FORMATS } from './sources.ts';
 
 export const Entity = z.object({
@@ -92,14 +93,15 @@ const EntityFields = z.object({
 export const entitiesApi = {
   'entity.list': method({
     summary:
-      'Entities (persons, organisations, places, legal provisions, instruments), by kind or words in a name or alias.',
+      'Entities (persons, organisations, places, legal provisions, instruments) by name, by kind or words in a name or alias, a page at a time (limit, cursor), with the total.',
     params: z
       .object({
         kind: z.enum(ENTITY_KINDS).optional(),
         text: z.string().max(200).optional(),
+        ...PageParams,
       })
       .strict(),
-    result: z.array(Entity),
+    result: pageOf(Entity),
   }),
   'entity.get': method({
     summary: 'One entity with its aliases, pseudonym and how many excerpts and sources are linked to it.',

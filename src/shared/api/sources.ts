@@ -3,6 +3,7 @@ import { ACCESSED_SOURCES, PARTIAL_DATE, SOURCE_KINDS, WEB_ADDRESS } from '../do
 import { ImportWarning } from '../warnings.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
+import { PageParams, pageOf } from './paging.ts';
 
 export const SOURCE_FORMATS = ['pdf', 'docx', 'html', 'text', 'markdown'] as const;
 
@@ -41,6 +42,8 @@ export const SourceSummary = z.object({
   accessed: z.string().nullable(),
   /** Where `accessed` comes from, so nobody mistakes an import date for the day the page was read. */
   accessedSource: z.enum(ACCESSED_SOURCES).nullable(),
+  /** How many live excerpts it has (a kept count, not recounted). */
+  excerptCount: z.number().int(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -127,9 +130,9 @@ const SourceFields = z.object({
 
 export const sourcesApi = {
   'source.list': method({
-    summary: 'The sources of a dossier, in import order.',
-    params: z.object({ dossierId: Id }).strict(),
-    result: z.array(SourceSummary),
+    summary: 'The sources of a dossier, in import order, a page at a time (limit, cursor), with the total.',
+    params: z.object({ dossierId: Id, ...PageParams }).strict(),
+    result: pageOf(SourceSummary),
   }),
   'source.get': method({
     summary: 'A source with its normalised text, structure and page map (for the reader).',

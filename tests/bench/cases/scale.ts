@@ -17,7 +17,7 @@ import {
   structuralCheckAtOpen,
 } from '../../../src/main/store/database.ts';
 import type { Store } from '../../../src/main/store/index.ts';
-import { schemaVersion } from '../../../src/main/store/migrations/index.ts';
+import { migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { openPassphraseSlot, passphraseSlotOf, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
 import { KEYSLOTS_FILE, Vault } from '../../../src/main/vault/vault.ts';
 import { alternate, type BenchCase, type BenchRow, medianRow, ratioRow, summarise } from '../harness.ts';
@@ -33,6 +33,7 @@ import {
   vaultDbFile,
 } from '../scale-vault.ts';
 import { prng, syntheticSource } from '../synthetic-source.ts';
+import { listRows } from './scale-lists.ts';
 
 const ROUNDS = 5;
 /** Per round and side: sources added one by one (as imports add them), then excerpts one by one. */
@@ -67,6 +68,7 @@ export async function scaleStores(size: ScaleSize, log: (line: string) => void):
   const vault = new Vault({ location: fixture.vaultDir, actor: 'bench' });
   await vault.unlock(SCALE_PASSPHRASE);
   const plainDb = openPlainDatabase(fixture.plainFile);
+  migrate(plainDb); // the same schema as the vault, which migrated at unlock
   return {
     fixture,
     vault,
@@ -329,6 +331,7 @@ export const scaleBench: BenchCase = {
     const stores = await scaleStores(size, log);
     try {
       rows.push(...(await readRows(stores)));
+      rows.push(...(await listRows(stores)));
       rows.push(...(await insertRows(stores, size)));
       rows.push(...fullCheckRows(stores));
     } finally {

@@ -200,10 +200,25 @@ export async function callFromPage<T>(page: Page, method: string, params: unknow
   return envelope.result;
 }
 
+/** Every row of a paged list method (source.list, entity.list, excerpt.list), page after page. */
+export async function listFromPage<T extends unknown[]>(page: Page, method: string, params: object): Promise<T> {
+  const items: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const result: { items: unknown[]; nextCursor: string | null } = await callFromPage(page, method, {
+      ...params,
+      ...(cursor ? { cursor } : {}),
+    });
+    items.push(...result.items);
+    cursor = result.nextCursor;
+  } while (cursor);
+  return items as T;
+}
+
 /** The one source of the vault's first dossier, with its text: most stories import a single document. */
 export async function onlySource(page: Page): Promise<{ id: string; text: string }> {
   const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
-  const [source] = await callFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
+  const [source] = await listFromPage<{ id: string }[]>(page, 'source.list', { dossierId: dossier?.id });
   const id = source?.id ?? '';
   const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id });
   return { id, text };

@@ -48,7 +48,7 @@ describe('a monitor imports a mixed batch', () => {
       pages: 3,
       title: expect.stringContaining('Information supplied by the Government'),
     });
-    const sources = await call(handlers, 'source.list', { dossierId: dossier.id }, ctx);
+    const sources = (await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).items;
     expect(sources.map((s) => s.fileName)).toEqual(['ilo-cas-kazakhstan-c87-2022.pdf', 'field-note-ru.docx']);
     expect(sources[0]).toMatchObject({
       kind: 'government_reply',
@@ -87,7 +87,7 @@ describe('a monitor imports a mixed batch', () => {
       error: { code: 'ALREADY_IMPORTED' },
       duplicateOf: { title: expect.stringMatching(/^Kazakhstan/) },
     });
-    expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toHaveLength(1);
+    expect((await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).items).toHaveLength(1);
   });
 
   it('imports a whole folder chosen in the dialog, walking it in name order', async () => {
@@ -199,7 +199,7 @@ describe('a monitor corrects and removes sources', () => {
     expect(Buffer.from(original.data, 'base64').equals(readFileSync(`${DOCS}/field-note-ru.txt`))).toBe(true);
 
     expect(await call(handlers, 'source.delete', { id }, ctx)).toEqual({ deleted: true });
-    expect(await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).toEqual([]);
+    expect((await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).items).toEqual([]);
     await expect(call(handlers, 'source.get', { id }, ctx)).rejects.toMatchObject({ code: 'SOURCE_NOT_FOUND' });
     expect(services.vault.store().sources.original(id)).toBeNull();
     expect((await services.vault.verify()).ok).toBe(true);

@@ -90,7 +90,7 @@ describe('a monitor imports one report in two formats', () => {
     expect(html?.sameTextAs.map((s) => s.format).sort()).toEqual(['docx', 'pdf']);
     const three = await call(handlers, 'source.linkRendition', { id: html?.sourceId as string, otherId: pdfId }, ctx);
     expect(three.linked.map((s) => s.format)).toEqual(['pdf', 'docx', 'html']);
-    const list = await call(handlers, 'source.list', { dossierId: three.linked[0]?.dossierId as string }, ctx);
+    const list = (await call(handlers, 'source.list', { dossierId: three.linked[0]?.dossierId as string }, ctx)).items;
     const groups = new Set(
       list.filter((s) => s.title.startsWith('Kazakhstan (ratification')).map((s) => s.renditionGroup),
     );

@@ -77,7 +77,7 @@ describe('a saved web page keeps where and when it was read, whichever way it is
       ctx,
     );
     expect(results.map((r) => r.status)).toEqual(['imported', 'imported']);
-    const sources = await call(handlers, 'source.list', { dossierId: dossier.id }, ctx);
+    const sources = (await call(handlers, 'source.list', { dossierId: dossier.id }, ctx)).items;
     expect(sources.map((s) => [s.fileName, s.url, s.accessed, s.accessedSource])).toEqual([
       ['chrome.html', ADDRESS, '2025-02-04', 'file_modified'],
       ['singlefile.html', ADDRESS, '2024-06-03', 'saved_page'],

@@ -87,12 +87,12 @@ describe('copying the sample’s sources into my vault', () => {
     expect(again.dossier.sourceCount).toBe(3);
 
     // Leaving the sample and unlocking, the sources are in my dossier, read as in the sample.
-    const sampleSources = await call(handlers, 'source.list', { dossierId: sample.id }, ctx);
+    const sampleSources = (await call(handlers, 'source.list', { dossierId: sample.id }, ctx)).items;
     const samplePdf = sampleSources.find((s) => s.format === 'pdf');
     const samplePdfText = (await call(handlers, 'source.get', { id: samplePdf?.id ?? '' }, ctx)).text;
     await call(handlers, 'sample.leave', {}, ctx);
     await call(handlers, 'vault.unlock', { passphrase: PASSPHRASE }, ctx);
-    const sources = await call(handlers, 'source.list', { dossierId: mine.id }, ctx);
+    const sources = (await call(handlers, 'source.list', { dossierId: mine.id }, ctx)).items;
     expect(sources.map((s) => s.fileName).sort()).toEqual([...PUBLIC_SAMPLE_FILES].sort());
     expect(sources.map((s) => s.title)).toContain(samplePdf?.title);
     const pdf = await call(handlers, 'source.get', { id: sources.find((s) => s.format === 'pdf')?.id ?? '' }, ctx);
@@ -100,9 +100,9 @@ describe('copying the sample’s sources into my vault', () => {
     expect(pdf.blocks.length).toBeGreaterThan(10);
     expect(pdf.sha256).toBe(samplePdf?.sha256);
     // The worked example stays in the sample: no excerpts, codes or entities came along.
-    expect(await call(handlers, 'excerpt.list', { dossierId: mine.id }, ctx)).toEqual([]);
+    expect((await call(handlers, 'excerpt.list', { dossierId: mine.id }, ctx)).items).toEqual([]);
     expect(await call(handlers, 'code.list', {}, ctx)).toEqual([]);
-    expect(await call(handlers, 'entity.list', {}, ctx)).toEqual([]);
+    expect((await call(handlers, 'entity.list', {}, ctx)).items).toEqual([]);
     expect((await call(handlers, 'dossier.list', {}, ctx)).map((d) => d.title)).toEqual(['Karaganda unions 2023']);
   });
 

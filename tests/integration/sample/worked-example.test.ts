@@ -45,7 +45,7 @@ describe('the sample dossier is a worked example', () => {
     expect(status).toMatchObject({ state: 'unlocked', sample: true });
     expect(dossier.sourceCount).toBe(4);
 
-    const excerpts = await call(handlers, 'excerpt.list', { dossierId: dossier.id }, ctx);
+    const excerpts = (await call(handlers, 'excerpt.list', { dossierId: dossier.id }, ctx)).items;
     expect(excerpts.length).toBeGreaterThanOrEqual(8);
     // Every excerpt carries a note and at least one code, and sits where its words are.
     for (const e of excerpts) {
@@ -68,7 +68,7 @@ describe('the sample dossier is a worked example', () => {
       ]),
     );
 
-    const [person] = await call(handlers, 'entity.list', { text: SAMPLE_PERSON.name }, ctx);
+    const [person] = (await call(handlers, 'entity.list', { text: SAMPLE_PERSON.name }, ctx)).items;
     expect(person).toMatchObject({
       kind: 'person',
       pseudonym: SAMPLE_PERSON.pseudonym,
@@ -113,7 +113,7 @@ describe('the sample dossier is a worked example', () => {
   it('is built the same way every time it is opened', async () => {
     const shape = async () => {
       const { ctx, dossier } = await openSample();
-      const excerpts = await call(handlers, 'excerpt.list', { dossierId: dossier.id }, ctx);
+      const excerpts = (await call(handlers, 'excerpt.list', { dossierId: dossier.id }, ctx)).items;
       const [draft] = await call(handlers, 'draft.list', { dossierId: dossier.id }, ctx);
       const markdown = await call(handlers, 'draft.render', { id: draft?.id ?? '', format: 'md', redact: true }, ctx);
       return {

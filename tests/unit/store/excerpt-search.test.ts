@@ -73,7 +73,7 @@ describe('finding an excerpt to cite', () => {
     );
     const quote = mark(letter, LETTER, 'the strike was unlawful');
 
-    const hits = store.excerpts.search(dossier.id, 'strike was unlawful');
+    const hits = store.excerpts.search(dossier.id, 'strike was unlawful').items;
     expect(hits.map((h) => [h.id, h.matchedIn])).toEqual([
       [quote.id, 'quote'],
       [noteOnly.id, 'note'],
@@ -83,32 +83,35 @@ describe('finding an excerpt to cite', () => {
     expect(hits[1]).toMatchObject({ sourceTitle: 'Monitoring report', sourceFormat: 'docx', paragraph: 1 });
   });
 
-  it('matches every word anywhere in a field, then the source title last, in a stable order', () => {
+  it('matches every word (as typed or as the start of a word) in a field, then the source title last, in a stable order', () => {
     const { store, dossier, report, letter, mark } = setup();
     const refused = mark(letter, LETTER, 'registration was refused on 12 March 2021');
     const threats = mark(report, REPORT, 'reported threats');
     const strike = mark(letter, LETTER, 'the strike was unlawful');
 
     // Words in another order than the quote's.
-    expect(store.excerpts.search(dossier.id, 'refused registration').map((h) => h.id)).toEqual([refused.id]);
+    expect(store.excerpts.search(dossier.id, 'refused registration').items.map((h) => h.id)).toEqual([refused.id]);
     // "letter" is only in a source title: both of that source's excerpts, in reading order.
-    const byTitle = store.excerpts.search(dossier.id, 'LETTER');
+    const byTitle = store.excerpts.search(dossier.id, 'LETTER').items;
     expect(byTitle.map((h) => [h.id, h.matchedIn])).toEqual([
       [refused.id, 'source'],
       [strike.id, 'source'],
     ]);
     // Quote matches in several sources: sources in import order, then reading order; same every time.
-    const both = store.excerpts.search(dossier.id, 'e');
-    expect(both.map((h) => h.id)).toEqual([threats.id, refused.id, strike.id]);
-    expect(store.excerpts.search(dossier.id, 'e').map((h) => h.id)).toEqual(both.map((h) => h.id));
-    expect(store.excerpts.search(dossier.id, '   ')).toEqual([]);
+    const both = store.excerpts.search(dossier.id, 're').items;
+    expect(both.map((h) => h.id)).toEqual([threats.id, refused.id]);
+    expect(store.excerpts.search(dossier.id, 're').items.map((h) => h.id)).toEqual(both.map((h) => h.id));
+    expect(store.excerpts.search(dossier.id, 'unlaw').items.map((h) => h.id)).toEqual([strike.id]);
+    expect(store.excerpts.search(dossier.id, '   ').items).toEqual([]);
   });
 
   it('folds case in Cyrillic too, and ё as е', () => {
     const { store, dossier, report, mark } = setup();
     const court = mark(report, REPORT, 'Суд отказал в регистрации', 'решение ещё не обжаловано');
-    expect(store.excerpts.search(dossier.id, 'суд ОТКАЗАЛ').map((h) => h.id)).toEqual([court.id]);
-    expect(store.excerpts.search(dossier.id, 'еще').map((h) => [h.id, h.matchedIn])).toEqual([[court.id, 'note']]);
+    expect(store.excerpts.search(dossier.id, 'суд ОТКАЗАЛ').items.map((h) => h.id)).toEqual([court.id]);
+    expect(store.excerpts.search(dossier.id, 'еще').items.map((h) => [h.id, h.matchedIn])).toEqual([
+      [court.id, 'note'],
+    ]);
   });
 
   it('leaves out removed excerpts and other dossiers', () => {
@@ -118,6 +121,6 @@ describe('finding an excerpt to cite', () => {
     const other = store.dossiers.create({ title: 'Belarus' });
     const elsewhere = store.sources.add({ dossierId: other.id, title: 'Other', kind: 'other', text: LETTER });
     mark(elsewhere, LETTER, 'the strike was unlawful');
-    expect(store.excerpts.search(dossier.id, 'strike')).toEqual([]);
+    expect(store.excerpts.search(dossier.id, 'strike').items).toEqual([]);
   });
 });

@@ -2,12 +2,16 @@
 // writes through useApiMutation, which marks stale what the write can change (see invalidation.ts);
 // events from main (an import finished, suggestions computed, the vault locked) do the same.
 import {
+  keepPreviousData,
   QueryClient,
   type UseMutationOptions,
   type UseQueryOptions,
+  useInfiniteQuery,
   useMutation,
   useQuery,
 } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { allPages, MAX_PAGE_SIZE, type Page, type PagedMethod } from '../../../shared/api/paging.ts';
 import type { Method, Params, Result } from '../../../shared/api.ts';
 import { invoke, subscribe } from './client.ts';
 import { type Area, areaOf, areasChangedBy } from './invalidation.ts';
@@ -32,6 +36,66 @@ export function useApi<M extends Method>(
   options: Omit<UseQueryOptions<Result<M>, Error, Result<M>, readonly [M, Params<M>]>, 'queryKey' | 'queryFn'> = {},
 ) {
   return useQuery({ queryKey: queryKey(method, params), queryFn: () => invoke(method, params), ...options });
+}
+
+type PageItem<M extends PagedMethod> = Result<M>['items'][number];
+type FilterOf<M extends PagedMethod> = Omit<Params<M>, 'limit' | 'cursor'>;
+
+/**
+ * Reads a paged list a page at a time, as the screen scrolls (fetchNextPage); `items` holds the pages
+ * loaded so far, `total` the whole filtered list's length. Cached under the method's name like every
+ * read, so the writes and events that invalidate the method's area reload it. While a new filter's
+ * first page loads, the previous rows stay (no flicker while typing).
+ */
+export function useApiPages<M extends PagedMethod>(
+  method: M,
+  params: FilterOf<M>,
+  options: { pageSize?: number; enabled?: boolean } = {},
+) {
+  const limit = options.pageSize ?? 100;
+  const query = useInfiniteQuery({
+    queryKey: [method, params, 'pages', limit] as const,
+    queryFn: ({ pageParam }) =>
+      invoke(method, { ...params, limit, ...(pageParam ? { cursor: pageParam } : {}) } as Params<M>) as Promise<
+        Result<M>
+      >,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Result<M>) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+  const items = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.items as PageItem<M>[]), [query.data]);
+  return {
+    items: query.data ? items : undefined,
+    total: query.data?.pages[0]?.total,
+    error: query.error,
+    isPlaceholderData: query.isPlaceholderData,
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    fetchNextPage: query.fetchNextPage,
+  };
+}
+
+/**
+ * Every row of a paged list, page after page, for the places that need the whole of a list that stays
+ * small (the code book, the entities of a select). Cached and invalidated like useApi.
+ */
+export function useApiAll<M extends PagedMethod>(method: M, params: FilterOf<M>, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [method, params, 'all'] as const,
+    queryFn: async () =>
+      (
+        await allPages(
+          (cursor) =>
+            invoke(method, {
+              ...params,
+              limit: MAX_PAGE_SIZE,
+              ...(cursor ? { cursor } : {}),
+            } as Params<M>) as unknown as Promise<Page<PageItem<M>>>,
+        )
+      ).items as PageItem<M>[],
+    enabled: options.enabled ?? true,
+  });
 }
 
 /** Marks stale every cached read of these areas; the ones on screen load again. */

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Dossier, DraftSummary, ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
-import { useApi, useApiMutation } from '../../api/queries.ts';
+import { useApi, useApiMutation, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -34,10 +35,9 @@ export function DossierView({
 }) {
   const intl = useIntl();
   const errorText = useErrorText();
-  const partialDate = usePartialDate();
   const [editing, setEditing] = useState(false);
   const dossier = useApi('dossier.get', { id: dossierId });
-  const sources = useApi('source.list', { dossierId });
+  const sources = useApiPages('source.list', { dossierId });
   const archive = useApiMutation('dossier.archive');
   const update = useApiMutation('dossier.update');
   const d = dossier.data;
@@ -112,88 +112,149 @@ export function DossierView({
         </button>
       </div>
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
-      {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}
+      {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}
       {tab === 'sources' && (
         <section className="card" aria-labelledby="sources-title">
           <h2 id="sources-title">
-            {sources.data ? (
+            {sources.total !== undefined ? (
               <FormattedMessage
                 id="dossier.sources.titleCount"
                 defaultMessage="Sources ({count, number})"
-                values={{ count: sources.data.length }}
+                values={{ count: sources.total }}
               />
             ) : (
               <FormattedMessage id="dossier.tab.sources" defaultMessage="Sources" />
             )}
           </h2>
-          {sources.data?.length === 0 && (
+          {sources.items?.length === 0 && (
             <p className="hint">
               <FormattedMessage id="dossier.sources.none" defaultMessage="No sources yet. Import documents above." />
             </p>
           )}
-          {sources.data && sources.data.length > 0 && (
-            <table className="sources-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.title" defaultMessage="Title" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.kind" defaultMessage="Kind" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.date" defaultMessage="Date" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.symbol" defaultMessage="Symbol" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.pages" defaultMessage="Pages" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="dossier.sources.col.language" defaultMessage="Language" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.data.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <button type="button" className="link" onClick={() => onOpenSource(s)}>
-                        {s.title}
-                      </button>
-                      <FormatBadge format={s.format} />
-                      <span className="file-name">{s.fileName}</span>
-                      {s.renditionGroup && (
-                        <span className="renditions">
-                          <FormattedMessage
-                            id="dossier.sources.sameDocumentAs"
-                            defaultMessage="Same document as {formats}"
-                            values={{
-                              formats: intl.formatList(
-                                (sources.data ?? [])
-                                  .filter((o) => o.renditionGroup === s.renditionGroup && o.id !== s.id)
-                                  .map((o) => intl.formatMessage(FORMAT_LABELS[o.format ?? 'text'])),
-                                { type: 'conjunction' },
-                              ),
-                            }}
-                          />
-                        </span>
-                      )}
-                    </td>
-                    <td>{intl.formatMessage(SOURCE_KIND_MESSAGES[s.kind])}</td>
-                    <td>{partialDate(s.date)}</td>
-                    <td className="mono">{s.symbol}</td>
-                    <td>{s.pageCount ? intl.formatNumber(s.pageCount) : ''}</td>
-                    <td>{s.language?.toUpperCase()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {sources.items && sources.items.length > 0 && (
+            <SourcesTable
+              sources={sources.items}
+              hasMore={sources.hasNextPage}
+              loadingMore={sources.isFetchingNextPage}
+              onLoadMore={sources.fetchNextPage}
+              onOpenSource={onOpenSource}
+            />
           )}
         </section>
       )}
     </section>
+  );
+}
+
+/**
+ * The dossier's sources, drawn only where the table is scrolled to (spacer rows keep the scroll bar
+ * true) and loaded a page at a time as its end comes into view.
+ */
+function SourcesTable({
+  sources,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpenSource,
+}: {
+  sources: SourceSummary[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => unknown;
+  onOpenSource: (source: SourceSummary) => void;
+}) {
+  const intl = useIntl();
+  const partialDate = usePartialDate();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sources.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 44,
+    overscan: 10,
+    getItemKey: (index) => sources[index]?.id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastShown >= sources.length - 1) void onLoadMore();
+  }, [hasMore, loadingMore, lastShown, sources.length, onLoadMore]);
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+  return (
+    <div ref={scroller} className="virtual-scroll" style={{ maxHeight: '70vh', overflowY: 'auto' }}>
+      <table className="sources-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.title" defaultMessage="Title" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.kind" defaultMessage="Kind" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.date" defaultMessage="Date" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.symbol" defaultMessage="Symbol" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.pages" defaultMessage="Pages" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="dossier.sources.col.language" defaultMessage="Language" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 && (
+            <tr className="virtual-spacer">
+              <td colSpan={6} style={{ height: before, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {rows.map((row) => {
+            const s = sources[row.index];
+            if (!s) return null;
+            return (
+              <tr key={row.key} data-index={row.index} ref={virtualizer.measureElement}>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpenSource(s)}>
+                    {s.title}
+                  </button>
+                  <FormatBadge format={s.format} />
+                  <span className="file-name">{s.fileName}</span>
+                  {s.renditionGroup && (
+                    <span className="renditions">
+                      <FormattedMessage
+                        id="dossier.sources.sameDocumentAs"
+                        defaultMessage="Same document as {formats}"
+                        values={{
+                          formats: intl.formatList(
+                            sources
+                              .filter((o) => o.renditionGroup === s.renditionGroup && o.id !== s.id)
+                              .map((o) => intl.formatMessage(FORMAT_LABELS[o.format ?? 'text'])),
+                            { type: 'conjunction' },
+                          ),
+                        }}
+                      />
+                    </span>
+                  )}
+                </td>
+                <td>{intl.formatMessage(SOURCE_KIND_MESSAGES[s.kind])}</td>
+                <td>{partialDate(s.date)}</td>
+                <td className="mono">{s.symbol}</td>
+                <td>{s.pageCount ? intl.formatNumber(s.pageCount) : ''}</td>
+                <td>{s.language?.toUpperCase()}</td>
+              </tr>
+            );
+          })}
+          {after > 0 && (
+            <tr className="virtual-spacer">
+              <td colSpan={6} style={{ height: after, padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

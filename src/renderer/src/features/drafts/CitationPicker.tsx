@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { LoadMore } from '../../components/VirtualList.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { CONFIDENTIALITY_BADGES, QUOTED } from './labels.ts';
@@ -29,7 +30,7 @@ export function CitationPicker({
   // Enter pressed before the rows for the words just typed arrived: cite once they are here, never
   // the first row of the previous words.
   const [enterPending, setEnterPending] = useState(false);
-  const { excerpts, settled, error } = useExcerptSearch(dossierId, text);
+  const { excerpts, settled, error, hasMore, loadingMore, loadMore } = useExcerptSearch(dossierId, text);
   const found = excerpts ?? [];
   const current = found[Math.min(active, found.length - 1)];
   const activeId = current ? `${id}-${current.id}` : undefined;
@@ -72,6 +73,8 @@ export function CitationPicker({
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               setActive((a) => Math.min(a + 1, found.length - 1));
+              // Walking onto the last rows loaded: the next page comes before the end is reached.
+              if (active >= found.length - 5 && hasMore && !loadingMore) void loadMore();
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(a - 1, 0));
@@ -127,6 +130,7 @@ export function CitationPicker({
             </span>
           </div>
         ))}
+        <LoadMore hasMore={hasMore} loadingMore={loadingMore} onLoadMore={loadMore} />
       </div>
       <p className="hint">
         <FormattedMessage

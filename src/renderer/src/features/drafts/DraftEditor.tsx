@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { draftsApi } from '../../../../shared/api/drafts.ts';
 import type { Draft, DraftTarget, DraftVersion, ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import type { DraftBody, DraftCover } from '../../../../shared/draft.ts';
-import { mutate, useApi } from '../../api/queries.ts';
+import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { BodyEditor } from './BodyEditor.tsx';
@@ -75,7 +75,8 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
   const [tab, setTab] = useState<SideTab>('excerpts');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const versions = useApi('draft.versions', { id: draft.id });
-  const allExcerpts = useApi('excerpt.list', { dossierId: draft.dossierId });
+  // The draft's citations name excerpts anywhere in the dossier: all of them, paged through.
+  const allExcerpts = useApiAll('excerpt.list', { dossierId: draft.dossierId });
   const excerpts = useMemo(
     () => new Map<string, ExcerptListItem>((allExcerpts.data ?? []).map((e) => [e.id, e])),
     [allExcerpts.data],

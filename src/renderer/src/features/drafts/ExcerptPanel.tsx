@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { LoadMore } from '../../components/VirtualList.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
 import { CONFIDENTIALITY_BADGES, QUOTED } from './labels.ts';
@@ -13,7 +14,7 @@ export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite:
   const intl = useIntl();
   const errorText = useErrorText();
   const [text, setText] = useState('');
-  const { excerpts, error } = useExcerptSearch(dossierId, text);
+  const { excerpts, error, hasMore, loadingMore, loadMore } = useExcerptSearch(dossierId, text);
   return (
     <div className="excerpt-panel">
       <div className="field">
@@ -78,6 +79,7 @@ export function ExcerptPanel({ dossierId, onCite }: { dossierId: string; onCite:
           </li>
         ))}
       </ul>
+      <LoadMore hasMore={hasMore} loadingMore={loadingMore} onLoadMore={loadMore} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { EntityExcerpt, LinkedMention, MentioningSource } from '../../../../shared/api.ts';
 import { ENTITY_KIND_PLURAL_MESSAGES, ENTITY_KINDS, type EntityKind } from '../../../../shared/domain.ts';
-import { mutate, useApi } from '../../api/queries.ts';
+import { mutate, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
@@ -48,17 +49,13 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
   const id = useId();
   const intl = useIntl();
   const errorText = useErrorText();
-  const kindPlurals = useLabels(ENTITY_KIND_PLURAL_MESSAGES);
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [text, setText] = useState('');
   const words = useDebounced(text.trim(), 200);
   // The previous answer stays on screen while the next words load, as the list did before the cache.
-  const entities = useApi(
-    'entity.list',
-    { ...(kind ? { kind } : {}), ...(words ? { text: words } : {}) },
-    { placeholderData: (previous) => previous },
-  );
-  const list = entities.data ?? [];
+  const filter = { ...(kind ? { kind } : {}), ...(words ? { text: words } : {}) };
+  // One row is enough to know whether anything matches; each kind's group pages through its own rows.
+  const entities = useApiPages('entity.list', filter, { pageSize: 1 });
   const filtering = kind !== '' || text.trim() !== '';
 
   return (
@@ -114,7 +111,7 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
         </div>
       </fieldset>
       <ErrorNote message={entities.error ? errorText(entities.error) : null} />
-      {entities.data && list.length === 0 && (
+      {entities.total === 0 && (
         <p className="hint">
           {filtering ? (
             <FormattedMessage id="entities.none.matching" defaultMessage="No entity matches." />
@@ -126,63 +123,82 @@ function EntityIndex({ onOpen }: { onOpen: (id: string) => void }) {
           )}
         </p>
       )}
-      {ENTITY_KINDS.map((k) => {
-        const ofKind = list.filter((e) => e.kind === k);
-        if (ofKind.length === 0) return null;
-        return (
-          <section key={k} className="card entity-group" aria-labelledby={`${id}-${k}`}>
-            <h2 id={`${id}-${k}`}>
-              <FormattedMessage
-                id="entities.group.title"
-                defaultMessage="{kind} ({count, number})"
-                values={{ kind: kindPlurals[k], count: ofKind.length }}
-              />
-            </h2>
-            <ul className="entity-list" aria-label={kindPlurals[k]}>
-              {ofKind.map((e) => (
-                <li key={e.id}>
-                  <div className="entity-main">
-                    <button type="button" className="link entity-name" onClick={() => onOpen(e.id)}>
-                      {e.name}
-                    </button>
-                    {(e.aliases.length > 0 || e.pseudonym) && (
-                      <span className="entity-aliases">
-                        {e.aliases.length > 0 && (
-                          <FormattedMessage
-                            id="entities.list.aliases"
-                            defaultMessage="also: {aliases}"
-                            values={{ aliases: e.aliases.join(' · ') }}
-                          />
-                        )}
-                        {e.aliases.length > 0 && e.pseudonym && ' — '}
-                        {e.pseudonym && (
-                          <FormattedMessage
-                            id="entities.list.pseudonym"
-                            defaultMessage="exported as “{pseudonym}”"
-                            values={{ pseudonym: e.pseudonym }}
-                          />
-                        )}
-                      </span>
-                    )}
-                  </div>
-                  <span className="entity-counts">
+      {(kind ? [kind] : ENTITY_KINDS).map((k) => (
+        <EntityGroup key={k} kind={k} words={words} onOpen={onOpen} />
+      ))}
+    </section>
+  );
+}
+
+/** One kind's entities by name, drawn where scrolled to and loaded a page at a time. */
+function EntityGroup({ kind, words, onOpen }: { kind: EntityKind; words: string; onOpen: (id: string) => void }) {
+  const id = useId();
+  const kindPlurals = useLabels(ENTITY_KIND_PLURAL_MESSAGES);
+  const entities = useApiPages('entity.list', { kind, ...(words ? { text: words } : {}) });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = entities;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  if (!entities.items || entities.items.length === 0) return null;
+  return (
+    <section className="card entity-group" aria-labelledby={`${id}-${kind}`}>
+      <h2 id={`${id}-${kind}`}>
+        <FormattedMessage
+          id="entities.group.title"
+          defaultMessage="{kind} ({count, number})"
+          values={{ kind: kindPlurals[kind], count: entities.total ?? entities.items.length }}
+        />
+      </h2>
+      <VirtualList
+        items={entities.items}
+        keyOf={(e) => e.id}
+        hasMore={hasNextPage}
+        loadingMore={isFetchingNextPage}
+        onLoadMore={loadMore}
+        estimateSize={32}
+        gap={8}
+        maxHeight="60vh"
+        className="entity-list"
+        label={kindPlurals[kind]}
+        renderItem={(e) => (
+          <div className="entity-row">
+            <div className="entity-main">
+              <button type="button" className="link entity-name" onClick={() => onOpen(e.id)}>
+                {e.name}
+              </button>
+              {(e.aliases.length > 0 || e.pseudonym) && (
+                <span className="entity-aliases">
+                  {e.aliases.length > 0 && (
                     <FormattedMessage
-                      id="entities.list.counts"
-                      defaultMessage="{excerpts, plural, one {# excerpt} other {# excerpts}}{mentions, plural, =0 {} one { · # mention} other { · # mentions}}{anywhere, select, yes { in {sources, plural, one {# source} other {# sources}}} other {}}"
-                      values={{
-                        excerpts: e.excerptCount,
-                        mentions: e.mentionCount,
-                        sources: e.sourceCount,
-                        anywhere: e.excerptCount + e.mentionCount > 0 ? 'yes' : 'no',
-                      }}
+                      id="entities.list.aliases"
+                      defaultMessage="also: {aliases}"
+                      values={{ aliases: e.aliases.join(' · ') }}
                     />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+                  )}
+                  {e.aliases.length > 0 && e.pseudonym && ' — '}
+                  {e.pseudonym && (
+                    <FormattedMessage
+                      id="entities.list.pseudonym"
+                      defaultMessage="exported as “{pseudonym}”"
+                      values={{ pseudonym: e.pseudonym }}
+                    />
+                  )}
+                </span>
+              )}
+            </div>
+            <span className="entity-counts">
+              <FormattedMessage
+                id="entities.list.counts"
+                defaultMessage="{excerpts, plural, one {# excerpt} other {# excerpts}}{mentions, plural, =0 {} one { · # mention} other { · # mentions}}{anywhere, select, yes { in {sources, plural, one {# source} other {# sources}}} other {}}"
+                values={{
+                  excerpts: e.excerptCount,
+                  mentions: e.mentionCount,
+                  sources: e.sourceCount,
+                  anywhere: e.excerptCount + e.mentionCount > 0 ? 'yes' : 'no',
+                }}
+              />
+            </span>
+          </div>
+        )}
+      />
     </section>
   );
 }

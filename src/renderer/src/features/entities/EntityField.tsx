@@ -7,7 +7,7 @@ import {
   ENTITY_KINDS,
   type EntityKind,
 } from '../../../../shared/domain.ts';
-import { mutate, useApi } from '../../api/queries.ts';
+import { mutate, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
@@ -24,7 +24,7 @@ export function EntityField({ excerpt }: { excerpt: Excerpt }) {
   const intl = useIntl();
   const errorText = useErrorText();
   const kindLabels = useLabels(ENTITY_KIND_MESSAGES);
-  const entities = useApi('entity.list', {});
+  const entities = useApiAll('entity.list', {});
   const [typed, setTyped] = useState('');
   const [kind, setKind] = useState<EntityKind>('person');
   const [error, setError] = useState<string | null>(null);

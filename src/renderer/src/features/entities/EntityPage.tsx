@@ -4,7 +4,7 @@ import type { EntityExcerpt, LinkedMention, MentioningSource, Method, Params, Re
 import { ENTITY_KIND_MESSAGES, SOURCE_KIND_MESSAGES, type SourceKind } from '../../../../shared/domain.ts';
 import { invoke } from '../../api/client.ts';
 import { areasChangedBy } from '../../api/invalidation.ts';
-import { invalidateAreas, mutate, useApi } from '../../api/queries.ts';
+import { invalidateAreas, mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -62,7 +62,7 @@ export function EntityPage({
   const kindLabels = useLabels(ENTITY_KIND_MESSAGES);
   const entity = useApi('entity.get', { id: entityId });
   const mentions = useApi('entity.mentions', { id: entityId });
-  const others = useApi('entity.list', {});
+  const others = useApiAll('entity.list', {});
   const [target, setTarget] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);

@@ -1,7 +1,6 @@
-import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { ExcerptListItem, SourceSummary } from '../../../../shared/api.ts';
+import type { ExcerptListItem } from '../../../../shared/api.ts';
 import {
   CONFIDENTIALITY,
   CONFIDENTIALITY_MESSAGES,
@@ -15,9 +14,10 @@ import {
   STANCES,
   type Stance,
 } from '../../../../shared/domain.ts';
-import { useApi } from '../../api/queries.ts';
+import { useApi, useApiAll, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
@@ -46,15 +46,7 @@ const NONE: Filters = {
 };
 
 /** Every excerpt of a dossier, filtered; one click opens it in its source. Plus code co-occurrence. */
-export function ExcerptList({
-  dossierId,
-  sources,
-  onOpen,
-}: {
-  dossierId: string;
-  sources: SourceSummary[];
-  onOpen: (excerpt: ExcerptListItem) => void;
-}) {
+export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: (excerpt: ExcerptListItem) => void }) {
   const id = useId();
   const intl = useIntl();
   const errorText = useErrorText();
@@ -63,45 +55,43 @@ export function ExcerptList({
   const stanceLabels = useLabels(STANCE_MESSAGES);
   const [filters, setFilters] = useState<Filters>(NONE);
   const codes = useApi('code.list', {});
-  const entities = useApi('entity.list', {});
+  const entities = useApiAll('entity.list', {});
+  const sourceList = useApiAll('source.list', { dossierId });
+  const sources = sourceList.data ?? [];
   // Words are sent once typing pauses; the other filters at once.
   const words = useDebounced(filters.text.trim(), 200);
-  // The list shown stays until the next filter's answer is there (no flicker while typing).
-  const excerpts = useApi(
-    'excerpt.list',
-    {
-      dossierId,
-      ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
-      ...(filters.sourceKind ? { sourceKind: filters.sourceKind } : {}),
-      ...(filters.codeId ? { codeId: filters.codeId } : {}),
-      ...(filters.entityId ? { entityId: filters.entityId } : {}),
-      ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
-      ...(filters.stance ? { stance: filters.stance } : {}),
-      ...(words ? { text: words } : {}),
-    },
-    { placeholderData: keepPreviousData },
-  );
-  const failure = excerpts.error ?? codes.error ?? entities.error;
+  const filter = {
+    dossierId,
+    ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
+    ...(filters.sourceKind ? { sourceKind: filters.sourceKind } : {}),
+    ...(filters.codeId ? { codeId: filters.codeId } : {}),
+    ...(filters.entityId ? { entityId: filters.entityId } : {}),
+    ...(filters.confidentiality ? { confidentiality: filters.confidentiality } : {}),
+    ...(filters.stance ? { stance: filters.stance } : {}),
+    ...(words ? { text: words } : {}),
+  };
+  // Pages as the list scrolls; the rows shown stay until the next filter's first page is there.
+  const excerpts = useApiPages('excerpt.list', filter);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = excerpts;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const failure = excerpts.error ?? codes.error ?? entities.error ?? sourceList.error;
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const any = intl.formatMessage({ id: 'excerpts.filter.any', defaultMessage: 'Any' });
   const codeById = new Map((codes.data ?? []).map((c) => [c.id, c]));
   const entityById = new Map((entities.data ?? []).map((e) => [e.id, e]));
   // Only the kinds this dossier's sources have: a choice that can only ever match nothing is noise.
   const sourceKinds = [...new Set(sources.map((s) => s.kind))];
-  const usedCodes = (codes.data ?? []).filter((c) => (excerpts.data ?? []).some((e) => e.codeIds.includes(c.id)));
-  const table = coOccurrence(
-    excerpts.data ?? [],
-    usedCodes.map((c) => c.id),
-  );
+  // Codes in use, by their kept counts: the co-occurrence table is offered when two or more are.
+  const codesInUse = (codes.data ?? []).filter((c) => c.excerptCount > 0);
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        {excerpts.data ? (
+        {excerpts.total !== undefined ? (
           <FormattedMessage
             id="excerpts.titleCount"
             defaultMessage="Excerpts ({count, number})"
-            values={{ count: excerpts.data.length }}
+            values={{ count: excerpts.total }}
           />
         ) : (
           <FormattedMessage id="excerpts.title" defaultMessage="Excerpts" />
@@ -222,7 +212,7 @@ export function ExcerptList({
         </button>
       </fieldset>
       <ErrorNote message={failure ? errorText(failure) : null} />
-      {excerpts.data?.length === 0 && (
+      {excerpts.items?.length === 0 && (
         <p className="hint">
           <FormattedMessage
             id="excerpts.empty"
@@ -230,86 +220,116 @@ export function ExcerptList({
           />
         </p>
       )}
-      {excerpts.data && excerpts.data.length > 0 && (
-        <ul className="excerpt-list" data-testid="excerpt-list">
-          {excerpts.data.map((e) => (
-            <li key={e.id}>
-              <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
-                <span className="excerpt-quote">
-                  <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
-                </span>
-                <span className="excerpt-meta">
-                  <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
-                  {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
-                </span>
-                {e.codeIds.length > 0 && (
-                  <span className="code-chips inline">
-                    {e.codeIds.map((c) => (
-                      <span key={c} className="chip" style={{ backgroundColor: codeById.get(c)?.colour }}>
-                        {codeById.get(c)?.name}
-                      </span>
-                    ))}
-                  </span>
-                )}
-                {e.entityIds.length > 0 && (
-                  <span className="entity-chips inline">
-                    {e.entityIds.map((entityId) => {
-                      const entity = entityById.get(entityId);
-                      return (
-                        <span key={entityId} className="chip entity-chip">
-                          {entity?.name}
-                          {entity && (
-                            <span className="visually-hidden">
-                              {' '}
-                              ({intl.formatMessage(ENTITY_KIND_MESSAGES[entity.kind])})
-                            </span>
-                          )}
-                        </span>
-                      );
-                    })}
-                  </span>
-                )}
-                {e.note && <span className="excerpt-note">{e.note}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {usedCodes.length > 1 && (
-        <details className="cooccurrence">
-          <summary>
-            <FormattedMessage id="excerpts.cooccurrence" defaultMessage="Code co-occurrence" />
-          </summary>
-          <table>
-            <caption className="visually-hidden">
-              <FormattedMessage id="excerpts.cooccurrence.caption" defaultMessage="Excerpts carrying both codes" />
-            </caption>
-            <thead>
-              <tr>
-                <td />
-                {usedCodes.map((c) => (
-                  <th key={c.id} scope="col">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {usedCodes.map((row, i) => (
-                <tr key={row.id}>
-                  <th scope="row">{row.name}</th>
-                  {usedCodes.map((col, j) => (
-                    <td key={col.id} className={i === j ? 'diagonal' : undefined}>
-                      {table.counts[i]?.[j] ?? 0}
-                    </td>
+      {excerpts.items && excerpts.items.length > 0 && (
+        <VirtualList
+          items={excerpts.items}
+          keyOf={(e) => e.id}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+          estimateSize={96}
+          className="excerpt-list"
+          testId="excerpt-list"
+          renderItem={(e) => (
+            <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
+              <span className="excerpt-quote">
+                <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
+              </span>
+              <span className="excerpt-meta">
+                <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
+                {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
+              </span>
+              {e.codeIds.length > 0 && (
+                <span className="code-chips inline">
+                  {e.codeIds.map((c) => (
+                    <span key={c} className="chip" style={{ backgroundColor: codeById.get(c)?.colour }}>
+                      {codeById.get(c)?.name}
+                    </span>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+                </span>
+              )}
+              {e.entityIds.length > 0 && (
+                <span className="entity-chips inline">
+                  {e.entityIds.map((entityId) => {
+                    const entity = entityById.get(entityId);
+                    return (
+                      <span key={entityId} className="chip entity-chip">
+                        {entity?.name}
+                        {entity && (
+                          <span className="visually-hidden">
+                            {' '}
+                            ({intl.formatMessage(ENTITY_KIND_MESSAGES[entity.kind])})
+                          </span>
+                        )}
+                      </span>
+                    );
+                  })}
+                </span>
+              )}
+              {e.note && <span className="excerpt-note">{e.note}</span>}
+            </button>
+          )}
+        />
       )}
+      {codesInUse.length > 1 && <CoOccurrence filter={filter} codes={codesInUse} />}
       <ExportExcerpts dossierId={dossierId} />
     </section>
+  );
+}
+
+/**
+ * How often two codes mark the same excerpt, over every excerpt the filters let through. Loaded only
+ * when opened: it needs the whole filtered list, which the paged list above never holds.
+ */
+function CoOccurrence({
+  filter,
+  codes,
+}: {
+  filter: { dossierId: string } & Record<string, string>;
+  codes: { id: string; name: string }[];
+}) {
+  const [open, setOpen] = useState(false);
+  const all = useApiAll('excerpt.list', filter, { enabled: open });
+  const excerpts = all.data ?? [];
+  const usedCodes = codes.filter((c) => excerpts.some((e) => e.codeIds.includes(c.id)));
+  const table = coOccurrence(
+    excerpts,
+    usedCodes.map((c) => c.id),
+  );
+  return (
+    <details className="cooccurrence" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <FormattedMessage id="excerpts.cooccurrence" defaultMessage="Code co-occurrence" />
+      </summary>
+      {open && all.data && (
+        <table>
+          <caption className="visually-hidden">
+            <FormattedMessage id="excerpts.cooccurrence.caption" defaultMessage="Excerpts carrying both codes" />
+          </caption>
+          <thead>
+            <tr>
+              <td />
+              {usedCodes.map((c) => (
+                <th key={c.id} scope="col">
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {usedCodes.map((row, i) => (
+              <tr key={row.id}>
+                <th scope="row">{row.name}</th>
+                {usedCodes.map((col, j) => (
+                  <td key={col.id} className={i === j ? 'diagonal' : undefined}>
+                    {table.counts[i]?.[j] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
   );
 }
