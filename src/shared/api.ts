@@ -10,6 +10,7 @@ import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { sampleApi } from './api/sample.ts';
+import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
 import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
@@ -21,6 +22,7 @@ export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/sample.ts';
+export * from './api/search.ts';
 export * from './api/sources.ts';
 export * from './api/suggestions.ts';
 export * from './api/vault.ts';
@@ -35,6 +37,7 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...searchApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -39,6 +39,20 @@ describe('after a change, the cached reads it can affect load again', () => {
     }
   });
 
+  it('searching reads; saving or forgetting a search refreshes only the saved searches', () => {
+    expect(areasChangedBy('search.query')).toEqual([]);
+    expect(areasChangedBy('search.saved.list')).toEqual([]);
+    expect(areasChangedBy('search.saved.create')).toEqual(['search']);
+    expect(areasChangedBy('search.saved.delete')).toEqual(['search']);
+  });
+
+  it('whatever changes case data makes search results load again; a backup does not', () => {
+    for (const method of ['excerpt.create', 'code.update', 'draft.update', 'entity.merge', 'import.files'] as const) {
+      expect(areasChangedBy(method), method).toContain('search');
+    }
+    expect(areasChangedBy('vault.backup')).toEqual([]);
+  });
+
   it('unlocking, locking and the sample replace everything', () => {
     for (const method of ['vault.unlock', 'vault.lock', 'sample.explore', 'sample.leave'] as const) {
       expect(areasChangedBy(method)).toBe('all');

@@ -16,7 +16,8 @@ export type Area =
   | 'annotation'
   | 'suggestion'
   | 'entity'
-  | 'draft';
+  | 'draft'
+  | 'search';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -42,15 +43,27 @@ const READ_VERBS = new Set([
   'original',
   'renditions',
   'review',
+  'query',
 ]);
 
 export function isRead(method: Method): boolean {
-  return READ_VERBS.has(method.slice(method.indexOf('.') + 1));
+  // The last word: 'search.saved.list' reads like 'excerpt.list'.
+  return READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
 }
 
 // What a source's or an annotation's change reaches: lists show source titles and counts, notes
 // and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked.
-const TEXT_AND_ANNOTATIONS: Area[] = ['dossier', 'source', 'excerpt', 'code', 'entity', 'suggestion', 'draft'];
+// Search results show all of these too.
+const TEXT_AND_ANNOTATIONS: Area[] = [
+  'dossier',
+  'source',
+  'excerpt',
+  'code',
+  'entity',
+  'suggestion',
+  'draft',
+  'search',
+];
 
 const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'app.setPreferences': ['app'],
@@ -69,6 +82,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'draft.update': ['draft'],
   'draft.delete': ['draft', 'dossier'],
   'draft.snapshot': ['draft'],
+  // A saved search changes only the list of saved searches.
+  'search.saved.create': ['search'],
+  'search.saved.delete': ['search'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],
@@ -96,5 +112,7 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
 /** The areas a successful call of `method` may have changed; empty for a read. */
 export function areasChangedBy(method: Method): readonly Area[] | 'all' {
   if (isRead(method)) return [];
-  return CHANGES[method] ?? TEXT_AND_ANNOTATIONS;
+  const areas = CHANGES[method] ?? TEXT_AND_ANNOTATIONS;
+  // Whatever changes case data (a code renamed, a draft retitled) can change what a search finds.
+  return areas === 'all' || areas.length === 0 || areas.includes('search') ? areas : [...areas, 'search'];
 }

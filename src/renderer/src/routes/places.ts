@@ -15,6 +15,13 @@ export type Place =
       range?: [number, number];
     }
   | { area: 'draft'; dossierId: string; draftId: string }
+  | {
+      area: 'search';
+      /** Search within one dossier (the palette's scope, a dossier's Search button); none: everywhere. */
+      dossierId?: string;
+      /** The words searched for, so Back returns to the same results. */
+      query?: string;
+    }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
   | { area: 'settings' }
@@ -38,6 +45,12 @@ export function pathFor(place: Place): string {
     }
     case 'draft':
       return `/dossiers/${enc(place.dossierId)}/drafts/${enc(place.draftId)}`;
+    case 'search': {
+      const query = new URLSearchParams();
+      if (place.dossierId) query.set('dossier', place.dossierId);
+      if (place.query) query.set('q', place.query);
+      return query.size > 0 ? `/search?${query}` : '/search';
+    }
     case 'entities':
       return place.entityId ? `/entities/${enc(place.entityId)}` : '/entities';
     default:
@@ -72,6 +85,14 @@ export function placeFor(pathname: string, search = ''): Place | null {
   }
   if (first === 'entities' && kind === undefined) return id ? { area: 'entities', entityId: id } : { area: 'entities' };
   if (id !== undefined) return null;
+  if (first === 'search') {
+    const place: Place = { area: 'search' };
+    const dossierId = query.get('dossier');
+    const words = query.get('q');
+    if (dossierId) place.dossierId = dossierId;
+    if (words) place.query = words;
+    return place;
+  }
   if (first === 'codes' || first === 'settings' || first === 'help') return { area: first };
   return null;
 }
