@@ -1,11 +1,18 @@
 // What the search screen and the palette both draw: a snippet with its marks, a kind's name, the
-// facts of a hit (page, format, dossier), and the paged query behind them.
+// facts of a hit (page, format, dossier), and the queries behind them.
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
-import type { SearchFilters, SearchHit, SearchKind, Snippet } from '../../../../shared/api.ts';
+import {
+  SEARCH_KINDS,
+  type SearchFilters,
+  type SearchHit,
+  type SearchKind,
+  type Snippet,
+} from '../../../../shared/api.ts';
 import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { invoke } from '../../api/client.ts';
+import { useApi } from '../../api/queries.ts';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { snippetSegments, type Totals } from './results.ts';
 
@@ -75,28 +82,60 @@ export interface SearchPages {
   totals: Totals;
 }
 
+/** The top hits of every kind together, in the engine's ranking (the palette). */
+export function useTopHits(query: string, filters: SearchFilters, limit: number) {
+  const result = useApi(
+    'search.query',
+    { query, filters, limit },
+    { enabled: query.length > 0, placeholderData: keepPreviousData },
+  );
+  const pages = useMemo<SearchPages | null>(
+    () => (result.data ? { hits: result.data.hits, total: result.data.total, totals: result.data.totals } : null),
+    [result.data],
+  );
+  return { ...result, pages };
+}
+
+interface Cursor {
+  /** Which of the kinds asked for is being paged through. */
+  kind: number;
+  cursor: string | null;
+}
+
 /**
- * The search, page by page: `fetchNextPage` asks for the next page with the cursor the last one
- * gave. Keyed like every read (['search.query', params]), so a write that can change results
- * marks it stale. The previous results stay on screen while the next words are searched.
+ * Every hit, kind after kind (sources, then excerpts, entities, drafts), each kind page by page in
+ * the engine's ranking: what `fetchNextPage` adds goes at the end, so the list never shifts under
+ * the reader while more loads. The totals come from one small query over all the kinds asked for.
+ * Keyed like every read (['search.query', params]), so a write that can change results marks
+ * them stale. The previous results stay on screen while the next words are searched.
  */
 export function useSearch(query: string, filters: SearchFilters, pageSize: number) {
+  const enabled = query.length > 0;
+  const counts = useApi('search.query', { query, filters, limit: 1 }, { enabled, placeholderData: keepPreviousData });
+  const kinds = SEARCH_KINDS.filter((k) => !filters.kinds || filters.kinds.includes(k));
   const params = { query, filters, limit: pageSize };
   const result = useInfiniteQuery({
     queryKey: ['search.query', params] as const,
-    queryFn: ({ pageParam }) => invoke('search.query', { ...params, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: query.trim().length > 0,
+    queryFn: ({ pageParam }) =>
+      invoke('search.query', {
+        ...params,
+        filters: { ...filters, kinds: [kinds[pageParam.kind] ?? 'source'] },
+        cursor: pageParam.cursor,
+      }),
+    initialPageParam: { kind: 0, cursor: null } as Cursor,
+    getNextPageParam: (last, _all, param): Cursor | undefined => {
+      if (last.nextCursor) return { kind: param.kind, cursor: last.nextCursor };
+      return param.kind + 1 < kinds.length ? { kind: param.kind + 1, cursor: null } : undefined;
+    },
+    enabled,
     placeholderData: keepPreviousData,
   });
   const pages = useMemo<SearchPages | null>(() => {
     const loaded = result.data?.pages;
-    const first = loaded?.[0];
-    if (!loaded || !first) return null;
-    return { hits: loaded.flatMap((p) => p.hits), total: first.total, totals: first.totals };
-  }, [result.data]);
-  return { ...result, pages };
+    if (!loaded || !counts.data) return null;
+    return { hits: loaded.flatMap((p) => p.hits), total: counts.data.total, totals: counts.data.totals };
+  }, [result.data, counts.data]);
+  return { ...result, error: counts.error ?? result.error, pages };
 }
 
 /** A query the engine could not read (unbalanced quotes, a lone operator): worded, not raw. */

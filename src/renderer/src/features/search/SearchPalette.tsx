@@ -5,7 +5,7 @@ import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useErrorText } from '../../i18n/errors.ts';
-import { HitBody, isQuerySyntaxError, KIND_HEADINGS, useSearch } from './HitParts.tsx';
+import { HitBody, isQuerySyntaxError, KIND_HEADINGS, useTopHits } from './HitParts.tsx';
 import { groupByKind, hitsOf } from './results.ts';
 
 /** How many hits of each kind the palette shows; the search screen has them all. */
@@ -39,7 +39,7 @@ export function SearchPalette({
   const query = useDebounced(text.trim(), 120);
   const scope = everywhere ? null : dossierId;
   const dossier = useApi('dossier.get', { id: dossierId ?? '' }, { enabled: dossierId !== null });
-  const search = useSearch(query, scope ? { dossierId: scope } : {}, PER_KIND * 4);
+  const search = useTopHits(query, scope ? { dossierId: scope } : {}, PER_KIND * 8);
   const rows = useMemo(
     () => (query && search.pages ? groupByKind(search.pages.hits, search.pages.totals, PER_KIND) : []),
     [query, search.pages],
