@@ -72,8 +72,9 @@ test.describe('search', () => {
     await box.fill('strikes');
     const options = palette.getByRole('option');
     await expect(options.first()).toBeVisible();
-    await expect(palette).toContainText(/passages? in sources/);
-    await expect(palette).toContainText(/1 excerpt\b/);
+    const kinds = palette.locator('.palette-kind');
+    await expect(kinds.filter({ hasText: /^\d+ passages? in sources$/ })).toBeVisible();
+    await expect(kinds.filter({ hasText: /^1 excerpt$/ })).toBeVisible();
     // The words found are marked in each snippet, as elements (not markup from the document).
     await expect(options.first().locator('mark').first()).toHaveText(/^strikes?$/i);
     await expect(options.first()).toHaveAttribute('aria-selected', 'true');
@@ -125,11 +126,11 @@ test.describe('search', () => {
     await page.getByLabel('Name for this search').fill('Strikes in excerpts');
     await page.getByRole('button', { name: 'Save this search' }).click();
     const saved = page.getByRole('complementary', { name: 'Saved searches' });
-    await expect(saved.getByRole('button', { name: 'Strikes in excerpts' })).toBeVisible();
+    await expect(saved.getByRole('button', { name: 'Strikes in excerpts', exact: true })).toBeVisible();
     await page.getByRole('button', { name: /Clear \d filters/ }).click();
     await page.getByLabel('Search for').fill('Karaganda');
     await expect(page.getByLabel('Code')).toHaveValue('');
-    await saved.getByRole('button', { name: 'Strikes in excerpts' }).click();
+    await saved.getByRole('button', { name: 'Strikes in excerpts', exact: true }).click();
     await expect(page.getByLabel('Search for')).toHaveValue('strike*');
     await expect(page.getByLabel('Show')).toHaveValue('excerpt');
     await expect(results.getByRole('button')).toHaveCount(1);
@@ -159,7 +160,7 @@ test.describe('search', () => {
 
     // Forget the saved search.
     await saved.getByRole('button', { name: 'Forget the saved search “Strikes in excerpts”' }).click();
-    await expect(saved.getByRole('button', { name: 'Strikes in excerpts' })).toHaveCount(0);
+    await expect(saved.getByRole('button', { name: 'Strikes in excerpts', exact: true })).toHaveCount(0);
     expect(await missingMessagesOn(page)).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 import { useErrorText } from './i18n/errors.ts';
 import { LanguageProvider } from './i18n/LanguageProvider.tsx';
 import { useGo, useHistoryButtons, usePlace } from './routes/navigation.ts';
-import type { Place } from './routes/places.ts';
+import { type Place, pathFor } from './routes/places.ts';
 
 function lock(): void {
   void lockVault();
@@ -134,11 +134,13 @@ function Screen({
           key={searchRun}
           dossierId={place.dossierId}
           query={place.query}
-          onQueryChange={(query, dossierId) => {
+          filters={place.filters}
+          onQueryChange={(query, { dossierId, ...filters }) => {
             const next: Place = { area: 'search' };
             if (dossierId) next.dossierId = dossierId;
             if (query) next.query = query;
-            if (next.query !== place.query || next.dossierId !== place.dossierId) go(next, { replace: true });
+            if (Object.keys(filters).length > 0) next.filters = filters;
+            if (pathFor(next) !== pathFor(place)) go(next, { replace: true });
           }}
           onOpen={(hit) => {
             const target = placeOfHit(hit);

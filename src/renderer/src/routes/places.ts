@@ -1,6 +1,9 @@
 // Every place in the workspace as data, and its address in the memory router. Screens ask to go to
 // a place; the router keeps back/forward; an address can point at a source and one excerpt in it.
 
+import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/api/search.ts';
+import { SOURCE_KINDS, type SourceKind } from '../../../shared/domain.ts';
+
 export type DossierTab = 'sources' | 'excerpts' | 'drafts';
 
 export type Place =
@@ -21,6 +24,8 @@ export type Place =
       dossierId?: string;
       /** The words searched for, so Back returns to the same results. */
       query?: string;
+      /** The other filters chosen, likewise. */
+      filters?: SearchFilters;
     }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
@@ -28,6 +33,51 @@ export type Place =
   | { area: 'help' };
 
 const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'drafts'];
+
+// A search's filters in its address, one parameter each; what does not parse is left out.
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FILTER_PARAMS = {
+  kinds: 'kind',
+  sourceKind: 'sourceKind',
+  codeId: 'code',
+  entityId: 'entity',
+  dateFrom: 'from',
+  dateTo: 'to',
+  language: 'lang',
+} as const satisfies Record<Exclude<keyof SearchFilters, 'dossierId'>, string>;
+
+function setFilters(query: URLSearchParams, filters: SearchFilters): void {
+  if (filters.kinds?.length) query.set('kind', filters.kinds.join(','));
+  if (filters.sourceKind) query.set('sourceKind', filters.sourceKind);
+  if (filters.codeId) query.set('code', filters.codeId);
+  if (filters.entityId) query.set('entity', filters.entityId);
+  if (filters.dateFrom) query.set('from', filters.dateFrom);
+  if (filters.dateTo) query.set('to', filters.dateTo);
+  if (filters.language) query.set('lang', filters.language);
+}
+
+function filtersIn(query: URLSearchParams): SearchFilters {
+  const filters: SearchFilters = {};
+  const kinds = (query.get(FILTER_PARAMS.kinds) ?? '')
+    .split(',')
+    .filter((k): k is SearchKind => (SEARCH_KINDS as readonly string[]).includes(k));
+  if (kinds.length > 0) filters.kinds = [...new Set(kinds)];
+  const sourceKind = query.get(FILTER_PARAMS.sourceKind);
+  if (sourceKind && (SOURCE_KINDS as readonly string[]).includes(sourceKind)) {
+    filters.sourceKind = sourceKind as SourceKind;
+  }
+  const code = query.get(FILTER_PARAMS.codeId);
+  if (code) filters.codeId = code;
+  const entity = query.get(FILTER_PARAMS.entityId);
+  if (entity) filters.entityId = entity;
+  const from = query.get(FILTER_PARAMS.dateFrom) ?? '';
+  if (DAY.test(from)) filters.dateFrom = from;
+  const to = query.get(FILTER_PARAMS.dateTo) ?? '';
+  if (DAY.test(to)) filters.dateTo = to;
+  const language = query.get(FILTER_PARAMS.language) ?? '';
+  if (/^[a-z]{2,3}$/.test(language)) filters.language = language;
+  return filters;
+}
 const enc = encodeURIComponent;
 
 export function pathFor(place: Place): string {
@@ -49,6 +99,7 @@ export function pathFor(place: Place): string {
       const query = new URLSearchParams();
       if (place.dossierId) query.set('dossier', place.dossierId);
       if (place.query) query.set('q', place.query);
+      if (place.filters) setFilters(query, place.filters);
       return query.size > 0 ? `/search?${query}` : '/search';
     }
     case 'entities':
@@ -91,6 +142,8 @@ export function placeFor(pathname: string, search = ''): Place | null {
     const words = query.get('q');
     if (dossierId) place.dossierId = dossierId;
     if (words) place.query = words;
+    const filters = filtersIn(query);
+    if (Object.keys(filters).length > 0) place.filters = filters;
     return place;
   }
   if (first === 'codes' || first === 'settings' || first === 'help') return { area: first };

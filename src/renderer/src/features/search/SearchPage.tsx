@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '../../../../shared/api.ts';
+import { SEARCH_KINDS, type SearchFilters, type SearchHit, type SearchKind } from '../../../../shared/api.ts';
 import { SOURCE_KIND_MESSAGES, SOURCE_KINDS } from '../../../../shared/domain.ts';
 import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -45,14 +45,16 @@ function SyntaxHint({ id }: { id?: string }) {
 export function SearchPage({
   dossierId,
   query: initialQuery = '',
+  filters: initialFilters,
   onQueryChange,
   onOpen,
 }: {
   /** The dossier searched in when the screen opens (the filter can widen it). */
   dossierId?: string | undefined;
   query?: string | undefined;
-  /** The words and scope settled: kept in the address so Back returns to these results. */
-  onQueryChange: (query: string, dossierId: string | undefined) => void;
+  filters?: SearchFilters | undefined;
+  /** The words, scope and filters settled: kept in the address so Back returns to these results. */
+  onQueryChange: (query: string, filters: SearchFilters) => void;
   onOpen: (hit: SearchHit) => void;
 }) {
   const id = useId();
@@ -61,7 +63,10 @@ export function SearchPage({
   const sourceKindLabels = useLabels(SOURCE_KIND_MESSAGES);
   const kindLabels = useLabels(KIND_NAMES);
   const [text, setText] = useState(initialQuery);
-  const [form, setForm] = useState<FilterForm>({ ...NO_FILTERS, dossierId: dossierId ?? '' });
+  const [form, setForm] = useState<FilterForm>(() => ({
+    ...formOf(initialFilters ?? {}),
+    dossierId: dossierId ?? '',
+  }));
   const set = (patch: Partial<FilterForm>) => setForm((f) => ({ ...f, ...patch }));
   const query = useDebounced(text.trim(), 200);
   const filters = useMemo(() => filtersOf(form), [form]);
@@ -74,8 +79,8 @@ export function SearchPage({
   const report = useRef(onQueryChange);
   report.current = onQueryChange;
   useEffect(() => {
-    report.current(query, form.dossierId || undefined);
-  }, [query, form.dossierId]);
+    report.current(query, filters);
+  }, [query, filters]);
 
   const rows = useMemo<ResultRow[]>(
     () => (search.pages ? groupByKind(search.pages.hits, search.pages.totals) : []),
@@ -221,7 +226,7 @@ export function SearchPage({
         </div>
         <div className="filter">
           <label htmlFor={`${id}-to`}>
-            <FormattedMessage id="search.filter.dateTo" defaultMessage="to" />
+            <FormattedMessage id="search.filter.dateTo" defaultMessage="Dated up to" />
           </label>
           <input id={`${id}-to`} type="date" value={form.dateTo} onChange={(e) => set({ dateTo: e.target.value })} />
         </div>
