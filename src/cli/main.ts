@@ -329,6 +329,55 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('search <vault> <query>')
+    .description(
+      'find words across sources (by page), excerpts, entities and drafts: "phrases", prefix*, AND/OR/NOT; Russian words in any inflection. With --json, one JSON line per hit',
+    )
+    .option('--dossier <name>', 'only in this dossier (title or id)')
+    .option('--limit <n>', 'at most this many hits', '50')
+    .action(async (vaultPath: string, query: string, opts: { dossier?: string; limit: string }, command: Command) => {
+      const { json } = command.optsWithGlobals<GlobalOptions>();
+      const wanted = Number(opts.limit);
+      if (!Number.isInteger(wanted) || wanted < 1) throw new UprightError('INVALID_PARAMS', { fields: 'limit' });
+      await withServices(vaultPath, undefined, async (services) => {
+        await unlockFromEnvOrPrompt(services);
+        let dossierId: string | undefined;
+        if (opts.dossier) {
+          const dossiers = await invoke(services, 'dossier.list', { includeArchived: true });
+          const dossier = dossiers.find((d) => d.id === opts.dossier || d.title === opts.dossier);
+          if (!dossier) throw new UprightError('DOSSIER_NOT_FOUND');
+          dossierId = dossier.id;
+        }
+        let cursor: string | null = null;
+        let printed = 0;
+        do {
+          const page: Result<'search.query'> = await invoke(services, 'search.query', {
+            query,
+            ...(dossierId ? { filters: { dossierId } } : {}),
+            limit: Math.min(200, wanted - printed),
+            cursor,
+          });
+          for (const hit of page.hits) {
+            const line = json
+              ? JSON.stringify({
+                  kind: hit.kind,
+                  id: hit.id,
+                  sourceId: hit.sourceId,
+                  title: hit.title,
+                  page: hit.page,
+                  dossier: hit.dossierTitle,
+                  snippet: hit.snippet.text,
+                })
+              : `${hit.title}${hit.page ? `, p. ${hit.page}` : ''} [${hit.kind}]: ${hit.snippet.text}`;
+            process.stdout.write(`${line}\n`);
+          }
+          printed += page.hits.length;
+          cursor = page.nextCursor;
+        } while (cursor && printed < wanted);
+      });
+    });
+
+  program
     .command('annotations <vault>')
     .description(
       'export a dossier\'s excerpts as W3C Web Annotation JSON or CSV ("never export" ones are left out, "restricted" ones unless --include-restricted)',

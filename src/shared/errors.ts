@@ -186,6 +186,13 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.ENTITY_MERGE_INTO_ITSELF',
     defaultMessage: 'An entity cannot be merged into itself.',
   },
+  SEARCH_QUERY_INVALID: {
+    id: 'error.SEARCH_QUERY_INVALID',
+    defaultMessage:
+      '{reason, select, empty {Type some words to search for.} unclosed_quote {A quotation mark is not closed: close the phrase with a second one.} unbalanced_parenthesis {A parenthesis is not closed, or closes one that was never opened.} other {AND, OR and NOT need words on both sides (NOT cannot start a search).}}',
+    description:
+      'reason: empty, unclosed_quote, unbalanced_parenthesis or missing_term (an operator without words beside it)',
+  },
   RENDITION_OF_ITSELF: { id: 'error.RENDITION_OF_ITSELF', defaultMessage: 'A source cannot be a rendition of itself.' },
   RENDITION_OTHER_DOSSIER: {
     id: 'error.RENDITION_OTHER_DOSSIER',

@@ -6,6 +6,7 @@ import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
+import { searchHandlers } from './search.ts';
 import { settingsHandlers } from './settings.ts';
 import { sourceHandlers } from './sources.ts';
 import { suggestionHandlers } from './suggestions.ts';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,
+  ...searchHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

@@ -7,6 +7,7 @@ import type { CitedExcerpt, ProtectedQuote, PseudonymousEntity, ReferencedRecomm
 import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
+import { indexDraft, unindex } from './search.ts';
 
 export interface DraftRecord {
   id: string;
@@ -137,6 +138,7 @@ export class DraftRepository extends Repository {
         entityId: id,
         summary: `Draft created (${input.template})`,
       });
+      indexDraft(this.db, id);
     })();
     return this.require(id);
   }
@@ -154,7 +156,9 @@ export class DraftRepository extends Repository {
 
   update(id: string, patch: DraftPatch): DraftRecord {
     const current = this.require(id);
+    const rewritten = patch.title !== undefined || patch.body !== undefined;
     this.db.transaction(() => {
+      if (rewritten) unindex(this.db, id);
       this.sql
         .get('UPDATE draft SET title = ?, cover = ?, body = ?, updated_at = ? WHERE id = ?')
         .run(
@@ -164,6 +168,7 @@ export class DraftRepository extends Repository {
           nowIso(),
           id,
         );
+      if (rewritten) indexDraft(this.db, id);
       if (!this.#editedRecently(id)) {
         this.audit.append({ action: 'draft.update', entityType: 'draft', entityId: id, summary: 'Draft edited' });
       }
@@ -176,6 +181,7 @@ export class DraftRepository extends Repository {
     if (!this.get(id)) return false;
     const now = nowIso();
     this.db.transaction(() => {
+      unindex(this.db, id);
       this.sql.get('DELETE FROM draft_version WHERE draft_id = ?').run(id);
       this.sql
         .get("UPDATE draft SET deleted_at = ?, updated_at = ?, title = '', cover = '{}', body = '[]' WHERE id = ?")

@@ -16,6 +16,7 @@ import type { SourceFormat } from '../ingest/types.ts';
 import { checkpoint } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
+import { indexEntity, sourcesNaming, unindex } from './search.ts';
 
 export { ENTITY_KINDS, ENTITY_SENSITIVITY, type EntityKind, type EntitySensitivity };
 
@@ -153,9 +154,15 @@ function tidyAliases(aliases: string[], name: string): string[] {
 }
 
 /** An FTS5 query matching any of the names as a phrase; null when none has a searchable word. */
-function phraseQuery(names: string[]): string | null {
-  const phrases = names.filter((n) => /[\p{L}\p{N}]/u.test(n)).map((n) => `"${n.replaceAll('"', '""')}"`);
-  return phrases.length > 0 ? phrases.join(' OR ') : null;
+/** A passage with its marked words between MATCH_START and MATCH_END, as the entity page draws them. */
+function marked(passage: { text: string; marks: { start: number; end: number }[] }): string {
+  let out = '';
+  let at = 0;
+  for (const mark of passage.marks) {
+    out += `${passage.text.slice(at, mark.start)}${MATCH_START}${passage.text.slice(mark.start, mark.end)}${MATCH_END}`;
+    at = mark.end;
+  }
+  return out + passage.text.slice(at);
 }
 
 export class EntityRepository extends Repository {
@@ -208,6 +215,7 @@ export class EntityRepository extends Repository {
           now,
         );
       this.audit.append({ action: 'entity.create', entityType: 'entity', entityId: id, summary: 'Entity created' });
+      indexEntity(this.db, id);
     })();
     return this.require(id);
   }
@@ -221,6 +229,7 @@ export class EntityRepository extends Repository {
     this.#assertFreeName(kind, name, id);
     const pseudonym = patch.pseudonym !== undefined ? tidy(patch.pseudonym ?? '') || null : current.pseudonym;
     this.db.transaction(() => {
+      unindex(this.db, id);
       this.sql
         .get(
           `UPDATE entity SET kind = ?, name = ?, aliases = ?, pseudonym = ?, sensitivity = ?, description = ?, updated_at = ?
@@ -237,6 +246,7 @@ export class EntityRepository extends Repository {
           id,
         );
       this.audit.append({ action: 'entity.update', entityType: 'entity', entityId: id, summary: 'Entity changed' });
+      indexEntity(this.db, id);
     })();
     return this.require(id);
   }
@@ -270,6 +280,7 @@ export class EntityRepository extends Repository {
       this.sql
         .get('UPDATE OR IGNORE entity_mention SET entity_id = ?, updated_at = ? WHERE entity_id = ?')
         .run(intoId, now, fromId);
+      unindex(this.db, intoId);
       this.sql
         .get(
           'UPDATE entity SET aliases = ?, pseudonym = ?, sensitivity = ?, description = ?, updated_at = ? WHERE id = ?',
@@ -283,6 +294,7 @@ export class EntityRepository extends Repository {
           intoId,
         );
       this.#erase(fromId);
+      indexEntity(this.db, intoId);
       this.audit.append({
         action: 'entity.merge',
         entityType: 'entity',
@@ -370,24 +382,26 @@ export class EntityRepository extends Repository {
     const linked = new Map<string, number>();
     for (const e of excerpts) linked.set(e.sourceId, (linked.get(e.sourceId) ?? 0) + 1);
 
-    const query = phraseQuery([entity.name, ...entity.aliases]);
-    const found = query
-      ? (this.sql
-          .get(
-            `SELECT s.id, s.title, s.kind, s.format, s.dossier_id AS dossierId, d.title AS dossierTitle,
-               snippet(source_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
-             FROM source_fts JOIN source s ON s.seq = source_fts.rowid JOIN dossier d ON d.id = s.dossier_id
-             WHERE source_fts MATCH ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL
-             ORDER BY bm25(source_fts) LIMIT ?`,
-          )
-          .all(query, MAX_MENTIONING_SOURCES) as Omit<MentioningSource, 'linkedExcerpts'>[])
-      : [];
-    const sources = found.map((s) => ({ ...s, linkedExcerpts: linked.get(s.id) ?? 0 }));
+    const describe = this.sql.get(
+      `SELECT s.id, s.title, s.kind, s.format, s.dossier_id AS dossierId, d.title AS dossierTitle
+       FROM source s JOIN dossier d ON d.id = s.dossier_id
+       WHERE s.id = ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL`,
+    );
+    const sources: MentioningSource[] = [];
+    for (const { id: sourceId, passage } of sourcesNaming(
+      this.db,
+      [entity.name, ...entity.aliases],
+      MAX_MENTIONING_SOURCES,
+    )) {
+      const source = describe.get(sourceId) as Omit<MentioningSource, 'linkedExcerpts' | 'snippet'> | undefined;
+      if (source) sources.push({ ...source, snippet: marked(passage), linkedExcerpts: linked.get(sourceId) ?? 0 });
+    }
     return { excerpts, sources };
   }
 
   #erase(id: string): void {
     const now = nowIso();
+    unindex(this.db, id);
     this.sql.get('DELETE FROM excerpt_entity WHERE entity_id = ?').run(id);
     this.sql.get('DELETE FROM entity_mention WHERE entity_id = ?').run(id);
     this.sql.get('DELETE FROM event_participant WHERE entity_id = ?').run(id);

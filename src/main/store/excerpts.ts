@@ -6,6 +6,7 @@ import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
+import { excerptsMatching, indexExcerpt, unindex } from './search.ts';
 
 // The vocabularies are shared with the renderer (labels) and the API schemas.
 export { CONFIDENTIALITY, type Confidentiality, STANCES, type Stance } from '../../shared/domain.ts';
@@ -165,6 +166,7 @@ export class ExcerptRepository extends Repository {
       this.#setCodes(id, input.codeIds ?? []);
       this.#setEntities(id, input.entityIds ?? []);
       this.audit.append({ action: 'excerpt.add', entityType: 'excerpt', entityId: id, summary: 'Excerpt added' });
+      indexExcerpt(this.db, id);
     })();
     return this.get(id) as ExcerptRecord;
   }
@@ -177,7 +179,9 @@ export class ExcerptRepository extends Repository {
 
   update(id: string, patch: ExcerptPatch): ExcerptRecord {
     const current = this.require(id);
+    const renoted = patch.note !== undefined && patch.note !== current.note;
     this.db.transaction(() => {
+      if (renoted) unindex(this.db, id);
       this.sql
         .get('UPDATE excerpt SET note = ?, confidentiality = ?, stance = ?, updated_at = ? WHERE id = ?')
         .run(
@@ -190,6 +194,7 @@ export class ExcerptRepository extends Repository {
       if (patch.codeIds) this.#setCodes(id, patch.codeIds);
       if (patch.entityIds) this.#setEntities(id, patch.entityIds);
       this.audit.append({ action: 'excerpt.update', entityType: 'excerpt', entityId: id, summary: 'Excerpt changed' });
+      if (renoted) indexExcerpt(this.db, id);
     })();
     return this.require(id);
   }
@@ -199,6 +204,7 @@ export class ExcerptRepository extends Repository {
     if (!this.get(id)) return false;
     const now = nowIso();
     this.db.transaction(() => {
+      unindex(this.db, id);
       this.sql.get('DELETE FROM excerpt_code WHERE excerpt_id = ?').run(id);
       this.sql.get('DELETE FROM excerpt_entity WHERE excerpt_id = ?').run(id);
       this.sql
@@ -428,6 +434,7 @@ export class ExcerptRepository extends Repository {
          anchor_status = CASE WHEN ? THEN anchor_status ELSE 'reanchored' END, updated_at = ? WHERE id = ?`,
     );
     for (const { id, status, anchor } of placed) {
+      unindex(this.db, id);
       // An excerpt found exactly where it was keeps its status (an orphan placed again stays placed).
       move.run(
         anchor.exact,
@@ -440,6 +447,7 @@ export class ExcerptRepository extends Repository {
         now,
         id,
       );
+      indexExcerpt(this.db, id);
     }
     const lose = this.sql.get("UPDATE excerpt SET anchor_status = 'orphaned', updated_at = ? WHERE id = ?");
     for (const id of orphanIds) lose.run(now, id);
@@ -449,12 +457,14 @@ export class ExcerptRepository extends Repository {
   place(id: string, anchor: Anchor): ExcerptRecord {
     this.require(id);
     this.db.transaction(() => {
+      unindex(this.db, id);
       this.sql
         .get(
           `UPDATE excerpt SET exact = ?, prefix = ?, suffix = ?, start_offset = ?, end_offset = ?, page = ?,
              anchor_status = 'anchored', updated_at = ? WHERE id = ?`,
         )
         .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, anchor.page, nowIso(), id);
+      indexExcerpt(this.db, id);
       this.audit.append({
         action: 'excerpt.place',
         entityType: 'excerpt',
@@ -470,13 +480,8 @@ export class ExcerptRepository extends Repository {
     return this.list({ dossierId, anchorStatus: 'orphaned', ...(sourceId ? { sourceId } : {}) });
   }
 
-  /** Full-text lookup over the quote and the note (FTS5 query syntax), best match first. */
+  /** Full-text lookup over the quote and the note (the search syntax), best match first. */
   searchText(query: string, limit = 50): { id: string; sourceId: string }[] {
-    return this.sql
-      .get(
-        `SELECT e.id, e.source_id AS sourceId FROM excerpt_fts JOIN excerpt e ON e.seq = excerpt_fts.rowid
-         WHERE excerpt_fts MATCH ? AND e.deleted_at IS NULL ORDER BY bm25(excerpt_fts) LIMIT ?`,
-      )
-      .all(query, limit) as { id: string; sourceId: string }[];
+    return excerptsMatching(this.db, query, limit);
   }
 }

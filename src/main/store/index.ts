@@ -8,6 +8,7 @@ import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { ExcerptRepository } from './excerpts.ts';
 import { MentionRepository } from './mentions.ts';
+import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
 import { SuggestionCacheRepository } from './suggestion-cache.ts';
@@ -68,6 +69,7 @@ export class Store {
   readonly drafts: DraftRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
+  readonly search: SearchRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -82,6 +84,7 @@ export class Store {
     this.drafts = new DraftRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
+    this.search = new SearchRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

@@ -10,6 +10,7 @@ import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fin
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
+import { indexSource, sourcesMatching, unindex } from './search.ts';
 
 // The structure a source is stored with is what the importers produce.
 export type { Block as SourceBlock, PageSpan, SourceFormat } from '../ingest/types.ts';
@@ -149,6 +150,7 @@ export class SourceRepository extends Repository {
         entityId: id,
         summary: original ? `Source added with a ${original.bytes.byteLength}-byte original` : 'Source added',
       });
+      indexSource(this.db, id);
     })();
     return this.get(id) as SourceRecord;
   }
@@ -240,7 +242,10 @@ export class SourceRepository extends Repository {
             ? null
             : ('person' as const),
     };
+    const retitled = next.title !== current.title;
     this.db.transaction(() => {
+      // The title is indexed with the text; kind, date and language are read when filtering.
+      if (retitled) unindex(this.db, id);
       this.sql
         .get(
           `UPDATE source SET title = ?, kind = ?, author_organisation = ?, date_text = ?, document_symbol = ?, language = ?,
@@ -266,6 +271,7 @@ export class SourceRepository extends Repository {
         entityId: id,
         summary: 'Source details changed',
       });
+      if (retitled) indexSource(this.db, id);
     })();
     return this.detail(id);
   }
@@ -292,6 +298,7 @@ export class SourceRepository extends Repository {
       | undefined;
     if (!current) throw new UprightError('SOURCE_NOT_FOUND');
     const { warnings: _old, ...metadata } = JSON.parse(current.metadata) as Record<string, unknown>;
+    unindex(this.db, id);
     this.sql
       .get(
         `UPDATE source SET text = ?, page_map = ?, blocks = ?, paragraph_hashes = ?, format = ?, metadata = ?, updated_at = ?
@@ -317,6 +324,7 @@ export class SourceRepository extends Repository {
          WHERE id = @id`,
       )
       .run({ id, url: input.url ?? null, saved_on: input.savedOn ?? null });
+    indexSource(this.db, id);
     this.audit.append({
       action: 'source.renormalise',
       entityType: 'source',
@@ -369,6 +377,13 @@ export class SourceRepository extends Repository {
     if (!exists) return false;
     const now = nowIso();
     this.db.transaction(() => {
+      // Out of the search index while its words are still stored (see store/search.ts).
+      unindex(this.db, id);
+      const excerptIds = this.sql
+        .get('SELECT id FROM excerpt WHERE source_id = ? AND deleted_at IS NULL')
+        .pluck()
+        .all(id) as string[];
+      for (const excerptId of excerptIds) unindex(this.db, excerptId);
       this.sql.get('DELETE FROM source_original WHERE source_id = ?').run(id);
       // Linked mentions and cached suggestions hold words of the text: they go with it.
       this.sql.get('DELETE FROM entity_mention WHERE source_id = ?').run(id);
@@ -392,8 +407,6 @@ export class SourceRepository extends Repository {
         entityId: id,
         summary: 'Source and its original removed',
       });
-      this.sql.get("INSERT INTO source_fts (source_fts) VALUES ('optimize')").run();
-      this.sql.get("INSERT INTO excerpt_fts (excerpt_fts) VALUES ('optimize')").run();
     })();
     // Old page images of the erased bytes stay in the WAL until a checkpoint.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -515,14 +528,9 @@ export class SourceRepository extends Repository {
     return toSummary(row);
   }
 
-  /** Full-text lookup over title and normalised text (FTS5 query syntax), best match first. */
+  /** Full-text lookup over title and normalised text (the search syntax), best match first. */
   searchText(query: string, limit = 50): { id: string; title: string }[] {
-    return this.sql
-      .get(
-        `SELECT s.id, s.title FROM source_fts JOIN source s ON s.seq = source_fts.rowid
-         WHERE source_fts MATCH ? AND s.deleted_at IS NULL ORDER BY bm25(source_fts) LIMIT ?`,
-      )
-      .all(query, limit) as { id: string; title: string }[];
+    return sourcesMatching(this.db, query, limit);
   }
 }
 

@@ -4,6 +4,7 @@ import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
+import { searchBench } from './search.ts';
 import { vaultBench } from './vault.ts';
 
-export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench];
+export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench, searchBench];

@@ -2,6 +2,8 @@
 // migrate to N, assert the rows are intact (and, where the step adds behaviour, that it applies).
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
+import { Store } from '../../../src/main/store/index.ts';
+import { migration as searchIndex } from '../../../src/main/store/migrations/009-search-index.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -333,7 +335,7 @@ Page 2',
     `);
     const before = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
 
-    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION - 7 }, (_, i) => i + 8));
+    expect(migrate(db, 8)).toEqual([8]);
 
     const after = db.prepare('SELECT * FROM source').get() as Record<string, unknown>;
     // Nothing was known of where or when it was read: nothing is made up.
@@ -347,5 +349,45 @@ Page 2',
     expect(db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all('systematic')).toHaveLength(
       1,
     );
+  });
+  it('the search index step indexes what a version-8 vault holds — source text by page, excerpts, entities, drafts — and drops the old indexes', () => {
+    const db = tempDatabase();
+    migrate(db, searchIndex.version - 1);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, page_map, language)
+        VALUES ('s1', 'd1', 'Union report', 'ngo_report', 'Page one names nobody.Рабочих задержали на второй странице.',
+          '[{"page":1,"start":0,"end":22},{"page":2,"start":22,"end":60}]', 'ru');
+      INSERT INTO source (id, dossier_id, title, kind, text, deleted_at)
+        VALUES ('s2', 'd1', '', 'other', '', '2024-01-01T00:00:00.000Z');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, page, note)
+        VALUES ('e1', 's1', 'Рабочих задержали', 22, 39, 2, 'arrests of workers');
+      INSERT INTO entity (id, kind, name, aliases) VALUES ('n1', 'organisation', 'Ministry of Labour', '["MinTrud"]');
+      INSERT INTO draft (id, dossier_id, title, template, body)
+        VALUES ('r1', 'd1', 'Submission', 'individual',
+          '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Detentions of workers"}]}]}');
+    `);
+
+    expect(migrate(db)).toEqual(
+      Array.from({ length: LATEST_VERSION - searchIndex.version + 1 }, (_, i) => i + searchIndex.version),
+    );
+
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE '%_fts'").pluck().all();
+    expect(tables).toEqual(['search_fts']);
+    const store = new Store(db);
+    const arrested = store.search.query({ query: 'рабочие' });
+    expect(arrested.totals).toEqual({ source: 1, excerpt: 1, entity: 0, draft: 0 });
+    expect(arrested.hits.find((h) => h.kind === 'source')).toMatchObject({
+      id: 's1',
+      page: 2,
+      at: { start: 22, end: 29 },
+    });
+    expect(store.search.query({ query: 'mintrud' }).hits[0]).toMatchObject({ kind: 'entity', id: 'n1' });
+    expect(store.search.query({ query: 'detention' }).hits[0]).toMatchObject({ kind: 'draft', id: 'r1' });
+    expect(db.prepare("SELECT count(*) FROM search_doc WHERE thing_id = 's2'").pluck().get()).toBe(0);
+    // The old indexes' callers work on the new one.
+    expect(store.sources.searchText('union')).toEqual([{ id: 's1', title: 'Union report' }]);
+    expect(store.excerpts.searchText('arrests')).toEqual([{ id: 'e1', sourceId: 's1' }]);
+    expect(store.search.savedList('d1')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // method is a read (changes nothing), or it names the areas whose reads must load again.
 import type { Method } from '../../../shared/api.ts';
 
-/** The first word of a method name: 'excerpt.create' → 'excerpt'. */
+/** The first word of a method name: 'excerpt.create' → 'excerpt', 'search.saved.list' → 'search'. */
 export type Area =
   | 'app'
   | 'vault'
@@ -46,14 +46,14 @@ const READ_VERBS = new Set([
   'query',
 ]);
 
+/** The verb is the last word: 'search.saved.list' reads. */
 export function isRead(method: Method): boolean {
-  // The last word: 'search.saved.list' reads like 'excerpt.list'.
   return READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
 }
 
 // What a source's or an annotation's change reaches: lists show source titles and counts, notes
-// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked.
-// Search results show all of these too.
+// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked,
+// search results hold the words and the filters by code and entity.
 const TEXT_AND_ANNOTATIONS: Area[] = [
   'dossier',
   'source',
@@ -69,22 +69,22 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'app.setPreferences': ['app'],
   'settings.update': ['settings', 'vault'],
   'dossier.create': ['dossier'],
-  'dossier.update': ['dossier', 'draft'],
+  'dossier.update': ['dossier', 'draft', 'search'],
   'dossier.archive': ['dossier'],
   'import.files': TEXT_AND_ANNOTATIONS,
-  'import.cancel': ['source', 'dossier'],
+  'import.cancel': ['source', 'dossier', 'search'],
   'code.create': ['code', 'excerpt'],
-  'code.update': ['code', 'excerpt'],
   'code.starter': ['code'],
-  'code.merge': ['code', 'excerpt', 'draft'],
-  'code.delete': ['code', 'excerpt', 'draft'],
-  'draft.create': ['draft', 'dossier'],
-  'draft.update': ['draft'],
-  'draft.delete': ['draft', 'dossier'],
-  'draft.snapshot': ['draft'],
-  // A saved search changes only the list of saved searches.
+  // Search filters by code (and its sub-codes): moves, merges and deletes change what they find.
+  'code.update': ['code', 'excerpt', 'search'],
+  'code.merge': ['code', 'excerpt', 'draft', 'search'],
+  'code.delete': ['code', 'excerpt', 'draft', 'search'],
+  'draft.create': ['draft', 'dossier', 'search'],
+  'draft.update': ['draft', 'search'],
+  'draft.delete': ['draft', 'dossier', 'search'],
   'search.saved.create': ['search'],
   'search.saved.delete': ['search'],
+  'draft.snapshot': ['draft'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],
@@ -112,7 +112,5 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
 /** The areas a successful call of `method` may have changed; empty for a read. */
 export function areasChangedBy(method: Method): readonly Area[] | 'all' {
   if (isRead(method)) return [];
-  const areas = CHANGES[method] ?? TEXT_AND_ANNOTATIONS;
-  // Whatever changes case data (a code renamed, a draft retitled) can change what a search finds.
-  return areas === 'all' || areas.length === 0 || areas.includes('search') ? areas : [...areas, 'search'];
+  return CHANGES[method] ?? TEXT_AND_ANNOTATIONS;
 }

@@ -1,0 +1,706 @@
+// Full-text search over everything a dossier holds: source text by page, excerpts (quote and note),
+// entity names and aliases, drafts. One contentless FTS5 table (search_fts) holds only the stems of
+// the words (src/main/search/words.ts); search_doc says what each indexed row is (kind, thing, dossier,
+// source, page, offsets), so the text itself is stored once, in its own table. The index is written
+// here, by the repositories, in the transaction of each change: stemming runs in JavaScript, which
+// SQLite triggers cannot call.
+//
+// Contentless FTS5 forgets a row only when told its words again ('delete' with the same values), and
+// with secure-delete on, those words then leave the index's pages at once (a deleted source's words
+// must not linger, and a full 'optimize' per delete is slow at scale). So a change is always:
+// unindex(thing) while its old text is still stored, write, then index it again.
+import { createHash } from 'node:crypto';
+import type { SavedSearch, SearchFilters, SearchHit, SearchKind, Snippet } from '../../shared/api/search.ts';
+import type { DraftNode } from '../../shared/draft.ts';
+import { UprightError } from '../../shared/errors.ts';
+import type { PageSpan } from '../ingest/types.ts';
+import { keyMatches, type ParsedQuery, parseQuery, type QueryTerms } from '../search/query.ts';
+import { indexText, words } from '../search/words.ts';
+import type { Db } from './database.ts';
+import { nowIso, uuidv7 } from './ids.ts';
+import { Repository } from './repository.ts';
+import { Statements } from './statements.ts';
+
+/** A source without pages is indexed in passages of about this many characters (a hit knows its passage). */
+const PASSAGE = 4000;
+/** Snippet length around the first match, in characters. */
+const SNIPPET = 180;
+/** bm25 weights of the two columns: a word in a title counts more than one in the body. */
+const RANK = 'bm25(search_fts, 4.0, 1.0)';
+
+const statements = new WeakMap<Db, Statements>();
+function sql(db: Db): Statements {
+  let cached = statements.get(db);
+  if (!cached) {
+    cached = new Statements(db);
+    statements.set(db, cached);
+  }
+  return cached;
+}
+
+/**
+ * A live source's text and page map: the one place the index reads source text from (the text may
+ * move to a table of its own; only this function then changes).
+ */
+export function readSourceText(db: Db, sourceId: string): { text: string; pageMap: PageSpan[] } | null {
+  const row = sql(db).get('SELECT text, page_map FROM source WHERE id = ? AND deleted_at IS NULL').get(sourceId) as
+    | { text: string; page_map: string }
+    | undefined;
+  return row ? { text: row.text, pageMap: JSON.parse(row.page_map) as PageSpan[] } : null;
+}
+
+/** The passages a source is indexed in: its page spans (long ones cut), or passages of PASSAGE characters. */
+export function passages(
+  text: string,
+  pageMap: readonly PageSpan[],
+): { page: number | null; start: number; end: number }[] {
+  const spans = pageMap.length > 0 ? pageMap : [{ page: null, start: 0, end: text.length }];
+  const out: { page: number | null; start: number; end: number }[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    while (start < span.end) {
+      let end = Math.min(span.end, start + PASSAGE);
+      // Cut at a space, so no word is split between two passages.
+      if (end < span.end) {
+        const space = text.lastIndexOf(' ', end);
+        const newline = text.lastIndexOf('\n', end);
+        const cut = Math.max(space, newline);
+        if (cut > start + PASSAGE / 2) end = cut;
+      }
+      out.push({ page: span.page, start, end });
+      start = end;
+    }
+  }
+  return out;
+}
+
+function insertDoc(
+  db: Db,
+  doc: {
+    kind: SearchKind;
+    thingId: string;
+    dossierId: string | null;
+    sourceId: string | null;
+    page: number | null;
+    start: number | null;
+    end: number | null;
+  },
+  title: string,
+  body: string,
+): boolean {
+  const titleKeys = indexText(title);
+  const bodyKeys = indexText(body);
+  if (!titleKeys && !bodyKeys) return false;
+  const seq = sql(db)
+    .get(
+      `INSERT INTO search_doc (kind, thing_id, dossier_id, source_id, page, start_offset, end_offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end).lastInsertRowid;
+  sql(db).get('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, titleKeys, bodyKeys);
+  return true;
+}
+
+/**
+ * Takes a thing (source, excerpt, entity, draft) out of the index. Call it BEFORE its text changes
+ * or is erased: the index is told the words it held, worked out again from the stored text.
+ */
+export function unindex(db: Db, thingId: string): void {
+  const docs = sql(db)
+    .get('SELECT seq, kind, start_offset, end_offset FROM search_doc WHERE thing_id = ? ORDER BY seq')
+    .all(thingId) as { seq: number; kind: SearchKind; start_offset: number | null; end_offset: number | null }[];
+  if (docs.length === 0) return;
+  const forget = sql(db).get("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
+  const strings = indexedStrings(db, docs[0]?.kind as SearchKind, thingId);
+  docs.forEach((doc, i) => {
+    const [title, body] = strings(i, doc.start_offset, doc.end_offset);
+    forget.run(doc.seq, indexText(title), indexText(body));
+  });
+  sql(db).get('DELETE FROM search_doc WHERE thing_id = ?').run(thingId);
+}
+
+/** The (title, body) each index row of a thing was made from, from what is stored now. */
+function indexedStrings(
+  db: Db,
+  kind: SearchKind,
+  thingId: string,
+): (index: number, start: number | null, end: number | null) => [string, string] {
+  if (kind === 'source') {
+    const title =
+      (sql(db).get('SELECT title FROM source WHERE id = ?').pluck().get(thingId) as string | undefined) ?? '';
+    const text = readSourceText(db, thingId)?.text ?? '';
+    return (i, start, end) => [i === 0 ? title : '', text.slice(start ?? 0, end ?? text.length)];
+  }
+  if (kind === 'excerpt') {
+    const row = sql(db).get('SELECT exact, note FROM excerpt WHERE id = ?').get(thingId) as
+      | { exact: string; note: string }
+      | undefined;
+    return () => [row?.note ?? '', row?.exact ?? ''];
+  }
+  if (kind === 'entity') {
+    const row = sql(db).get('SELECT name, aliases FROM entity WHERE id = ?').get(thingId) as
+      | { name: string; aliases: string }
+      | undefined;
+    return () => [row?.name ?? '', row ? aliasText(row.aliases) : ''];
+  }
+  const row = sql(db).get('SELECT title, body FROM draft WHERE id = ?').get(thingId) as
+    | { title: string; body: string }
+    | undefined;
+  return () => [row?.title ?? '', row ? draftText(row.body) : ''];
+}
+
+/** Indexes a source's title and text, passage by passage (after unindex, or when new). */
+export function indexSource(db: Db, sourceId: string): void {
+  const row = sql(db).get('SELECT dossier_id, title FROM source WHERE id = ? AND deleted_at IS NULL').get(sourceId) as
+    | { dossier_id: string; title: string }
+    | undefined;
+  const content = row ? readSourceText(db, sourceId) : null;
+  if (!row || !content) return;
+  const all = passages(content.text, content.pageMap);
+  if (all.length === 0) all.push({ page: null, start: 0, end: 0 });
+  // The title goes with the first row indexed (rows without words are skipped), as unindex expects.
+  let titled = false;
+  for (const p of all) {
+    const inserted = insertDoc(
+      db,
+      {
+        kind: 'source',
+        thingId: sourceId,
+        dossierId: row.dossier_id,
+        sourceId,
+        page: p.page,
+        start: p.start,
+        end: p.end,
+      },
+      titled ? '' : row.title,
+      content.text.slice(p.start, p.end),
+    );
+    titled ||= inserted;
+  }
+}
+
+/** Indexes an excerpt's quote and note (after unindex, or when new); a deleted one is not indexed. */
+export function indexExcerpt(db: Db, excerptId: string): void {
+  const row = sql(db)
+    .get(
+      `SELECT x.source_id, s.dossier_id, x.exact, x.note, x.page, x.start_offset, x.end_offset
+       FROM excerpt x JOIN source s ON s.id = x.source_id
+       WHERE x.id = ? AND x.deleted_at IS NULL AND s.deleted_at IS NULL`,
+    )
+    .get(excerptId) as
+    | {
+        source_id: string;
+        dossier_id: string;
+        exact: string;
+        note: string;
+        page: number | null;
+        start_offset: number;
+        end_offset: number;
+      }
+    | undefined;
+  if (!row) return;
+  insertDoc(
+    db,
+    {
+      kind: 'excerpt',
+      thingId: excerptId,
+      dossierId: row.dossier_id,
+      sourceId: row.source_id,
+      page: row.page,
+      start: row.start_offset,
+      end: row.end_offset,
+    },
+    row.note,
+    row.exact,
+  );
+}
+
+/** Indexes an entity's name and aliases (after unindex, or when new). */
+export function indexEntity(db: Db, entityId: string): void {
+  const row = sql(db).get('SELECT name, aliases FROM entity WHERE id = ? AND deleted_at IS NULL').get(entityId) as
+    | { name: string; aliases: string }
+    | undefined;
+  if (!row) return;
+  insertDoc(
+    db,
+    { kind: 'entity', thingId: entityId, dossierId: null, sourceId: null, page: null, start: null, end: null },
+    row.name,
+    aliasText(row.aliases),
+  );
+}
+
+function aliasText(aliases: string): string {
+  return (JSON.parse(aliases) as string[]).join(' · ');
+}
+
+/** The words of a draft's body, block by block. */
+function draftText(body: string): string {
+  const out: string[] = [];
+  const walk = (node: DraftNode) => {
+    if (typeof node.text === 'string') out.push(node.text);
+    for (const child of node.content ?? []) walk(child);
+    if (node.type !== 'text') out.push('\n');
+  };
+  const parsed = JSON.parse(body) as DraftNode | DraftNode[];
+  for (const node of Array.isArray(parsed) ? parsed : [parsed]) walk(node);
+  return out.join('').replace(/\n+/g, '\n').trim();
+}
+
+/** Indexes a draft's title and text (after unindex, or when new). */
+export function indexDraft(db: Db, draftId: string): void {
+  const row = sql(db)
+    .get('SELECT dossier_id, title, body FROM draft WHERE id = ? AND deleted_at IS NULL')
+    .get(draftId) as { dossier_id: string; title: string; body: string } | undefined;
+  if (!row) return;
+  insertDoc(
+    db,
+    { kind: 'draft', thingId: draftId, dossierId: row.dossier_id, sourceId: null, page: null, start: null, end: null },
+    row.title,
+    draftText(row.body),
+  );
+}
+
+/** Indexes everything live in the vault from scratch (the migration that creates the index). */
+export function rebuildSearchIndex(db: Db): void {
+  db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_doc;");
+  const ids = (query: string) => db.prepare(query).pluck().all() as string[];
+  for (const id of ids('SELECT id FROM source WHERE deleted_at IS NULL ORDER BY seq')) indexSource(db, id);
+  for (const id of ids('SELECT id FROM excerpt WHERE deleted_at IS NULL ORDER BY seq')) indexExcerpt(db, id);
+  for (const id of ids('SELECT id FROM entity WHERE deleted_at IS NULL')) indexEntity(db, id);
+  for (const id of ids('SELECT id FROM draft WHERE deleted_at IS NULL')) indexDraft(db, id);
+}
+
+/**
+ * The excerpts of a dossier whose quote or note holds all these words (in any inflection, case and
+ * accents aside; the last word may be the start of one, as typed): seqs, best match first. For the
+ * excerpt list's filter.
+ */
+export function excerptSeqsMatching(db: Db, text: string, dossierId: string): number[] {
+  const found = words(text);
+  if (found.length === 0) return [];
+  const match = found
+    .map((w, i) => {
+      const typed = text.slice(w.start, w.end);
+      // The last word may still be being typed: match it as a prefix too.
+      return i === found.length - 1 && w.end === text.trimEnd().length
+        ? `("${w.key}" OR "${prefixOfTyped(typed)}"*)`
+        : `"${w.key}"`;
+    })
+    .join(' AND ');
+  return sql(db)
+    .get(
+      `SELECT x.seq FROM search_fts f JOIN search_doc d ON d.seq = f.rowid JOIN excerpt x ON x.id = d.thing_id
+       WHERE search_fts MATCH ? AND d.kind = 'excerpt' AND d.dossier_id = ? ORDER BY ${RANK}`,
+    )
+    .pluck()
+    .all(match, dossierId) as number[];
+}
+
+function prefixOfTyped(typed: string): string {
+  const parsed = parseQuery(`${typed}*`);
+  return parsed.terms.prefixes[0] ?? typed.toLowerCase();
+}
+
+/** Plain text around the first match, and the ranges of the matched words in it. */
+export function snippetOf(
+  text: string,
+  terms: QueryTerms,
+  width = SNIPPET,
+): Snippet & { first: { start: number; end: number } | null } {
+  const all = words(text);
+  const firstIndex = all.findIndex((w) => keyMatches(terms, w.key));
+  const first = firstIndex >= 0 ? (all[firstIndex] as (typeof all)[number]) : null;
+  let from = 0;
+  if (first && first.start > width / 3) {
+    // Start a few words before the match, at a word's start.
+    const before = all.slice(0, firstIndex).filter((w) => w.start >= first.start - width / 3);
+    from = before[0]?.start ?? first.start;
+  }
+  let to = Math.min(text.length, from + width);
+  if (to < text.length) {
+    const cut = text.lastIndexOf(' ', to);
+    if (cut > from + width / 2) to = cut;
+  }
+  const lead = from > 0 ? '…' : '';
+  const tail = to < text.length ? '…' : '';
+  const marks = all
+    .filter((w) => w.start >= from && w.end <= to && keyMatches(terms, w.key))
+    .map((w) => ({ start: w.start - from + lead.length, end: w.end - from + lead.length }));
+  // White space becomes plain spaces one for one, so the offsets stay right.
+  const body = text.slice(from, to).replace(/\s/g, ' ');
+  return { text: `${lead}${body}${tail}`, marks, first: first ? { start: first.start, end: first.end } : null };
+}
+
+export interface SearchQueryInput {
+  query: string;
+  filters?: SearchFilters | undefined;
+  limit?: number | undefined;
+  cursor?: string | null | undefined;
+}
+
+export interface SearchQueryResult {
+  hits: SearchHit[];
+  total: number;
+  totals: Record<SearchKind, number>;
+  nextCursor: string | null;
+}
+
+interface DocRow {
+  seq: number;
+  kind: SearchKind;
+  thing_id: string;
+  dossier_id: string | null;
+  source_id: string | null;
+  page: number | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  rank: number;
+}
+
+/** The WHERE clause of the filters over search_doc d (and the source s it sits in), with its parameters. */
+function filterClause(filters: SearchFilters): {
+  where: string;
+  params: Record<string, unknown>;
+  needsSource: boolean;
+} {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filters.dossierId) {
+    params.dossier = filters.dossierId;
+    parts.push(`(d.dossier_id = @dossier OR (d.kind = 'entity' AND d.thing_id IN (
+      SELECT l.entity_id FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source ls ON ls.id = x.source_id
+        WHERE ls.dossier_id = @dossier AND x.deleted_at IS NULL
+      UNION SELECT m.entity_id FROM entity_mention m JOIN source ms ON ms.id = m.source_id WHERE ms.dossier_id = @dossier)))`);
+  }
+  if (filters.kinds) {
+    params.kinds = JSON.stringify(filters.kinds);
+    parts.push('d.kind IN (SELECT value FROM json_each(@kinds))');
+  }
+  if (filters.sourceKind) {
+    params.source_kind = filters.sourceKind;
+    parts.push('s.kind = @source_kind');
+  }
+  if (filters.codeId) {
+    // A code stands for its sub-codes too, as in the code book.
+    params.code = filters.codeId;
+    parts.push(`((d.kind = 'excerpt' AND d.thing_id IN (SELECT c.excerpt_id FROM excerpt_code c
+        WHERE c.deleted_at IS NULL AND c.code_id IN (SELECT id FROM coded)))
+      OR (d.kind = 'source' AND d.source_id IN (SELECT x.source_id FROM excerpt_code c JOIN excerpt x ON x.id = c.excerpt_id
+        WHERE c.deleted_at IS NULL AND x.deleted_at IS NULL AND c.code_id IN (SELECT id FROM coded))))`);
+  }
+  if (filters.entityId) {
+    params.entity = filters.entityId;
+    parts.push(`((d.kind = 'entity' AND d.thing_id = @entity)
+      OR (d.kind = 'excerpt' AND d.thing_id IN (SELECT excerpt_id FROM excerpt_entity WHERE entity_id = @entity))
+      OR (d.kind = 'source' AND d.source_id IN (SELECT source_id FROM entity_mention WHERE entity_id = @entity
+        UNION SELECT x.source_id FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id
+          WHERE l.entity_id = @entity AND x.deleted_at IS NULL)))`);
+  }
+  // Partial dates compare by their first day: "2021" is 2021-01-01, "2021-06" is 2021-06-01.
+  const firstDay = "substr(s.date_text || '-01-01', 1, 10)";
+  if (filters.dateFrom) {
+    params.date_from = filters.dateFrom;
+    parts.push(`(s.date_text IS NOT NULL AND ${firstDay} >= @date_from)`);
+  }
+  if (filters.dateTo) {
+    params.date_to = filters.dateTo;
+    parts.push(`(s.date_text IS NOT NULL AND ${firstDay} <= @date_to)`);
+  }
+  if (filters.language) {
+    params.language = filters.language;
+    parts.push("(s.language = @language OR s.language LIKE @language || '-%')");
+  }
+  const needsSource = Boolean(filters.sourceKind || filters.dateFrom || filters.dateTo || filters.language);
+  return { where: parts.length > 0 ? ` AND ${parts.join(' AND ')}` : '', params, needsSource };
+}
+
+function fingerprint(query: string, filters: SearchFilters): string {
+  return createHash('sha256')
+    .update(JSON.stringify([query, filters]))
+    .digest('base64url')
+    .slice(0, 12);
+}
+
+function encodeCursor(offset: number, print: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, f: print })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, print: string): number {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; f?: unknown };
+    if (value.f === print && typeof value.o === 'number' && Number.isInteger(value.o) && value.o >= 0) return value.o;
+  } catch {
+    // Refused below.
+  }
+  throw new UprightError('INVALID_PARAMS', { fields: 'cursor' });
+}
+
+/** FTS5 refuses some expressions only when it runs them; say so in our words, never SQLite's. */
+function asQueryError(error: unknown): unknown {
+  if (error instanceof Error && /fts5|syntax error|unterminated|malformed MATCH/i.test(error.message)) {
+    return new UprightError('SEARCH_QUERY_INVALID', { reason: 'missing_term' });
+  }
+  return error;
+}
+
+interface SavedRow {
+  id: string;
+  dossier_id: string;
+  name: string;
+  query: string;
+  filters: string;
+  created_at: string;
+}
+
+function toSaved(row: SavedRow): SavedSearch {
+  return {
+    id: row.id,
+    dossierId: row.dossier_id,
+    name: row.name,
+    query: row.query,
+    filters: JSON.parse(row.filters) as SearchFilters,
+    createdAt: row.created_at,
+  };
+}
+
+export class SearchRepository extends Repository {
+  /** Ranked hits of a query (see parseQuery), with totals per kind and a cursor to the next page. */
+  query(input: SearchQueryInput): SearchQueryResult {
+    const parsed = parseQuery(input.query);
+    const filters = input.filters ?? {};
+    const limit = input.limit ?? 20;
+    const print = fingerprint(input.query, filters);
+    const offset = input.cursor ? decodeCursor(input.cursor, print) : 0;
+    const { where, params, needsSource } = filterClause(filters);
+    const coded = filters.codeId
+      ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
+           WHERE c.deleted_at IS NULL) `
+      : '';
+    const from = `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
+      ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
+      WHERE search_fts MATCH @match${where}`;
+    const bound = { ...params, match: parsed.match };
+    try {
+      const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
+      const counted = this.sql.get(`${coded}SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
+        kind: SearchKind;
+        n: number;
+      }[];
+      for (const row of counted) totals[row.kind] = row.n;
+      const total = counted.reduce((sum, row) => sum + row.n, 0);
+      const rows = this.sql
+        .get(
+          `${coded}SELECT d.seq, d.kind, d.thing_id, d.dossier_id, d.source_id, d.page, d.start_offset, d.end_offset,
+             ${RANK} AS rank ${from} ORDER BY rank, d.seq LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...bound, limit, offset }) as DocRow[];
+      const hits = this.#hits(rows, parsed);
+      const next = offset + rows.length;
+      return { hits, total, totals, nextCursor: next < total ? encodeCursor(next, print) : null };
+    } catch (error) {
+      throw asQueryError(error);
+    }
+  }
+
+  #hits(rows: DocRow[], parsed: ParsedQuery): SearchHit[] {
+    const texts = new Map<string, string>();
+    const sourceText = (id: string) => {
+      let text = texts.get(id);
+      if (text === undefined) {
+        text = readSourceText(this.db, id)?.text ?? '';
+        texts.set(id, text);
+      }
+      return text;
+    };
+    const dossierTitle = (id: string | null) =>
+      id
+        ? ((this.sql.get('SELECT title FROM dossier WHERE id = ?').pluck().get(id) as string | undefined) ?? null)
+        : null;
+    const sourceOf = (id: string) =>
+      this.sql.get('SELECT title, format, dossier_id FROM source WHERE id = ?').get(id) as
+        | { title: string; format: string | null; dossier_id: string }
+        | undefined;
+    const hits: SearchHit[] = [];
+    for (const row of rows) {
+      const base = { kind: row.kind, id: row.thing_id, score: -row.rank };
+      if (row.kind === 'source') {
+        const source = sourceOf(row.thing_id);
+        const text = sourceText(row.thing_id);
+        const start = row.start_offset ?? 0;
+        const snippet = snippetOf(text.slice(start, row.end_offset ?? text.length), parsed.terms);
+        hits.push({
+          ...base,
+          dossierId: row.dossier_id,
+          dossierTitle: dossierTitle(row.dossier_id),
+          sourceId: row.thing_id,
+          title: source?.title ?? '',
+          sourceFormat: source?.format ?? null,
+          page: row.page,
+          at: snippet.first ? { start: start + snippet.first.start, end: start + snippet.first.end } : null,
+          snippet: { text: snippet.text, marks: snippet.marks },
+        });
+      } else if (row.kind === 'excerpt') {
+        const excerpt = this.sql.get('SELECT exact, note FROM excerpt WHERE id = ?').get(row.thing_id) as
+          | { exact: string; note: string }
+          | undefined;
+        const source = row.source_id ? sourceOf(row.source_id) : undefined;
+        const inQuote = snippetOf(excerpt?.exact ?? '', parsed.terms);
+        const snippet = inQuote.first ? inQuote : snippetOf(excerpt?.note ?? '', parsed.terms);
+        const start = row.start_offset ?? 0;
+        hits.push({
+          ...base,
+          dossierId: row.dossier_id,
+          dossierTitle: dossierTitle(row.dossier_id),
+          sourceId: row.source_id,
+          title: source?.title ?? '',
+          sourceFormat: source?.format ?? null,
+          page: row.page,
+          at:
+            inQuote.first !== null
+              ? { start: start + inQuote.first.start, end: start + inQuote.first.end }
+              : { start, end: row.end_offset ?? start },
+          snippet: { text: snippet.text, marks: snippet.marks },
+        });
+      } else if (row.kind === 'entity') {
+        const entity = this.sql
+          .get('SELECT name, aliases, pseudonym, sensitivity FROM entity WHERE id = ?')
+          .get(row.thing_id) as
+          | { name: string; aliases: string; pseudonym: string | null; sensitivity: string }
+          | undefined;
+        // A protected person is shown by pseudonym, in the title and the snippet alike.
+        const hidden = entity?.sensitivity === 'protected' && entity.pseudonym;
+        const names = entity ? [entity.name, aliasText(entity.aliases)].filter(Boolean).join(' · ') : '';
+        const snippet = hidden ? { text: entity.pseudonym as string, marks: [] } : snippetOf(names, parsed.terms);
+        hits.push({
+          ...base,
+          dossierId: null,
+          dossierTitle: null,
+          sourceId: null,
+          title: hidden ? (entity.pseudonym as string) : (entity?.name ?? ''),
+          sourceFormat: null,
+          page: null,
+          at: null,
+          snippet: { text: snippet.text, marks: snippet.marks },
+        });
+      } else {
+        const draft = this.sql.get('SELECT title, body FROM draft WHERE id = ?').get(row.thing_id) as
+          | { title: string; body: string }
+          | undefined;
+        const inBody = snippetOf(draft ? draftText(draft.body) : '', parsed.terms);
+        const snippet = inBody.first ? inBody : snippetOf(draft?.title ?? '', parsed.terms);
+        hits.push({
+          ...base,
+          dossierId: row.dossier_id,
+          dossierTitle: dossierTitle(row.dossier_id),
+          sourceId: null,
+          title: draft?.title ?? '',
+          sourceFormat: null,
+          page: null,
+          at: null,
+          snippet: { text: snippet.text, marks: snippet.marks },
+        });
+      }
+    }
+    return hits;
+  }
+
+  savedList(dossierId: string): SavedSearch[] {
+    const rows = this.sql
+      .get('SELECT * FROM saved_search WHERE dossier_id = ? ORDER BY name COLLATE NOCASE, created_at')
+      .all(dossierId) as SavedRow[];
+    return rows.map(toSaved);
+  }
+
+  saveSearch(input: {
+    dossierId: string;
+    name: string;
+    query: string;
+    filters?: SearchFilters | undefined;
+  }): SavedSearch {
+    // Refuse a query that cannot run now rather than when it is opened.
+    parseQuery(input.query);
+    const id = uuidv7();
+    const now = nowIso();
+    this.db.transaction(() => {
+      this.sql
+        .get(
+          `INSERT INTO saved_search (id, dossier_id, name, query, filters, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, input.dossierId, input.name, input.query, JSON.stringify(input.filters ?? {}), now, now);
+      this.audit.append({ action: 'search.save', entityType: 'saved_search', entityId: id, summary: 'Search saved' });
+    })();
+    return toSaved(this.sql.get('SELECT * FROM saved_search WHERE id = ?').get(id) as SavedRow);
+  }
+
+  deleteSaved(id: string): boolean {
+    let deleted = false;
+    this.db.transaction(() => {
+      deleted = this.sql.get('DELETE FROM saved_search WHERE id = ?').run(id).changes > 0;
+      if (deleted) {
+        this.audit.append({
+          action: 'search.forget',
+          entityType: 'saved_search',
+          entityId: id,
+          summary: 'Saved search removed',
+        });
+      }
+    })();
+    return deleted;
+  }
+}
+
+/** Things of one kind matching a query (the person's syntax), each once at its best rank. */
+function thingsMatching(db: Db, kind: SearchKind, match: string, limit: number): { thingId: string; seq: number }[] {
+  try {
+    return sql(db)
+      .get(
+        `SELECT thing_id AS thingId, seq, min(rank) AS best FROM (
+           SELECT d.thing_id, d.seq, ${RANK} AS rank FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
+           WHERE search_fts MATCH ? AND d.kind = ? LIMIT -1 OFFSET 0)
+         GROUP BY thing_id ORDER BY best LIMIT ?`,
+      )
+      .all(match, kind, limit) as { thingId: string; seq: number }[];
+  } catch (error) {
+    throw asQueryError(error);
+  }
+}
+
+/** Sources whose title or text matches a query, best first. */
+export function sourcesMatching(db: Db, query: string, limit = 50): { id: string; title: string }[] {
+  return thingsMatching(db, 'source', parseQuery(query).match, limit).map(({ thingId }) => ({
+    id: thingId,
+    title: sql(db).get('SELECT title FROM source WHERE id = ?').pluck().get(thingId) as string,
+  }));
+}
+
+/** Excerpts whose quote or note matches a query, best first. */
+export function excerptsMatching(db: Db, query: string, limit = 50): { id: string; sourceId: string }[] {
+  return thingsMatching(db, 'excerpt', parseQuery(query).match, limit).map(({ thingId }) => ({
+    id: thingId,
+    sourceId: sql(db).get('SELECT source_id FROM excerpt WHERE id = ?').pluck().get(thingId) as string,
+  }));
+}
+
+/**
+ * Sources whose text names any of these names (each as a phrase), best first, with the passage
+ * that names it: plain text and the ranges of the name in it.
+ */
+export function sourcesNaming(
+  db: Db,
+  names: readonly string[],
+  limit: number,
+): { id: string; passage: { text: string; marks: { start: number; end: number }[] } }[] {
+  const phrases = names.filter((n) => /[\p{L}\p{N}]/u.test(n)).map((n) => `"${n.replaceAll('"', ' ')}"`);
+  if (phrases.length === 0) return [];
+  const parsed = parseQuery(phrases.join(' OR '));
+  return thingsMatching(db, 'source', parsed.match, limit).map(({ thingId, seq }) => {
+    const doc = sql(db).get('SELECT start_offset, end_offset FROM search_doc WHERE seq = ?').get(seq) as {
+      start_offset: number;
+      end_offset: number;
+    };
+    const text = readSourceText(db, thingId)?.text ?? '';
+    const snippet = snippetOf(text.slice(doc.start_offset, doc.end_offset), parsed.terms);
+    return { id: thingId, passage: { text: snippet.text, marks: snippet.marks } };
+  });
+}
