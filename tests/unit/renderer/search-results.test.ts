@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIRST_PAGE,
   filtersOf,
   formOf,
   groupByKind,
   hitsOf,
   NO_FILTERS,
   narrowingCount,
+  nextPage,
   placeOfHit,
   snippetSegments,
 } from '../../../src/renderer/src/features/search/results.ts';
@@ -120,6 +122,19 @@ describe('hits are grouped by kind: sources, excerpts, entities, drafts', () => 
   it('a heading never says fewer than the hits shown under it', () => {
     const rows = groupByKind([hit('entity', 'n1')], { source: 0, excerpt: 0, entity: 0, draft: 0 });
     expect(rows[0]).toEqual({ type: 'heading', kind: 'entity', total: 1 });
+  });
+});
+
+describe('the search screen loads kind after kind, page by page, so what loads is added at the end', () => {
+  it('follows the engine’s cursor within a kind, then starts the next kind, then stops', () => {
+    expect(nextPage(FIRST_PAGE, 'c50', 4)).toEqual({ kind: 0, cursor: 'c50' });
+    expect(nextPage({ kind: 0, cursor: 'c50' }, null, 4)).toEqual({ kind: 1, cursor: null });
+    expect(nextPage({ kind: 3, cursor: null }, null, 4)).toBeUndefined();
+  });
+
+  it('a search narrowed to one kind ends with it', () => {
+    expect(nextPage(FIRST_PAGE, null, 1)).toBeUndefined();
+    expect(nextPage(FIRST_PAGE, 'c50', 1)).toEqual({ kind: 0, cursor: 'c50' });
   });
 });
 

@@ -14,7 +14,7 @@ import { defineMessages } from '../../../../shared/i18n/define.ts';
 import { invoke } from '../../api/client.ts';
 import { useApi } from '../../api/queries.ts';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
-import { snippetSegments, type Totals } from './results.ts';
+import { FIRST_PAGE, nextPage, snippetSegments, type Totals } from './results.ts';
 
 /** A kind's heading, with how many hits of it there are in all. */
 export const KIND_HEADINGS = defineMessages({
@@ -96,12 +96,6 @@ export function useTopHits(query: string, filters: SearchFilters, limit: number)
   return { ...result, pages };
 }
 
-interface Cursor {
-  /** Which of the kinds asked for is being paged through. */
-  kind: number;
-  cursor: string | null;
-}
-
 /**
  * Every hit, kind after kind (sources, then excerpts, entities, drafts), each kind page by page in
  * the engine's ranking: what `fetchNextPage` adds goes at the end, so the list never shifts under
@@ -122,11 +116,8 @@ export function useSearch(query: string, filters: SearchFilters, pageSize: numbe
         filters: { ...filters, kinds: [kinds[pageParam.kind] ?? 'source'] },
         cursor: pageParam.cursor,
       }),
-    initialPageParam: { kind: 0, cursor: null } as Cursor,
-    getNextPageParam: (last, _all, param): Cursor | undefined => {
-      if (last.nextCursor) return { kind: param.kind, cursor: last.nextCursor };
-      return param.kind + 1 < kinds.length ? { kind: param.kind + 1, cursor: null } : undefined;
-    },
+    initialPageParam: FIRST_PAGE,
+    getNextPageParam: (last, _all, param) => nextPage(param, last.nextCursor, kinds.length),
     enabled,
     placeholderData: keepPreviousData,
   });

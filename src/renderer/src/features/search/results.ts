@@ -67,6 +67,23 @@ export function groupByKind(
   return rows;
 }
 
+/** Where the search screen is in its results: which of the kinds asked for, and the engine's cursor in it. */
+export interface PageCursor {
+  kind: number;
+  cursor: string | null;
+}
+
+export const FIRST_PAGE: PageCursor = { kind: 0, cursor: null };
+
+/**
+ * The page after this one: more of the same kind while the engine has a cursor, then the first page
+ * of the next kind; undefined once the last kind is done.
+ */
+export function nextPage(current: PageCursor, nextCursor: string | null, kinds: number): PageCursor | undefined {
+  if (nextCursor) return { kind: current.kind, cursor: nextCursor };
+  return current.kind + 1 < kinds ? { kind: current.kind + 1, cursor: null } : undefined;
+}
+
 /** The hits of grouped rows, in the order they are shown (what arrow keys step through). */
 export function hitsOf(rows: readonly ResultRow[]): SearchHit[] {
   return rows.flatMap((r) => (r.type === 'hit' ? [r.hit] : []));
