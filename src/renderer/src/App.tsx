@@ -16,6 +16,9 @@ import { DraftEditor } from './features/drafts/DraftEditor.tsx';
 import { EntitiesPage } from './features/entities/EntitiesPage.tsx';
 import { HelpPage } from './features/help/HelpPage.tsx';
 import { Reader } from './features/reader/Reader.tsx';
+import { placeOfHit } from './features/search/results.ts';
+import { SearchPage } from './features/search/SearchPage.tsx';
+import { SearchPalette } from './features/search/SearchPalette.tsx';
 import { Settings } from './features/settings/Settings.tsx';
 import { CreateVault } from './features/vault/CreateVault.tsx';
 import { RecoveryKeyNotice } from './features/vault/RecoveryKeyNotice.tsx';
@@ -25,7 +28,7 @@ import { useVaultStatus } from './features/vault/useVaultStatus.ts';
 import { useErrorText } from './i18n/errors.ts';
 import { LanguageProvider } from './i18n/LanguageProvider.tsx';
 import { useGo, useHistoryButtons, usePlace } from './routes/navigation.ts';
-import type { Place } from './routes/places.ts';
+import { type Place, pathFor } from './routes/places.ts';
 
 function lock(): void {
   void lockVault();
@@ -88,10 +91,13 @@ function Screen({
   place,
   status,
   setStatus,
+  searchRun,
 }: {
   place: Place | null;
   status: VaultStatus;
   setStatus: (s: VaultStatus) => void;
+  /** Bumped when the palette opens the search screen: a fresh screen with the palette's words. */
+  searchRun: number;
 }) {
   const go = useGo();
   if (!place) {
@@ -119,6 +125,27 @@ function Screen({
           onOpenExcerpt={(e) =>
             go({ area: 'source', dossierId: place.dossierId, sourceId: e.sourceId, excerptId: e.id })
           }
+          onSearch={() => go({ area: 'search', dossierId: place.dossierId })}
+        />
+      );
+    case 'search':
+      return (
+        <SearchPage
+          key={searchRun}
+          dossierId={place.dossierId}
+          query={place.query}
+          filters={place.filters}
+          onQueryChange={(query, { dossierId, ...filters }) => {
+            const next: Place = { area: 'search' };
+            if (dossierId) next.dossierId = dossierId;
+            if (query) next.query = query;
+            if (Object.keys(filters).length > 0) next.filters = filters;
+            if (pathFor(next) !== pathFor(place)) go(next, { replace: true });
+          }}
+          onOpen={(hit) => {
+            const target = placeOfHit(hit);
+            if (target) go(target);
+          }}
         />
       );
     case 'source':
@@ -159,12 +186,14 @@ function Screen({
   }
 }
 
-const AREAS = ['dossiers', 'codes', 'entities', 'settings', 'help'] as const;
+const AREAS = ['dossiers', 'search', 'codes', 'entities', 'settings', 'help'] as const;
 
 function AreaLabel({ area }: { area: (typeof AREAS)[number] }) {
   switch (area) {
     case 'dossiers':
       return <FormattedMessage id="shell.area.dossiers" defaultMessage="Dossiers" />;
+    case 'search':
+      return <FormattedMessage id="shell.area.search" defaultMessage="Search" />;
     case 'codes':
       return <FormattedMessage id="shell.area.codes" defaultMessage="Code book" />;
     case 'entities':
@@ -184,9 +213,35 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
   const history = useHistoryButtons();
   const location = useLocation();
   const top =
-    place && (place.area === 'settings' || place.area === 'codes' || place.area === 'entities' || place.area === 'help')
+    place &&
+    (place.area === 'settings' ||
+      place.area === 'codes' ||
+      place.area === 'entities' ||
+      place.area === 'help' ||
+      place.area === 'search')
       ? place.area
       : 'dossiers';
+  const [palette, setPalette] = useState(false);
+  const [searchRun, setSearchRun] = useState(0);
+  // The palette searches the dossier open behind it first.
+  const openDossier =
+    place && (place.area === 'dossier' || place.area === 'source' || place.area === 'draft')
+      ? place.dossierId
+      : place?.area === 'search'
+        ? (place.dossierId ?? null)
+        : null;
+
+  // Ctrl/Cmd+K opens the quick search palette from anywhere in the workspace (and closes it again).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPalette((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // Alt+Left / Alt+Right and the mouse's back and forward buttons, as in a browser.
   useEffect(() => {
@@ -265,9 +320,25 @@ function Workspace({ status, setStatus }: { status: VaultStatus; setStatus: (s: 
         {place && <Breadcrumbs place={place} />}
         {/* A screen that fails shows why and can be retried; the frame, navigation and Lock stay. */}
         <ErrorBoundary FallbackComponent={ScreenFailed} resetKeys={[location.key]}>
-          <Screen place={place} status={status} setStatus={setStatus} />
+          <Screen place={place} status={status} setStatus={setStatus} searchRun={searchRun} />
         </ErrorBoundary>
       </main>
+      {palette && (
+        <SearchPalette
+          dossierId={openDossier}
+          onClose={() => setPalette(false)}
+          onOpen={(hit) => {
+            const target = placeOfHit(hit);
+            setPalette(false);
+            if (target) go(target);
+          }}
+          onShowAll={(query, dossierId) => {
+            setPalette(false);
+            setSearchRun((n) => n + 1);
+            go(dossierId ? { area: 'search', dossierId, query } : { area: 'search', query });
+          }}
+        />
+      )}
       <footer className="statusbar">
         <span>
           <span className="dot unlocked" aria-hidden="true" />{' '}

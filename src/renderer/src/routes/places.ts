@@ -1,6 +1,9 @@
 // Every place in the workspace as data, and its address in the memory router. Screens ask to go to
 // a place; the router keeps back/forward; an address can point at a source and one excerpt in it.
 
+import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/api/search.ts';
+import { SOURCE_KINDS, type SourceKind } from '../../../shared/domain.ts';
+
 export type DossierTab = 'sources' | 'excerpts' | 'drafts';
 
 export type Place =
@@ -15,12 +18,66 @@ export type Place =
       range?: [number, number];
     }
   | { area: 'draft'; dossierId: string; draftId: string }
+  | {
+      area: 'search';
+      /** Search within one dossier (the palette's scope, a dossier's Search button); none: everywhere. */
+      dossierId?: string;
+      /** The words searched for, so Back returns to the same results. */
+      query?: string;
+      /** The other filters chosen, likewise. */
+      filters?: SearchFilters;
+    }
   | { area: 'codes' }
   | { area: 'entities'; entityId?: string }
   | { area: 'settings' }
   | { area: 'help' };
 
 const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'drafts'];
+
+// A search's filters in its address, one parameter each; what does not parse is left out.
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FILTER_PARAMS = {
+  kinds: 'kind',
+  sourceKind: 'sourceKind',
+  codeId: 'code',
+  entityId: 'entity',
+  dateFrom: 'from',
+  dateTo: 'to',
+  language: 'lang',
+} as const satisfies Record<Exclude<keyof SearchFilters, 'dossierId'>, string>;
+
+function setFilters(query: URLSearchParams, filters: SearchFilters): void {
+  if (filters.kinds?.length) query.set('kind', filters.kinds.join(','));
+  if (filters.sourceKind) query.set('sourceKind', filters.sourceKind);
+  if (filters.codeId) query.set('code', filters.codeId);
+  if (filters.entityId) query.set('entity', filters.entityId);
+  if (filters.dateFrom) query.set('from', filters.dateFrom);
+  if (filters.dateTo) query.set('to', filters.dateTo);
+  if (filters.language) query.set('lang', filters.language);
+}
+
+function filtersIn(query: URLSearchParams): SearchFilters {
+  const filters: SearchFilters = {};
+  const kinds = (query.get(FILTER_PARAMS.kinds) ?? '')
+    .split(',')
+    .filter((k): k is SearchKind => (SEARCH_KINDS as readonly string[]).includes(k));
+  if (kinds.length > 0) filters.kinds = [...new Set(kinds)];
+  const sourceKind = query.get(FILTER_PARAMS.sourceKind);
+  if (sourceKind && (SOURCE_KINDS as readonly string[]).includes(sourceKind)) {
+    filters.sourceKind = sourceKind as SourceKind;
+  }
+  const code = query.get(FILTER_PARAMS.codeId);
+  if (code) filters.codeId = code;
+  const entity = query.get(FILTER_PARAMS.entityId);
+  if (entity) filters.entityId = entity;
+  const from = query.get(FILTER_PARAMS.dateFrom) ?? '';
+  if (DAY.test(from)) filters.dateFrom = from;
+  const to = query.get(FILTER_PARAMS.dateTo) ?? '';
+  if (DAY.test(to)) filters.dateTo = to;
+  const language = query.get(FILTER_PARAMS.language) ?? '';
+  if (/^[a-z]{2,3}$/.test(language)) filters.language = language;
+  return filters;
+}
 const enc = encodeURIComponent;
 
 export function pathFor(place: Place): string {
@@ -38,6 +95,13 @@ export function pathFor(place: Place): string {
     }
     case 'draft':
       return `/dossiers/${enc(place.dossierId)}/drafts/${enc(place.draftId)}`;
+    case 'search': {
+      const query = new URLSearchParams();
+      if (place.dossierId) query.set('dossier', place.dossierId);
+      if (place.query) query.set('q', place.query);
+      if (place.filters) setFilters(query, place.filters);
+      return query.size > 0 ? `/search?${query}` : '/search';
+    }
     case 'entities':
       return place.entityId ? `/entities/${enc(place.entityId)}` : '/entities';
     default:
@@ -72,6 +136,16 @@ export function placeFor(pathname: string, search = ''): Place | null {
   }
   if (first === 'entities' && kind === undefined) return id ? { area: 'entities', entityId: id } : { area: 'entities' };
   if (id !== undefined) return null;
+  if (first === 'search') {
+    const place: Place = { area: 'search' };
+    const dossierId = query.get('dossier');
+    const words = query.get('q');
+    if (dossierId) place.dossierId = dossierId;
+    if (words) place.query = words;
+    const filters = filtersIn(query);
+    if (Object.keys(filters).length > 0) place.filters = filters;
+    return place;
+  }
   if (first === 'codes' || first === 'settings' || first === 'help') return { area: first };
   return null;
 }

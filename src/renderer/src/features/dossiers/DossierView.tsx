@@ -24,6 +24,7 @@ export function DossierView({
   onOpenSource,
   onOpenExcerpt,
   onOpenDraft,
+  onSearch,
 }: {
   dossierId: string;
   /** The tab is part of the address, so Back from a source or a draft returns to it. */
@@ -32,6 +33,8 @@ export function DossierView({
   onOpenSource: (source: SourceSummary) => void;
   onOpenExcerpt: (excerpt: ExcerptListItem) => void;
   onOpenDraft: (draft: DraftSummary) => void;
+  /** Search this dossier's sources, excerpts, entities and drafts. */
+  onSearch?: () => void;
 }) {
   const intl = useIntl();
   const errorText = useErrorText();
@@ -63,6 +66,11 @@ export function DossierView({
             {d.summary && <p className="summary">{d.summary}</p>}
           </div>
           <div className="actions">
+            {onSearch && (
+              <button type="button" onClick={onSearch}>
+                <FormattedMessage id="dossier.search" defaultMessage="Search this dossier" />
+              </button>
+            )}
             <button type="button" onClick={() => setEditing(true)}>
               <FormattedMessage id="dossier.edit" defaultMessage="Edit details" />
             </button>
