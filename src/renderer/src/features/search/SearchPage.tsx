@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { SEARCH_KINDS, type SearchFilters, type SearchHit, type SearchKind } from '../../../../shared/api.ts';
 import { SOURCE_KIND_MESSAGES, SOURCE_KINDS } from '../../../../shared/domain.ts';
-import { useApi } from '../../api/queries.ts';
+import { useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
@@ -72,7 +72,7 @@ export function SearchPage({
   const filters = useMemo(() => filtersOf(form), [form]);
   const dossiers = useApi('dossier.list', {});
   const codes = useApi('code.list', {});
-  const entities = useApi('entity.list', {});
+  const entities = useApiAll('entity.list', {});
   const search = useSearch(query, filters, PAGE_SIZE);
   const languageNames = useMemo(() => new Intl.DisplayNames([intl.locale], { type: 'language' }), [intl.locale]);
 
