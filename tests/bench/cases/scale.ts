@@ -17,7 +17,7 @@ import {
   structuralCheckAtOpen,
 } from '../../../src/main/store/database.ts';
 import type { Store } from '../../../src/main/store/index.ts';
-import { schemaVersion } from '../../../src/main/store/migrations/index.ts';
+import { migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { openPassphraseSlot, passphraseSlotOf, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
 import { KEYSLOTS_FILE, Vault } from '../../../src/main/vault/vault.ts';
 import { alternate, type BenchCase, type BenchRow, medianRow, ratioRow, summarise } from '../harness.ts';
@@ -67,6 +67,9 @@ export async function scaleStores(size: ScaleSize, log: (line: string) => void):
   const vault = new Vault({ location: fixture.vaultDir, actor: 'bench' });
   await vault.unlock(SCALE_PASSPHRASE);
   const plainDb = openPlainDatabase(fixture.plainFile);
+  // The vault migrated at unlock; the plain copy follows, so both sides have the same schema and
+  // indexes (a newer step may rewrite both on the first run after it lands).
+  migrate(plainDb);
   return {
     fixture,
     vault,
