@@ -68,7 +68,9 @@ export async function scaleStores(size: ScaleSize, log: (line: string) => void):
   const vault = new Vault({ location: fixture.vaultDir, actor: 'bench' });
   await vault.unlock(SCALE_PASSPHRASE);
   const plainDb = openPlainDatabase(fixture.plainFile);
-  migrate(plainDb); // the same schema as the vault, which migrated at unlock
+  // The vault migrated at unlock; the plain copy follows, so both sides have the same schema and
+  // indexes (a newer step may rewrite both on the first run after it lands).
+  migrate(plainDb);
   return {
     fixture,
     vault,

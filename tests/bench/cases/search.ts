@@ -13,7 +13,6 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fold, indexText, words } from '../../../src/main/search/words.ts';
-import { migrate } from '../../../src/main/store/migrations/index.ts';
 import { passages } from '../../../src/main/store/search.ts';
 import { alternate, type BenchCase, type BenchRow, medianRow, quantile, ratioRow, summarise } from '../harness.ts';
 import { BIG_DOSSIER } from '../scale-vault.ts';
@@ -225,10 +224,6 @@ async function scaleRows(): Promise<BenchRow[]> {
   const size = scaleSize();
   const stores = await scaleStores(size, (line) => console.log(line));
   try {
-    // The vault migrated at unlock; the plain copy is brought to the same schema here.
-    const started = performance.now();
-    migrate(stores.plainDb);
-    console.log(`  plain copy migrated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const big = (store: typeof stores.encrypted) =>
       store.dossiers.list().find((d) => d.title === BIG_DOSSIER)?.id as string;
     const p95s = { encrypted: [] as number[], plain: [] as number[] };
