@@ -12,7 +12,7 @@ import { entitiesApi } from './api/entities.ts';
 import { sampleApi } from './api/sample.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
-import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
+import { TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
@@ -45,6 +45,8 @@ export const events = {
   'import.progress': ImportProgress,
   /** A source's suggestions were computed (or failed to be): the reader asks for them again. */
   'suggestion.ready': SuggestionReady,
+  /** A verify or backup moved on (or ended): Settings shows a bar with a Cancel button. */
+  'task.progress': TaskProgress,
 };
 
 export type Api = typeof api;
