@@ -100,7 +100,7 @@ describe('verify runs in the vault worker', () => {
 describe('a monitor cancels a long task', () => {
   it('cancels a verify: it fails with TASK_CANCELLED, records nothing, and the next one runs', async () => {
     const progress: TaskProgress[] = [];
-    const { vault } = await vaultWithOriginals(120, 256, progress);
+    const { vault } = await vaultWithOriginals(40, 256, progress);
     const running = vault.verify();
     await whenStep(progress, 'pages');
     expect(vault.runningTask()).toEqual({ kind: 'verify' });
@@ -115,7 +115,7 @@ describe('a monitor cancels a long task', () => {
 
   it('cancels a backup: no folder under the chosen name and no partial copy beside it', async () => {
     const progress: TaskProgress[] = [];
-    const { appData, vault } = await vaultWithOriginals(120, 256, progress);
+    const { appData, vault } = await vaultWithOriginals(40, 256, progress);
     const usb = join(appData, 'usb');
     const running = vault.backup(join(usb, 'backup'));
     await whenStep(progress, 'copy');
@@ -150,7 +150,7 @@ describe('one heavy task at a time', () => {
 
   it('lets the person’s own verify go before the idle check, which is cancelled', async () => {
     const progress: TaskProgress[] = [];
-    const { vault } = await vaultWithOriginals(60, 256, progress);
+    const { vault } = await vaultWithOriginals(40, 256, progress);
     const idle = errorCode(vault.checkIntegrity());
     await whenStep(progress, 'pages');
     const own = await vault.verify();
@@ -164,7 +164,7 @@ describe('one heavy task at a time', () => {
 describe('the vault is locked while a task runs', () => {
   it('cancels the task and waits for it, then closes: the WAL is emptied and the folder is as before', async () => {
     const progress: TaskProgress[] = [];
-    const { location, vault } = await vaultWithOriginals(120, 256, progress);
+    const { location, vault } = await vaultWithOriginals(40, 256, progress);
     const running = vault.verify();
     await whenStep(progress, 'pages');
     await vault.lockAfterTasks();
@@ -175,7 +175,7 @@ describe('the vault is locked while a task runs', () => {
 
   it('a lock during a backup leaves no partial copy', async () => {
     const progress: TaskProgress[] = [];
-    const { appData, vault } = await vaultWithOriginals(120, 256, progress);
+    const { appData, vault } = await vaultWithOriginals(40, 256, progress);
     const usb = join(appData, 'usb');
     const running = vault.backup(join(usb, 'backup'));
     await whenStep(progress, 'copy');
