@@ -178,6 +178,11 @@ export const mainLoopBench: BenchCase = {
         const order = round % 2 === 0 ? [true, false] : [false, true];
         for (const isOld of order) await measureSide(location, passphrase, isOld, isOld ? old : now, scratch);
       }
+      // The machine's own noise: the same probes over an idle stretch (a loaded machine delays timers too).
+      const idle: LoopFigures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        idle.push(await watched(() => new Promise((resolve) => setTimeout(resolve, 3000))));
+      }
       const importRounds: LoopFigures[] = [];
       const bigRounds: LoopFigures[] = [];
       const batch = option('import', 200);
@@ -191,6 +196,7 @@ export const mainLoopBench: BenchCase = {
         );
       }
       return [
+        ...rows('nothing running (3 s idle): the machine’s noise floor', idle).slice(0, 2),
         ...rows(`verify, ${what}, old way (main thread)`, old.verify),
         ...rows(`verify, ${what}, new way (vault worker)`, now.verify, TARGET_MS),
         ...rows(`backup, ${what}, old way (main thread)`, old.backup),
