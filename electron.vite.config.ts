@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve('src/main/app/main.ts'),
           // The parse worker is a script of its own, started by src/main/workers/entries.ts.
           'parse-worker': resolve('src/main/workers/parse-worker.ts'),
+          // Verify and backup on a connection of their own, off the main process (src/main/vault/task-runner.ts).
+          'vault-worker': resolve('src/main/workers/vault-worker.ts'),
           // Runs the suggestion extractors on a worker thread; found beside index.js at run time.
           'suggestion-worker': resolve('src/main/annotate/suggestion-worker.ts'),
         },

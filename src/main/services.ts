@@ -136,6 +136,7 @@ export function createServices(options: ServiceOptions): Services {
         if (status.state !== 'unlocked') imports.cancelAll();
         if (!building) events.emit('vault.changed', { ...status, ...health(vault), sample });
       },
+      onTaskProgress: (progress) => events.emit('task.progress', progress),
     });
     return vault;
   };

@@ -13,7 +13,7 @@ import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
-import { VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
+import { TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
@@ -48,6 +48,8 @@ export const events = {
   'import.progress': ImportProgress,
   /** A source's suggestions were computed (or failed to be): the reader asks for them again. */
   'suggestion.ready': SuggestionReady,
+  /** A verify or backup moved on (or ended): Settings shows a bar with a Cancel button. */
+  'task.progress': TaskProgress,
 };
 
 export type Api = typeof api;

@@ -232,6 +232,24 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.BACKUP_FOLDER_NOT_EMPTY',
     defaultMessage: 'Choose a new or empty folder for the backup.',
   },
+  TASK_CANCELLED: {
+    id: 'error.TASK_CANCELLED',
+    defaultMessage:
+      '{task, select, backup {The backup was cancelled; no partial copy was left behind.} verify {The check was cancelled before it finished.} other {The task was cancelled.}}',
+    description: 'task: which vault task was cancelled (backup or verify)',
+  },
+  VAULT_TASK_RUNNING: {
+    id: 'error.VAULT_TASK_RUNNING',
+    defaultMessage:
+      '{running, select, backup {A backup is running.} verify {A check of the vault is running.} other {Another vault task is running.}} Wait for it to finish, or cancel it first.',
+    description: 'running: the task already running (backup or verify)',
+  },
+  VERIFY_FAILED: {
+    id: 'error.VERIFY_FAILED',
+    defaultMessage:
+      'The check stopped while {step, select, pages {reading the database pages} audit {following the audit log} originals {reading the stored originals} other {starting}} and could not finish. Nothing was changed; try again, and if it fails again restore the vault from a backup.',
+    description: 'step: what the check was doing when it stopped (pages, audit, originals, or start)',
+  },
   IMPORT_ALREADY_RUNNING: {
     id: 'error.IMPORT_ALREADY_RUNNING',
     defaultMessage: 'An import with this task id is already running.',

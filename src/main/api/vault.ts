@@ -34,10 +34,13 @@ export const vaultHandlers = {
   'vault.newRecoveryKey': ({ passphrase }, { services }) => services.vault.newRecoveryKey(passphrase),
   'vault.backup': async (_params, { services }) => {
     services.vault.store(); // fails with VAULT_LOCKED before asking where to save
+    const running = services.vault.runningTask();
+    if (running) throw new UprightError('VAULT_TASK_RUNNING', { running: running.kind }); // … and this
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const folder = await services.dialogs.chooseBackupFolder(`upright-backup-${stamp}`);
     if (folder === null) throw new UprightError('CANCELLED');
     return services.vault.backup(folder);
   },
   'vault.verify': (_params, { services }) => services.vault.verify(),
+  'vault.cancelTask': async (_params, { services }) => ({ cancelled: await services.vault.cancelTask() }),
 } satisfies Partial<Handlers>;

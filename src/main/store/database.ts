@@ -14,6 +14,16 @@
 // - locking_mode=EXCLUSIVE set before the first read of a WAL database: no -shm file is ever made,
 //   and the first read takes an exclusive file lock, held until close (the OS drops it if the
 //   process dies). A second process gets SQLITE_BUSY, which we report as VAULT_IN_USE.
+//   But a second connection in the same process is refused too (SQLite tracks locks per file, not
+//   per connection), and in WAL mode an EXCLUSIVE connection can never go back to NORMAL. So the
+//   vault's own connection opens with locking 'shared' (NORMAL locking, WAL with its -shm index),
+//   which lets the vault worker (src/main/workers/vault-worker.ts) open a second, reading connection
+//   for verify and backup while the main connection keeps serving. The -shm file holds the WAL's
+//   index (frame numbers, page numbers, salts, checksums), never page contents, and SQLite removes it
+//   with the WAL when the last connection closes cleanly. Other processes are kept out by a guard:
+//   an empty SQLite file "<vault.db>-lock" held in EXCLUSIVE mode for as long as the vault is open
+//   (the OS drops that lock if the process dies), so VAULT_IN_USE means what it meant before.
+//   Copies (backups, rotation) still open EXCLUSIVE: nothing else ever reads them.
 // - memory_security is not compiled into the npm build (the pragma answers nothing), so we use it
 //   only when present. SQLite3MC 2.4.0 is what the npm package ships; SECURITY.md asks for 2.6
 //   because older builds could write temp files in plaintext — temp_store=MEMORY, set on every
@@ -21,7 +31,7 @@
 // - Never PRAGMA rekey on the vault itself: it breaks in WAL mode. Key slots mean a passphrase change
 //   keeps the data key; rotating the data key re-encrypts a VACUUM INTO copy, which is in
 //   rollback-journal mode until first opened as a vault, and can therefore be rekeyed (rekeyCopy).
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { UprightError } from '../../shared/errors.ts';
 
@@ -41,6 +51,42 @@ export interface OpenOptions {
   /** Make a new database file; otherwise the file must exist and be non-empty. */
   create?: boolean;
   busyTimeoutMs?: number;
+  /**
+   * 'exclusive' (default): one connection, no -shm file; for copies and tests.
+   * 'owner': the vault's main connection — NORMAL locking (so a worker can read beside it) and the
+   *   "-lock" guard file held exclusively, so another process gets VAULT_IN_USE.
+   * 'guest': a second connection of the same process (the vault worker): NORMAL locking, no guard.
+   */
+  locking?: 'exclusive' | 'owner' | 'guest';
+}
+
+/** The guard of an 'owner' connection, closed (and its file removed) with it. */
+const guards = new WeakMap<Db, Db>();
+
+/** Holds `<file>-lock` exclusively: a second process that tries gets VAULT_IN_USE. */
+function takeGuard(file: string, busyTimeoutMs: number): Db {
+  let guard: Db | null = null;
+  try {
+    guard = new Database(`${file}-lock`, { timeout: busyTimeoutMs });
+    guard.pragma('locking_mode = EXCLUSIVE');
+    guard.pragma('journal_mode = MEMORY'); // no -journal file beside it: it never holds data
+    // A write transaction takes the exclusive lock, which EXCLUSIVE mode keeps until close.
+    guard.exec('BEGIN EXCLUSIVE; COMMIT');
+    return guard;
+  } catch (error) {
+    if (guard) safeClose(guard);
+    throw translateSqliteError(error);
+  }
+}
+
+function releaseGuard(db: Db, file: string): void {
+  const guard = guards.get(db);
+  if (!guard) return;
+  guards.delete(db);
+  safeClose(guard);
+  // Removed so the folder holds only the vault's own files while it is locked. A process that was
+  // waiting on the old file at this very moment finds it unlinked; its unlock then retries cleanly.
+  rmSync(`${file}-lock`, { force: true });
 }
 
 /**
@@ -61,15 +107,24 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
     if (size === 0) throw new UprightError('VAULT_CORRUPT');
   }
 
+  const locking = options.locking ?? 'exclusive';
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  // The guard goes first: a vault another process holds is refused before its file is touched.
+  const guard = locking === 'owner' ? takeGuard(file, busyTimeoutMs) : null;
   let db: Db;
   try {
     db = new Database(file, {
       fileMustExist: !options.create,
-      timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+      timeout: busyTimeoutMs,
     });
   } catch (error) {
+    if (guard) {
+      safeClose(guard);
+      rmSync(`${file}-lock`, { force: true });
+    }
     throw translateSqliteError(error);
   }
+  if (guard) guards.set(db, guard);
 
   const rawKey = Buffer.alloc(4 + KEY_BYTES);
   try {
@@ -83,17 +138,18 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
   try {
     // Pragmas that only set connection state come before the first read, so that the first read
     // already happens in exclusive mode (no -shm file) and never spills to a temp file.
-    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma(`locking_mode = ${locking === 'exclusive' ? 'EXCLUSIVE' : 'NORMAL'}`);
     db.pragma('temp_store = MEMORY');
     // The real key check, and the moment we learn whether another process holds the vault.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     checkEngine(db);
-    applyConnectionPragmas(db);
+    applyConnectionPragmas(db, locking === 'exclusive');
     // Take the write lock now rather than at the first change, so "in use" is known at unlock.
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    if (locking === 'exclusive') db.exec('BEGIN EXCLUSIVE; COMMIT');
     return db;
   } catch (error) {
     safeClose(db);
+    releaseGuard(db, file);
     throw translateSqliteError(error);
   }
 }
@@ -102,8 +158,8 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
  * Pragmas shared by the vault and by the benchmark's plaintext baseline, so the two differ only in
  * encryption. Call right after the key (or, for the baseline, right after opening).
  */
-export function applyConnectionPragmas(db: Db): void {
-  db.pragma('locking_mode = EXCLUSIVE');
+export function applyConnectionPragmas(db: Db, exclusive = true): void {
+  if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('temp_store = MEMORY');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new UprightError('INTERNAL'); // the vault could not switch to WAL mode
@@ -274,6 +330,7 @@ export function closeDatabase(db: Db): void {
     // A damaged or busy database must still be closed; the WAL is then replayed at next open.
   }
   safeClose(db);
+  releaseGuard(db, db.name);
 }
 
 function safeClose(db: Db): void {

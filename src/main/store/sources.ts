@@ -446,7 +446,21 @@ export class SourceRepository extends Repository {
   }
 
   /** Re-hashes every stored original; a source whose recorded hash has no bytes is a mismatch too. */
-  checkOriginals(): OriginalsReport {
+  /** How many stored originals checkOriginals() will read (for its progress). */
+  countOriginals(): number {
+    return Number(
+      this.sql
+        .get(
+          `SELECT count(*) FROM source s LEFT JOIN source_original o ON o.source_id = s.id
+           WHERE s.original_sha256 IS NOT NULL OR o.bytes IS NOT NULL`,
+        )
+        .pluck()
+        .get(),
+    );
+  }
+
+  /** `onEach` is called after each original with the count so far (progress, and a chance to cancel by throwing). */
+  checkOriginals(onEach?: (checked: number) => void): OriginalsReport {
     const report: OriginalsReport = { checked: 0, mismatched: [] };
     const rows = this.sql
       .get(
@@ -460,6 +474,7 @@ export class SourceRepository extends Repository {
       report.checked++;
       const actual = row.bytes ? createHash('sha256').update(row.bytes).digest('hex') : null;
       if (actual === null || actual !== row.sha256) report.mismatched.push({ sourceId: row.id, title: row.title });
+      onEach?.(report.checked);
     }
     return report;
   }

@@ -26,7 +26,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Algorithm, hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
@@ -217,9 +217,46 @@ export function serializeKeySlotFile(file: KeySlotFile): string {
  * Replaces `file` atomically: write a temporary file in the same folder, fsync it, rename it over
  * the old one, fsync the folder. A crash leaves the old file or the new one, never half of either.
  */
+/** The temp file writeFileAtomic() writes before its rename: `.<name>.<12 hex>.tmp` beside `file`. */
+function tempFileName(file: string): string {
+  return `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+function isTempFileOf(file: string, name: string): boolean {
+  const prefix = `.${basename(file)}.`;
+  return name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Removes temp files writeFileAtomic() left beside `file` when the process was killed between
+ * writing one and renaming it (they hold a complete or partial older key file: wrapped keys, but
+ * still nothing to leave lying around). Only names of that exact pattern are touched. Call it while
+ * holding the vault (its database open), so no other writer of `file` is mid-write. Returns how many.
+ */
+export function removeStrayTempFiles(file: string): number {
+  const dir = dirname(file);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!isTempFileOf(file, name)) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed++;
+    } catch {
+      // best effort: the next open tries again
+    }
+  }
+  return removed;
+}
+
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, tempFileName(file));
   const fd = openSync(temp, 'wx', 0o600);
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);

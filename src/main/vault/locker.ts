@@ -27,6 +27,8 @@ export interface Windows {
 export interface Lockable {
   status(): { state: 'absent' | 'locked' | 'unlocked'; autoLockMinutes: number };
   lock(): void;
+  /** Cancels a running verify or backup and waits (briefly) for it, then locks. */
+  lockAfterTasks?(): Promise<void>;
 }
 
 /** How long the windows have, all together, to save what is pending before the vault locks anyway. */
@@ -109,7 +111,9 @@ export class Locker {
     const discard = reason !== 'quit' && windows !== null;
     try {
       answered = await this.#askToSave(asked);
-      vault.lock();
+      // A running verify or backup is cancelled and let go first, so the close empties the WAL.
+      if (vault.lockAfterTasks) await vault.lockAfterTasks();
+      else vault.lock();
     } finally {
       // Even if closing failed, the pages are thrown away: a fresh page asks for the vault's state.
       if (discard && windows) windows.discard();

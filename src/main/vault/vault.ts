@@ -17,20 +17,9 @@
 // Errors are UprightError with the codes of src/shared/errors.ts; every method that can fail
 // before it changes anything leaves the vault's files exactly as they were.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
+import type { TaskProgress } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import {
@@ -47,6 +36,15 @@ import {
 import { Store } from '../store/index.ts';
 import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
+import { workerEntry } from '../workers/entries.ts';
+import {
+  fsyncFile,
+  restrictPermissions,
+  type TaskHooks,
+  type VerifyReport,
+  verifyStore,
+  writeCheckedCopy,
+} from './checks.ts';
 import type { IntegrityRecord } from './integrity-schedule.ts';
 import {
   calibrateKdf,
@@ -62,10 +60,14 @@ import {
   passphraseSlotOf,
   readKeySlotFile,
   recoverySlotOf,
+  removeStrayTempFiles,
   writeFileAtomic,
   writeKeySlotFile,
 } from './keyslots.ts';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { VaultTaskRunner } from './task-runner.ts';
+
+export type { VerifyReport } from './checks.ts';
 
 export const VAULT_DB_FILE = 'vault.db';
 export const KEYSLOTS_FILE = 'keyslots.json';
@@ -83,13 +85,8 @@ export interface VaultStatusLike {
   autoLockMinutes: number;
 }
 
-export interface VerifyReport {
-  ok: boolean;
-  integrity: string[];
-  /** headOk: the log ends where its head, sealed with the vault key, says (no cut tail, no rebuild). */
-  audit: { ok: boolean; entries: number; brokenAtSeq: number | null; headOk: boolean };
-  originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
-}
+/** How long a lock waits for a cancelled task's worker to exit before closing anyway (see lockAfterTasks). */
+export const LOCK_WAITS_FOR_TASK_MS = 3000;
 
 /** Where the last unlock's time went: deriving the key, and opening the database besides. */
 export interface UnlockTimings {
@@ -106,6 +103,13 @@ export interface VaultOptions {
   onChange?: (status: VaultStatusLike) => void;
   /** Name written in the audit log for changes (default "owner"). */
   actor?: string;
+  /** Progress of verify and backup (forwarded to the renderer as task.progress). */
+  onTaskProgress?: (progress: TaskProgress) => void;
+  /**
+   * Run verify and backup on the main connection, blocking the calling thread, as before the vault
+   * worker: only for the main-loop benchmark's "old way" and for tools with no event loop to keep.
+   */
+  tasksOnMainThread?: boolean;
 }
 
 /** Refuses passphrases under 12 characters (code points, ignoring surrounding spaces). */
@@ -120,6 +124,8 @@ export class Vault {
   readonly #kdf: KdfParams | undefined;
   readonly #onChange: ((status: VaultStatusLike) => void) | undefined;
   readonly #actor: string;
+  readonly #tasks: VaultTaskRunner;
+  readonly #tasksOnMainThread: boolean;
 
   #db: Db | null = null;
   #store: Store | null = null;
@@ -142,6 +148,22 @@ export class Vault {
     this.#kdf = options.kdf;
     this.#onChange = options.onChange;
     this.#actor = options.actor ?? 'owner';
+    this.#tasksOnMainThread = options.tasksOnMainThread ?? false;
+    this.#tasks = new VaultTaskRunner(
+      () => workerEntry('vault-worker'),
+      (progress) => options.onTaskProgress?.(progress),
+    );
+  }
+
+  /** The verify or backup running now (one at a time), or null. */
+  runningTask(): { kind: 'verify' | 'backup' } | null {
+    const kind = this.#tasks.running();
+    return kind ? { kind } : null;
+  }
+
+  /** Cancels the running verify or backup and waits for its worker to exit; false when none ran. */
+  cancelTask(): Promise<boolean> {
+    return this.#tasks.cancel();
   }
 
   status(): VaultStatusLike {
@@ -170,7 +192,7 @@ export class Vault {
 
   /** The full check (verify) run in the background when idle; its outcome is kept as any verify's is. */
   async checkIntegrity(now: () => Date = () => new Date()): Promise<IntegrityRecord> {
-    await this.verify(now);
+    await this.verify(now, { background: true });
     return this.#integrity as IntegrityRecord;
   }
 
@@ -191,7 +213,7 @@ export class Vault {
         mkdirSync(this.location, { recursive: true, mode: 0o700 });
         let db: Db | null = null;
         try {
-          db = openEncryptedDatabase(this.#dbFile, dataKey, { create: true });
+          db = openEncryptedDatabase(this.#dbFile, dataKey, { create: true, locking: 'owner' });
           restrictPermissions(this.#dbFile);
           migrate(db);
           const auditKey = auditHeadKey(dataKey);
@@ -204,7 +226,13 @@ export class Vault {
         } catch (error) {
           // Leave no half-made vault behind: these files did not exist before this call.
           if (db) closeDatabase(db);
-          for (const file of [this.#slotsFile, this.#dbFile, `${this.#dbFile}-wal`, `${this.#dbFile}-journal`]) {
+          for (const file of [
+            this.#slotsFile,
+            this.#dbFile,
+            `${this.#dbFile}-wal`,
+            `${this.#dbFile}-shm`,
+            `${this.#dbFile}-journal`,
+          ]) {
             rmSync(file, { force: true });
           }
           throw translateSqliteError(error);
@@ -356,6 +384,7 @@ export class Vault {
     return this.#serial(async () => {
       if (next !== null) checkPassphrase(next);
       const db = this.#requireDb();
+      this.#refuseWhileTask();
       const slots = readKeySlotFile(this.#slotsFile);
       const oldKey = await openPassphraseSlot(passphraseSlotOf(slots), current);
       const newKey = randomBytes(KEY_BYTES);
@@ -371,6 +400,7 @@ export class Vault {
         ];
         // From here to the reopen everything is synchronous: no other call can write in between.
         if (this.#db !== db) throw new UprightError('VAULT_LOCKED');
+        this.#refuseWhileTask();
         removeDatabaseFiles(pending);
         try {
           vacuumInto(db, pending);
@@ -421,12 +451,37 @@ export class Vault {
     });
   }
 
-  /** Checkpoints and empties the WAL, closes the database, zeroes the key. Idempotent. */
+  /**
+   * Checkpoints and empties the WAL, closes the database, zeroes the key. Idempotent. A running
+   * verify or backup is cancelled (its worker terminated if it does not stop at once); use
+   * lockAfterTasks() to let it go first, so that the WAL is emptied by this close.
+   */
   lock(): void {
     this.#generation++;
+    void this.#tasks.cancel();
     if (!this.#db) return;
     this.#close();
     this.#emit();
+  }
+
+  /**
+   * Cancels a running verify or backup, waits for its worker to exit (at most
+   * LOCK_WAITS_FOR_TASK_MS: a worker inside one long SQLite call exits only when that call returns,
+   * and a lock must not wait for it), then locks. The lock path of the app (Locker) uses this.
+   */
+  async lockAfterTasks(waitMs = LOCK_WAITS_FOR_TASK_MS): Promise<void> {
+    this.#generation++; // an unlock in flight must not open the vault while we wait
+    if (this.#tasks.running()) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        this.#tasks.cancel(),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, waitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    this.lock();
   }
 
   /**
@@ -438,87 +493,92 @@ export class Vault {
    * asked for only when complete: a backup killed half-way never leaves a folder that looks like a
    * vault. An empty folder chosen beforehand is replaced by the complete one.
    */
-  backup(destinationFolder: string): Promise<{ location: string; bytes: number }> {
-    return this.#serial(async () => {
-      const db = this.#requireDb();
-      const target = resolve(destinationFolder);
-      const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
-      if (inside(target, this.location) || inside(this.location, target)) {
-        throw new UprightError('BACKUP_INSIDE_VAULT');
+  async backup(destinationFolder: string): Promise<{ location: string; bytes: number }> {
+    const db = this.#requireDb();
+    this.#refuseWhileTask();
+    const generation = this.#generation;
+    const target = resolve(destinationFolder);
+    const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+    if (inside(target, this.location) || inside(this.location, target)) {
+      throw new UprightError('BACKUP_INSIDE_VAULT');
+    }
+    const emptyFolderChosen = existsSync(target);
+    if (emptyFolderChosen && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
+      throw new UprightError('BACKUP_FOLDER_NOT_EMPTY');
+    }
+    const partial = resolve(
+      dirname(target),
+      `${PARTIAL_BACKUP_PREFIX}${basename(target)}-${randomBytes(4).toString('hex')}`,
+    );
+    try {
+      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+      mkdirSync(partial, { mode: 0o700 });
+    } catch {
+      throw new UprightError('BACKUP_FAILED');
+    }
+    const copyDb = resolve(partial, VAULT_DB_FILE);
+    const copySlots = resolve(partial, KEYSLOTS_FILE);
+    try {
+      writeFileAtomic(copySlots, readFileSync(this.#slotsFile));
+      if (this.#tasksOnMainThread) {
+        writeCheckedCopy(db, this.#dataKey as Buffer, copyDb, MAIN_THREAD_HOOKS);
+      } else {
+        // What the copy will weigh: the used pages (VACUUM INTO leaves the free ones out).
+        const pageSize = Number(db.pragma('page_size', { simple: true }));
+        const used =
+          Number(db.pragma('page_count', { simple: true })) - Number(db.pragma('freelist_count', { simple: true }));
+        const total = Math.max(0, used * pageSize);
+        await this.#tasks.run({
+          kind: 'backup',
+          background: false,
+          file: this.#dbFile,
+          key: this.#dataKey as Buffer,
+          copyFile: copyDb,
+          poll: () => ({ step: 'copy', done: Math.min(total, sizeOf(copyDb)), total }),
+        });
       }
-      const emptyFolderChosen = existsSync(target);
-      if (emptyFolderChosen && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-        throw new UprightError('BACKUP_FOLDER_NOT_EMPTY');
+      // Locked while the copy was made: the vault is closed, and so is this backup.
+      if (generation !== this.#generation || !this.#db) throw new UprightError('VAULT_LOCKED');
+      fsyncFolder(partial);
+      const bytes = statSync(copyDb).size + statSync(copySlots).size;
+      // rename() replaces an empty folder on POSIX; elsewhere remove the empty one first.
+      if (emptyFolderChosen && process.platform === 'win32') rmSync(target, { recursive: true, force: true });
+      renameSync(partial, target);
+      fsyncFolder(dirname(target));
+      this.store().audit.append({ action: 'vault.backup', entityType: 'vault', summary: 'Encrypted backup written' });
+      return { location: target, bytes };
+    } catch (error) {
+      // The worker has exited by now (the runner settles only then): nothing writes the copy any more.
+      rmSync(partial, { recursive: true, force: true });
+      if (
+        error instanceof UprightError &&
+        (error.code === 'VAULT_LOCKED' || error.code === 'TASK_CANCELLED' || error.code === 'VAULT_TASK_RUNNING')
+      ) {
+        throw error;
       }
-      const partial = resolve(
-        dirname(target),
-        `${PARTIAL_BACKUP_PREFIX}${basename(target)}-${randomBytes(4).toString('hex')}`,
-      );
-      try {
-        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-        mkdirSync(partial, { mode: 0o700 });
-      } catch {
-        throw new UprightError('BACKUP_FAILED');
-      }
-      const copyDb = resolve(partial, VAULT_DB_FILE);
-      const copySlots = resolve(partial, KEYSLOTS_FILE);
-      try {
-        vacuumInto(db, copyDb);
-        writeFileAtomic(copySlots, readFileSync(this.#slotsFile));
-        const copy = openEncryptedDatabase(copyDb, this.#dataKey as Buffer);
-        try {
-          const lines = integrityCheck(copy);
-          if (lines.length !== 1 || lines[0] !== 'ok' || schemaVersion(copy) !== schemaVersion(db)) {
-            throw new Error('backup copy failed its check');
-          }
-        } finally {
-          closeDatabase(copy);
-        }
-        restrictPermissions(copyDb);
-        fsyncFile(copyDb);
-        fsyncFolder(partial);
-        const bytes = statSync(copyDb).size + statSync(copySlots).size;
-        // rename() replaces an empty folder on POSIX; elsewhere remove the empty one first.
-        if (emptyFolderChosen && process.platform === 'win32') rmSync(target, { recursive: true, force: true });
-        renameSync(partial, target);
-        fsyncFolder(dirname(target));
-        this.store().audit.append({ action: 'vault.backup', entityType: 'vault', summary: 'Encrypted backup written' });
-        return { location: target, bytes };
-      } catch (error) {
-        rmSync(partial, { recursive: true, force: true });
-        if (error instanceof UprightError && error.code === 'VAULT_LOCKED') throw error;
-        throw new UprightError('BACKUP_FAILED');
-      }
-    });
+      throw new UprightError('BACKUP_FAILED');
+    }
   }
 
   /**
-   * Checks the database pages, the audit chain and every stored original against its SHA-256. The
-   * outcome is kept in the vault as the last full check (shown in About).
+   * Checks the database pages, the audit chain and every stored original against its SHA-256, in
+   * the vault worker (the main process keeps serving). The outcome is kept in the vault as the last
+   * full check (shown in About). `background`: the idle check, which yields to a task the person asks for.
    */
-  verify(now: () => Date = () => new Date()): Promise<VerifyReport> {
-    return this.#serial(async () => {
-      const store = this.store();
-      const integrity = store.integrityCheck();
-      let audit: VerifyReport['audit'];
-      try {
-        const brokenAtSeq = store.audit.verifyChain();
-        const headOk = store.audit.verifyHead();
-        audit = { ok: brokenAtSeq === null && headOk, entries: store.audit.count(), brokenAtSeq, headOk };
-      } catch {
-        audit = { ok: false, entries: 0, brokenAtSeq: null, headOk: false };
-      }
-      let originals: VerifyReport['originals'];
-      try {
-        originals = store.sources.checkOriginals();
-      } catch {
-        originals = { checked: 0, mismatched: [] };
-        integrity.push('The stored originals could not be read.');
-      }
-      const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && originals.mismatched.length === 0;
-      this.#recordCheck({ checkedAt: now().toISOString(), ok });
-      return { ok, integrity, audit, originals };
-    });
+  async verify(now: () => Date = () => new Date(), options: { background?: boolean } = {}): Promise<VerifyReport> {
+    this.#requireDb();
+    const generation = this.#generation;
+    const report = this.#tasksOnMainThread
+      ? verifyStore(this.store(), MAIN_THREAD_HOOKS)
+      : await this.#tasks.run<VerifyReport>({
+          kind: 'verify',
+          background: options.background ?? false,
+          file: this.#dbFile,
+          key: this.#dataKey as Buffer,
+        });
+    if (generation !== this.#generation || !this.#db) throw new UprightError('VAULT_LOCKED');
+    this.#recordCheck({ checkedAt: now().toISOString(), ok: report.ok });
+    return report;
   }
 
   /** The repositories of the open vault; VAULT_LOCKED while locked. */
@@ -544,6 +604,12 @@ export class Vault {
     return this.#db;
   }
 
+  /** One heavy task at a time; key rotation swaps the file a task reads, so it waits too. */
+  #refuseWhileTask(): void {
+    const running = this.#tasks.running();
+    if (running) throw new UprightError('VAULT_TASK_RUNNING', { running });
+  }
+
   /**
    * Opens vault.db with a data key unwrapped from `slots`; takes ownership of the key (zeroed on
    * failure). The key file must be authentic under that key (its MAC), or — written before version
@@ -557,7 +623,9 @@ export class Vault {
       if (!existsSync(this.#dbFile)) {
         throw new UprightError('VAULT_DATABASE_MISSING');
       }
-      db = openEncryptedDatabase(this.#dbFile, dataKey);
+      db = openEncryptedDatabase(this.#dbFile, dataKey, { locking: 'owner' });
+      // We hold the vault now: temp files of a key-file write killed mid-way are ours to remove.
+      removeStrayTempFiles(this.#slotsFile);
       const version = schemaVersion(db);
       // create() migrates before the key file exists, so a real vault is never at version 0.
       if (version === 0) throw new UprightError('VAULT_CORRUPT');
@@ -648,14 +716,6 @@ export class Vault {
   }
 }
 
-function restrictPermissions(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Best effort (e.g. FAT-formatted USB sticks have no permissions); the file is encrypted anyway.
-  }
-}
-
 /** Whether `file` opens with `key` (closed again at once). */
 function opensWith(file: string, key: Buffer): boolean {
   if (!existsSync(file)) return false;
@@ -671,11 +731,13 @@ function removeDatabaseFiles(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-journal`, `${file}-shm`]) rmSync(path, { force: true });
 }
 
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
+/** The main-thread path has no worker to report to or cancel. */
+const MAIN_THREAD_HOOKS: TaskHooks = { progress: () => {}, checkCancelled: () => {} };
+
+function sizeOf(file: string): number {
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }

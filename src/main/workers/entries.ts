@@ -2,7 +2,7 @@
 // TypeScript source next to this file, which Node runs with its types stripped. In the Electron
 // bundle electron-vite emits each entry as out/main/<name>.js (see electron.vite.config.ts), and the
 // shell says where that folder is at start-up.
-export type WorkerEntryName = 'parse-worker';
+export type WorkerEntryName = 'parse-worker' | 'vault-worker';
 
 let bundled: URL | undefined;
 

@@ -44,6 +44,28 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
+/** The heavy vault tasks, run one at a time in the vault worker (src/main/workers/vault-worker.ts). */
+export const VaultTaskKind = z.enum(['verify', 'backup']);
+export type VaultTaskKind = z.infer<typeof VaultTaskKind>;
+
+/** What a running verify or backup is doing: pushed as task.progress, last with done = true. */
+export const TaskProgress = z.object({
+  task: VaultTaskKind,
+  /** The idle integrity check (not asked for by the person): Settings shows it quietly. */
+  background: z.boolean(),
+  /**
+   * pages: SQLite reads every page; audit: the audit chain; originals: each stored original's SHA-256;
+   * copy: the encrypted copy is written; check: the copy is opened and checked.
+   */
+  step: z.enum(['pages', 'audit', 'originals', 'copy', 'check']),
+  /** Work done and total in the step's unit (originals, or bytes of the copy); total 0 when not countable. */
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** The task has ended (finished, failed or cancelled). */
+  finished: z.boolean(),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
 export const Settings = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
 });
@@ -106,6 +128,12 @@ export const vaultApi = {
     summary: 'Check the database, the audit chain and every stored original.',
     params: NoParams,
     result: VerifyReport,
+  }),
+  'vault.cancelTask': method({
+    summary:
+      'Cancel the running verify or backup (a backup leaves no partial copy); answers whether one was running. The cancelled call fails with TASK_CANCELLED.',
+    params: NoParams,
+    result: z.object({ cancelled: z.boolean() }),
   }),
   'sample.explore': method({
     summary: 'Open a throw-away sample vault with a dossier of public documents (the person’s own vault is untouched).',

@@ -2,9 +2,10 @@
 import type { BenchCase } from '../harness.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
+import { mainLoopBench } from './mainloop.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
 import { vaultBench } from './vault.ts';
 
-export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench, searchBench];
+export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench, searchBench, mainLoopBench];

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
-import { appDataDir, cleanup, errorCode, newVault, PASSPHRASE, withRawDatabase } from './helpers.ts';
+import { appDataDir, cleanup, errorCode, newVault, OPEN_VAULT_FILES, PASSPHRASE, withRawDatabase } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -85,7 +85,7 @@ describe('a monitor backs up the vault to a USB stick', () => {
     expect(await errorCode(vault.backup(location))).toBe('BACKUP_INSIDE_VAULT');
     expect(await errorCode(vault.backup(join(location, 'inside')))).toBe('BACKUP_INSIDE_VAULT');
     expect(await errorCode(vault.backup(appData))).toBe('BACKUP_INSIDE_VAULT');
-    expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db', 'vault.db-wal']);
+    expect(readdirSync(location).sort()).toEqual(OPEN_VAULT_FILES);
     vault.lock();
     expect(await errorCode(vault.backup(join(appData, 'new-folder')))).toBe('VAULT_LOCKED');
   });

@@ -6,7 +6,7 @@
 //   half-written copy only ever sits in a hidden ".upright-backup-partial-…" folder.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PARTIAL_BACKUP_PREFIX } from '../../../src/main/vault/vault.ts';
@@ -91,6 +91,25 @@ describe('killed while re-encrypting', () => {
     }
     console.log(`rotation ~${ms.toFixed(0)} ms; after ${KILLS} kills the vault opened with: ${outcomes.join(', ')}`);
   }, 120_000);
+});
+
+describe('killed inside the key file’s atomic write', () => {
+  // writeFileAtomic writes ".keyslots.json.<12 hex>.tmp", fsyncs it, then renames it over the key
+  // file: a kill in between leaves the temp file (under load the re-encryption kills above hit that
+  // window now and then). The next unlock removes such files — only names of exactly that pattern.
+  it('removes the stray temp file at the next unlock, and nothing else', async () => {
+    const location = await biggishVault();
+    const ours = ['.keyslots.json.0123456789ab.tmp', '.keyslots.json.fedcba987654.tmp'];
+    const notOurs = ['.keyslots.json.notours.tmp', 'keyslots.json.0123456789ab.tmp', 'notes.tmp'];
+    for (const name of [...ours, ...notOurs])
+      writeFileSync(join(location, name), readFileSync(join(location, 'keyslots.json')));
+
+    const vault = newVault(location);
+    await vault.unlock(PASSPHRASE);
+    vault.lock();
+
+    expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db', ...notOurs].sort());
+  });
 });
 
 describe('killed while backing up', () => {

@@ -18,6 +18,12 @@ import { Vault, type VaultOptions } from '../../../src/main/vault/vault.ts';
 /** Argon2id at 64 KiB / 1 pass: milliseconds instead of a second. Real parameters get one test. */
 export const CHEAP_KDF: KdfParams = { memoryKiB: 64, passes: 1, parallelism: 1 };
 export const PASSPHRASE = 'correct horse battery staple';
+/**
+ * An unlocked vault's folder: the database, its key slots, the WAL with its index (-shm; NORMAL
+ * locking, so the vault worker can read beside the main connection) and the guard file that keeps
+ * other processes out (-lock).
+ */
+export const OPEN_VAULT_FILES = ['keyslots.json', 'vault.db', 'vault.db-lock', 'vault.db-shm', 'vault.db-wal'];
 
 const made: string[] = [];
 

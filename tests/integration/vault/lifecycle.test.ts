@@ -2,7 +2,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultStatusLike } from '../../../src/main/vault/vault.ts';
-import { appDataDir, cleanup, errorCode, fingerprint, newVault, PASSPHRASE, withRawDatabase } from './helpers.ts';
+import {
+  appDataDir,
+  cleanup,
+  errorCode,
+  fingerprint,
+  newVault,
+  OPEN_VAULT_FILES,
+  PASSPHRASE,
+  withRawDatabase,
+} from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -34,7 +43,7 @@ describe('a monitor creates a vault', () => {
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){10}[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(vault.status().state).toBe('unlocked');
     expect(changes.map((c) => c.state)).toEqual(['unlocked']);
-    expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db', 'vault.db-wal']);
+    expect(readdirSync(location).sort()).toEqual(OPEN_VAULT_FILES);
     expect(statSync(location).mode & 0o777).toBe(0o700);
     // The first audit entry records the creation.
     expect(vault.store().audit.list()[0]).toMatchObject({ seq: 1, action: 'vault.create' });
@@ -79,8 +88,9 @@ describe('a monitor locks the vault and unlocks it again', () => {
 
     await again.unlock(PASSPHRASE);
     expect(again.status().state).toBe('unlocked');
-    // Exclusive locking from the first read: no shared-memory (-shm) file is ever made.
-    expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db', 'vault.db-wal']);
+    // While open: the WAL, its index (-shm: page numbers, no contents) and the guard that keeps
+    // other processes out (-lock, empty). Lock removes all three.
+    expect(readdirSync(location).sort()).toEqual(OPEN_VAULT_FILES);
     expect(again.store().excerpts.get(excerptId)?.note).toBe('Met the union leader at the market');
     again.lock();
     expect(changes).toEqual(['unlocked', 'locked']);

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { vaultApi } from '../../../../shared/api/vault.ts';
-import type { VaultStatus, VerifyReport } from '../../../../shared/api.ts';
+import type { TaskProgress, VaultStatus, VerifyReport } from '../../../../shared/api.ts';
+import { UprightError } from '../../../../shared/errors.ts';
+import { subscribe } from '../../api/client.ts';
 import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -99,13 +101,105 @@ function AuditWords({ audit }: { audit: VerifyReport['audit'] }) {
   return <FormattedMessage id="settings.verify.auditIntact" defaultMessage="chain intact" />;
 }
 
+/** The running verify or backup as main reports it (task.progress); null when none runs. */
+function useVaultTask(): TaskProgress | null {
+  const [task, setTask] = useState<TaskProgress | null>(null);
+  useEffect(() => subscribe('task.progress', (progress) => setTask(progress.finished ? null : progress)), []);
+  return task;
+}
+
+/** What the task is doing now, in words: the step, and how far it is when that can be counted. */
+function TaskStepWords({ task }: { task: TaskProgress }) {
+  const intl = useIntl();
+  const megabytes = (bytes: number) =>
+    intl.formatNumber(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
+  switch (task.step) {
+    case 'pages':
+      return task.background ? (
+        <FormattedMessage
+          id="settings.task.pagesBackground"
+          defaultMessage="Checking the vault in the background (Upright was idle): reading every page of the database…"
+        />
+      ) : (
+        <FormattedMessage id="settings.task.pages" defaultMessage="Reading every page of the database…" />
+      );
+    case 'audit':
+      return <FormattedMessage id="settings.task.audit" defaultMessage="Following the audit log…" />;
+    case 'originals':
+      return (
+        <FormattedMessage
+          id="settings.task.originals"
+          defaultMessage="Checking stored originals: {done, number} of {total, number}"
+          values={{ done: task.done, total: task.total }}
+        />
+      );
+    case 'copy':
+      return task.total > 0 ? (
+        <FormattedMessage
+          id="settings.task.copy"
+          defaultMessage="Writing the encrypted copy: {done} of {total}"
+          values={{ done: megabytes(task.done), total: megabytes(task.total) }}
+        />
+      ) : (
+        <FormattedMessage id="settings.task.copyStart" defaultMessage="Writing the encrypted copy…" />
+      );
+    case 'check':
+      return <FormattedMessage id="settings.task.check" defaultMessage="Checking the copy before calling it done…" />;
+  }
+}
+
+/** A bar with what is being done and a Cancel button, while a verify or backup runs. */
+function TaskBar({ task, pending }: { task: TaskProgress | null; pending: 'verify' | 'backup' | null }) {
+  const intl = useIntl();
+  const cancel = useApiMutation('vault.cancelTask');
+  const kind = task?.task ?? pending;
+  const { reset } = cancel;
+  // The next task starts with a fresh Cancel button.
+  useEffect(() => {
+    if (!kind) reset();
+  }, [kind, reset]);
+  if (!kind) return null;
+  const counted = task && task.total > 0;
+  return (
+    <div className="progress task-progress" role="status" aria-live="polite" data-testid="task-progress">
+      <progress
+        {...(counted ? { max: task.total, value: task.done } : {})}
+        aria-label={intl.formatMessage(
+          {
+            id: 'settings.task.label',
+            defaultMessage: '{task, select, backup {Backup progress} other {Verification progress}}',
+          },
+          { task: kind },
+        )}
+      />
+      <span>
+        {cancel.isPending || cancel.data?.cancelled ? (
+          <FormattedMessage id="settings.task.cancelling" defaultMessage="Cancelling…" />
+        ) : task ? (
+          <TaskStepWords task={task} />
+        ) : (
+          <FormattedMessage id="settings.task.starting" defaultMessage="Starting…" />
+        )}
+      </span>
+      <button type="button" onClick={() => cancel.mutate({})} disabled={cancel.isPending}>
+        <FormattedMessage id="settings.task.cancel" defaultMessage="Cancel" />
+      </button>
+    </div>
+  );
+}
+
 function BackupAndVerify() {
   const intl = useIntl();
   const errorText = useErrorText();
   const backup = useApiMutation('vault.backup');
   const verify = useApiMutation('vault.verify');
-  const busy = backup.isPending || verify.isPending;
-  const failure = backup.error ?? verify.error;
+  const task = useVaultTask();
+  const pending = backup.isPending ? 'backup' : verify.isPending ? 'verify' : null;
+  const busy = pending !== null;
+  const error = backup.error ?? verify.error;
+  // A cancel the person asked for is news, not a failure.
+  const cancelled = error instanceof UprightError && error.code === 'TASK_CANCELLED';
+  const failure = cancelled ? null : error;
   const report = verify.data;
 
   return (
@@ -135,6 +229,12 @@ function BackupAndVerify() {
           )}
         </button>
       </div>
+      <TaskBar task={task} pending={pending} />
+      {cancelled && (
+        <p className="hint" role="status" data-testid="task-cancelled">
+          {errorText(error)}
+        </p>
+      )}
       <ErrorNote message={failure ? errorText(failure) : null} />
       {backup.data && (
         <p className="ok-note" role="status">

@@ -1,0 +1,82 @@
+// The vault worker: runs one heavy vault task (verify, or the copy of a backup) on a connection of
+// its own, so that Electron's main process keeps answering while SQLite reads every page. Started by
+// src/main/vault/task-runner.ts for each task and ended after it. The data key arrives in a
+// transferred buffer (never on disk, never in workerData's copy) and is zeroed as soon as it has
+// opened what it must. Cancel is a flag in shared memory, read between steps; a task that does not
+// stop promptly is terminated by the parent.
+import { parentPort } from 'node:worker_threads';
+import { UprightError } from '../../shared/errors.ts';
+import { auditHeadKey } from '../store/audit.ts';
+import { type Db, openEncryptedDatabase } from '../store/database.ts';
+import { Store } from '../store/index.ts';
+import { type TaskHooks, type TaskStep, verifyStore, writeCheckedCopy } from '../vault/checks.ts';
+
+export interface VaultWorkerRequest {
+  task: 'verify' | 'backup';
+  /** vault.db */
+  file: string;
+  /** The data key's 32 bytes, transferred (the sender's copy is detached). */
+  key: ArrayBuffer;
+  /** Int32Array over it: [0] set to 1 asks the task to stop. */
+  cancel: SharedArrayBuffer;
+  /** backup: where the copy goes (inside the hidden partial folder). */
+  copyFile?: string;
+}
+
+export type VaultWorkerMessage =
+  | { type: 'progress'; step: TaskStep; done: number; total: number }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; code: string | null; params: Record<string, string | number>; step: TaskStep | 'start' };
+
+/** How long the connection waits for the main connection's brief write locks. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+const port = parentPort;
+if (!port) throw new Error('the vault worker runs only inside a worker thread');
+
+port.once('message', (request: VaultWorkerRequest) => {
+  const key = Buffer.from(request.key);
+  const flag = new Int32Array(request.cancel);
+  let step: TaskStep | 'start' = 'start';
+  const hooks: TaskHooks = {
+    progress(next, done, total) {
+      step = next;
+      port.postMessage({ type: 'progress', step: next, done, total } satisfies VaultWorkerMessage);
+    },
+    checkCancelled() {
+      if (Atomics.load(flag, 0) !== 0) throw new UprightError('TASK_CANCELLED', { task: request.task });
+    },
+  };
+  let db: Db | null = null;
+  try {
+    db = openEncryptedDatabase(request.file, key, { locking: 'guest', busyTimeoutMs: BUSY_TIMEOUT_MS });
+    let value: unknown;
+    if (request.task === 'verify') {
+      db.pragma('query_only = ON'); // the check only reads; its result is recorded by the main connection
+      const auditKey = auditHeadKey(key);
+      key.fill(0);
+      try {
+        value = verifyStore(new Store(db, { auditHeadKey: auditKey }), hooks);
+      } finally {
+        auditKey.fill(0);
+      }
+    } else {
+      if (!request.copyFile) throw new Error('backup needs a copy file');
+      writeCheckedCopy(db, key, request.copyFile, hooks);
+      value = {};
+    }
+    port.postMessage({ type: 'done', value } satisfies VaultWorkerMessage);
+  } catch (error) {
+    const known = error instanceof UprightError;
+    port.postMessage({
+      type: 'failed',
+      code: known ? error.code : null,
+      params: known ? (error.params as Record<string, string | number>) : {},
+      step,
+    } satisfies VaultWorkerMessage);
+  } finally {
+    key.fill(0);
+    // A plain close: checkpointing is the main connection's business (it may be writing now).
+    if (db?.open) db.close();
+  }
+});

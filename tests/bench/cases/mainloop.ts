@@ -1,0 +1,211 @@
+// Main-loop benchmark (issue 12: "the main process never blocks for more than 50 ms"): how long the
+// thread that serves the API is blocked while the heavy vault work runs, the old way (verify and
+// backup on the main connection, vault option tasksOnMainThread) and the new way (in the vault
+// worker). Two probes watch the loop: perf_hooks.monitorEventLoopDelay (its max and p99) and a tight
+// 1 ms timer whose longest gap is the longest block. Rounds alternate old and new; each figure is
+// the median of the rounds, with the spread (fastest–slowest round).
+//   npm run bench -- mainloop                       a generated vault (--sources 2000 by default)
+//   npm run bench -- mainloop --sources 500
+//   UPRIGHT_BENCH_CACHE=/tmp/bench-x npm run bench -- mainloop --scale --chars 30000
+//                                                   the scale benchmark's cached 10,000-source vault
+//                                                   (a COPY: its cache dir is given by the variable)
+// The import is measured the new way only (it always ran its parsing in the parse worker): a batch
+// of generated text files through the real import pipeline, and one 900,000-character source.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { importBatch, type PendingFile } from '../../../src/main/import/pipeline.ts';
+import { Vault } from '../../../src/main/vault/vault.ts';
+import { type BenchCase, type BenchRow, medianRow, summarise } from '../harness.ts';
+import { SCALE_PASSPHRASE, scaleFixture } from '../scale-vault.ts';
+import { scaleSize } from './scale.ts';
+
+const KDF = { memoryKiB: 64 * 1024, passes: 3, parallelism: 1 };
+const PASSPHRASE = 'main loop benchmark passphrase';
+const TARGET_MS = 50;
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+interface LoopFigures {
+  longestMs: number;
+  p99Ms: number;
+  wallMs: number;
+}
+
+/** Runs `work` while watching the event loop; answers the longest block and the p99 delay. */
+async function watched(work: () => Promise<unknown>): Promise<LoopFigures> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  await work();
+  const ended = performance.now();
+  longest = Math.max(longest, ended - last);
+  clearInterval(timer);
+  histogram.disable();
+  return {
+    longestMs: Math.max(longest, histogram.max / 1e6),
+    p99Ms: histogram.percentile(99) / 1e6,
+    wallMs: ended - started,
+  };
+}
+
+function lorem(seed: number, chars: number): string {
+  const words = ['witness', 'statement', 'detention', 'court', 'appeal', 'Almaty', 'протокол', 'задержание', 'суд'];
+  let out = '';
+  let i = seed;
+  while (out.length < chars) {
+    out += `${words[i % words.length]} ${i % 97} `;
+    if (i % 23 === 0) out += '\n\n';
+    i++;
+  }
+  return out.slice(0, chars);
+}
+
+/** A vault of `sources` sources (text and a stored original each), made through the repositories. */
+async function generatedVault(dir: string, sources: number): Promise<string> {
+  const location = join(dir, 'vault');
+  const vault = new Vault({ location, kdf: KDF });
+  await vault.create(PASSPHRASE);
+  const store = vault.store();
+  const dossier = store.dossiers.create({ title: 'Generated dossier' });
+  for (let start = 0; start < sources; start += 200) {
+    store.transaction(() => {
+      for (let i = start; i < Math.min(sources, start + 200); i++) {
+        store.sources.add({
+          dossierId: dossier.id,
+          title: `Source ${i}`,
+          kind: 'ngo_report',
+          text: lorem(i, 20_000),
+          original: { bytes: randomBytes(20_000), mediaType: 'application/pdf' },
+        });
+      }
+    });
+  }
+  vault.lock();
+  return location;
+}
+
+interface Side {
+  verify: LoopFigures[];
+  backup: LoopFigures[];
+}
+
+async function measureSide(location: string, passphrase: string, old: boolean, side: Side, scratch: string) {
+  const vault = new Vault({ location, tasksOnMainThread: old });
+  await vault.unlock(passphrase);
+  try {
+    side.verify.push(await watched(() => vault.verify()));
+    const target = join(scratch, `backup-${old ? 'old' : 'new'}-${side.backup.length}`);
+    side.backup.push(await watched(() => vault.backup(target)));
+    rmSync(target, { recursive: true, force: true });
+  } finally {
+    vault.lock();
+  }
+}
+
+function rows(label: string, figures: LoopFigures[], target?: number): BenchRow[] {
+  const longest = summarise(figures.map((f) => f.longestMs));
+  const p99 = summarise(figures.map((f) => f.p99Ms));
+  const wall = summarise(figures.map((f) => f.wallMs));
+  return [
+    medianRow(`${label}: longest block`, longest, 'ms', target),
+    medianRow(`${label}: p99 loop delay`, p99, 'ms'),
+    medianRow(`${label}: wall time`, wall, 'ms'),
+  ];
+}
+
+async function measureImport(location: string, passphrase: string, files: PendingFile[]): Promise<LoopFigures> {
+  const vault = new Vault({ location });
+  await vault.unlock(passphrase);
+  try {
+    const dossier = vault.store().dossiers.create({ title: `Import ${randomBytes(3).toString('hex')}` });
+    return await watched(() =>
+      importBatch({
+        taskId: 'bench',
+        dossierId: dossier.id,
+        files,
+        store: () => vault.store(),
+        signal: new AbortController().signal,
+        onProgress: () => {},
+      }),
+    );
+  } finally {
+    vault.lock();
+  }
+}
+
+function textFile(name: string, text: string): PendingFile {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.length, read: async () => bytes };
+}
+
+export const mainLoopBench: BenchCase = {
+  name: 'mainloop: main-process longest block during verify, backup and import',
+  async run() {
+    const rounds = option('rounds', 3);
+    const scratch = mkdtempSync(join(tmpdir(), 'upright-mainloop-'));
+    try {
+      let location: string;
+      let passphrase: string;
+      let what: string;
+      if (flag('scale')) {
+        const fixture = await scaleFixture(scaleSize(), (line) => console.log(line));
+        location = fixture.vaultDir;
+        passphrase = SCALE_PASSPHRASE;
+        what = `${fixture.manifest.sources} sources (scale vault)`;
+      } else {
+        const sources = option('sources', 2000);
+        location = await generatedVault(scratch, sources);
+        passphrase = PASSPHRASE;
+        what = `${sources} generated sources`;
+      }
+      const old: Side = { verify: [], backup: [] };
+      const now: Side = { verify: [], backup: [] };
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? [true, false] : [false, true];
+        for (const isOld of order) await measureSide(location, passphrase, isOld, isOld ? old : now, scratch);
+      }
+      // The machine's own noise: the same probes over an idle stretch (a loaded machine delays timers too).
+      const idle: LoopFigures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        idle.push(await watched(() => new Promise((resolve) => setTimeout(resolve, 3000))));
+      }
+      const importRounds: LoopFigures[] = [];
+      const bigRounds: LoopFigures[] = [];
+      const batch = option('import', 200);
+      for (let round = 0; round < rounds; round++) {
+        const files = Array.from({ length: batch }, (_, i) =>
+          textFile(`statement-${round}-${i}.txt`, lorem(round * 1000 + i, 20_000)),
+        );
+        importRounds.push(await measureImport(location, passphrase, files));
+        bigRounds.push(
+          await measureImport(location, passphrase, [textFile(`big-${round}.txt`, lorem(round, 900_000))]),
+        );
+      }
+      return [
+        ...rows('nothing running (3 s idle): the machine’s noise floor', idle).slice(0, 2),
+        ...rows(`verify, ${what}, old way (main thread)`, old.verify),
+        ...rows(`verify, ${what}, new way (vault worker)`, now.verify, TARGET_MS),
+        ...rows(`backup, ${what}, old way (main thread)`, old.backup),
+        ...rows(`backup, ${what}, new way (vault worker)`, now.backup, TARGET_MS),
+        ...rows(`import of ${batch} text files of 20,000 chars`, importRounds, TARGET_MS),
+        ...rows('import of one 900,000-char text file', bigRounds, TARGET_MS),
+      ];
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};
