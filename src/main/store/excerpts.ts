@@ -292,13 +292,14 @@ export class ExcerptRepository extends Repository {
         this.sql.get('SELECT excerpts FROM dossier_tally WHERE dossier_id = ?').pluck().get(filter.dossierId) ?? 0,
       );
     }
-    // Walks the dossier's reading-order index, which holds each live excerpt's source and seq: the
-    // word, code and entity filters below test seq, so no excerpt row is read unless the filter
-    // needs one (confidentiality, stance). Driving from the matches instead reads a row per match.
+    // Walks two indexes, the dossier's sources (with their ids) and each source's live excerpts (with
+    // their seq): the word, code and entity filters test seq, so no row is read unless the filter needs
+    // one (source kind, confidentiality, stance). Driving from the matches reads a row per match.
     return Number(
       this.sql
         .get(
-          `SELECT count(*) FROM source s CROSS JOIN excerpt e INDEXED BY excerpt_reading_order ON e.source_id = s.id
+          `SELECT count(*) FROM source s INDEXED BY source_import_order
+             CROSS JOIN excerpt e INDEXED BY excerpt_reading_order ON e.source_id = s.id
            WHERE ${where}`,
         )
         .pluck()
