@@ -36,7 +36,7 @@ export const draftHandlers = {
     store.dossiers.require(dossierId);
     return store.drafts.list(dossierId).map((draft) => ({ ...draft, words: countBody(store, draft.body) }));
   },
-  'draft.create': ({ dossierId, title, template }, { services }) => {
+  'draft.create': ({ dossierId, title, template, language = 'en' }, { services }) => {
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
     const review = dossierReview(dossier);
@@ -44,8 +44,8 @@ export const draftHandlers = {
       dossierId,
       title,
       template,
-      cover: coverFromDossier(review, new Date()),
-      body: templateBody(dossier.themes),
+      cover: coverFromDossier(review, new Date(), language),
+      body: templateBody(dossier.themes, language),
     });
   },
   'draft.get': ({ id }, { services }) => services.vault.store().drafts.require(id),

@@ -2,6 +2,7 @@
 // migrate to N, assert the rows are intact (and, where the step adds behaviour, that it applies).
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
+import { migration as neverExportIndex } from '../../../src/main/store/migrations/009-never-export-index.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -347,5 +348,29 @@ Page 2',
     expect(db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ?').pluck().all('systematic')).toHaveLength(
       1,
     );
+  });
+  it('the never-export index keeps a version-8 vault whole and lets the draft checks read only the excerpts marked "never export"', () => {
+    const db = tempDatabase();
+    migrate(db, neverExportIndex.version - 1);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, format)
+        VALUES ('s1', 'd1', 'Interview notes', 'other', 'The witness said the police took her phone at the border.', 'text');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, confidentiality)
+        VALUES ('e1', 's1', 'the police took her phone at the border', 17, 56, 'never_export'),
+               ('e2', 's1', 'The witness said', 0, 16, 'restricted');
+    `);
+    const before = db.prepare('SELECT * FROM excerpt ORDER BY id').all();
+
+    expect(migrate(db, neverExportIndex.version)).toEqual([neverExportIndex.version]);
+
+    expect(db.prepare('SELECT * FROM excerpt ORDER BY id').all()).toEqual(before);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id
+         WHERE s.dossier_id = 'd1' AND e.confidentiality = 'never_export' AND e.deleted_at IS NULL AND s.deleted_at IS NULL`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_never_export/);
   });
 });
