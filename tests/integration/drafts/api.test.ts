@@ -125,7 +125,7 @@ describe('a lawyer drafts the UPR submission', () => {
       call(
         handlers,
         'draft.create',
-        { dossierId: dossier.id, title: 'UPR', template: 'individual', language: 'de' },
+        { dossierId: dossier.id, title: 'UPR', template: 'individual', language: 'de' as never },
         ctx,
       ),
     ).rejects.toThrow();

@@ -135,7 +135,10 @@ describe('every check in words', () => {
 });
 
 /** A passing submission written in a language: the template's headings, text and a timed recommendation. */
-function submissionIn(lang: 'ru' | 'fr' | 'es', headings: Partial<(typeof SECTION_HEADINGS)['ru']> = {}) {
+function submissionIn(
+  lang: 'ru' | 'fr' | 'es',
+  headings: Partial<Record<keyof (typeof SECTION_HEADINGS)['ru'], string>> = {},
+) {
   const h = { ...SECTION_HEADINGS[lang], ...headings };
   const text = {
     ru: [
