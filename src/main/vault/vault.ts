@@ -88,7 +88,7 @@ export interface VerifyReport {
   integrity: string[];
   /** headOk: the log ends where its head, sealed with the vault key, says (no cut tail, no rebuild). */
   audit: { ok: boolean; entries: number; brokenAtSeq: number | null; headOk: boolean };
-  originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
+  originals: { checked: number; mismatched: { sourceId: string; title: string }[]; unreadable?: true };
 }
 
 /** Where the last unlock's time went: deriving the key, and opening the database besides. */
@@ -512,10 +512,15 @@ export class Vault {
       try {
         originals = store.sources.checkOriginals();
       } catch {
-        originals = { checked: 0, mismatched: [] };
-        integrity.push('The stored originals could not be read.');
+        // A fact, not a sentence: the renderer and the CLI say it in their language.
+        originals = { checked: 0, mismatched: [], unreadable: true };
       }
-      const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && originals.mismatched.length === 0;
+      const ok =
+        integrity.length === 1 &&
+        integrity[0] === 'ok' &&
+        audit.ok &&
+        originals.mismatched.length === 0 &&
+        !originals.unreadable;
       this.#recordCheck({ checkedAt: now().toISOString(), ok });
       return { ok, integrity, audit, originals };
     });
