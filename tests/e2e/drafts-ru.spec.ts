@@ -32,7 +32,7 @@ test('a Russian-speaking lawyer writes, checks, versions and exports a submissio
   await createVaultThroughUi(page);
   await createDossierThroughUi(page, DOSSIER);
   await page.getByTestId('file-input').setInputFiles('tests/fixtures/documents/ilo-cas-kazakhstan-c87-2022.pdf');
-  await expect(page.getByTestId('import-results')).toContainText('Imported');
+  await expect(page.getByTestId('import-results')).toContainText('Imported', { timeout: 90_000 });
   await markExcerpts(page, [
     'modification of the procedure for state registration of trade unions to the notification procedure',
     'holding short-term (one-hour) warning strikes',

@@ -1,9 +1,10 @@
 // Every benchmark case, listed by hand (run.ts imports this list).
 import type { BenchCase } from '../harness.ts';
+import { draftChecksBench } from './draft-checks.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
 import { vaultBench } from './vault.ts';
 
-export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench];
+export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench, draftChecksBench];
