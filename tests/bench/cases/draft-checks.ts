@@ -6,7 +6,7 @@
 // On the scale pair's plain copy, both sides in the same run, alternated: "before" forces the old
 // plan (INDEXED BY excerpt_source) and loads the quotes for the notes and again for the checks;
 // "after" is what draft.notes + draft.check run now. The encrypted vault's "after" is given too.
-import { runChecks } from '../../../src/main/drafts/checks.ts';
+import { MIN_PROTECTED_QUOTE, runChecks } from '../../../src/main/drafts/checks.ts';
 import { loadDraftContext, localToday } from '../../../src/main/drafts/context.ts';
 import { prepareDocument, readDraft } from '../../../src/main/drafts/document.ts';
 import { coverFromDossier, templateBody } from '../../../src/main/drafts/templates.ts';
@@ -86,11 +86,20 @@ export const draftChecksBench: BenchCase = {
         }
       };
       const sides = await alternate({ before, after: () => afterAutosave(stores.plain, plain.id) }, 7);
+      const quotes = await alternate(
+        {
+          before: () => [oldQuotes.all(plain.dossierId), oldQuotes.all(plain.dossierId)],
+          after: () => stores.plain.drafts.protectedQuotes(plain.dossierId, MIN_PROTECTED_QUOTE),
+        },
+        7,
+      );
       const enc = await alternate({ encrypted: () => afterAutosave(stores.encrypted, encrypted.id) }, 7);
       return [
         medianRow('notes + checks after an autosave, before (plain copy)', sides.before),
         medianRow('notes + checks after an autosave, now (plain copy)', sides.after),
         ratioRow('now / before (plain copy)', sides.after.median, sides.before.median),
+        medianRow('  of which the never-export quotes, before: all excerpts read, twice', quotes.before),
+        medianRow('  of which the never-export quotes, now: the partial index, once', quotes.after),
         medianRow('notes + checks after an autosave, now (encrypted vault)', enc.encrypted),
       ];
     } finally {
