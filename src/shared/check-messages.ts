@@ -184,7 +184,7 @@ export const CHECK_MESSAGES = defineMessages({
   PSEUDONYM_REPLACED: {
     id: 'check.PSEUDONYM_REPLACED',
     defaultMessage:
-      '“{name}” (here{others, plural, =0 {} one { and in # other place} other { and in # other places}}) is replaced by “{pseudonym}” when you export with redaction.',
+      '“{name}”{others, plural, =0 {} one { (here and in # other place)} other { (here and in # other places)}} is replaced by “{pseudonym}” when you export with redaction.',
   },
   RECOMMENDATION_MISSING: {
     id: 'check.RECOMMENDATION_MISSING',
