@@ -6,8 +6,8 @@ import { type Command, Option } from 'commander';
 import type { Services } from '../main/services.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/api/drafts.ts';
 import type { Method, Params, Result } from '../shared/api.ts';
-import { checkMessage } from '../shared/check-messages.ts';
 import { UprightError } from '../shared/errors.ts';
+import { printedCheck } from '../shared/i18n/printed.ts';
 
 /** What main.ts lends every command: services for a vault, unlocking, calling a method, printing. */
 export interface CliRuntime {
@@ -29,13 +29,6 @@ interface ExportOptions {
 }
 
 const KIND: Record<ExportFormat, string> = { docx: 'Word document', html: 'web page', md: 'Markdown text' };
-
-function where(target: { kind: string; number?: number; field?: string }): string {
-  if (target.kind === 'paragraph') return `paragraph ${target.number}`;
-  if (target.kind === 'note') return `note ${target.number}`;
-  if (target.kind === 'cover') return `cover: ${target.field}`;
-  return 'draft';
-}
 
 /** Runs an export that names its file; a file already there is kept, and the message says how to replace it. */
 export async function refuseToReplace<T>(write: () => Promise<T>): Promise<T> {
@@ -75,8 +68,12 @@ export function addExportCommand(program: Command, cli: CliRuntime): void {
             id: opts.draft,
             export: { format: opts.format, redact, provenance, nameSources },
           });
-          for (const r of checks.filter((c) => severities.includes(c.severity)))
-            process.stderr.write(`  ${r.severity.padEnd(7)} ${where(r.target).padEnd(14)} ${checkMessage(r)}\n`);
+          // In the draft's own language, as the rest of what is printed for the submission.
+          const { cover } = await cli.invoke(services, 'draft.get', { id: opts.draft });
+          for (const r of checks.filter((c) => severities.includes(c.severity))) {
+            const { where, message } = printedCheck(cover.language, r);
+            process.stderr.write(`  ${r.severity.padEnd(7)} ${where.padEnd(14)} ${message}\n`);
+          }
         };
         try {
           const saved = await refuseToReplace(() =>

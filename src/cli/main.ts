@@ -84,7 +84,9 @@ function describeVerify(report: VerifyReport): string {
     report.ok ? 'Vault verified: everything is intact.' : 'Vault verification found problems:',
     `  database integrity: ${report.integrity.join('; ')}`,
     `  audit log: ${report.audit.entries} entries, ${auditWords(report.audit)}`,
-    `  originals: ${report.originals.checked} checked, ${report.originals.mismatched.length} changed`,
+    report.originals.unreadable
+      ? '  originals: could not be read'
+      : `  originals: ${report.originals.checked} checked, ${report.originals.mismatched.length} changed`,
     ...report.originals.mismatched.map((m) => `    changed: ${m.title} (${m.sourceId})`),
   ];
   return lines.join('\n');

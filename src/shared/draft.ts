@@ -12,6 +12,7 @@ export const WORD_LIMITS: Record<DraftTemplate, number> = { individual: 2815, jo
 
 /** The six UN official languages (BCP 47 primary subtags). */
 export const UN_LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
 
 export const SubmittingOrganisation = z.object({
   name: z.string().max(300),

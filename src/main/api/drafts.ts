@@ -14,6 +14,7 @@ import { buildModel } from '../drafts/model.ts';
 import { redactor } from '../drafts/redact.ts';
 import { recommendationText } from '../drafts/references.ts';
 import { coverFromDossier, templateBody } from '../drafts/templates.ts';
+import { wording } from '../drafts/wording.ts';
 import { bodyWords } from '../drafts/words.ts';
 import type { DraftPatch, Store } from '../store/index.ts';
 import type { Handlers } from './registry.ts';
@@ -36,7 +37,7 @@ export const draftHandlers = {
     store.dossiers.require(dossierId);
     return store.drafts.list(dossierId).map((draft) => ({ ...draft, words: countBody(store, draft.body) }));
   },
-  'draft.create': ({ dossierId, title, template }, { services }) => {
+  'draft.create': ({ dossierId, title, template, language = 'en' }, { services }) => {
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
     const review = dossierReview(dossier);
@@ -44,8 +45,8 @@ export const draftHandlers = {
       dossierId,
       title,
       template,
-      cover: coverFromDossier(review, new Date()),
-      body: templateBody(dossier.themes),
+      cover: coverFromDossier(review, new Date(), language),
+      body: templateBody(dossier.themes, language),
     });
   },
   'draft.get': ({ id }, { services }) => services.vault.store().drafts.require(id),
@@ -135,10 +136,12 @@ export const draftHandlers = {
     const recommendations = store.drafts.recommendations(
       ids.flatMap((m) => m.recommendations.map((r) => r.recommendationId)),
     );
-    // A citation reads as its note ("Government of Kazakhstan, …, p. 3."), so changing what is cited shows.
+    // A citation reads as its note ("Government of Kazakhstan, …, p. 3."), so changing what is cited
+    // shows — in the draft's language, as the note prints, a deleted excerpt included.
+    const words = wording(current.cover.language);
     const citation = (excerptId: string) => {
       const excerpt = excerpts.get(excerptId);
-      return excerpt?.sourceTitle ? noteText(excerpt).replace(/\.$/, '') : 'an excerpt no longer in the vault';
+      return (excerpt?.sourceTitle ? noteText(excerpt, words) : words.t('note.missing')).replace(/\.$/, '');
     };
     return compareBodies(before, after, citation, (rid) => recommendationText(recommendations.get(rid)));
   },

@@ -2,8 +2,9 @@
 // cites, the recommendations it refers to, the names to pseudonymise and the quotes never to export —
 // so the modules beside this one work on plain data.
 import type { DossierRecord, DraftRecord, Store } from '../store/index.ts';
+import { MIN_PROTECTED_QUOTE } from './checks.ts';
 import { buildModel } from './model.ts';
-import type { DossierReview, DraftContext } from './types.ts';
+import type { DossierReview, DraftContext, ProtectedQuote } from './types.ts';
 
 /** What the drafts need of a dossier: its State and the review it is preparing for. */
 export function dossierReview(dossier: DossierRecord): DossierReview {
@@ -19,13 +20,17 @@ export function dossierReview(dossier: DossierRecord): DossierReview {
 export function loadDraftContext(store: Store, draft: DraftRecord): DraftContext {
   const dossier = store.dossiers.require(draft.dossierId);
   const model = buildModel(draft.body, () => '');
+  let quotes: ProtectedQuote[] | undefined;
   return {
     draft,
     dossier: dossierReview(dossier),
     excerpts: store.drafts.citedExcerpts(model.citations.map((c) => c.excerptId)),
     recommendations: store.drafts.recommendations(model.recommendations.map((r) => r.recommendationId)),
     entities: store.drafts.pseudonymousEntities(),
-    protectedQuotes: store.drafts.protectedQuotes(draft.dossierId),
+    protectedQuotes: () => {
+      quotes ??= store.drafts.protectedQuotes(draft.dossierId, MIN_PROTECTED_QUOTE);
+      return quotes;
+    },
   };
 }
 

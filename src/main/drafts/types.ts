@@ -88,6 +88,9 @@ export interface DraftContext {
   excerpts: Map<string, CitedExcerpt>;
   recommendations: Map<string, ReferencedRecommendation>;
   entities: PseudonymousEntity[];
-  /** The dossier's excerpts marked "never export". */
-  protectedQuotes: ProtectedQuote[];
+  /**
+   * The dossier's excerpts marked "never export", long enough to be recognised when pasted: read
+   * when first asked for (only the checks need them), then kept for this context.
+   */
+  protectedQuotes: () => ProtectedQuote[];
 }

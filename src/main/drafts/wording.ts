@@ -5,6 +5,9 @@
 // FormatJS engine as the interface catalogs) so ordinals and plurals follow each language's rules;
 // dates and numbers come from Intl. Every catalog must carry every message: the types say so.
 import { IntlMessageFormat } from 'intl-messageformat';
+import { partialDate } from '../../shared/i18n/printed.ts';
+
+export { partialDate };
 
 const en = {
   'cover.title.individual':
@@ -211,21 +214,6 @@ function format(language: SubmissionLanguage, key: WordingKey, params: Params): 
     compiled.set(id, message);
   }
   return String(message.format(params));
-}
-
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-export function partialDate(value: string | null | undefined, locale: string): string {
-  const match = value ? PARTIAL_DATE.exec(value) : null;
-  if (!match) return '';
-  const [, year, month, day] = match;
-  const m = Number(month);
-  if (!month || m < 1 || m > 12) return year as string;
-  const when = new Date(Date.UTC(Number(year), m - 1, day ? Number(day) : 1));
-  const options: Intl.DateTimeFormatOptions = day
-    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(when);
 }
 
 export function wording(code: string | null | undefined): Wording {

@@ -394,13 +394,18 @@ export class DraftRepository extends Repository {
     });
   }
 
-  /** The words of the dossier's excerpts marked "never export". */
-  protectedQuotes(dossierId: string): ProtectedQuote[] {
+  /**
+   * The words of the dossier's excerpts marked "never export", at least `minLength` characters long
+   * (shorter ones are not recognisable as a quotation). Served by the excerpt_never_export partial
+   * index: the dossier's other excerpts are not read.
+   */
+  protectedQuotes(dossierId: string, minLength = 0): ProtectedQuote[] {
     return this.sql
       .get(
         `SELECT e.id AS excerptId, e.exact FROM excerpt e JOIN source s ON s.id = e.source_id
-         WHERE s.dossier_id = ? AND e.confidentiality = 'never_export' AND e.deleted_at IS NULL AND s.deleted_at IS NULL`,
+         WHERE s.dossier_id = ? AND e.confidentiality = 'never_export' AND e.deleted_at IS NULL
+           AND s.deleted_at IS NULL AND length(e.exact) >= ?`,
       )
-      .all(dossierId) as ProtectedQuote[];
+      .all(dossierId, minLength) as ProtectedQuote[];
   }
 }

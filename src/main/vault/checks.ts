@@ -15,7 +15,7 @@ export interface VerifyReport {
   integrity: string[];
   /** headOk: the log ends where its head, sealed with the vault key, says (no cut tail, no rebuild). */
   audit: { ok: boolean; entries: number; brokenAtSeq: number | null; headOk: boolean };
-  originals: { checked: number; mismatched: { sourceId: string; title: string }[] };
+  originals: { checked: number; mismatched: { sourceId: string; title: string }[]; unreadable?: true };
 }
 
 export type TaskStep = TaskProgress['step'];
@@ -60,10 +60,15 @@ export function verifyStore(store: Store, hooks: TaskHooks): VerifyReport {
     hooks.progress('originals', originals.checked, total);
   } catch (error) {
     if (error instanceof UprightError && error.code === 'TASK_CANCELLED') throw error;
-    originals = { checked: 0, mismatched: [] };
-    integrity.push('The stored originals could not be read.');
+    // A fact, not a sentence: the renderer and the CLI say it in their language.
+    originals = { checked: 0, mismatched: [], unreadable: true };
   }
-  const ok = integrity.length === 1 && integrity[0] === 'ok' && audit.ok && originals.mismatched.length === 0;
+  const ok =
+    integrity.length === 1 &&
+    integrity[0] === 'ok' &&
+    audit.ok &&
+    originals.mismatched.length === 0 &&
+    !originals.unreadable;
   return { ok, integrity, audit, originals };
 }
 

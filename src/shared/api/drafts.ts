@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DRAFT_TEMPLATES, DraftBody, DraftCover } from '../draft.ts';
+import { CheckCodeSchema, CheckParams } from '../check-messages.ts';
+import { DRAFT_TEMPLATES, DraftBody, DraftCover, UN_LANGUAGES } from '../draft.ts';
 import { Id } from './dossiers.ts';
 import { method } from './method.ts';
 import { SOURCE_FORMATS } from './sources.ts';
@@ -35,10 +36,9 @@ export const CheckResult = z.object({
   /** Stable rule id: "word-limit", "never-export", "citation-resolves"… */
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
-  /** The older checks' sentence; newer ones give `code` and `params`, worded by checkMessage(). */
-  message: z.string().optional(),
-  code: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** What was found, as data: worded where it is read (src/shared/check-messages.ts). */
+  code: CheckCodeSchema,
+  params: CheckParams,
   target: DraftTarget,
 });
 export type CheckResult = z.infer<typeof CheckResult>;
@@ -129,8 +129,17 @@ export const draftsApi = {
     result: z.array(DraftSummary),
   }),
   'draft.create': method({
-    summary: 'Start a submission from the individual or joint UPR template (cover filled from the dossier).',
-    params: z.object({ dossierId: Id, title: DraftFields.shape.title, template: z.enum(DRAFT_TEMPLATES) }).strict(),
+    summary:
+      'Start a submission from the individual or joint UPR template (cover filled from the dossier), its headings and cover in the language it will be written in.',
+    params: z
+      .object({
+        dossierId: Id,
+        title: DraftFields.shape.title,
+        template: z.enum(DRAFT_TEMPLATES),
+        /** The submission's language (a UN official language); English when not given. */
+        language: z.enum(UN_LANGUAGES).optional(),
+      })
+      .strict(),
     result: Draft,
   }),
   'draft.get': method({

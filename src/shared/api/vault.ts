@@ -40,6 +40,8 @@ export const VerifyReport = z.object({
   originals: z.object({
     checked: z.number().int(),
     mismatched: z.array(z.object({ sourceId: z.string(), title: z.string() })),
+    /** Set when the originals could not be read at all (worded by the renderer and the CLI). */
+    unreadable: z.literal(true).optional(),
   }),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;

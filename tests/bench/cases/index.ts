@@ -1,5 +1,6 @@
 // Every benchmark case, listed by hand (run.ts imports this list).
 import type { BenchCase } from '../harness.ts';
+import { draftChecksBench } from './draft-checks.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
 import { mainLoopBench } from './mainloop.ts';
@@ -8,4 +9,13 @@ import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
 import { vaultBench } from './vault.ts';
 
-export const cases: BenchCase[] = [vaultBench, importBench, readerBench, exportBench, scaleBench, searchBench, mainLoopBench];
+export const cases: BenchCase[] = [
+  vaultBench,
+  importBench,
+  readerBench,
+  exportBench,
+  scaleBench,
+  searchBench,
+  mainLoopBench,
+  draftChecksBench,
+];

@@ -97,6 +97,40 @@ const body = (claimId: string, refusalId: string) =>
   );
 
 describe('a lawyer drafts the UPR submission', () => {
+  it('starts a submission in Russian from the template in Russian, with the cover in Russian', async () => {
+    const { ctx, dossier } = await setup();
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'УПО 2027', template: 'individual', language: 'ru' },
+      ctx,
+    );
+    expect(draft.cover.language).toBe('ru');
+    // The month of the dossier's deadline as Russian writes it ("март 2027 г.").
+    expect(draft.cover.monthYear).toMatch(/^[а-я]+ \d{4} г\.$/);
+    expect(
+      draft.body.content.filter((n) => n.type === 'heading' && n.attrs?.level === 1).map((n) => n.content?.[0]?.text),
+    ).toEqual([
+      'Введение и резюме',
+      'Последующие меры по итогам предыдущего обзора',
+      'Новые события и вопросы, не поднимавшиеся ранее',
+      'Рекомендации',
+    ]);
+    // The checks find its sections: what is missing is the summary paragraph, not the follow-up section.
+    const codes = (await call(handlers, 'draft.check', { id: draft.id }, ctx)).map((r) => r.code);
+    expect(codes).toContain('SUMMARY_MISSING');
+    expect(codes).not.toContain('FOLLOW_UP_MISSING');
+    // A language outside the UN's six is refused by the API table.
+    await expect(
+      call(
+        handlers,
+        'draft.create',
+        { dossierId: dossier.id, title: 'UPR', template: 'individual', language: 'de' as never },
+        ctx,
+      ),
+    ).rejects.toThrow();
+  });
+
   it('starts from the template with the cover filled from the dossier', async () => {
     const { ctx, dossier } = await setup();
     const draft = await call(

@@ -97,8 +97,22 @@ describe('`upright export`', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('(DRAFT_HAS_ERRORS)');
     expect(refused.stderr).toMatch(/error\s+cover: organisations\s+Name the organisation that submits on the cover\./);
-    expect(refused.stderr).toMatch(/error\s+paragraph 2\s+.Amin Eleusinov. appears in paragraph 2/);
+    expect(refused.stderr).toMatch(/error\s+paragraph 2\s+.Amin Eleusinov. appears here and has a pseudonym/);
     expect(existsSync(out)).toBe(false);
+    // The same refusal for a draft written in Russian lists the checks in Russian, as its cover and notes print.
+    await json([
+      'call',
+      'draft.update',
+      JSON.stringify({ id: draft.id, cover: { ...draft.cover, language: 'ru' } }),
+      '--vault',
+      vault,
+    ]);
+    const russian = await upright(['export', vault, '--draft', draft.id, '--format', 'docx', '--out', out]);
+    expect(russian.code).toBe(1);
+    expect(russian.stderr).toMatch(
+      /error\s+титульная страница: organisations\s+Укажите на титульной странице организацию, которая подаёт представление\./,
+    );
+    expect(russian.stderr).toMatch(/error\s+пункт 2\s+«Amin Eleusinov» встречается здесь и имеет псевдоним/);
 
     await json(['call', 'draft.update', JSON.stringify({ id: draft.id, cover: COVER }), '--vault', vault]);
     // The excerpt is "restricted" (new excerpts are, for the team): its note is withheld, and the

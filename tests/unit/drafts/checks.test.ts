@@ -6,7 +6,7 @@ import { type CheckOptions, runChecks } from '../../../src/main/drafts/checks.ts
 import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import type { DraftContext } from '../../../src/main/drafts/types.ts';
 import type { CheckResult } from '../../../src/shared/api/drafts.ts';
-import { checkMessage } from '../../../src/shared/check-messages.ts';
+import { printedCheck } from '../../../src/shared/i18n/printed.ts';
 import {
   COVER,
   cite,
@@ -31,6 +31,9 @@ function check(context: DraftContext, options: Partial<CheckOptions> = {}) {
   }));
 }
 
+/** A result as the CLI prints it for a draft in English (main gives only a code and values). */
+const english = (result: CheckResult) => printedCheck('en', result).message;
+
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 /** The good body with more paragraphs among the new developments, before the recommendations. */
@@ -54,10 +57,14 @@ describe('length', () => {
       {
         rule: 'word-limit',
         severity: 'error',
-        message: 'The text has 2,816 words: 1 over the limit of 2,815.',
+        code: 'WORD_LIMIT_OVER',
+        params: { words: 2816, over: 1, limit: 2815 },
         target: { kind: 'draft' },
       },
     ]);
+    expect(english(results.find((r) => r.rule === 'word-limit') as CheckResult)).toBe(
+      'The text has 2,816 words: 1 over the limit of 2,815.',
+    );
     // The same text is within a joint submission's 5,630 words (which needs two organisations).
     const joint = goodContext({
       template: 'joint',
@@ -86,7 +93,8 @@ describe('length', () => {
     ]);
     const withCover = goodContext({ body: withBody(unnumbered(words(2815 - base.body - base.notes - 5))) });
     const [result] = runChecks(withCover, { today: TODAY }).filter((r) => r.rule === 'word-limit');
-    expect(result).toMatchObject({ severity: 'warning', message: expect.stringContaining('cover page') });
+    expect(result).toMatchObject({ severity: 'warning', code: 'WORD_LIMIT_WITH_COVER' });
+    expect(english(result as CheckResult)).toContain('cover page');
   });
 
   it('warns about a note long enough to carry an argument', () => {
@@ -153,7 +161,7 @@ describe('notes and what must not leave the vault', () => {
       })),
     );
     // The main process gives a code; the words come from the shared catalogue.
-    expect(checkMessage(results[0] as CheckResult)).toMatch(
+    expect(english(results[0] as CheckResult)).toMatch(
       /^Cites a restricted excerpt of “Interview notes, Almaty”, meant for the team: left out/,
     );
     const withheld = prepareDocument(context, { redact: false });
@@ -183,7 +191,7 @@ describe('notes and what must not leave the vault', () => {
     const secret = 'the witness was beaten at the Zhanaozen police station on 17 December';
     const context = goodContext({
       body: withBody(para(`We were told that ${secret}.`)),
-      protectedQuotes: [{ excerptId: 'x1', exact: secret }],
+      protectedQuotes: () => [{ excerptId: 'x1', exact: secret }],
     });
     expect(check(context)).toEqual([
       { rule: 'never-export', severity: 'error', target: { kind: 'paragraph', number: 4 } },
@@ -267,7 +275,7 @@ describe('the cover page', () => {
       goodContext({ cover: { organisations: [{ ...org, foundedYear: null, activities: ' ' }] } }),
       { today: TODAY },
     );
-    expect(results.map((r) => [r.rule, r.severity, r.message])).toEqual([
+    expect(results.map((r) => [r.rule, r.severity, english(r)])).toEqual([
       ['organisation-paragraph', 'error', 'ICTUR: add a paragraph on what the organisation does.'],
       ['organisation-paragraph', 'error', 'ICTUR: add the year the organisation was founded.'],
     ]);
@@ -310,7 +318,7 @@ describe('the cover page', () => {
     // The dossier was moved to the 5th cycle (session 62) after the draft's cover was filled from it.
     const moved = { ...goodContext().dossier, cycle: 5, session: '62nd session' };
     const results = runChecks(goodContext({ dossier: moved }), { today: TODAY });
-    expect(results.map((r) => [r.rule, r.severity, r.target, r.message])).toEqual([
+    expect(results.map((r) => [r.rule, r.severity, r.target, english(r)])).toEqual([
       [
         'dossier-review',
         'warning',
@@ -331,7 +339,7 @@ describe('the cover page', () => {
 
   it('needs one State under review, the dossier’s', () => {
     const results = runChecks(goodContext({ cover: { state: 'Kazakhstan, Kyrgyzstan' } }), { today: TODAY });
-    expect(results.map((r) => [r.rule, r.severity, r.message])).toEqual([
+    expect(results.map((r) => [r.rule, r.severity, english(r)])).toEqual([
       ['one-state', 'error', 'A submission covers one State under review; the cover names 2: Kazakhstan, Kyrgyzstan.'],
     ]);
     expect(check(goodContext({ cover: { state: '' } }))).toEqual([
@@ -387,12 +395,9 @@ describe('recommendations', () => {
       }),
       { today: TODAY },
     ).filter((r) => r.target.kind === 'paragraph' && r.target.number === 2);
-    expect(results.map((r) => [r.severity, r.message])).toEqual([
-      [
-        'warning',
-        'Recommendation 140.12 (paragraph 2) lacks the symbol of the Working Group report, such as A/HRC/43/10.',
-      ],
-      ['warning', 'Recommendation 140.12 (paragraph 2) does not say whether it was supported or noted.'],
+    expect(results.map((r) => [r.severity, english(r)])).toEqual([
+      ['warning', 'Recommendation 140.12 lacks the symbol of the Working Group report, such as A/HRC/43/10.'],
+      ['warning', 'Recommendation 140.12 does not say whether it was supported or noted.'],
       ['warning', 'Recommendation 140.12 is from session 41, which is not in the 3rd cycle it is filed under.'],
     ]);
     const current = check(
@@ -415,14 +420,20 @@ describe('recommendations', () => {
       para('Investigate the Zhanaozen killings by 2026 ', recommendationRef('r1'), '.'),
     );
     const results = runChecks(goodContext({ body }), { today: TODAY }).filter((r) => r.rule === 'smart');
-    expect(
-      results.map((r) => [(r.target as { number: number }).number, r.message?.slice(r.message.indexOf(':') + 2)]),
-    ).toEqual([
-      [5, '“Consider” is hard to measure; name the concrete action (amend, repeal, establish, investigate…).'],
-      [6, 'say by when (a year, “within 12 months”, “before the next review”).'],
-      [7, 'one action per recommendation; split this one.'],
-      [8, 'it says it was recommended previously; refer to the earlier recommendation itself.'],
-      [9, 'it repeats an earlier recommendation; say “as recommended previously”.'],
+    expect(results.map((r) => [(r.target as { number: number }).number, r.code, english(r)])).toEqual([
+      [
+        5,
+        'SMART_VAGUE_VERB',
+        '“Consider” is hard to measure; name the concrete action (amend, repeal, establish, investigate…).',
+      ],
+      [6, 'SMART_NO_TIME', 'Say by when (a year, “within 12 months”, “before the next review”).'],
+      [7, 'SMART_SEVERAL_ACTIONS', 'One action per recommendation; split this one.'],
+      [
+        8,
+        'SMART_PREVIOUSLY_UNREFERENCED',
+        'It says it was recommended previously; refer to the earlier recommendation itself.',
+      ],
+      [9, 'SMART_REPEAT_UNSAID', 'It repeats an earlier recommendation; say “as recommended previously”.'],
     ]);
   });
 });
@@ -431,10 +442,10 @@ describe('the deadline of the review', () => {
   it('warns within 7 days and is an error once it has passed', () => {
     const context = goodContext();
     expect(check(context, { today: '2027-03-07' })).toEqual([]);
-    expect(runChecks(context, { today: '2027-03-08' }).map((r) => [r.rule, r.severity, r.message])).toEqual([
+    expect(runChecks(context, { today: '2027-03-08' }).map((r) => [r.rule, r.severity, english(r)])).toEqual([
       ['deadline', 'warning', 'The submission is due in 7 days (15 March 2027).'],
     ]);
-    expect(runChecks(context, { today: '2027-03-15' })[0]?.message).toBe(
+    expect(english(runChecks(context, { today: '2027-03-15' })[0] as CheckResult)).toBe(
       'The submission is due today (15 March 2027).',
     );
     expect(check(context, { today: '2027-03-16' })).toEqual([

@@ -8,7 +8,7 @@ import { missingNoteParts } from '../../../src/main/drafts/citation-needs.ts';
 import { prepareDocument } from '../../../src/main/drafts/document.ts';
 import { noteText, styledNoteTexts } from '../../../src/main/drafts/footnotes.ts';
 import { wording } from '../../../src/main/drafts/wording.ts';
-import { checkMessage } from '../../../src/shared/check-messages.ts';
+import { printedCheck } from '../../../src/shared/i18n/printed.ts';
 import { excerpt, goodContext, person, TODAY } from './support.ts';
 
 const ADDRESS = 'https://www.ituc-csi.org/kazakhstan-must-respect-democracy';
@@ -94,9 +94,8 @@ describe('what a note lacks for its source’s kind', () => {
         target: { kind: 'note', number: 2 },
       },
     ]);
-    expect(results[0]?.message).toBeUndefined();
-    expect(checkMessage(results[0] as (typeof results)[number])).toBe(
-      'Note 2 names “Kazakhstan must respect democracy and fundamental rights” without the web address it was saved from. Add it under the source’s details so the note can be checked.',
+    expect(printedCheck('en', results[0] as (typeof results)[number]).message).toBe(
+      'Note 2 names “Kazakhstan must respect democracy and fundamental rights” without the web address it was saved from. Add what is missing under the source’s details so the note can be checked.',
     );
   });
 

@@ -170,7 +170,7 @@ export function goodContext(
     ]),
     recommendations: new Map([['r1', recommendation('r1')]]),
     entities: [],
-    protectedQuotes: [],
+    protectedQuotes: () => [],
     ...rest,
   };
 }

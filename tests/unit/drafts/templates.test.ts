@@ -21,4 +21,27 @@ describe('the sections a new draft starts with', () => {
     const dossier = { country: 'KAZ', cycle: 4, session: '48', deadline: null, themes: ['freedom of association'] };
     expect(coverFromDossier(dossier, new Date(2027, 0, 1)).keywords).toEqual(['freedom of association']);
   });
+
+  it.each([
+    ['en', 'Introduction and summary', 'Recommendations', 'March 2027'],
+    ['ru', 'Введение и резюме', 'Рекомендации', 'март 2027 г.'],
+    ['fr', 'Introduction et résumé', 'Recommandations', 'mars 2027'],
+    ['es', 'Introducción y resumen', 'Recomendaciones', 'marzo de 2027'],
+  ])(
+    'in %s: the headings and the cover’s month in the language the submission is written in',
+    (lang, first, last, month) => {
+      const body = templateBody(['freedom of association'], lang);
+      const titles = (body.content ?? [])
+        .filter((n) => n.type === 'heading' && n.attrs?.level === 1)
+        .map((n) => n.content?.[0]?.text);
+      expect(titles[0]).toBe(first);
+      expect(titles.at(-1)).toBe(last);
+      const dossier = { country: 'KAZ', cycle: 4, session: '48', deadline: '2027-03-15', themes: [] };
+      expect(coverFromDossier(dossier, new Date(2027, 0, 1), lang)).toMatchObject({ language: lang, monthYear: month });
+    },
+  );
+
+  it('uses the English headings for the UN languages without a template of their own', () => {
+    expect(templateBody([], 'ar')).toEqual(templateBody([], 'en'));
+  });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { Store } from '../../../src/main/store/index.ts';
 import { migration as searchIndex } from '../../../src/main/store/migrations/009-search-index.ts';
+import { migration as neverExportIndex } from '../../../src/main/store/migrations/011-never-export-index.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -389,5 +390,30 @@ Page 2',
     expect(store.sources.searchText('union')).toEqual([{ id: 's1', title: 'Union report' }]);
     expect(store.excerpts.searchText('arrests')).toEqual([{ id: 'e1', sourceId: 's1' }]);
     expect(store.search.savedList('d1')).toEqual([]);
+  });
+
+  it('the never-export index keeps a version-8 vault whole and lets the draft checks read only the excerpts marked "never export"', () => {
+    const db = tempDatabase();
+    migrate(db, neverExportIndex.version - 1);
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (id, dossier_id, title, kind, text, format)
+        VALUES ('s1', 'd1', 'Interview notes', 'other', 'The witness said the police took her phone at the border.', 'text');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, confidentiality)
+        VALUES ('e1', 's1', 'the police took her phone at the border', 17, 56, 'never_export'),
+               ('e2', 's1', 'The witness said', 0, 16, 'restricted');
+    `);
+    const before = db.prepare('SELECT * FROM excerpt ORDER BY id').all();
+
+    expect(migrate(db, neverExportIndex.version)).toEqual([neverExportIndex.version]);
+
+    expect(db.prepare('SELECT * FROM excerpt ORDER BY id').all()).toEqual(before);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id
+         WHERE s.dossier_id = 'd1' AND e.confidentiality = 'never_export' AND e.deleted_at IS NULL AND s.deleted_at IS NULL`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_never_export/);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/draft.ts';
 
 /** A language's name in the interface language ("Russian", «русский»), from Intl, or null if unknown. */
-function languageName(locale: string, code: string): string | null {
+export function languageName(locale: string, code: string): string | null {
   try {
     const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
     return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : null;

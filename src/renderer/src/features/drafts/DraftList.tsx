@@ -2,11 +2,28 @@ import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { draftsApi } from '../../../../shared/api/drafts.ts';
 import type { DraftSummary } from '../../../../shared/api.ts';
-import { DRAFT_TEMPLATES, type DraftTemplate, WORD_LIMITS } from '../../../../shared/draft.ts';
+import {
+  DRAFT_TEMPLATES,
+  type DraftTemplate,
+  UN_LANGUAGES,
+  type UnLanguage,
+  WORD_LIMITS,
+} from '../../../../shared/draft.ts';
 import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { languageName } from './CoverForm.tsx';
 import { savedAt, TEMPLATE_LABELS } from './labels.ts';
+
+/**
+ * The language a new submission is written in, at first the interface's: a Russian interface starts
+ * Russian submissions. Kazakh is not a UN language; a Kazakh-speaking lawyer files in Russian.
+ */
+function defaultSubmissionLanguage(locale: string): UnLanguage {
+  const primary = locale.split('-')[0] ?? '';
+  if (primary === 'kk') return 'ru';
+  return (UN_LANGUAGES as readonly string[]).includes(primary) ? (primary as UnLanguage) : 'en';
+}
 
 function TemplateHint({ template }: { template: DraftTemplate }) {
   const limit = WORD_LIMITS[template];
@@ -31,6 +48,7 @@ function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated:
   const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<DraftTemplate>('individual');
+  const [language, setLanguage] = useState<UnLanguage>(() => defaultSubmissionLanguage(intl.locale));
   const [invalid, setInvalid] = useState(false);
   const create = useApiMutation('draft.create', { onSuccess: (d) => onCreated({ ...d, words: 0 }) });
   // An example title: the field's placeholder, and the hint when the title is left blank.
@@ -45,7 +63,7 @@ function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated:
       onSubmit={(e) => {
         e.preventDefault();
         // The same rules as the API's: a title that is not blank once trimmed.
-        const params = draftsApi['draft.create'].params.safeParse({ dossierId, title, template });
+        const params = draftsApi['draft.create'].params.safeParse({ dossierId, title, template, language });
         setInvalid(!params.success);
         if (params.success) create.mutate(params.data);
       }}
@@ -88,6 +106,29 @@ function NewSubmission({ dossierId, onCreated }: { dossierId: string; onCreated:
           </label>
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>
+          <FormattedMessage id="drafts.new.language" defaultMessage="Language of the submission" />
+        </label>
+        <select
+          id={`${id}-language`}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as UnLanguage)}
+          aria-describedby={`${id}-language-hint`}
+        >
+          {UN_LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {languageName(intl.locale, code) ?? code}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-language-hint`}>
+          <FormattedMessage
+            id="drafts.new.languageHint"
+            defaultMessage="The template’s headings, the cover and the notes are printed in it."
+          />
+        </p>
+      </div>
       <ErrorNote
         message={
           invalid

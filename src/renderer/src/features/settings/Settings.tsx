@@ -265,11 +265,16 @@ function BackupAndVerify() {
           </p>
           <ul>
             <li>
-              <FormattedMessage
-                id="settings.verify.integrity"
-                defaultMessage="Database integrity: {lines}"
-                values={{ lines: report.integrity.join('; ') }}
-              />
+              {report.integrity.length === 1 && report.integrity[0] === 'ok' ? (
+                <FormattedMessage id="settings.verify.integritySound" defaultMessage="Database integrity: sound" />
+              ) : (
+                // SQLite's own diagnostics, as it wrote them: for whoever repairs the file.
+                <FormattedMessage
+                  id="settings.verify.integrity"
+                  defaultMessage="Database integrity: {lines}"
+                  values={{ lines: report.integrity.join('; ') }}
+                />
+              )}
             </li>
             <li>
               <FormattedMessage
@@ -279,11 +284,18 @@ function BackupAndVerify() {
               />
             </li>
             <li>
-              <FormattedMessage
-                id="settings.verify.originals"
-                defaultMessage="Stored originals: {checked, number} checked, {changed, number} changed"
-                values={{ checked: report.originals.checked, changed: report.originals.mismatched.length }}
-              />
+              {report.originals.unreadable ? (
+                <FormattedMessage
+                  id="settings.verify.originalsUnreadable"
+                  defaultMessage="Stored originals: they could not be read."
+                />
+              ) : (
+                <FormattedMessage
+                  id="settings.verify.originals"
+                  defaultMessage="Stored originals: {checked, number} checked, {changed, number} changed"
+                  values={{ checked: report.originals.checked, changed: report.originals.mismatched.length }}
+                />
+              )}
             </li>
             {report.originals.mismatched.map((m) => (
               <li key={m.sourceId}>
