@@ -19,7 +19,7 @@ export const annotateHandlers = {
     });
   },
   'excerpt.update': ({ id, ...patch }, { services }) => services.vault.store().excerpts.update(id, patch),
-  'excerpt.delete': ({ id }, { services }) => ({ deleted: services.vault.store().excerpts.remove(id) }),
+  'excerpt.delete': ({ id }, { services }) => services.vault.store().excerpts.delete(id),
   'excerpt.forSource': ({ sourceId }, { services }) => {
     const store = services.vault.store();
     store.sources.detail(sourceId);

@@ -4,6 +4,7 @@ import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
+import { linkHandlers } from './links.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { settingsHandlers } from './settings.ts';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   ...sourceHandlers,
   ...annotateHandlers,
+  ...linkHandlers,
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,

@@ -42,6 +42,8 @@ const READ_VERBS = new Set([
   'original',
   'renditions',
   'review',
+  'links',
+  'claims',
 ]);
 
 export function isRead(method: Method): boolean {
@@ -69,6 +71,10 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'draft.update': ['draft'],
   'draft.delete': ['draft', 'dossier'],
   'draft.snapshot': ['draft'],
+  'draft.appendParagraph': ['draft'],
+  // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
+  'excerpt.link': ['excerpt'],
+  'excerpt.unlink': ['excerpt'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],
