@@ -101,7 +101,7 @@ test.describe('claims against evidence', () => {
     await expect(answered).toContainText('Claim by the State');
     await expect(answered.locator('.evidence')).toContainText('Contradicted by');
     await expect(answered.locator('.evidence')).toContainText(COUNT);
-    await expect(answered.locator('.evidence')).toContainText('Web page');
+    await expect(answered.locator('.evidence')).toContainText('NGO report');
     await expect(page.getByRole('list', { name: 'Unanswered claims' })).toHaveCount(0);
     await snap(page, 'claims-03-claims-view');
     await expectAccessible(page, 'claims view');
