@@ -120,6 +120,7 @@ test.describe('claims against evidence', () => {
     const body = page.getByRole('textbox', { name: 'Submission text' });
     await expect(body).toContainText(`The State says: “${CLAIM}”`);
     await expect(body).toContainText(`This is contradicted by the following: “${COUNT}”`);
+    await body.getByText('The State says:').scrollIntoViewIfNeeded();
     await snap(page, 'claims-04-draft');
 
     await page.getByRole('button', { name: 'Export…' }).click();
