@@ -9,6 +9,7 @@ import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
+import { linksApi } from './api/links.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
@@ -21,6 +22,7 @@ export * from './api/app.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
+export * from './api/links.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
 export * from './api/sources.ts';
@@ -34,6 +36,7 @@ export const api = {
   ...dossiersApi,
   ...sourcesApi,
   ...annotateApi,
+  ...linksApi,
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,

@@ -19,7 +19,7 @@ export const annotateHandlers = {
     });
   },
   'excerpt.update': ({ id, ...patch }, { services }) => services.vault.store().excerpts.update(id, patch),
-  'excerpt.delete': ({ id }, { services }) => ({ deleted: services.vault.store().excerpts.remove(id) }),
+  'excerpt.delete': ({ id }, { services }) => services.vault.store().excerpts.delete(id),
   'excerpt.forSource': ({ sourceId }, { services }) => {
     const store = services.vault.store();
     store.sources.detail(sourceId);
@@ -50,13 +50,14 @@ export const annotateHandlers = {
     const { services } = ctx;
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
-    const { excerpts, sources } = collectForExport(store, dossierId, sourceId);
+    const { excerpts, sources, links } = collectForExport(store, dossierId, sourceId);
     const written =
       format === 'w3c'
         ? (() => {
             const out = toWebAnnotations(excerpts, sources, {
               label: `Excerpts of ${dossier.title}`,
               includeRestricted: includeRestricted ?? false,
+              links,
             });
             return {
               text: `${JSON.stringify(out.document, null, 2)}\n`,
@@ -65,7 +66,7 @@ export const annotateHandlers = {
             };
           })()
         : (() => {
-            const out = toCsv(excerpts, sources, { includeRestricted: includeRestricted ?? false });
+            const out = toCsv(excerpts, sources, { includeRestricted: includeRestricted ?? false, links });
             return { text: out.csv, withheld: out.withheld, restrictedWithheld: out.restrictedWithheld };
           })();
     const count = excerpts.length - written.withheld - written.restrictedWithheld;

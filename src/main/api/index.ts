@@ -4,6 +4,7 @@ import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
+import { linkHandlers } from './links.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { searchHandlers } from './search.ts';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   ...sourceHandlers,
   ...annotateHandlers,
+  ...linkHandlers,
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,

@@ -7,6 +7,7 @@ import { DossierRepository } from './dossiers.ts';
 import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { ExcerptRepository } from './excerpts.ts';
+import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
 import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
@@ -37,6 +38,7 @@ export type {
   SearchMatch,
   Stance,
 } from './excerpts.ts';
+export type { ExcerptLinkView, LinkEnd, LinkRecord, NewLink } from './links.ts';
 export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
@@ -67,6 +69,7 @@ export class Store {
   readonly codes: CodeRepository;
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
+  readonly links: LinkRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly search: SearchRepository;
@@ -82,6 +85,7 @@ export class Store {
     this.codes = new CodeRepository(db, this.audit);
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
+    this.links = new LinkRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
     this.search = new SearchRepository(db, this.audit);

@@ -10,6 +10,7 @@ import { type ImportWarning, storedWarning } from '../../shared/warnings.ts';
 import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
+import { removeLinksOf } from './links.ts';
 import { Repository } from './repository.ts';
 import { indexSource, sourcesMatching, unindex } from './search.ts';
 
@@ -420,6 +421,8 @@ export class SourceRepository extends Repository {
              accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
         )
         .run(now, now, id);
+      // Links from its excerpts to other sources' excerpts go with them.
+      removeLinksOf(this.sql, excerptIds, now);
       this.sql
         .get(
           `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,

@@ -85,9 +85,9 @@ export const annotateApi = {
     result: Excerpt,
   }),
   'excerpt.delete': method({
-    summary: 'Remove an excerpt (the source is untouched).',
+    summary: 'Remove an excerpt and its links to other excerpts (the source is untouched); says how many links went.',
     params: z.object({ id: Id }).strict(),
-    result: z.object({ deleted: z.boolean() }),
+    result: z.object({ deleted: z.boolean(), linksRemoved: z.number().int() }),
   }),
   'excerpt.forSource': method({
     summary: 'A source’s excerpts in reading order (for its highlights).',

@@ -14,11 +14,25 @@ import { migration as m008 } from './008-source-address-and-access.ts';
 import { migration as m009 } from './009-search-index.ts';
 import { migration as m010 } from './010-kept-counts-and-list-order.ts';
 import { migration as m011 } from './011-never-export-index.ts';
+import { migration as m012 } from './012-excerpt-links.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+];
 
 MIGRATIONS.forEach((m, index) => {
   if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);

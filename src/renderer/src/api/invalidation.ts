@@ -44,6 +44,8 @@ const READ_VERBS = new Set([
   'renditions',
   'review',
   'query',
+  'links',
+  'claims',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
@@ -85,6 +87,10 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'search.saved.create': ['search'],
   'search.saved.delete': ['search'],
   'draft.snapshot': ['draft'],
+  'draft.appendParagraph': ['draft'],
+  // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
+  'excerpt.link': ['excerpt'],
+  'excerpt.unlink': ['excerpt'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
+import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
@@ -14,7 +15,7 @@ import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
@@ -31,7 +32,8 @@ export function DossierView({
   tab?: DossierTab | undefined;
   onTab: (tab: DossierTab) => void;
   onOpenSource: (source: SourceSummary) => void;
-  onOpenExcerpt: (excerpt: ExcerptListItem) => void;
+  /** Open an excerpt in its source (from the excerpt list or the Claims view). */
+  onOpenExcerpt: (excerpt: Pick<ExcerptListItem, 'id' | 'sourceId'>) => void;
   onOpenDraft: (draft: DraftSummary) => void;
   /** Search this dossier's sources, excerpts, entities and drafts. */
   onSearch?: () => void;
@@ -115,10 +117,14 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => onTab('excerpts')}>
           <FormattedMessage id="dossier.tab.excerpts" defaultMessage="Excerpts" />
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => onTab('claims')}>
+          <FormattedMessage id="dossier.tab.claims" defaultMessage="Claims" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
+      {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}

@@ -24,6 +24,7 @@ import { useLabels } from '../../i18n/labels.ts';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
+import { LinkDialog } from './LinkDialog.tsx';
 
 interface Filters {
   sourceId: string;
@@ -54,6 +55,7 @@ export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: 
   const confidentialityLabels = useLabels(CONFIDENTIALITY_MESSAGES);
   const stanceLabels = useLabels(STANCE_MESSAGES);
   const [filters, setFilters] = useState<Filters>(NONE);
+  const [linkFrom, setLinkFrom] = useState<ExcerptListItem | null>(null);
   const codes = useApi('code.list', {});
   const entities = useApiAll('entity.list', {});
   const sourceList = useApiAll('source.list', { dossierId });
@@ -231,46 +233,60 @@ export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: 
           className="excerpt-list"
           testId="excerpt-list"
           renderItem={(e) => (
-            <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
-              <span className="excerpt-quote">
-                <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
-              </span>
-              <span className="excerpt-meta">
-                <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
-                {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
-              </span>
-              {e.codeIds.length > 0 && (
-                <span className="code-chips inline">
-                  {e.codeIds.map((c) => (
-                    <span key={c} className="chip" style={{ backgroundColor: codeById.get(c)?.colour }}>
-                      {codeById.get(c)?.name}
-                    </span>
-                  ))}
+            <>
+              <button type="button" className="excerpt-item" onClick={() => onOpen(e)}>
+                <span className="excerpt-quote">
+                  <FormattedMessage id="excerpts.quote" defaultMessage="“{quote}”" values={{ quote: e.exact }} />
                 </span>
-              )}
-              {e.entityIds.length > 0 && (
-                <span className="entity-chips inline">
-                  {e.entityIds.map((entityId) => {
-                    const entity = entityById.get(entityId);
-                    return (
-                      <span key={entityId} className="chip entity-chip">
-                        {entity?.name}
-                        {entity && (
-                          <span className="visually-hidden">
-                            {' '}
-                            ({intl.formatMessage(ENTITY_KIND_MESSAGES[entity.kind])})
-                          </span>
-                        )}
+                <span className="excerpt-meta">
+                  <ExcerptPlace excerpt={e} /> · {confidentialityLabels[e.confidentiality]}
+                  {e.stance ? ` · ${stanceLabels[e.stance]}` : null}
+                </span>
+                {e.codeIds.length > 0 && (
+                  <span className="code-chips inline">
+                    {e.codeIds.map((c) => (
+                      <span key={c} className="chip" style={{ backgroundColor: codeById.get(c)?.colour }}>
+                        {codeById.get(c)?.name}
                       </span>
-                    );
-                  })}
-                </span>
-              )}
-              {e.note && <span className="excerpt-note">{e.note}</span>}
-            </button>
+                    ))}
+                  </span>
+                )}
+                {e.entityIds.length > 0 && (
+                  <span className="entity-chips inline">
+                    {e.entityIds.map((entityId) => {
+                      const entity = entityById.get(entityId);
+                      return (
+                        <span key={entityId} className="chip entity-chip">
+                          {entity?.name}
+                          {entity && (
+                            <span className="visually-hidden">
+                              {' '}
+                              ({intl.formatMessage(ENTITY_KIND_MESSAGES[entity.kind])})
+                            </span>
+                          )}
+                        </span>
+                      );
+                    })}
+                  </span>
+                )}
+                {e.note && <span className="excerpt-note">{e.note}</span>}
+              </button>
+              <button
+                type="button"
+                className="ghost excerpt-link-to"
+                aria-label={intl.formatMessage(
+                  { id: 'excerpts.linkTo', defaultMessage: 'Link “{quote}” to…' },
+                  { quote: e.exact },
+                )}
+                onClick={() => setLinkFrom(e)}
+              >
+                <FormattedMessage id="links.add" defaultMessage="Link to…" />
+              </button>
+            </>
           )}
         />
       )}
+      {linkFrom && <LinkDialog dossierId={dossierId} from={linkFrom} onClose={() => setLinkFrom(null)} />}
       {codesInUse.length > 1 && <CoOccurrence filter={filter} codes={codesInUse} />}
       <ExportExcerpts dossierId={dossierId} />
     </section>
