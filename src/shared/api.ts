@@ -9,6 +9,7 @@ import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
+import { eventsApi } from './api/events.ts';
 import { sampleApi } from './api/sample.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
@@ -20,6 +21,7 @@ export * from './api/app.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
+export * from './api/events.ts';
 export * from './api/sample.ts';
 export * from './api/sources.ts';
 export * from './api/suggestions.ts';
@@ -35,6 +37,7 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...eventsApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -4,6 +4,7 @@ import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
+import { eventHandlers } from './events.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { settingsHandlers } from './settings.ts';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,
+  ...eventHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

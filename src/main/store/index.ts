@@ -6,6 +6,7 @@ import { checkpoint, type Db, integrityCheck } from './database.ts';
 import { DossierRepository } from './dossiers.ts';
 import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
+import { EventRepository } from './events.ts';
 import { ExcerptRepository } from './excerpts.ts';
 import { MentionRepository } from './mentions.ts';
 import { SettingsRepository } from './settings.ts';
@@ -25,6 +26,7 @@ export type {
   MentioningSource,
   NewEntity,
 } from './entities.ts';
+export type { EventEvidenceRecord, EventParticipantRecord, EventPatch, EventRecord, NewEvent } from './events.ts';
 export type {
   Confidentiality,
   ExcerptFilter,
@@ -66,6 +68,7 @@ export class Store {
   readonly codes: CodeRepository;
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
+  readonly events: EventRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly #db: Db;
@@ -80,6 +83,7 @@ export class Store {
     this.codes = new CodeRepository(db, this.audit);
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
+    this.events = new EventRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
   }

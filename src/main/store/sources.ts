@@ -381,6 +381,10 @@ export class SourceRepository extends Repository {
              accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
         )
         .run(now, now, id);
+      // Its excerpts no longer support any event.
+      this.sql
+        .get('DELETE FROM event_evidence WHERE excerpt_id IN (SELECT id FROM excerpt WHERE source_id = ?)')
+        .run(id);
       this.sql
         .get(
           `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,

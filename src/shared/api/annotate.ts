@@ -84,9 +84,13 @@ export const annotateApi = {
     result: Excerpt,
   }),
   'excerpt.delete': method({
-    summary: 'Remove an excerpt (the source is untouched).',
+    summary: 'Remove an excerpt (the source is untouched); it stops being evidence of any event, and says of how many.',
     params: z.object({ id: Id }).strict(),
-    result: z.object({ deleted: z.boolean() }),
+    result: z.object({
+      deleted: z.boolean(),
+      /** Events it was evidence of: those evidence rows were removed with it. */
+      evidenceRemoved: z.number().int(),
+    }),
   }),
   'excerpt.forSource': method({
     summary: 'A source’s excerpts in reading order (for its highlights).',

@@ -16,7 +16,8 @@ export type Area =
   | 'annotation'
   | 'suggestion'
   | 'entity'
-  | 'draft';
+  | 'draft'
+  | 'event';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -42,6 +43,7 @@ const READ_VERBS = new Set([
   'original',
   'renditions',
   'review',
+  'prefill',
 ]);
 
 export function isRead(method: Method): boolean {
@@ -49,8 +51,9 @@ export function isRead(method: Method): boolean {
 }
 
 // What a source's or an annotation's change reaches: lists show source titles and counts, notes
-// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked.
-const TEXT_AND_ANNOTATIONS: Area[] = ['dossier', 'source', 'excerpt', 'code', 'entity', 'suggestion', 'draft'];
+// and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked;
+// the timeline shows evidence, its sources and participants' names.
+const TEXT_AND_ANNOTATIONS: Area[] = ['dossier', 'source', 'excerpt', 'code', 'entity', 'suggestion', 'draft', 'event'];
 
 const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'app.setPreferences': ['app'],
@@ -63,16 +66,25 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'code.create': ['code', 'excerpt'],
   'code.update': ['code', 'excerpt'],
   'code.starter': ['code'],
-  'code.merge': ['code', 'excerpt', 'draft'],
-  'code.delete': ['code', 'excerpt', 'draft'],
+  'code.merge': ['code', 'excerpt', 'draft', 'event'],
+  'code.delete': ['code', 'excerpt', 'draft', 'event'],
   'draft.create': ['draft', 'dossier'],
   'draft.update': ['draft'],
   'draft.delete': ['draft', 'dossier'],
   'draft.snapshot': ['draft'],
+  // An event's change shows on the timeline and on its participants' pages only.
+  'event.create': ['event'],
+  'event.update': ['event'],
+  'event.delete': ['event'],
+  'event.addParticipant': ['event'],
+  'event.removeParticipant': ['event'],
+  'event.addEvidence': ['event'],
+  'event.removeEvidence': ['event'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],
   'annotation.export': [],
+  'event.export': [],
   // Keys, backups and the lock handshake change no case data.
   'vault.flushed': [],
   'vault.backup': [],
