@@ -10,6 +10,7 @@ import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
+import { linksApi } from './api/links.ts';
 import { sampleApi } from './api/sample.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
@@ -22,6 +23,7 @@ export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
+export * from './api/links.ts';
 export * from './api/sample.ts';
 export * from './api/sources.ts';
 export * from './api/suggestions.ts';
@@ -34,6 +36,7 @@ export const api = {
   ...dossiersApi,
   ...sourcesApi,
   ...annotateApi,
+  ...linksApi,
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,

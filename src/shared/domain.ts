@@ -232,3 +232,22 @@ export const ENTITY_SENSITIVITY_LABELS = englishOf(ENTITY_SENSITIVITY_MESSAGES);
 export function foldName(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * How one excerpt bears on another: "the NGO's count contradicts the State's reply". A link is one
+ * per pair of excerpts and kind, whichever way it was drawn.
+ */
+export const LINK_KINDS = ['contradicts', 'corroborates', 'responds_to', 'same_fact_as'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Link kinds in the interface language, read as "this excerpt … that one". */
+export const LINK_KIND_MESSAGES = defineMessages({
+  contradicts: { id: 'vocabulary.linkKind.contradicts', defaultMessage: 'Contradicts' },
+  corroborates: { id: 'vocabulary.linkKind.corroborates', defaultMessage: 'Corroborates' },
+  responds_to: { id: 'vocabulary.linkKind.responds_to', defaultMessage: 'Responds to' },
+  same_fact_as: { id: 'vocabulary.linkKind.same_fact_as', defaultMessage: 'Same fact as' },
+});
+
+/** The stances that say what the State holds: the claims the Claims view sets against the evidence. */
+export const CLAIM_STANCES = ['state_claim', 'denial', 'acknowledgement'] as const satisfies readonly Stance[];
+export type ClaimStance = (typeof CLAIM_STANCES)[number];

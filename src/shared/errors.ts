@@ -121,6 +121,19 @@ export const ERROR_MESSAGES = defineMessages({
     defaultMessage: 'This source has no stored original file, so it cannot be read again or saved.',
   },
   EXCERPT_NOT_FOUND: { id: 'error.EXCERPT_NOT_FOUND', defaultMessage: 'This excerpt no longer exists.' },
+  LINK_NOT_FOUND: { id: 'error.LINK_NOT_FOUND', defaultMessage: 'This link between excerpts no longer exists.' },
+  LINK_TO_ITSELF: {
+    id: 'error.LINK_TO_ITSELF',
+    defaultMessage: 'An excerpt cannot be linked to itself. Pick another excerpt.',
+  },
+  LINK_EXISTS: {
+    id: 'error.LINK_EXISTS',
+    defaultMessage: 'These two excerpts are already linked this way. Change the kind or pick another excerpt.',
+  },
+  LINK_ACROSS_DOSSIERS: {
+    id: 'error.LINK_ACROSS_DOSSIERS',
+    defaultMessage: 'Only excerpts of the same dossier can be linked.',
+  },
   CODE_NOT_FOUND: { id: 'error.CODE_NOT_FOUND', defaultMessage: 'This code no longer exists.' },
   ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
   DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },

@@ -1,11 +1,13 @@
 // Gathers a dossier's excerpts from the vault in the shape the annotation export writes: codes as
 // their path in the code book, entities by name, sources with the hash of their original.
 import type { Store } from '../store/index.ts';
-import type { ExportExcerpt, ExportSource } from './export.ts';
+import type { ExportExcerpt, ExportLink, ExportSource } from './export.ts';
 
 export interface Collected {
   excerpts: ExportExcerpt[];
   sources: Map<string, ExportSource>;
+  /** The dossier's links; the export keeps those whose two excerpts both go out. */
+  links: ExportLink[];
 }
 
 /** "Trade unions › Registration": a code's name under its ancestors'. */
@@ -68,5 +70,5 @@ export function collectForExport(store: Store, dossierId: string, sourceId?: str
       updatedAt: e.updatedAt,
     }),
   );
-  return { excerpts, sources };
+  return { excerpts, sources, links: store.links.forDossier(dossierId) };
 }

@@ -5,7 +5,7 @@
 // "Restricted" excerpts (the default: for the team) are left out too unless the person asks for them,
 // and counted apart; only "public" ones go by default.
 import { randomUUID } from 'node:crypto';
-import { CONFIDENTIALITY_LABELS, type Confidentiality, STANCE_LABELS } from '../../shared/domain.ts';
+import { CONFIDENTIALITY_LABELS, type Confidentiality, type LinkKind, STANCE_LABELS } from '../../shared/domain.ts';
 import type { SourceFormat } from '../ingest/types.ts';
 
 /** An excerpt as exported: its anchor, its coding resolved to names, and its handling marks. */
@@ -24,6 +24,17 @@ export interface ExportExcerpt {
   entities: string[];
   confidentiality: Confidentiality;
   stance: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A link between two excerpts as exported: "from" contradicts (corroborates, …) "to". */
+export interface ExportLink {
+  id: string;
+  fromExcerptId: string;
+  toExcerptId: string;
+  kind: LinkKind;
+  note: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,6 +69,8 @@ export const FORMAT_MEDIA_TYPES: Record<SourceFormat, string> = {
 };
 
 export interface ExportOptions {
+  /** Links between the excerpts; only those whose two excerpts are both exported go out. */
+  links?: readonly ExportLink[];
   /** Include excerpts marked never_export. Default false. */
   includeNeverExport?: boolean;
   /** Include excerpts marked restricted (for the team). Default false. */
@@ -110,11 +123,26 @@ export interface WebAnnotation {
   'upright:entities'?: string[];
 }
 
+/**
+ * A link between two excerpts: motivation "linking", its target the two excerpts' annotations
+ * (from first), its kind as a tag and in `upright:linkKind`, its note as a comment.
+ */
+export interface LinkAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'linking';
+  created: string;
+  modified: string;
+  body: TextualBody[];
+  target: [string, string];
+  'upright:linkKind': LinkKind;
+}
+
 export interface AnnotationPage {
   id: string;
   type: 'AnnotationPage';
   startIndex: 0;
-  items: WebAnnotation[];
+  items: (WebAnnotation | LinkAnnotation)[];
 }
 
 export interface AnnotationCollection {
@@ -133,6 +161,8 @@ export interface WebAnnotationExport {
   withheld: number;
   /** Excerpts left out because they are marked restricted and were not asked for. */
   restrictedWithheld: number;
+  /** Links exported (both their excerpts went out). */
+  links: number;
 }
 
 export interface CsvExport {
@@ -140,6 +170,7 @@ export interface CsvExport {
   csv: string;
   withheld: number;
   restrictedWithheld: number;
+  links: number;
 }
 
 function exportable(
@@ -152,6 +183,41 @@ function exportable(
   const kept = excerpts.filter((e) => !leaveOut(e));
   const count = (level: Confidentiality) => excerpts.filter((e) => e.confidentiality === level && leaveOut(e)).length;
   return { kept, withheld: count('never_export'), restrictedWithheld: count('restricted') };
+}
+
+/**
+ * The links whose two excerpts both go out: a link to an excerpt left behind (never export,
+ * restricted, another source) would point at nothing — and would tell that it exists.
+ */
+function exportableLinks(kept: readonly ExportExcerpt[], options: ExportOptions): ExportLink[] {
+  const out = new Set(kept.map((e) => e.id));
+  return (options.links ?? []).filter((l) => out.has(l.fromExcerptId) && out.has(l.toExcerptId));
+}
+
+/** Link kinds in the words of the app, for the tag a link annotation carries. */
+export const LINK_KIND_NAMES: Record<LinkKind, string> = {
+  contradicts: 'Contradicts',
+  corroborates: 'Corroborates',
+  responds_to: 'Responds to',
+  same_fact_as: 'Same fact as',
+};
+
+function toLinkAnnotation(link: ExportLink): LinkAnnotation {
+  const body: TextualBody[] = [
+    { type: 'TextualBody', purpose: 'tagging', value: LINK_KIND_NAMES[link.kind], format: 'text/plain' },
+  ];
+  if (link.note.trim())
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/plain' });
+  return {
+    id: `urn:uuid:${link.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: link.createdAt,
+    modified: link.updatedAt,
+    body,
+    target: [`urn:uuid:${link.fromExcerptId}`, `urn:uuid:${link.toExcerptId}`],
+    'upright:linkKind': link.kind,
+  };
 }
 
 const SHA256 = /^[0-9a-f]{64}$/i;
@@ -209,23 +275,24 @@ export function toWebAnnotations(
   options: WebAnnotationOptions = {},
 ): WebAnnotationExport {
   const { kept, withheld, restrictedWithheld } = exportable(excerpts, options);
+  const links = exportableLinks(kept, options);
   const id = options.collectionId ?? `urn:uuid:${randomUUID()}`;
   const document: AnnotationCollection = {
     '@context': ANNOTATION_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: options.label ?? 'Excerpts exported from Upright',
-    total: kept.length,
+    total: kept.length + links.length,
   };
   if (kept.length > 0) {
     document.first = {
       id: `${id}#page-1`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: kept.map((e) => toAnnotation(e, sourcesById.get(e.sourceId))),
+      items: [...kept.map((e) => toAnnotation(e, sourcesById.get(e.sourceId))), ...links.map(toLinkAnnotation)],
     };
   }
-  return { document, withheld, restrictedWithheld };
+  return { document, withheld, restrictedWithheld, links: links.length };
 }
 
 export const CSV_COLUMNS = [
@@ -241,7 +308,16 @@ export const CSV_COLUMNS = [
   'Confidentiality',
   'Stance',
   'Created',
+  'Links',
 ] as const;
+
+/** How a link reads from its other end: "Contradicted by 0190…". */
+const LINK_KIND_PASSIVE: Record<LinkKind, string> = {
+  contradicts: 'Contradicted by',
+  corroborates: 'Corroborated by',
+  responds_to: 'Responded to by',
+  same_fact_as: 'Same fact as',
+};
 
 // Stances in the words of the app; one Upright does not know (a newer vault) stays as stored.
 const STANCE_NAMES: Partial<Record<string, string>> = STANCE_LABELS;
@@ -259,6 +335,15 @@ export function toCsv(
   options: ExportOptions = {},
 ): CsvExport {
   const { kept, withheld, restrictedWithheld } = exportable(excerpts, options);
+  const links = exportableLinks(kept, options);
+  // Each link shows in both its excerpts' rows: "Contradicts <id> (note)" and "Contradicted by <id> (note)".
+  const linksOf = new Map<string, string[]>();
+  const add = (excerptId: string, text: string) => linksOf.set(excerptId, [...(linksOf.get(excerptId) ?? []), text]);
+  for (const l of links) {
+    const note = l.note.trim() ? ` (${l.note.trim()})` : '';
+    add(l.fromExcerptId, `${LINK_KIND_NAMES[l.kind]} ${l.toExcerptId}${note}`);
+    add(l.toExcerptId, `${LINK_KIND_PASSIVE[l.kind]} ${l.fromExcerptId}${note}`);
+  }
   const rows: Array<ReadonlyArray<string | number | null>> = [CSV_COLUMNS];
   for (const e of kept) {
     const source = sourcesById.get(e.sourceId);
@@ -275,10 +360,11 @@ export function toCsv(
       CONFIDENTIALITY_LABELS[e.confidentiality],
       e.stance === null ? '' : (STANCE_NAMES[e.stance] ?? e.stance),
       e.createdAt,
+      (linksOf.get(e.id) ?? []).join('; '),
     ]);
   }
   const csv = BOM + rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
-  return { csv, withheld, restrictedWithheld };
+  return { csv, withheld, restrictedWithheld, links: links.length };
 }
 
 /** Cells a spreadsheet would run as a formula: a quote may well begin with "-" or "=". */

@@ -23,7 +23,7 @@ export const annotateHandlers = {
     const store = services.vault.store();
     return store.transaction(() => {
       const evidenceRemoved = store.excerpts.get(id) ? store.events.removeEvidenceOf(id) : 0;
-      return { deleted: store.excerpts.remove(id), evidenceRemoved };
+      return { ...store.excerpts.delete(id), evidenceRemoved };
     });
   },
   'excerpt.forSource': ({ sourceId }, { services }) => {
@@ -56,13 +56,14 @@ export const annotateHandlers = {
     const { services } = ctx;
     const store = services.vault.store();
     const dossier = store.dossiers.require(dossierId);
-    const { excerpts, sources } = collectForExport(store, dossierId, sourceId);
+    const { excerpts, sources, links } = collectForExport(store, dossierId, sourceId);
     const written =
       format === 'w3c'
         ? (() => {
             const out = toWebAnnotations(excerpts, sources, {
               label: `Excerpts of ${dossier.title}`,
               includeRestricted: includeRestricted ?? false,
+              links,
             });
             return {
               text: `${JSON.stringify(out.document, null, 2)}\n`,
@@ -71,7 +72,7 @@ export const annotateHandlers = {
             };
           })()
         : (() => {
-            const out = toCsv(excerpts, sources, { includeRestricted: includeRestricted ?? false });
+            const out = toCsv(excerpts, sources, { includeRestricted: includeRestricted ?? false, links });
             return { text: out.csv, withheld: out.withheld, restrictedWithheld: out.restrictedWithheld };
           })();
     const count = excerpts.length - written.withheld - written.restrictedWithheld;

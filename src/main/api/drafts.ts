@@ -2,6 +2,7 @@
 // rendering and export, and named versions with their comparison.
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
+import { appendParagraph } from '../drafts/append.ts';
 import { runChecks } from '../drafts/checks.ts';
 import { compareBodies } from '../drafts/compare.ts';
 import { dossierReview, loadDraftContext, localToday } from '../drafts/context.ts';
@@ -54,6 +55,11 @@ export const draftHandlers = {
   'draft.delete': ({ id }, { services }) => {
     if (!services.vault.store().drafts.remove(id)) throw new UprightError('DRAFT_NOT_FOUND');
     return { deleted: true as const };
+  },
+  'draft.appendParagraph': ({ id, parts }, { services }) => {
+    const store = services.vault.store();
+    const draft = store.drafts.require(id);
+    return store.drafts.update(id, { body: appendParagraph(store, draft.dossierId, draft.body, parts) });
   },
   'draft.notes': ({ id }, { services }) => {
     const context = contextFor(services.vault.store(), id);

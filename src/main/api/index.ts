@@ -5,6 +5,7 @@ import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import { eventHandlers } from './events.ts';
+import { linkHandlers } from './links.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { settingsHandlers } from './settings.ts';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   ...sourceHandlers,
   ...annotateHandlers,
+  ...linkHandlers,
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,

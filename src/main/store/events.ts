@@ -319,10 +319,10 @@ export class EventRepository extends Repository {
     const evidence = this.sql
       .get(
         `SELECT v.event_id, x.id AS excerpt_id, x.source_id, s.title, s.kind, x.exact, x.page,
-           EXISTS (SELECT 1 FROM link l JOIN excerpt y
+           EXISTS (SELECT 1 FROM excerpt_link l JOIN excerpt y
              ON y.id = CASE WHEN l.from_excerpt_id = x.id THEN l.to_excerpt_id ELSE l.from_excerpt_id END
              AND y.deleted_at IS NULL
-             WHERE (l.from_excerpt_id = x.id OR l.to_excerpt_id = x.id) AND l.relation = 'contradicts'
+             WHERE (l.from_excerpt_id = x.id OR l.to_excerpt_id = x.id) AND l.kind = 'contradicts'
                AND l.deleted_at IS NULL) AS contradicted
          FROM event_evidence v JOIN excerpt x ON x.id = v.excerpt_id AND x.deleted_at IS NULL
          JOIN source s ON s.id = x.source_id AND s.deleted_at IS NULL

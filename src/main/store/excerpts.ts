@@ -5,6 +5,7 @@ import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
+import { removeLinksOf } from './links.ts';
 import { Repository } from './repository.ts';
 
 // The vocabularies are shared with the renderer (labels) and the API schemas.
@@ -196,11 +197,21 @@ export class ExcerptRepository extends Repository {
 
   /** Removes an excerpt: its quote and note are erased, a tombstone stays for exchange between vaults. */
   remove(id: string): boolean {
-    if (!this.get(id)) return false;
+    return this.delete(id).deleted;
+  }
+
+  /**
+   * Removes an excerpt as remove() does, and its links to other excerpts with it; says how many
+   * links went, so the person is told ("2 links removed").
+   */
+  delete(id: string): { deleted: boolean; linksRemoved: number } {
+    if (!this.get(id)) return { deleted: false, linksRemoved: 0 };
     const now = nowIso();
+    let linksRemoved = 0;
     this.db.transaction(() => {
       this.sql.get('DELETE FROM excerpt_code WHERE excerpt_id = ?').run(id);
       this.sql.get('DELETE FROM excerpt_entity WHERE excerpt_id = ?').run(id);
+      linksRemoved = removeLinksOf(this.sql, [id], now);
       this.sql
         .get(
           "UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE id = ?",
@@ -208,7 +219,7 @@ export class ExcerptRepository extends Repository {
         .run(now, now, id);
       this.audit.append({ action: 'excerpt.delete', entityType: 'excerpt', entityId: id, summary: 'Excerpt removed' });
     })();
-    return true;
+    return { deleted: true, linksRemoved };
   }
 
   /** A source's excerpts in reading order (for highlights). */

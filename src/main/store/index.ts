@@ -8,6 +8,7 @@ import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { EventRepository } from './events.ts';
 import { ExcerptRepository } from './excerpts.ts';
+import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
@@ -38,6 +39,7 @@ export type {
   SearchMatch,
   Stance,
 } from './excerpts.ts';
+export type { ExcerptLinkView, LinkEnd, LinkRecord, NewLink } from './links.ts';
 export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
@@ -69,6 +71,7 @@ export class Store {
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
   readonly events: EventRepository;
+  readonly links: LinkRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly #db: Db;
@@ -84,6 +87,7 @@ export class Store {
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
     this.events = new EventRepository(db, this.audit);
+    this.links = new LinkRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
   }

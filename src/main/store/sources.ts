@@ -9,6 +9,7 @@ import { type ImportWarning, storedWarning } from '../../shared/warnings.ts';
 import { paragraphHashes, RENDITION_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import type { PageSpan, Block as SourceBlock, SourceFormat } from '../ingest/types.ts';
 import { nowIso, uuidv7 } from './ids.ts';
+import { removeLinksOf } from './links.ts';
 import { Repository } from './repository.ts';
 
 // The structure a source is stored with is what the importers produce.
@@ -385,6 +386,12 @@ export class SourceRepository extends Repository {
       this.sql
         .get('DELETE FROM event_evidence WHERE excerpt_id IN (SELECT id FROM excerpt WHERE source_id = ?)')
         .run(id);
+      // Links from its excerpts to other sources' excerpts go with them.
+      const excerptIds = this.sql
+        .get('SELECT id FROM excerpt WHERE source_id = ? AND deleted_at IS NULL')
+        .pluck()
+        .all(id) as string[];
+      removeLinksOf(this.sql, excerptIds, now);
       this.sql
         .get(
           `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,

@@ -84,10 +84,12 @@ export const annotateApi = {
     result: Excerpt,
   }),
   'excerpt.delete': method({
-    summary: 'Remove an excerpt (the source is untouched); it stops being evidence of any event, and says of how many.',
+    summary:
+      'Remove an excerpt, its links to other excerpts and its place in events’ evidence (the source is untouched); says how many links and evidence rows went.',
     params: z.object({ id: Id }).strict(),
     result: z.object({
       deleted: z.boolean(),
+      linksRemoved: z.number().int(),
       /** Events it was evidence of: those evidence rows were removed with it. */
       evidenceRemoved: z.number().int(),
     }),

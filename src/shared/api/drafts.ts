@@ -212,6 +212,20 @@ export const draftsApi = {
       z.object({ saved: z.literal(false) }),
     ]),
   }),
+  'draft.appendParagraph': method({
+    summary:
+      'Add a numbered paragraph at the end of a draft: words and citations of excerpts of its dossier, in order (each citation becomes a note).',
+    params: z
+      .object({
+        id: Id,
+        parts: z
+          .array(z.union([z.object({ text: z.string().max(20_000) }).strict(), z.object({ excerptId: Id }).strict()]))
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+    result: Draft,
+  }),
   'draft.snapshot': method({
     summary: 'Keep a named version of the draft as it is now.',
     params: z.object({ id: Id, name: z.string().trim().min(1, 'Name the version').max(200) }).strict(),

@@ -153,12 +153,12 @@ describe('events and the timeline', () => {
     ).toEqual(['Re-registration refused']);
 
     // The campaign page contradicts the reply's "have not been reported" (an excerpt link).
-    store.transaction(() => {
-      // Written as the excerpt-links work stores a link: from one excerpt to another, "contradicts".
-      (store as unknown as { events: { db: { prepare(sql: string): { run(...a: unknown[]): unknown } } } }).events.db
-        .prepare("INSERT INTO link (id, from_excerpt_id, to_excerpt_id, relation) VALUES ('l1', ?, ?, 'contradicts')")
-        .run(excerpts.liquidated.id, excerpts.notReported.id);
-    });
+    await call(
+      handlers,
+      'excerpt.link',
+      { fromExcerptId: excerpts.liquidated.id, toExcerptId: excerpts.notReported.id, kind: 'contradicts' },
+      ctx,
+    );
     const after = await call(handlers, 'event.get', { id: refused.id }, ctx);
     expect(after.disputed).toBe(true);
     expect(after.evidence.find((e) => e.excerptId === excerpts.liquidated.id)?.contradicted).toBe(true);
@@ -171,12 +171,14 @@ describe('events and the timeline', () => {
     await create({ title: 'Refused again', excerptIds: [excerpts.refused.id] });
     expect(await call(handlers, 'excerpt.delete', { id: excerpts.refused.id }, ctx)).toEqual({
       deleted: true,
+      linksRemoved: 0,
       evidenceRemoved: 2,
     });
     const left = await call(handlers, 'event.get', { id: a.id }, ctx);
     expect(left.evidence.map((e) => e.excerptId)).toEqual([excerpts.registered.id]);
     expect(await call(handlers, 'excerpt.delete', { id: excerpts.registered.id }, ctx)).toEqual({
       deleted: true,
+      linksRemoved: 0,
       evidenceRemoved: 1,
     });
   });

@@ -1,7 +1,7 @@
 // A vault from before events had fuzzy dates keeps its events, their participants and evidence; old
 // partial dates become first and last days with their precision, and old roles find their new names.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration } from '../../../src/main/store/migrations/009-event-dates-and-roles.ts';
+import { migration } from '../../../src/main/store/migrations/010-event-dates-and-roles.ts';
 import { LATEST_VERSION, migrate } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 

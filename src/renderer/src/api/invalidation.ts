@@ -44,6 +44,8 @@ const READ_VERBS = new Set([
   'renditions',
   'review',
   'prefill',
+  'links',
+  'claims',
 ]);
 
 export function isRead(method: Method): boolean {
@@ -80,6 +82,10 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.removeParticipant': ['event'],
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
+  'draft.appendParagraph': ['draft'],
+  // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
+  'excerpt.link': ['excerpt'],
+  'excerpt.unlink': ['excerpt'],
   // Actions with effects outside the vault (a dialog, a file written) change no case data.
   'import.pick': [],
   'draft.export': [],
