@@ -143,8 +143,13 @@ describe('links between excerpts', () => {
     expect(await call(handlers, 'excerpt.delete', { id: dismissed.id }, ctx)).toEqual({
       deleted: true,
       linksRemoved: 1,
+      evidenceRemoved: 0,
     });
-    expect(await call(handlers, 'excerpt.delete', { id: claim.id }, ctx)).toEqual({ deleted: true, linksRemoved: 0 });
+    expect(await call(handlers, 'excerpt.delete', { id: claim.id }, ctx)).toEqual({
+      deleted: true,
+      linksRemoved: 0,
+      evidenceRemoved: 0,
+    });
   });
 
   it('go with a deleted source’s excerpts', async () => {
