@@ -10,10 +10,11 @@ import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
+import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'timeline' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
@@ -107,10 +108,14 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => onTab('excerpts')}>
           <FormattedMessage id="dossier.tab.excerpts" defaultMessage="Excerpts" />
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'timeline'} onClick={() => onTab('timeline')}>
+          <FormattedMessage id="dossier.tab.timeline" defaultMessage="Timeline" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
+      {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}

@@ -21,6 +21,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
+import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
@@ -271,6 +272,7 @@ export function ExcerptList({
                 )}
                 {e.note && <span className="excerpt-note">{e.note}</span>}
               </button>
+              <NewEventFromExcerpt excerptId={e.id} className="small excerpt-new-event" />
             </li>
           ))}
         </ul>

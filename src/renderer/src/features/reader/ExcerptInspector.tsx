@@ -17,6 +17,7 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
+import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 
 interface Props {
   excerpt: Excerpt;
@@ -234,6 +235,7 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
         />
       </div>
       <ErrorNote message={error} />
+      <NewEventFromExcerpt excerptId={excerpt.id} className="excerpt-new-event" />
       <button
         type="button"
         className="danger"
