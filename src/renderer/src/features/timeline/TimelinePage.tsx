@@ -117,17 +117,16 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
             </select>
           </div>
         </fieldset>
-        <div
-          className="zoom"
-          role="group"
-          aria-label={intl.formatMessage({ id: 'timeline.zoom', defaultMessage: 'Zoom' })}
-        >
+        <fieldset className="zoom">
+          <legend className="visually-hidden">
+            <FormattedMessage id="timeline.zoom" defaultMessage="Zoom" />
+          </legend>
           {TIMELINE_ZOOMS.map((z) => (
             <button key={z} type="button" className="small" aria-pressed={zoom === z} onClick={() => setZoom(z)}>
               {intl.formatMessage(ZOOM_MESSAGES[z])}
             </button>
           ))}
-        </div>
+        </fieldset>
         <div className="actions">
           <button type="button" className="small" onClick={() => setCreating(true)}>
             <FormattedMessage id="timeline.newEvent" defaultMessage="New event" />
