@@ -1,7 +1,7 @@
 // Every place in the workspace as data, and its address in the memory router. Screens ask to go to
 // a place; the router keeps back/forward; an address can point at a source and one excerpt in it.
 
-export type DossierTab = 'sources' | 'excerpts' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
 
 export type Place =
   | { area: 'dossiers' }
@@ -20,7 +20,7 @@ export type Place =
   | { area: 'settings' }
   | { area: 'help' };
 
-const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'timeline', 'drafts'];
+const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'claims', 'timeline', 'drafts'];
 const enc = encodeURIComponent;
 
 export function pathFor(place: Place): string {

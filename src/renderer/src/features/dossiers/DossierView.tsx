@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
+import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
@@ -14,7 +15,7 @@ import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
@@ -30,7 +31,8 @@ export function DossierView({
   tab?: DossierTab | undefined;
   onTab: (tab: DossierTab) => void;
   onOpenSource: (source: SourceSummary) => void;
-  onOpenExcerpt: (excerpt: ExcerptListItem) => void;
+  /** Open an excerpt in its source (from the excerpt list or the Claims view). */
+  onOpenExcerpt: (excerpt: Pick<ExcerptListItem, 'id' | 'sourceId'>) => void;
   onOpenDraft: (draft: DraftSummary) => void;
 }) {
   const intl = useIntl();
@@ -108,6 +110,9 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'excerpts'} onClick={() => onTab('excerpts')}>
           <FormattedMessage id="dossier.tab.excerpts" defaultMessage="Excerpts" />
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => onTab('claims')}>
+          <FormattedMessage id="dossier.tab.claims" defaultMessage="Claims" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'timeline'} onClick={() => onTab('timeline')}>
           <FormattedMessage id="dossier.tab.timeline" defaultMessage="Timeline" />
         </button>
@@ -115,6 +120,7 @@ export function DossierView({
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
+      {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} sources={sources.data ?? []} onOpen={onOpenExcerpt} />}

@@ -25,6 +25,7 @@ import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
+import { LinkDialog } from './LinkDialog.tsx';
 
 interface Filters {
   sourceId: string;
@@ -63,6 +64,7 @@ export function ExcerptList({
   const confidentialityLabels = useLabels(CONFIDENTIALITY_MESSAGES);
   const stanceLabels = useLabels(STANCE_MESSAGES);
   const [filters, setFilters] = useState<Filters>(NONE);
+  const [linkFrom, setLinkFrom] = useState<ExcerptListItem | null>(null);
   const codes = useApi('code.list', {});
   const entities = useApi('entity.list', {});
   // Words are sent once typing pauses; the other filters at once.
@@ -272,11 +274,23 @@ export function ExcerptList({
                 )}
                 {e.note && <span className="excerpt-note">{e.note}</span>}
               </button>
+              <button
+                type="button"
+                className="ghost excerpt-link-to"
+                aria-label={intl.formatMessage(
+                  { id: 'excerpts.linkTo', defaultMessage: 'Link “{quote}” to…' },
+                  { quote: e.exact },
+                )}
+                onClick={() => setLinkFrom(e)}
+              >
+                <FormattedMessage id="links.add" defaultMessage="Link to…" />
+              </button>
               <NewEventFromExcerpt excerptId={e.id} className="small excerpt-new-event" />
             </li>
           ))}
         </ul>
       )}
+      {linkFrom && <LinkDialog dossierId={dossierId} from={linkFrom} onClose={() => setLinkFrom(null)} />}
       {usedCodes.length > 1 && (
         <details className="cooccurrence">
           <summary>

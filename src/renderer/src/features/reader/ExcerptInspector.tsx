@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Code, Excerpt } from '../../../../shared/api.ts';
+import type { Code, Excerpt, LinkEnd } from '../../../../shared/api.ts';
 import {
   CONFIDENTIALITY,
   CONFIDENTIALITY_MESSAGES,
@@ -17,12 +17,18 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
+import { ExcerptLinks } from '../excerpts/ExcerptLinks.tsx';
 import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 
 interface Props {
   excerpt: Excerpt;
+  /** The dossier whose excerpts it can be linked to. */
+  dossierId: string;
   codes: Code[];
-  onDeleted: () => void;
+  /** The excerpt went, and with it this many links to other excerpts. */
+  onDeleted: (linksRemoved: number) => void;
+  /** Open the excerpt at the other end of a link. */
+  onOpenExcerpt: (other: LinkEnd) => void;
   onClose: () => void;
   /** Focus the code field when the excerpt was just created (keyboard coding). */
   focusCodes: boolean;
@@ -46,7 +52,7 @@ const CONFIDENTIALITY_HELP = defineMessages({
 });
 
 /** Edits one excerpt: codes and entities (typed by name, created inline), note, confidentiality, stance. */
-export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCodes }: Props) {
+export function ExcerptInspector({ excerpt, dossierId, codes, onDeleted, onOpenExcerpt, onClose, focusCodes }: Props) {
   const id = useId();
   const intl = useIntl();
   const errorText = useErrorText();
@@ -234,6 +240,7 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
           onChange={(stance) => update({ stance: stance || null })}
         />
       </div>
+      <ExcerptLinks dossierId={dossierId} excerpt={excerpt} onOpen={onOpenExcerpt} />
       <ErrorNote message={error} />
       <NewEventFromExcerpt excerptId={excerpt.id} className="excerpt-new-event" />
       <button
@@ -241,7 +248,7 @@ export function ExcerptInspector({ excerpt, codes, onDeleted, onClose, focusCode
         className="danger"
         onClick={() =>
           void mutate('excerpt.delete', { id: excerpt.id })
-            .then(onDeleted)
+            .then((result) => onDeleted(result.linksRemoved))
             .catch((e: unknown) => setError(errorText(e)))
         }
       >

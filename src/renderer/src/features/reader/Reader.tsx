@@ -6,6 +6,8 @@ import { mutate, useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { useGo } from '../../routes/navigation.ts';
+import { LINKS_REMOVED } from '../excerpts/ExcerptLinks.tsx';
 import { BlockText, type Highlight, selectionOffsets } from './BlockText.tsx';
 import { ExcerptInspector } from './ExcerptInspector.tsx';
 import { OrphanedExcerpts } from './OrphanedExcerpts.tsx';
@@ -54,6 +56,9 @@ export function Reader({
   const [justCreated, setJustCreated] = useState(false);
   const [selection, setSelection] = useState<[number, number] | null>(null);
   const [markError, setMarkError] = useState<string | null>(null);
+  // Said after a deletion that took links with it: "Excerpt deleted; 2 links removed."
+  const [notice, setNotice] = useState<string | null>(null);
+  const go = useGo();
   const [view, setView] = useState<'text' | 'original'>('text');
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
@@ -368,6 +373,11 @@ export function Reader({
               (codes.error ? errorText(codes.error) : null)
             }
           />
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
           <OrphanedExcerpts
             orphans={orphans}
             canPlace={selection !== null}
@@ -380,7 +390,14 @@ export function Reader({
               excerpt={selectedExcerpt}
               codes={codes.data ?? []}
               focusCodes={justCreated}
-              onDeleted={() => setSelected(null)}
+              dossierId={source.dossierId}
+              onDeleted={(linksRemoved) => {
+                setSelected(null);
+                setNotice(linksRemoved > 0 ? intl.formatMessage(LINKS_REMOVED.notice, { count: linksRemoved }) : null);
+              }}
+              onOpenExcerpt={(other) =>
+                go({ area: 'source', dossierId: source.dossierId, sourceId: other.sourceId, excerptId: other.id })
+              }
               onClose={() => setSelected(null)}
             />
           ) : panel === 'suggestions' ? (

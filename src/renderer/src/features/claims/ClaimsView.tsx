@@ -1,0 +1,293 @@
+import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { Claim, ExcerptLinkView, LinkEnd, Params } from '../../../../shared/api.ts';
+import { type SourceKind, STANCE_MESSAGES } from '../../../../shared/domain.ts';
+import { mutate, useApi } from '../../api/queries.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { useLabels } from '../../i18n/labels.ts';
+import { usePartialDate } from '../../i18n/partialDate.ts';
+import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
+
+type ParagraphParts = Params<'draft.appendParagraph'>['parts'];
+
+/** "Web page, 12 January 2022": what kind of source says it, and when. */
+function useSourceLine(): (end: { sourceTitle: string; sourceKind: string; sourceDate: string | null }) => string {
+  const kinds = useLabels(SOURCE_KIND_MESSAGES);
+  const partialDate = usePartialDate();
+  return (end) =>
+    [end.sourceTitle, kinds[end.sourceKind as SourceKind] ?? end.sourceKind, partialDate(end.sourceDate)]
+      .filter(Boolean)
+      .join(' · ');
+}
+
+/**
+ * What the State says beside what the evidence shows: each claim, denial or acknowledgement by the
+ * State with the excerpts linked to it as contradicting or corroborating it; claims nobody has
+ * answered yet listed apart. A claim and its evidence go into a draft as one cited paragraph.
+ */
+export function ClaimsView({ dossierId, onOpen }: { dossierId: string; onOpen: (excerpt: LinkEnd) => void }) {
+  const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const [codeId, setCodeId] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const codes = useApi('code.list', {});
+  const entities = useApi('entity.list', {});
+  const claims = useApi('excerpt.claims', {
+    dossierId,
+    ...(codeId ? { codeId } : {}),
+    ...(entityId ? { entityId } : {}),
+  });
+  const answered = (claims.data ?? []).filter((c) => c.contradicting.length + c.corroborating.length > 0);
+  const unanswered = (claims.data ?? []).filter((c) => c.contradicting.length + c.corroborating.length === 0);
+  const failure = claims.error ?? codes.error ?? entities.error;
+
+  return (
+    <section className="card claims" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        <FormattedMessage id="claims.title" defaultMessage="Claims by the State and the evidence" />
+      </h2>
+      <fieldset className="filters">
+        <legend className="visually-hidden">
+          <FormattedMessage id="claims.filters" defaultMessage="Filter claims" />
+        </legend>
+        <label>
+          <FormattedMessage id="claims.filter.code" defaultMessage="Code" />{' '}
+          <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+            <option value="">{intl.formatMessage({ id: 'claims.filter.anyCode', defaultMessage: 'Any code' })}</option>
+            {(codes.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <FormattedMessage id="claims.filter.entity" defaultMessage="Entity" />{' '}
+          <select value={entityId} onChange={(e) => setEntityId(e.target.value)}>
+            <option value="">
+              {intl.formatMessage({ id: 'claims.filter.anyEntity', defaultMessage: 'Any entity' })}
+            </option>
+            {(entities.data ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <ErrorNote message={failure ? errorText(failure) : null} />
+      {claims.data?.length === 0 && (
+        <p className="hint">
+          <FormattedMessage
+            id="claims.empty"
+            defaultMessage="No claims yet. In the reader, set an excerpt’s stance to “Claim by the State”, “Denial” or “Acknowledgement”, then link the evidence to it with “Link to…”."
+          />
+        </p>
+      )}
+      {answered.length > 0 && (
+        <ul
+          className="claim-list"
+          aria-label={intl.formatMessage({ id: 'claims.answered', defaultMessage: 'Claims with evidence' })}
+        >
+          {answered.map((claim) => (
+            <ClaimItem key={claim.excerpt.id} claim={claim} dossierId={dossierId} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+      {unanswered.length > 0 && (
+        <>
+          <h3>
+            <FormattedMessage
+              id="claims.unanswered.title"
+              defaultMessage="Unanswered: no evidence linked ({count})"
+              values={{ count: unanswered.length }}
+            />
+          </h3>
+          <ul
+            className="claim-list unanswered"
+            aria-label={intl.formatMessage({ id: 'claims.unanswered', defaultMessage: 'Unanswered claims' })}
+          >
+            {unanswered.map((claim) => (
+              <ClaimItem key={claim.excerpt.id} claim={claim} dossierId={dossierId} onOpen={onOpen} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ClaimItem({ claim, dossierId, onOpen }: { claim: Claim; dossierId: string; onOpen: (e: LinkEnd) => void }) {
+  const stances = useLabels(STANCE_MESSAGES);
+  const sourceLine = useSourceLine();
+  const { excerpt } = claim;
+  return (
+    <li className="claim">
+      <div className="claim-statement">
+        <span className="badge">{excerpt.stance ? stances[excerpt.stance] : null}</span>
+        <button
+          type="button"
+          className="link-other"
+          onClick={() => onOpen({ ...excerpt, sourceKind: excerpt.sourceKind })}
+        >
+          “{excerpt.exact}”
+        </button>
+        <span className="hint">{sourceLine(excerpt)}</span>
+      </div>
+      {(claim.contradicting.length > 0 || claim.corroborating.length > 0) && (
+        <div className="claim-evidence">
+          <Evidence
+            links={claim.contradicting}
+            title={<FormattedMessage id="claims.contradicting" defaultMessage="Contradicted by" />}
+            onOpen={onOpen}
+          />
+          <Evidence
+            links={claim.corroborating}
+            title={<FormattedMessage id="claims.corroborating" defaultMessage="Corroborated by" />}
+            onOpen={onOpen}
+          />
+        </div>
+      )}
+      <InsertIntoDraft claim={claim} dossierId={dossierId} />
+    </li>
+  );
+}
+
+function Evidence({
+  links,
+  title,
+  onOpen,
+}: {
+  links: ExcerptLinkView[];
+  title: React.ReactNode;
+  onOpen: (e: LinkEnd) => void;
+}) {
+  const sourceLine = useSourceLine();
+  if (links.length === 0) return null;
+  return (
+    <div className="evidence">
+      <h4>{title}</h4>
+      <ul>
+        {links.map((link) => (
+          <li key={link.id}>
+            <button type="button" className="link-other" onClick={() => onOpen(link.other)}>
+              “{link.other.exact}”
+            </button>
+            <span className="hint">{sourceLine(link.other)}</span>
+            {link.note && <span className="link-note">{link.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Pick one of the dossier's drafts; the claim and its evidence are added at its end as one paragraph. */
+function InsertIntoDraft({ claim, dossierId }: { claim: Claim; dossierId: string }) {
+  const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const drafts = useApi('draft.list', { dossierId }, { enabled: open });
+  const [draftId, setDraftId] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = draftId || drafts.data?.[0]?.id || '';
+
+  /** The paragraph: the claim quoted and cited, then each piece of evidence quoted and cited. */
+  function parts(): ParagraphParts {
+    const out: ParagraphParts = [];
+    const quote = (text: string) =>
+      intl.formatMessage({ id: 'claims.draft.quote', defaultMessage: '“{quote}”' }, { quote: text });
+    out.push({
+      text: intl.formatMessage(
+        { id: 'claims.draft.claim', defaultMessage: 'The State says: {quote}' },
+        { quote: quote(claim.excerpt.exact) },
+      ),
+    });
+    out.push({ excerptId: claim.excerpt.id });
+    const evidence = (links: ExcerptLinkView[], lead: string) => {
+      links.forEach((link, i) => {
+        out.push({ text: `${i === 0 ? `. ${lead} ` : '; '}${quote(link.other.exact)}` });
+        out.push({ excerptId: link.other.id });
+      });
+    };
+    evidence(
+      claim.contradicting,
+      intl.formatMessage({
+        id: 'claims.draft.contradicting',
+        defaultMessage: 'This is contradicted by the following:',
+      }),
+    );
+    evidence(
+      claim.corroborating,
+      intl.formatMessage({
+        id: 'claims.draft.corroborating',
+        defaultMessage: 'This is corroborated by the following:',
+      }),
+    );
+    out.push({ text: '.' });
+    return out;
+  }
+
+  async function insert() {
+    setError(null);
+    try {
+      const draft = await mutate('draft.appendParagraph', { id: chosen, parts: parts() });
+      setDone(draft.title);
+      setOpen(false);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  return (
+    <div className="claim-insert">
+      {!open && (
+        <button type="button" onClick={() => setOpen(true)}>
+          <FormattedMessage id="claims.insert" defaultMessage="Insert into draft" />
+        </button>
+      )}
+      {open && drafts.data?.length === 0 && (
+        <p className="hint">
+          <FormattedMessage
+            id="claims.insert.noDrafts"
+            defaultMessage="This dossier has no draft yet: start one in the Drafts tab."
+          />
+        </p>
+      )}
+      {open && drafts.data && drafts.data.length > 0 && (
+        <span className="claim-insert-form">
+          <label htmlFor={`${id}-draft`}>
+            <FormattedMessage id="claims.insert.draft" defaultMessage="Draft" />
+          </label>{' '}
+          <select id={`${id}-draft`} value={chosen} onChange={(e) => setDraftId(e.target.value)}>
+            {drafts.data.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="button" className="primary" onClick={() => void insert()}>
+            <FormattedMessage id="claims.insert.add" defaultMessage="Add at the end of the draft" />
+          </button>{' '}
+          <button type="button" className="ghost" onClick={() => setOpen(false)}>
+            <FormattedMessage id="claims.insert.cancel" defaultMessage="Cancel" />
+          </button>
+        </span>
+      )}
+      {done && (
+        <p className="hint" role="status">
+          <FormattedMessage
+            id="claims.insert.done"
+            defaultMessage="Added as the last paragraph of “{title}”, with a note for each excerpt."
+            values={{ title: done }}
+          />
+        </p>
+      )}
+      <ErrorNote message={error ?? (drafts.error ? errorText(drafts.error) : null)} />
+    </div>
+  );
+}
