@@ -436,6 +436,50 @@ export function buildProgram(): Command {
       },
     );
 
+  program
+    .command('timeline <vault>')
+    .description("export a dossier's timeline of events as CSV (pseudonyms replace names)")
+    .requiredOption('--dossier <id>', 'dossier id')
+    .option('--entity <id>', 'only events this entity takes part in')
+    .option('--code <id>', 'only events with evidence coded so')
+    .option('--source-kind <kind>', 'only events with evidence from sources of this kind')
+    .option('--locale <tag>', 'language the dates are printed in (en, ru, …)', 'en')
+    .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--force', 'replace the file if it exists')
+    .action(
+      async (
+        vaultPath: string,
+        opts: {
+          dossier: string;
+          entity?: string;
+          code?: string;
+          sourceKind?: string;
+          locale: string;
+          out: string;
+          force?: boolean;
+        },
+        command: Command,
+      ) => {
+        const result = await withServices(vaultPath, undefined, async (services) => {
+          await unlockFromEnvOrPrompt(services);
+          return refuseToReplace(() =>
+            invoke(services, 'event.export', {
+              dossierId: opts.dossier,
+              ...(opts.entity ? { entityId: opts.entity } : {}),
+              ...(opts.code ? { codeId: opts.code } : {}),
+              ...(opts.sourceKind ? { sourceKind: opts.sourceKind as Params<'event.export'>['sourceKind'] } : {}),
+              locale: opts.locale,
+              path: resolve(opts.out),
+              overwrite: opts.force ?? false,
+            }),
+          );
+        });
+        output(command, result, () =>
+          result.saved ? `Wrote ${result.count} events to ${result.path}.` : 'Nothing written.',
+        );
+      },
+    );
+
   function leftOut(never: number, restricted: number): string {
     const parts = [
       never ? `${never} marked "never export"` : '',

@@ -9,6 +9,7 @@ import { appApi } from './api/app.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
+import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
@@ -22,6 +23,7 @@ export * from './api/app.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
+export * from './api/events.ts';
 export * from './api/links.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
@@ -41,6 +43,7 @@ export const api = {
   ...entitiesApi,
   ...draftsApi,
   ...searchApi,
+  ...eventsApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -142,6 +142,16 @@ export const ERROR_MESSAGES = defineMessages({
   },
   ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
   DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },
+  EVENT_NOT_FOUND: { id: 'error.EVENT_NOT_FOUND', defaultMessage: 'This event no longer exists.' },
+  EVENT_DATE_UNREADABLE: {
+    id: 'error.EVENT_DATE_UNREADABLE',
+    defaultMessage:
+      'That date could not be read. Write a day, a month or a year ("3 July 2011", "July 2011", "2011"), a range ("July to December 2011", "2009–15") or "since 2018".',
+  },
+  EVIDENCE_FROM_OTHER_DOSSIER: {
+    id: 'error.EVIDENCE_FROM_OTHER_DOSSIER',
+    defaultMessage: 'That excerpt belongs to another dossier. An event’s evidence comes from its own dossier.',
+  },
   DRAFT_VERSION_NOT_FOUND: {
     id: 'error.DRAFT_VERSION_NOT_FOUND',
     defaultMessage: 'This version of the draft no longer exists.',

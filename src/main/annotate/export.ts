@@ -370,7 +370,7 @@ export function toCsv(
 /** Cells a spreadsheet would run as a formula: a quote may well begin with "-" or "=". */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   // A leading apostrophe makes Excel and LibreOffice show the text instead of evaluating it

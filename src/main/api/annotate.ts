@@ -19,7 +19,13 @@ export const annotateHandlers = {
     });
   },
   'excerpt.update': ({ id, ...patch }, { services }) => services.vault.store().excerpts.update(id, patch),
-  'excerpt.delete': ({ id }, { services }) => services.vault.store().excerpts.delete(id),
+  'excerpt.delete': ({ id }, { services }) => {
+    const store = services.vault.store();
+    return store.transaction(() => {
+      const evidenceRemoved = store.excerpts.get(id) ? store.events.removeEvidenceOf(id) : 0;
+      return { ...store.excerpts.delete(id), evidenceRemoved };
+    });
+  },
   'excerpt.forSource': ({ sourceId }, { services }) => {
     const store = services.vault.store();
     store.sources.detail(sourceId);

@@ -4,6 +4,7 @@ import { appHandlers } from './app.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
+import { eventHandlers } from './events.ts';
 import { linkHandlers } from './links.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...entityHandlers,
   ...draftHandlers,
   ...searchHandlers,
+  ...eventHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

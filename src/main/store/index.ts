@@ -6,6 +6,7 @@ import { checkpoint, type Db, integrityCheck } from './database.ts';
 import { DossierRepository } from './dossiers.ts';
 import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
+import { EventRepository } from './events.ts';
 import { ExcerptRepository } from './excerpts.ts';
 import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
@@ -27,6 +28,7 @@ export type {
   MentioningSource,
   NewEntity,
 } from './entities.ts';
+export type { EventEvidenceRecord, EventParticipantRecord, EventPatch, EventRecord, NewEvent } from './events.ts';
 export type {
   Confidentiality,
   ExcerptFilter,
@@ -69,6 +71,7 @@ export class Store {
   readonly codes: CodeRepository;
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
+  readonly events: EventRepository;
   readonly links: LinkRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
@@ -85,6 +88,7 @@ export class Store {
     this.codes = new CodeRepository(db, this.audit);
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
+    this.events = new EventRepository(db, this.audit);
     this.links = new LinkRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);

@@ -421,6 +421,10 @@ export class SourceRepository extends Repository {
              accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
         )
         .run(now, now, id);
+      // Its excerpts no longer support any event.
+      this.sql
+        .get('DELETE FROM event_evidence WHERE excerpt_id IN (SELECT id FROM excerpt WHERE source_id = ?)')
+        .run(id);
       // Links from its excerpts to other sources' excerpts go with them.
       removeLinksOf(this.sql, excerptIds, now);
       this.sql

@@ -85,9 +85,15 @@ export const annotateApi = {
     result: Excerpt,
   }),
   'excerpt.delete': method({
-    summary: 'Remove an excerpt and its links to other excerpts (the source is untouched); says how many links went.',
+    summary:
+      'Remove an excerpt, its links to other excerpts and its place in events’ evidence (the source is untouched); says how many links and evidence rows went.',
     params: z.object({ id: Id }).strict(),
-    result: z.object({ deleted: z.boolean(), linksRemoved: z.number().int() }),
+    result: z.object({
+      deleted: z.boolean(),
+      linksRemoved: z.number().int(),
+      /** Events it was evidence of: those evidence rows were removed with it. */
+      evidenceRemoved: z.number().int(),
+    }),
   }),
   'excerpt.forSource': method({
     summary: 'A source’s excerpts in reading order (for its highlights).',

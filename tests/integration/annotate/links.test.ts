@@ -131,7 +131,11 @@ describe('links between excerpts', () => {
       ctx,
     );
 
-    expect(await call(handlers, 'excerpt.delete', { id: count.id }, ctx)).toEqual({ deleted: true, linksRemoved: 2 });
+    expect(await call(handlers, 'excerpt.delete', { id: count.id }, ctx)).toEqual({
+      deleted: true,
+      linksRemoved: 2,
+      evidenceRemoved: 0,
+    });
     expect(await call(handlers, 'excerpt.links', { excerptId: claim.id }, ctx)).toEqual([]);
     expect((await call(handlers, 'excerpt.links', { excerptId: law.id }, ctx)).map((l) => l.other.id)).toEqual([
       dismissed.id,
@@ -139,8 +143,13 @@ describe('links between excerpts', () => {
     expect(await call(handlers, 'excerpt.delete', { id: dismissed.id }, ctx)).toEqual({
       deleted: true,
       linksRemoved: 1,
+      evidenceRemoved: 0,
     });
-    expect(await call(handlers, 'excerpt.delete', { id: claim.id }, ctx)).toEqual({ deleted: true, linksRemoved: 0 });
+    expect(await call(handlers, 'excerpt.delete', { id: claim.id }, ctx)).toEqual({
+      deleted: true,
+      linksRemoved: 0,
+      evidenceRemoved: 0,
+    });
   });
 
   it('go with a deleted source’s excerpts', async () => {

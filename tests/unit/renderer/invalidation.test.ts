@@ -59,6 +59,14 @@ describe('after a change, the cached reads it can affect load again', () => {
     }
   });
 
+  it('the timeline loads again when an event, an excerpt, a code or an entity changes, and an event’s change stays on the timeline', () => {
+    for (const method of ['excerpt.update', 'excerpt.delete', 'entity.update', 'code.merge', 'code.delete'] as const) {
+      expect(areasChangedBy(method), method).toEqual(expect.arrayContaining(['event']));
+    }
+    expect(areasChangedBy('event.create')).toEqual(['event']);
+    expect(isRead('event.prefill')).toBe(true);
+  });
+
   it('unlocking, locking and the sample replace everything', () => {
     for (const method of ['vault.unlock', 'vault.lock', 'sample.explore', 'sample.leave'] as const) {
       expect(areasChangedBy(method)).toBe('all');
@@ -69,7 +77,15 @@ describe('after a change, the cached reads it can affect load again', () => {
     const areasWithReads = new Set(METHODS.filter(isRead).map(areaOf));
     // Actions that change no case data: the lock handshake, a backup, a check of the vault's files,
     // a file dialog, an export written to disk.
-    const quiet = ['vault.flushed', 'vault.backup', 'vault.verify', 'import.pick', 'draft.export', 'annotation.export'];
+    const quiet = [
+      'vault.flushed',
+      'vault.backup',
+      'vault.verify',
+      'import.pick',
+      'draft.export',
+      'annotation.export',
+      'event.export',
+    ];
     for (const method of METHODS) {
       if (isRead(method) || quiet.includes(method) || !areasWithReads.has(areaOf(method))) continue;
       const areas = areasChangedBy(method);

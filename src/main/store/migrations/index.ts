@@ -15,6 +15,7 @@ import { migration as m009 } from './009-search-index.ts';
 import { migration as m010 } from './010-kept-counts-and-list-order.ts';
 import { migration as m011 } from './011-never-export-index.ts';
 import { migration as m012 } from './012-excerpt-links.ts';
+import { migration as m013 } from './013-event-dates-and-roles.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010,
   m011,
   m012,
+  m013,
 ];
 
 MIGRATIONS.forEach((m, index) => {

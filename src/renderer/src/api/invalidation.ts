@@ -17,7 +17,8 @@ export type Area =
   | 'suggestion'
   | 'entity'
   | 'draft'
-  | 'search';
+  | 'search'
+  | 'event';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -44,6 +45,7 @@ const READ_VERBS = new Set([
   'renditions',
   'review',
   'query',
+  'prefill',
   'links',
   'claims',
 ]);
@@ -55,7 +57,8 @@ export function isRead(method: Method): boolean {
 
 // What a source's or an annotation's change reaches: lists show source titles and counts, notes
 // and the citation picker show excerpts, entity pages show mentions, suggestions skip what is marked,
-// search results hold the words and the filters by code and entity.
+// search results hold the words and the filters by code and entity; the timeline shows evidence,
+// its sources and participants' names.
 const TEXT_AND_ANNOTATIONS: Area[] = [
   'dossier',
   'source',
@@ -65,6 +68,7 @@ const TEXT_AND_ANNOTATIONS: Area[] = [
   'suggestion',
   'draft',
   'search',
+  'event',
 ];
 
 const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
@@ -79,14 +83,22 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'code.starter': ['code'],
   // Search filters by code (and its sub-codes): moves, merges and deletes change what they find.
   'code.update': ['code', 'excerpt', 'search'],
-  'code.merge': ['code', 'excerpt', 'draft', 'search'],
-  'code.delete': ['code', 'excerpt', 'draft', 'search'],
+  'code.merge': ['code', 'excerpt', 'draft', 'search', 'event'],
+  'code.delete': ['code', 'excerpt', 'draft', 'search', 'event'],
   'draft.create': ['draft', 'dossier', 'search'],
   'draft.update': ['draft', 'search'],
   'draft.delete': ['draft', 'dossier', 'search'],
   'search.saved.create': ['search'],
   'search.saved.delete': ['search'],
   'draft.snapshot': ['draft'],
+  // An event's change shows on the timeline and on its participants' pages only.
+  'event.create': ['event'],
+  'event.update': ['event'],
+  'event.delete': ['event'],
+  'event.addParticipant': ['event'],
+  'event.removeParticipant': ['event'],
+  'event.addEvidence': ['event'],
+  'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
@@ -95,6 +107,7 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'import.pick': [],
   'draft.export': [],
   'annotation.export': [],
+  'event.export': [],
   // Keys, backups and the lock handshake change no case data.
   'vault.flushed': [],
   'vault.backup': [],

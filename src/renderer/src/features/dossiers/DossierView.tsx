@@ -12,10 +12,11 @@ import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
+import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
@@ -120,11 +121,15 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => onTab('claims')}>
           <FormattedMessage id="dossier.tab.claims" defaultMessage="Claims" />
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'timeline'} onClick={() => onTab('timeline')}>
+          <FormattedMessage id="dossier.tab.timeline" defaultMessage="Timeline" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
       {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
+      {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}

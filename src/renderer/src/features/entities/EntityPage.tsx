@@ -10,6 +10,7 @@ import { FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { ExcerptPlace } from '../excerpts/ExcerptPlace.tsx';
+import { EntityEvents } from '../timeline/EntityEvents.tsx';
 import { EntityForm } from './EntityForm.tsx';
 import { snippetParts } from './names.ts';
 
@@ -129,6 +130,7 @@ export function EntityPage({
           </div>
         </header>
       )}
+      <EntityEvents entityId={entityId} />
       <section className="card" aria-labelledby={`${id}-excerpts`}>
         <h2 id={`${id}-excerpts`}>
           {mentions.data ? (

@@ -21,6 +21,7 @@ import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
+import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 import { coOccurrence } from './cooccurrence.ts';
 import { ExcerptPlace } from './ExcerptPlace.tsx';
 import { ExportExcerpts } from './ExportExcerpts.tsx';
@@ -282,6 +283,7 @@ export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: 
               >
                 <FormattedMessage id="links.add" defaultMessage="Link to…" />
               </button>
+              <NewEventFromExcerpt excerptId={e.id} className="small excerpt-new-event" />
             </>
           )}
         />

@@ -18,6 +18,7 @@ import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
 import { ExcerptLinks } from '../excerpts/ExcerptLinks.tsx';
+import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 
 interface Props {
   excerpt: Excerpt;
@@ -241,6 +242,7 @@ export function ExcerptInspector({ excerpt, dossierId, codes, onDeleted, onOpenE
       </div>
       <ExcerptLinks dossierId={dossierId} excerpt={excerpt} onOpen={onOpenExcerpt} />
       <ErrorNote message={error} />
+      <NewEventFromExcerpt excerptId={excerpt.id} className="excerpt-new-event" />
       <button
         type="button"
         className="danger"

@@ -1,0 +1,166 @@
+// A dossier's Timeline tab: its events in order, zoomed from decades to days, filtered by entity,
+// code and source kind, exported as CSV (a save dialog in main picks the file).
+import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { EventFilter, Result } from '../../../../shared/api.ts';
+import { SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
+import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../shared/fuzzy-date.ts';
+import { mutate, useApi } from '../../api/queries.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useErrorText } from '../../i18n/errors.ts';
+import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
+import { EventForm } from './EventForm.tsx';
+import { TimelineView } from './TimelineView.tsx';
+import { ZOOM_MESSAGES } from './words.ts';
+
+type Saved = Extract<Result<'event.export'>, { saved: true }>;
+
+export function TimelinePage({ dossierId }: { dossierId: string }) {
+  const id = useId();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const [zoom, setZoom] = useState<TimelineZoom>('year');
+  const [entityId, setEntityId] = useState('');
+  const [codeId, setCodeId] = useState('');
+  const [sourceKind, setSourceKind] = useState<SourceKind | ''>('');
+  const [creating, setCreating] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const filter: EventFilter & { dossierId: string } = {
+    dossierId,
+    ...(entityId ? { entityId } : {}),
+    ...(codeId ? { codeId } : {}),
+    ...(sourceKind ? { sourceKind } : {}),
+  };
+  const events = useApi('event.list', filter);
+  const entities = useApi('entity.list', {});
+  const codes = useApi('code.list', {});
+  const failure = events.error ?? entities.error ?? codes.error;
+
+  async function exportCsv() {
+    setSaved(null);
+    setExportError(null);
+    try {
+      const result = await mutate('event.export', { ...filter, locale: intl.locale });
+      if (result.saved) setSaved(result);
+    } catch (e) {
+      setExportError(errorText(e));
+    }
+  }
+
+  return (
+    <section className="card timeline-page" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        {events.data ? (
+          <FormattedMessage
+            id="timeline.titleCount"
+            defaultMessage="Timeline ({count, plural, one {# event} other {# events}})"
+            values={{ count: events.data.length }}
+          />
+        ) : (
+          <FormattedMessage id="timeline.title" defaultMessage="Timeline" />
+        )}
+      </h2>
+      <ErrorNote message={failure ? errorText(failure) : null} />
+      <div className="timeline-tools">
+        <fieldset className="filters">
+          <legend className="visually-hidden">
+            <FormattedMessage id="timeline.filters" defaultMessage="Filter events" />
+          </legend>
+          <div className="filter">
+            <label htmlFor={`${id}-entity`}>
+              <FormattedMessage id="timeline.filter.entity" defaultMessage="Entity" />
+            </label>
+            <select id={`${id}-entity`} value={entityId} onChange={(e) => setEntityId(e.target.value)}>
+              <option value="">
+                {intl.formatMessage({ id: 'timeline.filter.entity.all', defaultMessage: 'Anyone' })}
+              </option>
+              {entities.data?.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-code`}>
+              <FormattedMessage id="timeline.filter.code" defaultMessage="Code" />
+            </label>
+            <select id={`${id}-code`} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+              <option value="">
+                {intl.formatMessage({ id: 'timeline.filter.code.all', defaultMessage: 'Any code' })}
+              </option>
+              {codes.data?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${id}-kind`}>
+              <FormattedMessage id="timeline.filter.kind" defaultMessage="Source kind" />
+            </label>
+            <select
+              id={`${id}-kind`}
+              value={sourceKind}
+              onChange={(e) => setSourceKind(e.target.value as SourceKind | '')}
+            >
+              <option value="">
+                {intl.formatMessage({ id: 'timeline.filter.kind.all', defaultMessage: 'Any kind' })}
+              </option>
+              {SOURCE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {intl.formatMessage(SOURCE_KIND_MESSAGES[kind])}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+        <fieldset className="zoom">
+          <legend className="visually-hidden">
+            <FormattedMessage id="timeline.zoom" defaultMessage="Zoom" />
+          </legend>
+          {TIMELINE_ZOOMS.map((z) => (
+            <button key={z} type="button" className="small" aria-pressed={zoom === z} onClick={() => setZoom(z)}>
+              {intl.formatMessage(ZOOM_MESSAGES[z])}
+            </button>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="button" className="small" onClick={() => setCreating(true)}>
+            <FormattedMessage id="timeline.newEvent" defaultMessage="New event" />
+          </button>
+          <button type="button" className="small" onClick={() => void exportCsv()} disabled={!events.data?.length}>
+            <FormattedMessage id="timeline.exportCsv" defaultMessage="Export as CSV" />
+          </button>
+        </div>
+      </div>
+      <ErrorNote message={exportError} />
+      {saved && (
+        <p className="ok-note" role="status">
+          <FormattedMessage
+            id="timeline.exported"
+            defaultMessage="{count, plural, one {# event} other {# events}} saved to {path}."
+            values={{ count: saved.count, path: saved.path }}
+          />
+        </p>
+      )}
+      {events.data?.length === 0 && (
+        <p className="hint">
+          <FormattedMessage
+            id="timeline.empty"
+            defaultMessage="No events match. Make one from an excerpt (“New event from excerpt” in the excerpt list or the reader) or with “New event”."
+          />
+        </p>
+      )}
+      {events.data && events.data.length > 0 && <TimelineView events={events.data} zoom={zoom} />}
+      {creating && (
+        <EventForm
+          prefill={{ dossierId, title: '', date: null, dateText: null, participants: [], excerptIds: [] }}
+          onClose={() => setCreating(false)}
+        />
+      )}
+    </section>
+  );
+}
