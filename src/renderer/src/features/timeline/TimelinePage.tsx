@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { EventFilter, Result } from '../../../../shared/api.ts';
 import { SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
 import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../shared/fuzzy-date.ts';
-import { mutate, useApi } from '../../api/queries.ts';
+import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
@@ -33,7 +33,7 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
     ...(sourceKind ? { sourceKind } : {}),
   };
   const events = useApi('event.list', filter);
-  const entities = useApi('entity.list', {});
+  const entities = useApiAll('entity.list', {});
   const codes = useApi('code.list', {});
   const failure = events.error ?? entities.error ?? codes.error;
 
