@@ -11,11 +11,12 @@ import { migration as m005 } from './005-audit-head.ts';
 import { migration as m006 } from './006-entity-mentions-and-suggestion-cache.ts';
 import { migration as m007 } from './007-source-kinds-and-renditions.ts';
 import { migration as m008 } from './008-source-address-and-access.ts';
+import { migration as m009 } from './009-source-text-apart.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 
 MIGRATIONS.forEach((m, index) => {
   if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
