@@ -10,6 +10,10 @@
 // does not cascade into originals, excerpts and mentions; `seq` and `id` are copied unchanged, so
 // every reference still holds (checked before commit). The metadata JSON (import warnings,
 // dismissed suggestions) stays in `source`, last.
+// Cost, once: every text is copied. At 10,000 sources (808 MiB of text) it took 602 s in the
+// encrypted vault and 142 s in a plain copy on a 2-core machine under heavy load (scale benchmark);
+// it runs inside unlock, whose screen shows "Opening…" meanwhile. Texts move in batches, each
+// blanked in the old table as it goes, so the file grows by about one batch, not a second copy.
 import type { Db } from '../database.ts';
 import type { Migration } from './types.ts';
 
