@@ -428,7 +428,10 @@ export class ExcerptRepository extends Repository {
     const map = new Map<string, number[]>();
     if (sourceIds.length === 0) return map;
     const rows = this.sql
-      .get('SELECT id, blocks FROM source WHERE id IN (SELECT value FROM json_each(?))')
+      .get(
+        `SELECT s.id, t.blocks FROM source s JOIN source_text t ON t.source_seq = s.seq
+         WHERE s.id IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(sourceIds)) as { id: string; blocks: string }[];
     for (const row of rows) {
       const blocks = JSON.parse(row.blocks) as Block[];

@@ -43,9 +43,11 @@ function sql(db: Db): Statements {
  * move to a table of its own; only this function then changes).
  */
 export function readSourceText(db: Db, sourceId: string): { text: string; pageMap: PageSpan[] } | null {
-  const row = sql(db).get('SELECT text, page_map FROM source WHERE id = ? AND deleted_at IS NULL').get(sourceId) as
-    | { text: string; page_map: string }
-    | undefined;
+  const row = sql(db)
+    .get(
+      'SELECT t.text, t.page_map FROM source s JOIN source_text t ON t.source_seq = s.seq WHERE s.id = ? AND s.deleted_at IS NULL',
+    )
+    .get(sourceId) as { text: string; page_map: string } | undefined;
   return row ? { text: row.text, pageMap: JSON.parse(row.page_map) as PageSpan[] } : null;
 }
 

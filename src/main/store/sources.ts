@@ -1,7 +1,8 @@
 // Sources: imported documents. The original bytes are kept inside the encrypted vault (never beside
 // it) with their SHA-256, so verify() can prove an original is the file that was imported.
-// The reader gets a source's text with its structure (blocks) and page map; listings never read the
-// text or the original's bytes.
+// The reader gets a source's text with its structure (blocks) and page map, kept in source_text
+// apart from the summary row (migration 009); listings read only `source` (and the original's name
+// and size from an index), never the text or the original's bytes.
 import { createHash } from 'node:crypto';
 import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
 import { type AccessedSource, SOURCE_KINDS, type SourceKind } from '../../shared/domain.ts';
@@ -95,16 +96,19 @@ export class SourceRepository extends Repository {
     const original = input.original ?? null;
     const sha256 = original ? createHash('sha256').update(original.bytes).digest('hex') : null;
     this.db.transaction(() => {
-      this.sql
+      const pageMap = input.pageMap ?? [];
+      const seq = this.sql
         .get(
           `INSERT INTO source (id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language,
-             reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, text, page_map, format, blocks,
-             paragraph_hashes, url, accessed_date, accessed_source)
+             reliability_note, original_sha256, metadata, imported_at, created_at, updated_at, format, page_count,
+             url, accessed_date, accessed_source)
            VALUES (@id, @dossier_id, @title, @kind, @author_organisation, @date_text, @document_symbol, @language,
-             @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @text, @page_map, @format, @blocks,
-             @paragraph_hashes, @url, @accessed_date, @accessed_source)`,
+             @reliability_note, @original_sha256, @metadata, @imported_at, @now, @now, @format, @page_count,
+             @url, @accessed_date, @accessed_source)
+           RETURNING seq`,
         )
-        .run({
+        .pluck()
+        .get({
           id,
           dossier_id: input.dossierId,
           title: input.title,
@@ -121,15 +125,21 @@ export class SourceRepository extends Repository {
           }),
           imported_at: original ? now : null,
           now,
-          text: input.text ?? '',
-          page_map: JSON.stringify(input.pageMap ?? []),
           format: input.format ?? null,
-          blocks: JSON.stringify(input.blocks ?? []),
-          paragraph_hashes: JSON.stringify(paragraphHashes(input.text ?? '', input.blocks ?? [])),
+          page_count: pageMap.length,
           url: input.url ?? null,
           accessed_date: input.accessed?.date ?? null,
           accessed_source: input.accessed?.source ?? null,
-        });
+        }) as number;
+      this.sql
+        .get('INSERT INTO source_text (source_seq, page_map, blocks, paragraph_hashes, text) VALUES (?, ?, ?, ?, ?)')
+        .run(
+          seq,
+          JSON.stringify(pageMap),
+          JSON.stringify(input.blocks ?? []),
+          JSON.stringify(paragraphHashes(input.text ?? '', input.blocks ?? [])),
+          input.text ?? '',
+        );
       if (original) {
         this.sql
           .get(
@@ -160,9 +170,9 @@ export class SourceRepository extends Repository {
   get(id: string): SourceRecord | null {
     const row = this.sql
       .get(
-        `SELECT id, dossier_id, title, kind, author_organisation, date_text, document_symbol, language, reliability_note,
-           original_sha256, metadata, imported_at, created_at, updated_at, text, page_map
-         FROM source WHERE id = ? AND deleted_at IS NULL`,
+        `SELECT s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
+           s.reliability_note, s.original_sha256, s.metadata, s.imported_at, s.created_at, s.updated_at, t.text, t.page_map
+         FROM source s JOIN source_text t ON t.source_seq = s.seq WHERE s.id = ? AND s.deleted_at IS NULL`,
       )
       .get(id) as SourceRow | undefined;
     if (!row) return null;
@@ -229,7 +239,8 @@ export class SourceRepository extends Repository {
   /** Everything the reader shows: summary, text, structure, page map, import warnings. */
   detail(id: string): SourceDetail {
     const row = this.sql
-      .get(`SELECT ${SUMMARY_COLUMNS}, s.text, s.page_map, s.blocks, s.metadata FROM source s
+      .get(`SELECT ${SUMMARY_COLUMNS}, t.text, t.page_map, t.blocks, s.metadata FROM source s
+            JOIN source_text t ON t.source_seq = s.seq
             LEFT JOIN source_original o ON o.source_id = s.id WHERE s.id = ? AND s.deleted_at IS NULL`)
       .get(id) as (SummaryRow & { text: string; page_map: string; blocks: string; metadata: string }) | undefined;
     if (!row) throw new UprightError('SOURCE_NOT_FOUND');
@@ -318,26 +329,29 @@ export class SourceRepository extends Repository {
       savedOn?: string | null;
     },
   ): void {
-    const current = this.sql.get('SELECT metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
-      | { metadata: string }
+    const current = this.sql.get('SELECT seq, metadata FROM source WHERE id = ? AND deleted_at IS NULL').get(id) as
+      | { seq: number; metadata: string }
       | undefined;
     if (!current) throw new UprightError('SOURCE_NOT_FOUND');
     const { warnings: _old, ...metadata } = JSON.parse(current.metadata) as Record<string, unknown>;
     unindex(this.db, id);
     this.sql
-      .get(
-        `UPDATE source SET text = ?, page_map = ?, blocks = ?, paragraph_hashes = ?, format = ?, metadata = ?, updated_at = ?
-         WHERE id = ?`,
-      )
+      .get('UPDATE source_text SET text = ?, page_map = ?, blocks = ?, paragraph_hashes = ? WHERE source_seq = ?')
       .run(
         input.text,
         JSON.stringify(input.pageMap),
         JSON.stringify(input.blocks),
         JSON.stringify(paragraphHashes(input.text, input.blocks)),
+        current.seq,
+      );
+    this.sql
+      .get('UPDATE source SET format = ?, page_count = ?, metadata = ?, updated_at = ? WHERE seq = ?')
+      .run(
         input.format,
+        input.pageMap.length,
         JSON.stringify({ ...metadata, ...(input.warnings.length ? { warnings: input.warnings } : {}) }),
         nowIso(),
-        id,
+        current.seq,
       );
     // A source imported before addresses were kept gains its page's address and saved day; what a
     // person gave is never replaced.
@@ -416,9 +430,8 @@ export class SourceRepository extends Repository {
       this.sql
         .get(
           `UPDATE source SET deleted_at = ?, updated_at = ?, title = '', author_organisation = NULL, date_text = NULL,
-             document_symbol = NULL, language = NULL, reliability_note = '', text = '', page_map = '[]', blocks = '[]',
-             original_sha256 = NULL, metadata = '{}', paragraph_hashes = '[]', rendition_group = NULL, url = NULL,
-             accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
+             document_symbol = NULL, language = NULL, reliability_note = '', page_count = 0, original_sha256 = NULL,
+             metadata = '{}', rendition_group = NULL, url = NULL, accessed_date = NULL, accessed_source = NULL WHERE id = ?`,
         )
         .run(now, now, id);
       // Its excerpts no longer support any event.
@@ -427,6 +440,12 @@ export class SourceRepository extends Repository {
         .run(id);
       // Links from its excerpts to other sources' excerpts go with them.
       removeLinksOf(this.sql, excerptIds, now);
+      this.sql
+        .get(
+          `UPDATE source_text SET text = '', page_map = '[]', blocks = '[]', paragraph_hashes = '[]'
+           WHERE source_seq = (SELECT seq FROM source WHERE id = ?)`,
+        )
+        .run(id);
       this.sql
         .get(
           `UPDATE excerpt SET deleted_at = ?, updated_at = ?, exact = '', prefix = '', suffix = '', note = '' WHERE source_id = ? AND deleted_at IS NULL`,
@@ -492,15 +511,19 @@ export class SourceRepository extends Repository {
    */
   sameText(id: string): { source: SourceSummary; similarity: number }[] {
     const self = this.sql
-      .get('SELECT dossier_id, paragraph_hashes, rendition_group FROM source WHERE id = ? AND deleted_at IS NULL')
+      .get(
+        `SELECT s.dossier_id, t.paragraph_hashes, s.rendition_group FROM source s JOIN source_text t ON t.source_seq = s.seq
+         WHERE s.id = ? AND s.deleted_at IS NULL`,
+      )
       .get(id) as { dossier_id: string; paragraph_hashes: string; rendition_group: string | null } | undefined;
     if (!self) throw new UprightError('SOURCE_NOT_FOUND');
     const mine = JSON.parse(self.paragraph_hashes) as string[];
     if (mine.length === 0) return [];
     const others = this.sql
       .get(
-        `SELECT id, paragraph_hashes FROM source WHERE dossier_id = ? AND id <> ? AND deleted_at IS NULL
-           AND (rendition_group IS NULL OR rendition_group IS NOT ?)`,
+        `SELECT s.id, t.paragraph_hashes FROM source s JOIN source_text t ON t.source_seq = s.seq
+         WHERE s.dossier_id = ? AND s.id <> ? AND s.deleted_at IS NULL
+           AND (s.rendition_group IS NULL OR s.rendition_group IS NOT ?)`,
       )
       .all(self.dossier_id, id, self.rendition_group) as { id: string; paragraph_hashes: string }[];
     const alike = others
@@ -625,7 +648,7 @@ export interface SourcePatch {
 }
 
 const SUMMARY_COLUMNS = `s.id, s.dossier_id, s.title, s.kind, s.author_organisation, s.date_text, s.document_symbol, s.language,
-  s.reliability_note, s.format, o.filename, o.size, json_array_length(s.page_map) AS page_count, s.original_sha256, s.imported_at,
+  s.reliability_note, s.format, o.filename, o.size, s.page_count, s.original_sha256, s.imported_at,
   s.rendition_group, s.url, s.accessed_date, s.accessed_source,
   coalesce((SELECT t.excerpts FROM source_tally t WHERE t.source_id = s.id), 0) AS excerpt_count`;
 

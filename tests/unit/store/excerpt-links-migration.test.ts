@@ -1,7 +1,7 @@
 // The excerpt-links step, from a vault of the version before it holding data: every excerpt and its
 // coding stay, a link drawn in the old table travels over, and the new kinds and refusals hold.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration } from '../../../src/main/store/migrations/012-excerpt-links.ts';
+import { migration } from '../../../src/main/store/migrations/013-excerpt-links.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -10,7 +10,7 @@ afterEach(closeAll);
 describe('the excerpt-links migration', () => {
   it('keeps a vault of the version before whole, carries its links over, and lets excerpts be linked in four kinds', () => {
     const db = tempDatabase();
-    migrate(db, migration.version - 1);
+    migrate(db, 8); // rows as a version-8 vault holds them (text in the source row)
     db.exec(`
       INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
       INSERT INTO source (id, dossier_id, title, kind, date_text, text, format)
@@ -26,6 +26,7 @@ describe('the excerpt-links migration', () => {
       INSERT INTO excerpt_code (excerpt_id, code_id) VALUES ('e1', 'c1');
       INSERT INTO link (id, from_excerpt_id, to_excerpt_id, relation, note) VALUES ('l1', 'e2', 'e1', 'contradicts', 'ICTUR count');
     `);
+    migrate(db, migration.version - 1);
     const excerptsBefore = db.prepare('SELECT * FROM excerpt ORDER BY id').all();
 
     migrate(db);

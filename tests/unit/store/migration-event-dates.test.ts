@@ -1,7 +1,7 @@
 // A vault from before events had fuzzy dates keeps its events, their participants and evidence; old
 // partial dates become first and last days with their precision, and old roles find their new names.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration } from '../../../src/main/store/migrations/013-event-dates-and-roles.ts';
+import { migration } from '../../../src/main/store/migrations/014-event-dates-and-roles.ts';
 import { LATEST_VERSION, migrate } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -10,7 +10,7 @@ afterEach(closeAll);
 describe('the event dates and roles migration', () => {
   it('keeps every event of a version-8 vault with its participants and evidence', () => {
     const db = tempDatabase();
-    migrate(db, migration.version - 1);
+    migrate(db, 8); // rows as a version-8 vault holds them (text in the source row)
     db.exec(`
       INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
       INSERT INTO source (id, dossier_id, title, kind, text, format)
@@ -27,6 +27,7 @@ describe('the event dates and roles migration', () => {
         ('e-month', 'n1', 'victim'), ('e-range', 'n1', 'source'), ('e-day', 'n1', 'intervening_party');
       INSERT INTO event_evidence (event_id, excerpt_id) VALUES ('e-month', 'x1');
     `);
+    migrate(db, migration.version - 1);
 
     expect(migrate(db)).toEqual(
       Array.from({ length: LATEST_VERSION - migration.version + 1 }, (_, i) => i + migration.version),

@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditHash, GENESIS_HASH } from '../../../src/main/store/audit.ts';
 import { Store } from '../../../src/main/store/index.ts';
-import { migration as searchIndex } from '../../../src/main/store/migrations/009-search-index.ts';
-import { migration as neverExportIndex } from '../../../src/main/store/migrations/011-never-export-index.ts';
+import { migration as sourceTextApart } from '../../../src/main/store/migrations/009-source-text-apart.ts';
+import { migration as searchIndex } from '../../../src/main/store/migrations/010-search-index.ts';
+import { migration as neverExportIndex } from '../../../src/main/store/migrations/012-never-export-index.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -353,7 +354,7 @@ Page 2',
   });
   it('the search index step indexes what a version-8 vault holds — source text by page, excerpts, entities, drafts — and drops the old indexes', () => {
     const db = tempDatabase();
-    migrate(db, searchIndex.version - 1);
+    migrate(db, 8); // rows as a version-8 vault holds them (text in the source row)
     db.exec(`
       INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
       INSERT INTO source (id, dossier_id, title, kind, text, page_map, language)
@@ -368,6 +369,7 @@ Page 2',
         VALUES ('r1', 'd1', 'Submission', 'individual',
           '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Detentions of workers"}]}]}');
     `);
+    migrate(db, searchIndex.version - 1);
 
     expect(migrate(db)).toEqual(
       Array.from({ length: LATEST_VERSION - searchIndex.version + 1 }, (_, i) => i + searchIndex.version),
@@ -394,7 +396,7 @@ Page 2',
 
   it('the never-export index keeps a version-8 vault whole and lets the draft checks read only the excerpts marked "never export"', () => {
     const db = tempDatabase();
-    migrate(db, neverExportIndex.version - 1);
+    migrate(db, 8); // rows as a version-8 vault holds them (text in the source row)
     db.exec(`
       INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
       INSERT INTO source (id, dossier_id, title, kind, text, format)
@@ -403,6 +405,7 @@ Page 2',
         VALUES ('e1', 's1', 'the police took her phone at the border', 17, 56, 'never_export'),
                ('e2', 's1', 'The witness said', 0, 16, 'restricted');
     `);
+    migrate(db, neverExportIndex.version - 1);
     const before = db.prepare('SELECT * FROM excerpt ORDER BY id').all();
 
     expect(migrate(db, neverExportIndex.version)).toEqual([neverExportIndex.version]);
@@ -415,5 +418,82 @@ Page 2',
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_never_export/);
+  });
+
+  it('009 moves every source text, page map and structure apart from the summary rows, losing nothing', () => {
+    const db = tempDatabase();
+    migrate(db, sourceTextApart.version - 1);
+    const text = 'Strikers in Zhanaozen were detained.\n\nThe court fined Kharkova on 4 May.';
+    db.exec(`
+      INSERT INTO dossier (id, title) VALUES ('d1', 'Kazakhstan');
+      INSERT INTO source (seq, id, dossier_id, title, kind, author_organisation, date_text, text, page_map, format,
+          blocks, paragraph_hashes, metadata, url, accessed_date, accessed_source, rendition_group)
+        VALUES (5, 's1', 'd1', 'Report on the oil workers', 'ngo_report', 'HRW', '2021-06', '${text}',
+          '[{"page":1,"start":0,"end":36},{"page":2,"start":38,"end":73}]', 'pdf',
+          '[{"kind":"paragraph","start":0,"end":36},{"kind":"paragraph","start":38,"end":73}]', '["a1","b2"]',
+          '{"warnings":[{"code":"OCR"}]}', 'https://example.org/r', '2024-06-03', 'person', 'g1');
+      INSERT INTO source (seq, id, dossier_id, title, kind, text) VALUES (9, 's2', 'd1', 'Letter', 'letter', 'Short letter.');
+      INSERT INTO source (seq, id, dossier_id, title, kind, deleted_at) VALUES (11, 's3', 'd1', '', 'other', '2024-01-01');
+      INSERT INTO source_original (source_id, filename, size, bytes) VALUES ('s1', 'r.pdf', 3, x'010203');
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, page) VALUES ('e1', 's1', 'Zhanaozen', 12, 21, 1);
+      INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset, page) VALUES ('e2', 's1', 'Kharkova', 54, 62, 2);
+      INSERT INTO entity (id, kind, name) VALUES ('n1', 'person', 'Kharkova');
+      INSERT INTO entity_mention (id, entity_id, source_id, exact, start_offset, end_offset) VALUES ('m1', 'n1', 's1', 'Kharkova', 54, 62);
+    `);
+    const moved = ['text', 'page_map', 'blocks', 'paragraph_hashes'];
+    const before = db.prepare('SELECT * FROM source ORDER BY seq').all() as Record<string, unknown>[];
+    const excerpts = db.prepare('SELECT * FROM excerpt ORDER BY seq').all();
+
+    expect(migrate(db, sourceTextApart.version)).toEqual([sourceTextApart.version]);
+
+    const after = db.prepare('SELECT * FROM source ORDER BY seq').all() as Record<string, unknown>[];
+    const texts = db.prepare('SELECT * FROM source_text ORDER BY source_seq').all() as Record<string, unknown>[];
+    expect(after).toHaveLength(3);
+    before.forEach((row, i) => {
+      const summary = Object.fromEntries(Object.entries(row).filter(([column]) => !moved.includes(column)));
+      // Every summary column kept, and the page count a listing shows now kept beside them.
+      expect(after[i]).toEqual({ ...summary, page_count: JSON.parse(row.page_map as string).length });
+      expect(texts[i]).toEqual({ source_seq: row.seq, ...Object.fromEntries(moved.map((c) => [c, row[c]])) });
+    });
+    expect(Object.keys(after[0] ?? {})).not.toEqual(expect.arrayContaining(['text']));
+    // Excerpts and mentions still point at the same words of the same text.
+    expect(db.prepare('SELECT * FROM excerpt ORDER BY seq').all()).toEqual(excerpts);
+    const stored = db.prepare('SELECT text FROM source_text WHERE source_seq = 5').pluck().get() as string;
+    expect([stored.slice(12, 21), stored.slice(54, 62)]).toEqual(['Zhanaozen', 'Kharkova']);
+    expect(db.prepare('SELECT count(*) FROM entity_mention').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT filename, size FROM source_original').get()).toEqual({ filename: 'r.pdf', size: 3 });
+    // The links to sources are still enforced, and a text cannot exist without its source.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO excerpt (id, source_id, exact, start_offset, end_offset) VALUES ('e3', 'nope', 'x', 0, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO source_text (source_seq, text) VALUES (99, 'orphan')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+
+    // Search block (goes with the search work): the old index's entries, rebuilt, and kept in step.
+    const match = (query: string) =>
+      db.prepare('SELECT rowid FROM source_fts WHERE source_fts MATCH ? ORDER BY rowid').pluck().all(query);
+    expect(match('zhanaozen')).toEqual([5]);
+    expect(match('letter')).toEqual([9]);
+    db.prepare("UPDATE source SET title = 'Miners report' WHERE seq = 5").run();
+    expect(match('oil')).toEqual([]);
+    expect(match('miners AND zhanaozen')).toEqual([5]);
+    db.prepare("UPDATE source_text SET text = 'Replaced wording' WHERE source_seq = 9").run();
+    expect(match('letter')).toEqual([9]); // its title
+    expect(match('short')).toEqual([]);
+    expect(match('replaced')).toEqual([9]);
+    db.prepare(
+      "INSERT INTO source (seq, id, dossier_id, title, kind) VALUES (12, 's4', 'd1', 'Appeal', 'other')",
+    ).run();
+    db.prepare("INSERT INTO source_text (source_seq, text) VALUES (12, 'The appeal was dismissed.')").run();
+    expect(match('dismissed')).toEqual([12]);
+    db.prepare("DELETE FROM source WHERE id = 's4'").run(); // cascades to its text
+    expect(db.prepare('SELECT count(*) FROM source_text WHERE source_seq = 12').pluck().get()).toBe(0);
+    expect(match('dismissed OR appeal')).toEqual([]);
+    expect(db.prepare("INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)").run()).toBeTruthy();
   });
 });

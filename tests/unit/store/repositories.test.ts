@@ -73,4 +73,57 @@ describe('sources and excerpts', () => {
     expect(() => s.sources.add({ dossierId: 'missing', title: 'T', kind: 'other' })).toThrow(/FOREIGN KEY/);
     expect(s.audit.count()).toBe(0);
   });
+
+  it('keep a source’s text apart from its summary: import, list, re-read, re-normalise and delete', () => {
+    const { db, store: s } = store();
+    const dossier = s.dossiers.create({ title: 'Kazakhstan' });
+    const text = 'Page one names Kharkova.\n\nPage two names the court.';
+    const pages = [
+      { page: 1, start: 0, end: 24 },
+      { page: 2, start: 26, end: 51 },
+    ];
+    const blocks = [
+      { kind: 'paragraph' as const, start: 0, end: 24 },
+      { kind: 'paragraph' as const, start: 26, end: 51 },
+    ];
+    const source = s.sources.add({
+      dossierId: dossier.id,
+      title: 'Court record',
+      kind: 'court_decision',
+      format: 'pdf',
+      text,
+      pageMap: pages,
+      blocks,
+      original: { bytes: Buffer.from('%PDF'), filename: 'record.pdf', mediaType: 'application/pdf' },
+    });
+    expect(source).toMatchObject({ text, pageMap: pages });
+    expect(s.sources.list(dossier.id)).toEqual([
+      expect.objectContaining({ id: source.id, pageCount: 2, fileName: 'record.pdf', size: 4, format: 'pdf' }),
+    ]);
+    expect(s.sources.detail(source.id)).toMatchObject({ text, pages, blocks, pageCount: 2 });
+    expect(s.dossiers.require(dossier.id).sourceCount).toBe(1);
+    // The summary row holds no text: the text is in its own table, keyed by the source.
+    const row = db.prepare('SELECT * FROM source WHERE id = ?').get(source.id) as Record<string, unknown>;
+    expect(JSON.stringify(row)).not.toContain('Kharkova');
+    expect(s.sources.searchText('kharkova')).toEqual([{ id: source.id, title: 'Court record' }]);
+
+    s.sources.replaceText(source.id, {
+      text: 'One page now.',
+      pageMap: [{ page: 1, start: 0, end: 13 }],
+      blocks: [{ kind: 'paragraph', start: 0, end: 13 }],
+      format: 'pdf',
+      warnings: [],
+    });
+    expect(s.sources.detail(source.id)).toMatchObject({ text: 'One page now.', pageCount: 1 });
+    expect(s.sources.searchText('kharkova')).toEqual([]);
+    expect(s.sources.searchText('page')).toEqual([{ id: source.id, title: 'Court record' }]);
+
+    expect(s.sources.remove(source.id)).toBe(true);
+    expect(s.sources.list(dossier.id)).toEqual([]);
+    expect(s.dossiers.require(dossier.id).sourceCount).toBe(0);
+    expect(db.prepare('SELECT text, page_map, blocks FROM source_text').all()).toEqual([
+      { text: '', page_map: '[]', blocks: '[]' },
+    ]);
+    expect(s.sources.searchText('page OR court')).toEqual([]);
+  });
 });

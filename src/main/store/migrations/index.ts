@@ -11,11 +11,12 @@ import { migration as m005 } from './005-audit-head.ts';
 import { migration as m006 } from './006-entity-mentions-and-suggestion-cache.ts';
 import { migration as m007 } from './007-source-kinds-and-renditions.ts';
 import { migration as m008 } from './008-source-address-and-access.ts';
-import { migration as m009 } from './009-search-index.ts';
-import { migration as m010 } from './010-kept-counts-and-list-order.ts';
-import { migration as m011 } from './011-never-export-index.ts';
-import { migration as m012 } from './012-excerpt-links.ts';
-import { migration as m013 } from './013-event-dates-and-roles.ts';
+import { migration as m009 } from './009-source-text-apart.ts';
+import { migration as m010 } from './010-search-index.ts';
+import { migration as m011 } from './011-kept-counts-and-list-order.ts';
+import { migration as m012 } from './012-never-export-index.ts';
+import { migration as m013 } from './013-excerpt-links.ts';
+import { migration as m014 } from './014-event-dates-and-roles.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011,
   m012,
   m013,
+  m014,
 ];
 
 MIGRATIONS.forEach((m, index) => {

@@ -6,7 +6,7 @@ import type { Db } from '../database.ts';
 import type { Migration } from './types.ts';
 
 export const migration: Migration = {
-  version: 11,
+  version: 12,
   name: 'never-export-index',
   up(db: Db) {
     db.exec(`

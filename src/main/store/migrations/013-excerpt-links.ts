@@ -11,7 +11,7 @@ import type { Migration } from './types.ts';
 const NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 
 export const migration: Migration = {
-  version: 12,
+  version: 13,
   name: 'excerpt-links',
   up(db: Db) {
     db.exec(`

@@ -23,7 +23,7 @@ const lastDay = (column: string) => `CASE length(${column})
 const precision = (column: string) => `CASE length(${column}) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END`;
 
 export const migration: Migration = {
-  version: 13,
+  version: 14,
   name: 'event-dates-and-roles',
   rebuildsTables: true,
   up(db: Db) {

@@ -21,6 +21,13 @@ DROP TRIGGER IF EXISTS source_fts_update;
 DROP TRIGGER IF EXISTS excerpt_fts_insert;
 DROP TRIGGER IF EXISTS excerpt_fts_delete;
 DROP TRIGGER IF EXISTS excerpt_fts_update;
+-- Version 9 kept source_fts over source_text through these: they go with it.
+DROP TRIGGER IF EXISTS source_fts_text_insert;
+DROP TRIGGER IF EXISTS source_fts_text_update;
+DROP TRIGGER IF EXISTS source_fts_text_delete;
+DROP TRIGGER IF EXISTS source_fts_title_update;
+DROP TRIGGER IF EXISTS source_fts_source_delete;
+DROP VIEW IF EXISTS source_fts_content;
 DROP TABLE IF EXISTS source_fts;
 DROP TABLE IF EXISTS excerpt_fts;
 
@@ -56,7 +63,7 @@ CREATE INDEX saved_search_dossier ON saved_search (dossier_id);
 `;
 
 export const migration: Migration = {
-  version: 9,
+  version: 10,
   name: 'search-index',
   up(db: Db) {
     db.exec(SQL);

@@ -178,7 +178,7 @@ INSERT INTO entity_source_tally (entity_id, source_id, excerpts, mentions)
 `;
 
 export const migration: Migration = {
-  version: 10,
+  version: 11,
   name: 'kept-counts-and-list-order',
   up(db: Db) {
     db.exec(SQL);
