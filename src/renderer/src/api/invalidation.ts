@@ -112,6 +112,8 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'vault.flushed': [],
   'vault.backup': [],
   'vault.verify': [],
+  // Stopping a verify or a backup changes nothing stored (a cancelled backup leaves no copy).
+  'vault.cancelTask': [],
   'vault.changePassphrase': ['vault'],
   'vault.rotateKeys': ['vault'],
   'vault.newRecoveryKey': ['vault'],
