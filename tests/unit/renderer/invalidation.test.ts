@@ -75,12 +75,13 @@ describe('after a change, the cached reads it can affect load again', () => {
 
   it('every write of the API table invalidates the reads of its own area', () => {
     const areasWithReads = new Set(METHODS.filter(isRead).map(areaOf));
-    // Actions that change no case data: the lock handshake, a backup, a check of the vault's files,
+    // Actions that change no case data: the lock handshake, a backup, a check of the vault's files (or stopping one),
     // a file dialog, an export written to disk.
     const quiet = [
       'vault.flushed',
       'vault.backup',
       'vault.verify',
+      'vault.cancelTask',
       'import.pick',
       'draft.export',
       'annotation.export',
