@@ -49,6 +49,30 @@ export function readSourceText(db: Db, sourceId: string): { text: string; pageMa
   return row ? { text: row.text, pageMap: JSON.parse(row.page_map) as PageSpan[] } : null;
 }
 
+/**
+ * One passage of a live source's text, [start, end) in JavaScript (UTF-16) offsets, read without
+ * bringing the whole text into JavaScript: a search hit needs only its passage, and reading every
+ * hit's whole source was most of a query's time. SQLite's substr counts code points, which are the
+ * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4)
+ * before the passage's end; then the whole text is read instead.
+ */
+export function readSourcePassage(db: Db, sourceId: string, start: number, end: number): string {
+  const row = sql(db)
+    .get(
+      `SELECT substr(text, @start + 1, @length) AS passage,
+         instr(CAST(substr(text, 1, @end) AS BLOB), X'F0') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F1')
+         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F2') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F3')
+         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F4') AS astral
+       FROM source WHERE id = @id AND deleted_at IS NULL`,
+    )
+    .get({ id: sourceId, start, end, length: Math.max(0, end - start) }) as
+    | { passage: string; astral: number }
+    | undefined;
+  if (!row) return '';
+  if (row.astral === 0) return row.passage;
+  return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
+}
+
 /** The passages a source is indexed in: its page spans (long ones cut), or passages of PASSAGE characters. */
 export function passages(
   text: string,
@@ -525,9 +549,12 @@ export class SearchRepository extends Repository {
       const base = { kind: row.kind, id: row.thing_id, score: -row.rank };
       if (row.kind === 'source') {
         const source = sourceOf(row.thing_id);
-        const text = sourceText(row.thing_id);
         const start = row.start_offset ?? 0;
-        const snippet = snippetOf(text.slice(start, row.end_offset ?? text.length), parsed.terms);
+        const passage =
+          row.end_offset === null
+            ? sourceText(row.thing_id).slice(start)
+            : readSourcePassage(this.db, row.thing_id, start, row.end_offset);
+        const snippet = snippetOf(passage, parsed.terms);
         hits.push({
           ...base,
           dossierId: row.dossier_id,
@@ -699,8 +726,7 @@ export function sourcesNaming(
       start_offset: number;
       end_offset: number;
     };
-    const text = readSourceText(db, thingId)?.text ?? '';
-    const snippet = snippetOf(text.slice(doc.start_offset, doc.end_offset), parsed.terms);
+    const snippet = snippetOf(readSourcePassage(db, thingId, doc.start_offset, doc.end_offset), parsed.terms);
     return { id: thingId, passage: { text: snippet.text, marks: snippet.marks } };
   });
 }
