@@ -28,6 +28,21 @@ const SNIPPET = 180;
 /** bm25 weights of the two columns: a word in a title counts more than one in the body. */
 const RANK = 'bm25(search_fts, 4.0, 1.0)';
 
+/**
+ * An index row's seq (the FTS rowid) says its kind in its high bits — KIND_SPAN × the kind's code +
+ * an ordinal counted over all kinds in the order rows were written — so totals per kind are counted
+ * on the index alone, without reading search_doc once per match; ties in rank keep the write order.
+ */
+const KIND_SPAN = 2 ** 40;
+const KIND_SHIFT = 40;
+const KIND_CODE: Record<SearchKind, number> = { source: 1, excerpt: 2, entity: 3, draft: 4 };
+const KIND_OF_CODE = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k])) as Record<
+  number,
+  SearchKind
+>;
+/** The write order of an index row, for ties in rank (SQL over the seq column or rowid). */
+const ordinal = (column: string) => `(${column} & ${KIND_SPAN - 1})`;
+
 const statements = new WeakMap<Db, Statements>();
 function sql(db: Db): Statements {
   let cached = statements.get(db);
@@ -115,12 +130,22 @@ function insertDoc(
   const titleKeys = indexText(title);
   const bodyKeys = indexText(body);
   if (!titleKeys && !bodyKeys) return false;
-  const seq = sql(db)
+  // The next ordinal after the last one written, of any kind (each kind's last row is one seek).
+  let last = 0;
+  for (const code of Object.values(KIND_CODE)) {
+    const top = sql(db)
+      .get('SELECT seq FROM search_doc WHERE seq >= ? AND seq < ? ORDER BY seq DESC LIMIT 1')
+      .pluck()
+      .get(code * KIND_SPAN, (code + 1) * KIND_SPAN) as number | undefined;
+    if (top !== undefined) last = Math.max(last, top - code * KIND_SPAN);
+  }
+  const seq = KIND_CODE[doc.kind] * KIND_SPAN + last + 1;
+  sql(db)
     .get(
-      `INSERT INTO search_doc (kind, thing_id, dossier_id, source_id, page, start_offset, end_offset)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_doc (seq, kind, thing_id, dossier_id, source_id, page, start_offset, end_offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end).lastInsertRowid;
+    .run(seq, doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end);
   sql(db).get('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, titleKeys, bodyKeys);
   return true;
 }
@@ -506,10 +531,22 @@ export class SearchRepository extends Repository {
     const bound = { ...params, match: parsed.match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
-      const counted = this.sql.get(`${coded}SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
-        kind: SearchKind;
-        n: number;
-      }[];
+      // Unfiltered, the kind is in the rowid: counted on the index alone, no search_doc row read per match.
+      const counted = (
+        where === ''
+          ? (
+              this.sql
+                .get(
+                  `SELECT rowid >> ${KIND_SHIFT} AS code, count(*) AS n FROM search_fts WHERE search_fts MATCH @match
+                   GROUP BY code`,
+                )
+                .all(bound) as { code: number; n: number }[]
+            ).map(({ code, n }) => ({ kind: KIND_OF_CODE[code] as SearchKind, n }))
+          : (this.sql.get(`${coded}SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
+              kind: SearchKind;
+              n: number;
+            }[])
+      ).filter((row) => row.kind !== undefined);
       for (const row of counted) totals[row.kind] = row.n;
       const total = counted.reduce((sum, row) => sum + row.n, 0);
       // Rank the matches carrying only (seq, rank) through the sort, on the index alone when nothing
@@ -519,8 +556,9 @@ export class SearchRepository extends Repository {
         .get(
           where === ''
             ? `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
-               ORDER BY rank, seq LIMIT @limit OFFSET @offset`
-            : `${coded}SELECT d.seq, ${RANK} AS rank ${from} ORDER BY rank, d.seq LIMIT @limit OFFSET @offset`,
+               ORDER BY rank, ${ordinal('seq')} LIMIT @limit OFFSET @offset`
+            : `${coded}SELECT d.seq, ${RANK} AS rank ${from} ORDER BY rank, ${ordinal('d.seq')}
+               LIMIT @limit OFFSET @offset`,
         )
         .all({ ...bound, limit, offset }) as { seq: number; rank: number }[];
       const doc = this.sql.get(

@@ -140,6 +140,17 @@ describe('ranking and words', () => {
     }
   });
 
+  it('keeps things that rank the same in the order they were written, whatever their kind', () => {
+    const { store, dossier } = vault();
+    // The same words in the same columns: an entity written first, then a source.
+    const person = store.entities.create({ kind: 'person', name: 'Tokayev', aliases: ['Kassym'] });
+    const source = store.sources.add({ dossierId: dossier.id, title: 'Tokayev', kind: 'media', text: 'Kassym' });
+    const result = store.search.query({ query: 'Tokayev' });
+    expect(result.hits[0]?.score).toBe(result.hits[1]?.score);
+    expect(ids(result)).toEqual([person.id, source.id]);
+    expect(result.totals).toEqual({ source: 1, excerpt: 0, entity: 1, draft: 0 });
+  });
+
   it('refuses a mistyped query with a reason, never a database error', () => {
     const { store } = vault();
     const cases: [string, string][] = [
