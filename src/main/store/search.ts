@@ -522,8 +522,8 @@ export class SearchRepository extends Repository {
     const offset = input.cursor ? decodeCursor(input.cursor, print) : 0;
     const { where, params, needsSource } = filterClause(filters);
     const coded = filters.codeId
-      ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
-           WHERE c.deleted_at IS NULL) `
+      ? `coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
+           WHERE c.deleted_at IS NULL), `
       : '';
     const from = `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
       ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
@@ -531,36 +531,53 @@ export class SearchRepository extends Repository {
     const bound = { ...params, match: parsed.match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
-      // Unfiltered, the kind is in the rowid: counted on the index alone, no search_doc row read per match.
-      const counted = (
-        where === ''
-          ? (
-              this.sql
-                .get(
-                  `SELECT rowid >> ${KIND_SHIFT} AS code, count(*) AS n FROM search_fts WHERE search_fts MATCH @match
-                   GROUP BY code`,
-                )
-                .all(bound) as { code: number; n: number }[]
-            ).map(({ code, n }) => ({ kind: KIND_OF_CODE[code] as SearchKind, n }))
-          : (this.sql.get(`${coded}SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
-              kind: SearchKind;
-              n: number;
-            }[])
-      ).filter((row) => row.kind !== undefined);
-      for (const row of counted) totals[row.kind] = row.n;
-      const total = counted.reduce((sum, row) => sum + row.n, 0);
-      // Rank the matches carrying only (seq, rank) through the sort, on the index alone when nothing
-      // filters them, then read what the page of hits is: sorting every match with its whole
-      // search_doc row was most of a common word's ranking time.
-      const ranked = this.sql
-        .get(
-          where === ''
-            ? `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
-               ORDER BY rank, ${ordinal('seq')} LIMIT @limit OFFSET @offset`
-            : `${coded}SELECT d.seq, ${RANK} AS rank ${from} ORDER BY rank, ${ordinal('d.seq')}
-               LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...bound, limit, offset }) as { seq: number; rank: number }[];
+      let total = 0;
+      const count = (code: number, n: number) => {
+        const kind = KIND_OF_CODE[code];
+        if (kind) {
+          totals[kind] = n;
+          total += n;
+        }
+      };
+      let ranked: { seq: number; rank: number }[];
+      if (where === '') {
+        // Unfiltered, on the index alone: totals per kind from the rowid, then the page ranked carrying
+        // only (seq, rank) through the sort; search_doc is read for the page's rows only.
+        const counted = this.sql
+          .get(
+            `SELECT rowid >> ${KIND_SHIFT} AS code, count(*) AS n FROM search_fts WHERE search_fts MATCH @match
+             GROUP BY code`,
+          )
+          .all(bound) as { code: number; n: number }[];
+        for (const row of counted) count(row.code, row.n);
+        ranked = this.sql
+          .get(
+            `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
+             ORDER BY rank, ${ordinal('seq')} LIMIT @limit OFFSET @offset`,
+          )
+          .all({ ...bound, limit, offset }) as { seq: number; rank: number }[];
+      } else {
+        // Filtered, one pass: each match is joined to search_doc, filtered and ranked once, into a
+        // table of (seq, kind, rank) that both the totals and the page are read from (two passes
+        // joined and filtered every match twice).
+        const out = this.sql
+          .get(
+            `WITH RECURSIVE ${coded}m AS MATERIALIZED (
+               SELECT d.seq, d.seq >> ${KIND_SHIFT} AS code, ${RANK} AS rank ${from})
+             SELECT -1 AS seq, code, count(*) AS n, NULL AS rank FROM m GROUP BY code
+             UNION ALL
+             SELECT * FROM (SELECT seq, code, NULL AS n, rank FROM m ORDER BY rank, ${ordinal('seq')}
+               LIMIT @limit OFFSET @offset)`,
+          )
+          .all({ ...bound, limit, offset }) as { seq: number; code: number; n: number; rank: number }[];
+        ranked = [];
+        for (const row of out) {
+          if (row.seq === -1) count(row.code, row.n);
+          else ranked.push(row);
+        }
+      }
+      // A compound SELECT does not promise its rows' order: the page is put in rank order here.
+      ranked.sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN));
       const doc = this.sql.get(
         `SELECT seq, kind, thing_id, dossier_id, source_id, page, start_offset, end_offset FROM search_doc WHERE seq = ?`,
       );
