@@ -549,7 +549,15 @@ export class SearchRepository extends Repository {
              GROUP BY code`,
           )
           .all(bound) as { code: number; n: number }[];
-        for (const row of counted) count(row.code, row.n);
+        if (counted.every((row) => KIND_OF_CODE[row.code])) for (const row of counted) count(row.code, row.n);
+        else {
+          // An index written before seqs carried their kind (an early build of this migration): count through search_doc.
+          const joined = this.sql.get(`SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
+            kind: SearchKind;
+            n: number;
+          }[];
+          for (const row of joined) count(KIND_CODE[row.kind], row.n);
+        }
         ranked = this.sql
           .get(
             `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
