@@ -28,6 +28,21 @@ const SNIPPET = 180;
 /** bm25 weights of the two columns: a word in a title counts more than one in the body. */
 const RANK = 'bm25(search_fts, 4.0, 1.0)';
 
+/**
+ * An index row's seq (the FTS rowid) says its kind in its high bits — KIND_SPAN × the kind's code +
+ * an ordinal counted over all kinds in the order rows were written — so totals per kind are counted
+ * on the index alone, without reading search_doc once per match; ties in rank keep the write order.
+ */
+const KIND_SPAN = 2 ** 40;
+const KIND_SHIFT = 40;
+const KIND_CODE: Record<SearchKind, number> = { source: 1, excerpt: 2, entity: 3, draft: 4 };
+const KIND_OF_CODE = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k])) as Record<
+  number,
+  SearchKind
+>;
+/** The write order of an index row, for ties in rank (SQL over the seq column or rowid). */
+const ordinal = (column: string) => `(${column} & ${KIND_SPAN - 1})`;
+
 const statements = new WeakMap<Db, Statements>();
 function sql(db: Db): Statements {
   let cached = statements.get(db);
@@ -49,6 +64,30 @@ export function readSourceText(db: Db, sourceId: string): { text: string; pageMa
     )
     .get(sourceId) as { text: string; page_map: string } | undefined;
   return row ? { text: row.text, pageMap: JSON.parse(row.page_map) as PageSpan[] } : null;
+}
+
+/**
+ * One passage of a live source's text, [start, end) in JavaScript (UTF-16) offsets, read without
+ * bringing the whole text into JavaScript: a search hit needs only its passage, and reading every
+ * hit's whole source was most of a query's time. SQLite's substr counts code points, which are the
+ * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4)
+ * before the passage's end; then the whole text is read instead.
+ */
+export function readSourcePassage(db: Db, sourceId: string, start: number, end: number): string {
+  const row = sql(db)
+    .get(
+      `SELECT substr(text, @start + 1, @length) AS passage,
+         instr(CAST(substr(text, 1, @end) AS BLOB), X'F0') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F1')
+         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F2') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F3')
+         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F4') AS astral
+       FROM source WHERE id = @id AND deleted_at IS NULL`,
+    )
+    .get({ id: sourceId, start, end, length: Math.max(0, end - start) }) as
+    | { passage: string; astral: number }
+    | undefined;
+  if (!row) return '';
+  if (row.astral === 0) return row.passage;
+  return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
 }
 
 /** The passages a source is indexed in: its page spans (long ones cut), or passages of PASSAGE characters. */
@@ -93,12 +132,22 @@ function insertDoc(
   const titleKeys = indexText(title);
   const bodyKeys = indexText(body);
   if (!titleKeys && !bodyKeys) return false;
-  const seq = sql(db)
+  // The next ordinal after the last one written, of any kind (each kind's last row is one seek).
+  let last = 0;
+  for (const code of Object.values(KIND_CODE)) {
+    const top = sql(db)
+      .get('SELECT seq FROM search_doc WHERE seq >= ? AND seq < ? ORDER BY seq DESC LIMIT 1')
+      .pluck()
+      .get(code * KIND_SPAN, (code + 1) * KIND_SPAN) as number | undefined;
+    if (top !== undefined) last = Math.max(last, top - code * KIND_SPAN);
+  }
+  const seq = KIND_CODE[doc.kind] * KIND_SPAN + last + 1;
+  sql(db)
     .get(
-      `INSERT INTO search_doc (kind, thing_id, dossier_id, source_id, page, start_offset, end_offset)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_doc (seq, kind, thing_id, dossier_id, source_id, page, start_offset, end_offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end).lastInsertRowid;
+    .run(seq, doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end);
   sql(db).get('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, titleKeys, bodyKeys);
   return true;
 }
@@ -479,8 +528,8 @@ export class SearchRepository extends Repository {
     const offset = input.cursor ? decodeCursor(input.cursor, print) : 0;
     const { where, params, needsSource } = filterClause(filters);
     const coded = filters.codeId
-      ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
-           WHERE c.deleted_at IS NULL) `
+      ? `coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
+           WHERE c.deleted_at IS NULL), `
       : '';
     const from = `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
       ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
@@ -488,20 +537,70 @@ export class SearchRepository extends Repository {
     const bound = { ...params, match: parsed.match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
-      const counted = this.sql.get(`${coded}SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
-        kind: SearchKind;
-        n: number;
-      }[];
-      for (const row of counted) totals[row.kind] = row.n;
-      const total = counted.reduce((sum, row) => sum + row.n, 0);
-      const rows = this.sql
-        .get(
-          `${coded}SELECT d.seq, d.kind, d.thing_id, d.dossier_id, d.source_id, d.page, d.start_offset, d.end_offset,
-             ${RANK} AS rank ${from} ORDER BY rank, d.seq LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...bound, limit, offset }) as DocRow[];
+      let total = 0;
+      const count = (code: number, n: number) => {
+        const kind = KIND_OF_CODE[code];
+        if (kind) {
+          totals[kind] = n;
+          total += n;
+        }
+      };
+      let ranked: { seq: number; rank: number }[];
+      if (where === '') {
+        // Unfiltered, on the index alone: totals per kind from the rowid, then the page ranked carrying
+        // only (seq, rank) through the sort; search_doc is read for the page's rows only.
+        const counted = this.sql
+          .get(
+            `SELECT rowid >> ${KIND_SHIFT} AS code, count(*) AS n FROM search_fts WHERE search_fts MATCH @match
+             GROUP BY code`,
+          )
+          .all(bound) as { code: number; n: number }[];
+        if (counted.every((row) => KIND_OF_CODE[row.code])) for (const row of counted) count(row.code, row.n);
+        else {
+          // An index written before seqs carried their kind (an early build of this migration): count through search_doc.
+          const joined = this.sql.get(`SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
+            kind: SearchKind;
+            n: number;
+          }[];
+          for (const row of joined) count(KIND_CODE[row.kind], row.n);
+        }
+        ranked = this.sql
+          .get(
+            `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
+             ORDER BY rank, ${ordinal('seq')} LIMIT @limit OFFSET @offset`,
+          )
+          .all({ ...bound, limit, offset }) as { seq: number; rank: number }[];
+      } else {
+        // Filtered, one pass: each match is joined to search_doc, filtered and ranked once, into a
+        // table of (seq, kind, rank) that both the totals and the page are read from (two passes
+        // joined and filtered every match twice).
+        const out = this.sql
+          .get(
+            `WITH RECURSIVE ${coded}m AS MATERIALIZED (
+               SELECT d.seq, d.seq >> ${KIND_SHIFT} AS code, ${RANK} AS rank ${from})
+             SELECT -1 AS seq, code, count(*) AS n, NULL AS rank FROM m GROUP BY code
+             UNION ALL
+             SELECT * FROM (SELECT seq, code, NULL AS n, rank FROM m ORDER BY rank, ${ordinal('seq')}
+               LIMIT @limit OFFSET @offset)`,
+          )
+          .all({ ...bound, limit, offset }) as { seq: number; code: number; n: number; rank: number }[];
+        ranked = [];
+        for (const row of out) {
+          if (row.seq === -1) count(row.code, row.n);
+          else ranked.push(row);
+        }
+      }
+      // A compound SELECT does not promise its rows' order: the page is put in rank order here.
+      ranked.sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN));
+      const doc = this.sql.get(
+        `SELECT seq, kind, thing_id, dossier_id, source_id, page, start_offset, end_offset FROM search_doc WHERE seq = ?`,
+      );
+      const rows = ranked.flatMap(({ seq, rank }) => {
+        const row = doc.get(seq) as Omit<DocRow, 'rank'> | undefined;
+        return row ? [{ ...row, rank }] : [];
+      });
       const hits = this.#hits(rows, parsed);
-      const next = offset + rows.length;
+      const next = offset + ranked.length;
       return { hits, total, totals, nextCursor: next < total ? encodeCursor(next, print) : null };
     } catch (error) {
       throw asQueryError(error);
@@ -531,9 +630,12 @@ export class SearchRepository extends Repository {
       const base = { kind: row.kind, id: row.thing_id, score: -row.rank };
       if (row.kind === 'source') {
         const source = sourceOf(row.thing_id);
-        const text = sourceText(row.thing_id);
         const start = row.start_offset ?? 0;
-        const snippet = snippetOf(text.slice(start, row.end_offset ?? text.length), parsed.terms);
+        const passage =
+          row.end_offset === null
+            ? sourceText(row.thing_id).slice(start)
+            : readSourcePassage(this.db, row.thing_id, start, row.end_offset);
+        const snippet = snippetOf(passage, parsed.terms);
         hits.push({
           ...base,
           dossierId: row.dossier_id,
@@ -705,8 +807,7 @@ export function sourcesNaming(
       start_offset: number;
       end_offset: number;
     };
-    const text = readSourceText(db, thingId)?.text ?? '';
-    const snippet = snippetOf(text.slice(doc.start_offset, doc.end_offset), parsed.terms);
+    const snippet = snippetOf(readSourcePassage(db, thingId, doc.start_offset, doc.end_offset), parsed.terms);
     return { id: thingId, passage: { text: snippet.text, marks: snippet.marks } };
   });
 }

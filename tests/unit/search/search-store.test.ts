@@ -115,6 +115,42 @@ describe('ranking and words', () => {
     expect(ids(store.search.query({ query: '(wheat ИЛИ police) И twelve' }))).toEqual([field.id]);
   });
 
+  it('shows the passage of the page a word is on, even after emoji and other characters beyond the BMP', () => {
+    const { store, dossier } = vault();
+    const plain = 'First page about wages. '.repeat(10);
+    const withEmoji = 'Первая страница 😀 про зарплаты 𝔸. '.repeat(10);
+    const second = 'On the second page the strike began at dawn.';
+    for (const first of [plain, withEmoji]) {
+      const text = `${first}${second}`;
+      const source = store.sources.add({
+        dossierId: dossier.id,
+        title: 'Report',
+        kind: 'media',
+        text,
+        pageMap: [
+          { page: 1, start: 0, end: first.length },
+          { page: 2, start: first.length, end: text.length },
+        ],
+      });
+      const hit = store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id);
+      expect(hit?.page).toBe(2);
+      expect(hit?.snippet.text).toBe(second);
+      const at = hit?.at as { start: number; end: number };
+      expect(text.slice(at.start, at.end)).toBe('strike');
+    }
+  });
+
+  it('keeps things that rank the same in the order they were written, whatever their kind', () => {
+    const { store, dossier } = vault();
+    // The same words in the same columns: an entity written first, then a source.
+    const person = store.entities.create({ kind: 'person', name: 'Tokayev', aliases: ['Kassym'] });
+    const source = store.sources.add({ dossierId: dossier.id, title: 'Tokayev', kind: 'media', text: 'Kassym' });
+    const result = store.search.query({ query: 'Tokayev' });
+    expect(result.hits[0]?.score).toBe(result.hits[1]?.score);
+    expect(ids(result)).toEqual([person.id, source.id]);
+    expect(result.totals).toEqual({ source: 1, excerpt: 0, entity: 1, draft: 0 });
+  });
+
   it('refuses a mistyped query with a reason, never a database error', () => {
     const { store } = vault();
     const cases: [string, string][] = [

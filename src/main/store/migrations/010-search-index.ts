@@ -4,7 +4,9 @@
 //   and accents), never the text itself. unicode61 only splits the stems we give it on spaces. A row
 //   is forgotten by telling the index its words again; secure-delete then erases them at once.
 // - search_doc: what each index row is — kind, the thing's id, its dossier and source, and for
-//   source text the page and the character offsets of the passage — so a hit knows where it is.
+//   source text the page and the character offsets of the passage — so a hit knows where it is. Its
+//   seq, the FTS rowid, is set by the repository with the kind in its high bits, so totals per kind
+//   are counted on search_fts alone.
 // - saved_search: searches a person named and kept in a dossier.
 // The index is written by the repositories (src/main/store/search.ts) in each change's transaction,
 // and filled here for what the vault already holds.
