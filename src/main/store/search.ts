@@ -80,7 +80,7 @@ export function readSourcePassage(db: Db, sourceId: string, start: number, end: 
          instr(CAST(substr(text, 1, @end) AS BLOB), X'F0') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F1')
          + instr(CAST(substr(text, 1, @end) AS BLOB), X'F2') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F3')
          + instr(CAST(substr(text, 1, @end) AS BLOB), X'F4') AS astral
-       FROM source WHERE id = @id AND deleted_at IS NULL`,
+       FROM source s JOIN source_text t ON t.source_seq = s.seq WHERE s.id = @id AND s.deleted_at IS NULL`,
     )
     .get({ id: sourceId, start, end, length: Math.max(0, end - start) }) as
     | { passage: string; astral: number }
