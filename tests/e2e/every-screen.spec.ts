@@ -67,6 +67,12 @@ for (const language of ['en', 'ru'] as const) {
     }
     await callFromPage(page, 'code.create', { name: 'Registration' });
     await callFromPage(page, 'entity.create', { kind: 'organisation', name: MINISTRY, aliases: ['MLSPP'] });
+    const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
+    await callFromPage(page, 'event.create', {
+      dossierId: dossier?.id,
+      title: 'Registration of unions changed',
+      when: 'July to December 2011',
+    });
 
     await nav.getByRole('button', { name: t('shell.area.dossiers') }).click();
     await expect(page.getByText(t('dossier.list.sourceCount', { count: 1 }))).toBeVisible();
@@ -97,6 +103,12 @@ for (const language of ['en', 'ru'] as const) {
     await page.getByRole('tab', { name: t('dossier.tab.excerpts') }).click();
     await expect(page.getByTestId('excerpt-list').getByRole('listitem')).toHaveCount(2);
     await seen('excerpts');
+    await page.getByRole('tab', { name: t('dossier.tab.claims') }).click();
+    await expect(page.getByRole('heading', { name: t('claims.title') })).toBeVisible();
+    await seen('claims');
+    await page.getByRole('tab', { name: t('dossier.tab.timeline') }).click();
+    await expect(page.getByRole('heading', { name: t('timeline.titleCount', { count: 1 }) })).toBeVisible();
+    await seen('timeline');
     await page.getByRole('tab', { name: t('dossier.tab.drafts') }).click();
     await expect(page.getByRole('heading', { name: anyCount((v) => t('drafts.list.headingCount', v)) })).toBeVisible();
     await seen('drafts empty');
@@ -141,6 +153,20 @@ for (const language of ['en', 'ru'] as const) {
     await page.getByRole('button', { name: t('shell.back') }).click();
     await expect(page.getByRole('button', { name: MINISTRY })).toBeVisible();
     await seen('entities');
+
+    // Search: the screen with results, and the Ctrl+K palette.
+    await nav.getByRole('button', { name: t('shell.area.search') }).click();
+    await expect(page.getByRole('heading', { name: t('search.title'), level: 1 })).toBeVisible();
+    await page.getByLabel(t('search.query.label'), { exact: true }).fill('registration');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('mark').first()).toBeVisible();
+    await seen('search');
+    await page.keyboard.press('Control+KeyK');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.type('strikes');
+    await expect(page.getByRole('dialog').locator('mark').first()).toBeVisible();
+    await seen('search palette');
+    await page.keyboard.press('Escape');
 
     // Settings with About and diagnostics, and Help.
     await nav.getByRole('button', { name: t('shell.area.settings') }).click();
