@@ -12,6 +12,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   snap,
   test,
 } from './support/app.ts';
@@ -58,9 +59,9 @@ test.describe('claims against evidence', () => {
     const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
     const dossierId = dossier?.id ?? '';
     await expect
-      .poll(async () => (await callFromPage<Source[]>(page, 'source.list', { dossierId })).length, { timeout: 60_000 })
+      .poll(async () => (await listFromPage<Source[]>(page, 'source.list', { dossierId })).length, { timeout: 60_000 })
       .toBe(2);
-    const sources = await callFromPage<Source[]>(page, 'source.list', { dossierId });
+    const sources = await listFromPage<Source[]>(page, 'source.list', { dossierId });
     await mark(page, sources, 'pdf', CLAIM, 'state_claim');
     await mark(page, sources, 'html', COUNT, 'allegation');
 

@@ -9,6 +9,7 @@ import {
   createVaultThroughUi,
   expect,
   expectAccessible,
+  listFromPage,
   missingMessagesOn,
   snap,
   test,
@@ -38,7 +39,7 @@ async function dossierWithSources(page: Page): Promise<{ dossierId: string; sour
   }
   const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
   const dossierId = dossier?.id ?? '';
-  const sources = await callFromPage<Source[]>(page, 'source.list', { dossierId });
+  const sources = await listFromPage<Source[]>(page, 'source.list', { dossierId });
   const ilo = sources.find((s) => s.fileName === ILO);
   if (!ilo) throw new Error('the ILO reply was not imported');
   const { text } = await callFromPage<{ text: string }>(page, 'source.get', { id: ilo.id });

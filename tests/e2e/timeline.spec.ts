@@ -4,7 +4,15 @@
 // timeline shows them in order, filters by the organisation, and marks as disputed the one whose
 // evidence the Government's reply contradicts.
 import type { Page } from '@playwright/test';
-import { callFromPage, createDossierThroughUi, createVaultThroughUi, expect, snap, test } from './support/app.ts';
+import {
+  callFromPage,
+  createDossierThroughUi,
+  createVaultThroughUi,
+  expect,
+  listFromPage,
+  snap,
+  test,
+} from './support/app.ts';
 
 const ICTUR = 'tests/fixtures/documents/ictur-upr-submission-kazakhstan.txt';
 const CAMPAIGN = 'tests/fixtures/documents/campaign-page-kazakhstan-fundamental-rights.txt';
@@ -17,7 +25,7 @@ interface Source {
 }
 
 async function sources(page: Page, dossierId: string): Promise<Source[]> {
-  const list = await callFromPage<{ id: string; title: string }[]>(page, 'source.list', { dossierId });
+  const list = await listFromPage<{ id: string; title: string }[]>(page, 'source.list', { dossierId });
   return Promise.all(
     list.map(async (s) => ({
       ...s,
@@ -51,7 +59,7 @@ test('a registration history on the timeline: in order, filtered by the organisa
   const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
   const dossierId = dossier?.id ?? '';
   await expect
-    .poll(async () => (await callFromPage<unknown[]>(page, 'source.list', { dossierId })).length, { timeout: 60_000 })
+    .poll(async () => (await listFromPage<unknown[]>(page, 'source.list', { dossierId })).length, { timeout: 60_000 })
     .toBe(3);
   const all = await sources(page, dossierId);
   const ictur = all.find((s) => s.text.includes('on 8 June 2015 it submitted')) as Source;

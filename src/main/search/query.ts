@@ -12,6 +12,8 @@ export type QueryProblem = 'empty' | 'unclosed_quote' | 'unbalanced_parenthesis'
 export interface QueryTerms {
   keys: Set<string>;
   prefixes: string[];
+  /** Terms of several words ("phrases", "A/HRC/43"): marked only where their words stand together. */
+  phrases: string[][];
 }
 
 export interface ParsedQuery {
@@ -79,7 +81,13 @@ function prefixKey(text: string): string {
 class Parser {
   #tokens: Token[];
   #at = 0;
-  readonly terms: QueryTerms = { keys: new Set(), prefixes: [] };
+  readonly terms: QueryTerms = { keys: new Set(), prefixes: [], phrases: [] };
+
+  /** One word is a key; several are a phrase, marked only where they stand together. */
+  #addWords(keys: string[]): void {
+    if (keys.length === 1) this.terms.keys.add(keys[0] as string);
+    else this.terms.phrases.push(keys);
+  }
 
   constructor(tokens: Token[]) {
     this.#tokens = tokens;
@@ -159,7 +167,7 @@ class Parser {
       case 'phrase': {
         const keys = words(token.text).map((w) => w.key);
         if (keys.length === 0) return null;
-        if (positive) for (const key of keys) this.terms.keys.add(key);
+        if (positive) this.#addWords(keys);
         return `"${keys.join(' ')}"`;
       }
       case 'word': {
@@ -173,7 +181,7 @@ class Parser {
         }
         // "e-mail" or "A/HRC/43" is several words: they must stand together, as a phrase.
         const keys = found.map((w) => w.key);
-        if (positive) for (const key of keys) this.terms.keys.add(key);
+        if (positive) this.#addWords(keys);
         return `"${keys.join(' ')}"`;
       }
       default:

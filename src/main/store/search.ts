@@ -15,7 +15,7 @@ import type { DraftNode } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { PageSpan } from '../ingest/types.ts';
 import { keyMatches, type ParsedQuery, parseQuery, type QueryTerms } from '../search/query.ts';
-import { indexText, words } from '../search/words.ts';
+import { indexText, type Word, words } from '../search/words.ts';
 import type { Db } from './database.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { Repository } from './repository.ts';
@@ -356,6 +356,24 @@ function prefixOfTyped(typed: string): string {
   return parsed.terms.prefixes[0] ?? typed.toLowerCase();
 }
 
+/**
+ * The words a query matches, as [first, last] word indexes in reading order: a single word or prefix
+ * on its own, a phrase only where all its words stand together (one span, marked as one).
+ */
+function matchedSpans(all: readonly Word[], terms: QueryTerms): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < all.length; i += 1) {
+    const phrase = terms.phrases.find((keys) => keys.every((key, k) => all[i + k]?.key === key));
+    if (phrase) {
+      spans.push([i, i + phrase.length - 1]);
+      i += phrase.length - 1;
+    } else if (keyMatches(terms, (all[i] as Word).key)) {
+      spans.push([i, i]);
+    }
+  }
+  return spans;
+}
+
 /** Plain text around the first match, and the ranges of the matched words in it. */
 export function snippetOf(
   text: string,
@@ -363,12 +381,13 @@ export function snippetOf(
   width = SNIPPET,
 ): Snippet & { first: { start: number; end: number } | null } {
   const all = words(text);
-  const firstIndex = all.findIndex((w) => keyMatches(terms, w.key));
-  const first = firstIndex >= 0 ? (all[firstIndex] as (typeof all)[number]) : null;
+  const spans = matchedSpans(all, terms);
+  const firstSpan = spans[0];
+  const first = firstSpan ? { start: (all[firstSpan[0]] as Word).start, end: (all[firstSpan[1]] as Word).end } : null;
   let from = 0;
-  if (first && first.start > width / 3) {
+  if (first && firstSpan && first.start > width / 3) {
     // Start a few words before the match, at a word's start.
-    const before = all.slice(0, firstIndex).filter((w) => w.start >= first.start - width / 3);
+    const before = all.slice(0, firstSpan[0]).filter((w) => w.start >= first.start - width / 3);
     from = before[0]?.start ?? first.start;
   }
   let to = Math.min(text.length, from + width);
@@ -378,9 +397,10 @@ export function snippetOf(
   }
   const lead = from > 0 ? '…' : '';
   const tail = to < text.length ? '…' : '';
-  const marks = all
-    .filter((w) => w.start >= from && w.end <= to && keyMatches(terms, w.key))
-    .map((w) => ({ start: w.start - from + lead.length, end: w.end - from + lead.length }));
+  const marks = spans
+    .map(([a, b]) => ({ start: (all[a] as Word).start, end: (all[b] as Word).end }))
+    .filter((m) => m.start >= from && m.end <= to)
+    .map((m) => ({ start: m.start - from + lead.length, end: m.end - from + lead.length }));
   // White space becomes plain spaces one for one, so the offsets stay right.
   const body = text.slice(from, to).replace(/\s/g, ' ');
   return { text: `${lead}${body}${tail}`, marks, first: first ? { start: first.start, end: first.end } : null };

@@ -276,7 +276,7 @@ export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: 
                 type="button"
                 className="ghost excerpt-link-to"
                 aria-label={intl.formatMessage(
-                  { id: 'excerpts.linkTo', defaultMessage: 'Link “{quote}” to…' },
+                  { id: 'excerpts.linkTo', defaultMessage: 'Link to… “{quote}”' },
                   { quote: e.exact },
                 )}
                 onClick={() => setLinkFrom(e)}
