@@ -14,8 +14,10 @@ const MINISTRY = 'Ministry of Labour and Social Protection of the Population';
 function walker(page: Page, language: WalkLanguage) {
   let step = 0;
   return async (screen: string): Promise<void> => {
-    // Let the screen finish loading what it shows before reading what was missing.
-    await page.waitForLoadState('networkidle');
+    // Let the screen finish loading what it shows before reading what was missing. The page keeps a
+    // subscription open to main (and a lock reloads it), so "network idle" may never come: wait for
+    // it a short while, no longer (each step has already waited for what it shows).
+    await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     expect(await missingMessagesOn(page), `messages missing on “${screen}” in ${language}`).toEqual([]);
     step += 1;

@@ -62,7 +62,7 @@ test.describe('the reader and the excerpt list stay in step', () => {
     await expect(second).not.toContainText('Witness saw the ban');
 
     // Open the second excerpt: the reader shows it in the inspector, drawn as selected in the text.
-    await second.getByRole('button').click();
+    await second.getByRole('button').first().click();
     await expect(page.locator('.inspector-quote')).toHaveText(SECOND);
     await expect(page.locator('.excerpt.selected')).toContainText(SECOND);
 
@@ -113,7 +113,7 @@ test.describe('the reader and the excerpt list stay in step', () => {
     await page.getByRole('tab', { name: 'Excerpts' }).click();
     const list = page.getByTestId('excerpt-list');
     const second = list.getByRole('listitem').filter({ hasText: SECOND });
-    await second.getByRole('button').click();
+    await second.getByRole('button').first().click();
     const codes = page.getByLabel('Codes', { exact: true });
     await codes.fill('Strikes');
     await codes.press('Enter');
@@ -143,7 +143,7 @@ test.describe('the reader and the excerpt list stay in step', () => {
     await page.getByRole('tab', { name: 'Excerpts' }).click();
     const list = page.getByTestId('excerpt-list');
     await expect(list.getByRole('listitem')).toHaveCount(2);
-    await list.getByRole('listitem').filter({ hasText: FIRST }).getByRole('button').click();
+    await list.getByRole('listitem').filter({ hasText: FIRST }).getByRole('button').first().click();
     await expect(page.locator('.reader-keys')).toContainText('2 excerpts');
     await page.getByRole('button', { name: 'Delete excerpt' }).click();
     await expect(page.locator('.reader-keys')).toContainText('1 excerpt ·');
@@ -176,6 +176,7 @@ test.describe('the reader in Russian', () => {
       .getByRole('listitem')
       .filter({ hasText: SECOND })
       .getByRole('button')
+      .first()
       .click();
     await expect(page.getByRole('heading', { name: 'Выдержка', exact: true })).toBeVisible();
     const codes = page.getByLabel('Коды', { exact: true });
