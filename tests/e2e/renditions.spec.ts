@@ -4,6 +4,8 @@ test.describe('a lawyer imports the same report as a PDF and as a Word file', ()
   test('is told the Word file has the same text, links the two, and sees the format of each source', async ({
     upright,
   }) => {
+    // Several imports and an original PDF rendered: over a minute on a loaded CI machine.
+    test.setTimeout(180_000);
     const { page } = upright;
     await createVaultThroughUi(page);
     await createDossierThroughUi(page, 'Kazakhstan — renditions');

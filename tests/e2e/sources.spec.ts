@@ -4,6 +4,8 @@ test.describe('a monitor back from the field imports a folder of mixed files', (
   test('imports the case folder, sees why the bad files were refused, reads a source and finds a phrase', async ({
     upright,
   }) => {
+    // Several imports and an original PDF rendered: over a minute on a loaded CI machine.
+    test.setTimeout(180_000);
     const { page } = upright;
     await createVaultThroughUi(page);
     await createDossierThroughUi(page, 'Kazakhstan — freedom of association');
