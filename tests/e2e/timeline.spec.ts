@@ -17,9 +17,9 @@ interface Source {
 }
 
 async function sources(page: Page, dossierId: string): Promise<Source[]> {
-  const list = await callFromPage<{ id: string; title: string }[]>(page, 'source.list', { dossierId });
+  const list = await callFromPage<{ items: { id: string; title: string }[] }>(page, 'source.list', { dossierId });
   return Promise.all(
-    list.map(async (s) => ({
+    list.items.map(async (s) => ({
       ...s,
       text: (await callFromPage<{ text: string }>(page, 'source.get', { id: s.id })).text,
     })),
@@ -51,7 +51,7 @@ test('a registration history on the timeline: in order, filtered by the organisa
   const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
   const dossierId = dossier?.id ?? '';
   await expect
-    .poll(async () => (await callFromPage<unknown[]>(page, 'source.list', { dossierId })).length, { timeout: 60_000 })
+    .poll(async () => (await callFromPage<{ total: number }>(page, 'source.list', { dossierId })).total, { timeout: 60_000 })
     .toBe(3);
   const all = await sources(page, dossierId);
   const ictur = all.find((s) => s.text.includes('on 8 June 2015 it submitted')) as Source;
