@@ -186,10 +186,14 @@ test('a registration history on the timeline: in order, filtered by the organisa
   await expect(editor.getByLabel('When')).toHaveValue('2019');
   await editor.getByLabel('When').fill('May 2014');
   await expect(editor.getByText('Read as: May 2014')).toBeVisible();
+  await editor.getByLabel('Add', { exact: true }).selectOption({ label: 'Ministry of Justice' });
+  await editor.getByLabel('Role', { exact: true }).selectOption({ label: 'Authority' });
+  await editor.getByRole('button', { name: 'Add to the event' }).click();
   await editor.getByRole('button', { name: 'Save event' }).click();
   await expect(editor).toHaveCount(0);
   await expect(titles.first()).toHaveText('Association refused for its name');
   await expect(event('Association refused for its name')).toContainText('May 2014');
+  await expect(event('Association refused for its name')).toContainText('Ministry of Justice (authority)');
 
   await timeline.getByRole('button', { name: 'Application returned by the Ministry' }).click();
   await editor.getByRole('button', { name: 'Delete…' }).click();

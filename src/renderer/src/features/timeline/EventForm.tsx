@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { EVENT_ROLES, type Event, type EventRole, type Result } from '../../../../shared/api.ts';
 import { parseFuzzyDate } from '../../../../shared/fuzzy-date.ts';
-import { mutate } from '../../api/queries.ts';
+import { mutate, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { Modal } from '../drafts/Modal.tsx';
@@ -20,9 +20,9 @@ function prefillOf(event: Event): EventPrefill {
     title: event.title,
     date: event.date,
     dateText: event.dateText,
-    participants: event.participants.map(({ entityId, name, role }) => ({ entityId, name, role })),
+    participants: event.participants.map(({ entityId, name, kind, role }) => ({ entityId, name, kind, role })),
     excerptIds: event.evidence.map((e) => e.excerptId),
-  } as EventPrefill;
+  };
 }
 
 export function EventForm({
@@ -50,6 +50,10 @@ export function EventForm({
   const [participants, setParticipants] = useState(prefill.participants);
   const [evidence, setEvidence] = useState(event?.evidence ?? []);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const entities = useApiAll('entity.list', {});
+  const [adding, setAdding] = useState('');
+  const [addingRole, setAddingRole] = useState<EventRole>('victim');
+  const addable = entities.data?.filter((e) => !participants.some((p) => p.entityId === e.id)) ?? [];
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // The prefilled date stands until the words are changed; then the words are read again.
@@ -204,6 +208,48 @@ export function EventForm({
               </button>
             </div>
           ))}
+          <div className="event-participant add">
+            <label htmlFor={`${id}-add`}>
+              <FormattedMessage id="event.form.addEntity" defaultMessage="Add" />
+            </label>
+            <select id={`${id}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+              <option value="">
+                {intl.formatMessage({ id: 'event.form.pickEntity', defaultMessage: 'Pick an entity…' })}
+              </option>
+              {addable.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={intl.formatMessage({ id: 'event.form.addRole', defaultMessage: 'Role' })}
+              value={addingRole}
+              onChange={(e) => setAddingRole(e.target.value as EventRole)}
+            >
+              {EVENT_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {intl.formatMessage(ROLE_MESSAGES[role])}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="small"
+              disabled={!adding}
+              onClick={() => {
+                const entity = addable.find((e) => e.id === adding);
+                if (!entity) return;
+                setParticipants((all) => [
+                  ...all,
+                  { entityId: entity.id, name: entity.name, kind: entity.kind, role: addingRole },
+                ]);
+                setAdding('');
+              }}
+            >
+              <FormattedMessage id="event.form.addParticipant" defaultMessage="Add to the event" />
+            </button>
+          </div>
         </fieldset>
         {event ? (
           <fieldset className="event-evidence">
