@@ -182,4 +182,36 @@ test('a registration history on the timeline: in order, filtered by the organisa
     'Dissolution proceedings',
     'KNPRK liquidated',
   ]);
+
+  // The refusal was in fact in May 2014: edited on the timeline, it moves to the top. The returned
+  // application turns out to be a duplicate of the first: deleted, after a confirmation.
+  await page.getByLabel('Entity').selectOption({ label: 'Anyone' });
+  await page.getByRole('button', { name: 'Years' }).click();
+  await timeline.getByRole('button', { name: 'Association refused for its name' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit event' });
+  await expect(editor.getByLabel('When')).toHaveValue('2019');
+  await editor.getByLabel('When').fill('May 2014');
+  await expect(editor.getByText('Read as: May 2014')).toBeVisible();
+  await editor.getByLabel('Add', { exact: true }).selectOption({ label: 'Ministry of Justice' });
+  await editor.getByLabel('Role', { exact: true }).selectOption({ label: 'Authority' });
+  await editor.getByRole('button', { name: 'Add to the event' }).click();
+  await editor.getByRole('button', { name: 'Save event' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(titles.first()).toHaveText('Association refused for its name');
+  await expect(event('Association refused for its name')).toContainText('May 2014');
+  await expect(event('Association refused for its name')).toContainText('Ministry of Justice (authority)');
+
+  await timeline.getByRole('button', { name: 'Application returned by the Ministry' }).click();
+  await editor.getByRole('button', { name: 'Delete…' }).click();
+  await expect(editor.getByRole('alert')).toContainText('Delete this event?');
+  await snap(page, 'timeline-04-delete-confirmation');
+  await editor.getByRole('button', { name: 'Delete event' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(titles).toHaveText([
+    'Association refused for its name',
+    'KNPRK applies for registration again',
+    'Dissolution proceedings',
+    'KNPRK liquidated',
+  ]);
+  await snap(page, 'timeline-05-edited-and-deleted');
 });

@@ -7,6 +7,7 @@ import { mainLoopBench } from './mainloop.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
 import { searchBench } from './search.ts';
+import { timelineBench } from './timeline.ts';
 import { vaultBench } from './vault.ts';
 
 export const cases: BenchCase[] = [
@@ -18,4 +19,5 @@ export const cases: BenchCase[] = [
   searchBench,
   mainLoopBench,
   draftChecksBench,
+  timelineBench,
 ];

@@ -2,7 +2,7 @@
 // code and source kind, exported as CSV (a save dialog in main picks the file).
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { EventFilter, Result } from '../../../../shared/api.ts';
+import type { Event, EventFilter, Result } from '../../../../shared/api.ts';
 import { SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
 import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../shared/fuzzy-date.ts';
 import { mutate, useApi, useApiAll } from '../../api/queries.ts';
@@ -24,6 +24,7 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
   const [codeId, setCodeId] = useState('');
   const [sourceKind, setSourceKind] = useState<SourceKind | ''>('');
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Event | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const filter: EventFilter & { dossierId: string } = {
@@ -154,7 +155,10 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
           />
         </p>
       )}
-      {events.data && events.data.length > 0 && <TimelineView events={events.data} zoom={zoom} />}
+      {events.data && events.data.length > 0 && (
+        <TimelineView events={events.data} zoom={zoom} onOpenEvent={setEditing} />
+      )}
+      {editing && <EventForm key={editing.id} event={editing} onClose={() => setEditing(null)} />}
       {creating && (
         <EventForm
           prefill={{ dossierId, title: '', date: null, dateText: null, participants: [], excerptIds: [] }}
