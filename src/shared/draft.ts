@@ -63,6 +63,9 @@ export const EMPTY_COVER: DraftCover = {
  *   that carry a UPR paragraph number — the default — false for unnumbered lines such as a
  *   recommendation's quoted text), `bulletList`/`orderedList` > `listItem` > paragraph,
  *   `blockquote` > paragraph;
+ *   `table` > `tableRow` > (`tableHeader` | `tableCell`) > paragraph (attrs.numbered: false): a
+ *   table (the timeline's events, last cycle's recommendations) is not a numbered paragraph; its
+ *   first row holds the headers; its cells may carry citations like any paragraph;
  * - inline nodes: `text` (marks `bold`, `italic`), `hardBreak`,
  *   `citation` (attrs.excerptId: the cited excerpt; its footnote is generated, never typed),
  *   `recommendationRef` (attrs.recommendationId: a cross-reference to an earlier UPR recommendation).

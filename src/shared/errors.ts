@@ -142,6 +142,10 @@ export const ERROR_MESSAGES = defineMessages({
   },
   ENTITY_NOT_FOUND: { id: 'error.ENTITY_NOT_FOUND', defaultMessage: 'This entity no longer exists.' },
   DRAFT_NOT_FOUND: { id: 'error.DRAFT_NOT_FOUND', defaultMessage: 'This draft no longer exists.' },
+  DRAFT_TABLE_SHAPE: {
+    id: 'error.DRAFT_TABLE_SHAPE',
+    defaultMessage: 'Every row of the table needs {columns, plural, one {# cell} other {# cells}}, one per column.',
+  },
   EVENT_NOT_FOUND: { id: 'error.EVENT_NOT_FOUND', defaultMessage: 'This event no longer exists.' },
   EVENT_DATE_UNREADABLE: {
     id: 'error.EVENT_DATE_UNREADABLE',

@@ -17,6 +17,7 @@ import { migration as m011 } from './011-kept-counts-and-list-order.ts';
 import { migration as m012 } from './012-never-export-index.ts';
 import { migration as m013 } from './013-excerpt-links.ts';
 import { migration as m014 } from './014-event-dates-and-roles.ts';
+import { migration as m015 } from './015-recommendations-tracker.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012,
   m013,
   m014,
+  m015,
 ];
 
 MIGRATIONS.forEach((m, index) => {
