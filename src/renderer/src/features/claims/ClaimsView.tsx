@@ -4,6 +4,7 @@ import type { Claim, ExcerptLinkView, LinkEnd, Params } from '../../../../shared
 import { type SourceKind, STANCE_MESSAGES } from '../../../../shared/domain.ts';
 import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FilterField, RecordSelect } from '../../components/RecordSelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
@@ -52,30 +53,24 @@ export function ClaimsView({ dossierId, onOpen }: { dossierId: string; onOpen: (
         <legend className="visually-hidden">
           <FormattedMessage id="claims.filters" defaultMessage="Filter claims" />
         </legend>
-        <label>
-          <FormattedMessage id="claims.filter.code" defaultMessage="Code" />{' '}
-          <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-            <option value="">{intl.formatMessage({ id: 'claims.filter.anyCode', defaultMessage: 'Any code' })}</option>
-            {(codes.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <FormattedMessage id="claims.filter.entity" defaultMessage="Entity" />{' '}
-          <select value={entityId} onChange={(e) => setEntityId(e.target.value)}>
-            <option value="">
-              {intl.formatMessage({ id: 'claims.filter.anyEntity', defaultMessage: 'Any entity' })}
-            </option>
-            {(entities.data ?? []).map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterField id={`${id}-code`} label={<FormattedMessage id="claims.filter.code" defaultMessage="Code" />}>
+          <RecordSelect
+            id={`${id}-code`}
+            value={codeId}
+            records={codes.data}
+            blank={intl.formatMessage({ id: 'claims.filter.anyCode', defaultMessage: 'Any code' })}
+            onChange={setCodeId}
+          />
+        </FilterField>
+        <FilterField id={`${id}-entity`} label={<FormattedMessage id="claims.filter.entity" defaultMessage="Entity" />}>
+          <RecordSelect
+            id={`${id}-entity`}
+            value={entityId}
+            records={entities.data}
+            blank={intl.formatMessage({ id: 'claims.filter.anyEntity', defaultMessage: 'Any entity' })}
+            onChange={setEntityId}
+          />
+        </FilterField>
       </fieldset>
       <ErrorNote message={failure ? errorText(failure) : null} />
       {claims.data?.length === 0 && (

@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/domain.ts';
 import { useApi, useApiAll, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FilterField, RecordSelect } from '../../components/RecordSelect.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
@@ -132,43 +133,31 @@ export function ExcerptList({ dossierId, onOpen }: { dossierId: string; onOpen: 
             onChange={(sourceKind) => set({ sourceKind })}
           />
         </div>
-        <div className="filter">
-          <label htmlFor={`${id}-code`}>
-            <FormattedMessage id="excerpts.filter.code" defaultMessage="Code" />
-          </label>
-          <select id={`${id}-code`} value={filters.codeId} onChange={(e) => set({ codeId: e.target.value })}>
-            <option value="">
-              {intl.formatMessage({ id: 'excerpts.filter.code.all', defaultMessage: 'All codes' })}
-            </option>
-            {(codes.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-entity`}>
-            <FormattedMessage id="excerpts.filter.entity" defaultMessage="Entity" />
-          </label>
-          <select id={`${id}-entity`} value={filters.entityId} onChange={(e) => set({ entityId: e.target.value })}>
-            <option value="">
-              {intl.formatMessage({ id: 'excerpts.filter.entity.all', defaultMessage: 'All entities' })}
-            </option>
-            {ENTITY_KINDS.map((k) => {
-              const ofKind = (entities.data ?? []).filter((e) => e.kind === k);
-              return ofKind.length === 0 ? null : (
-                <optgroup key={k} label={intl.formatMessage(ENTITY_KIND_PLURAL_MESSAGES[k])}>
-                  {ofKind.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.name}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
-          </select>
-        </div>
+        <FilterField id={`${id}-code`} label={<FormattedMessage id="excerpts.filter.code" defaultMessage="Code" />}>
+          <RecordSelect
+            id={`${id}-code`}
+            value={filters.codeId}
+            records={codes.data}
+            blank={intl.formatMessage({ id: 'excerpts.filter.code.all', defaultMessage: 'All codes' })}
+            onChange={(codeId) => set({ codeId })}
+          />
+        </FilterField>
+        <FilterField
+          id={`${id}-entity`}
+          label={<FormattedMessage id="excerpts.filter.entity" defaultMessage="Entity" />}
+        >
+          <RecordSelect
+            id={`${id}-entity`}
+            value={filters.entityId}
+            records={entities.data}
+            blank={intl.formatMessage({ id: 'excerpts.filter.entity.all', defaultMessage: 'All entities' })}
+            groups={ENTITY_KINDS.map((k) => ({
+              label: intl.formatMessage(ENTITY_KIND_PLURAL_MESSAGES[k]),
+              holds: (e: { kind: string }) => e.kind === k,
+            }))}
+            onChange={(entityId) => set({ entityId })}
+          />
+        </FilterField>
         <div className="filter">
           <label htmlFor={`${id}-confidentiality`}>
             <FormattedMessage id="excerpts.filter.confidentiality" defaultMessage="Confidentiality" />

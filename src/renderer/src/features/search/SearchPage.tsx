@@ -5,6 +5,7 @@ import { SEARCH_KINDS, type SearchFilters, type SearchHit, type SearchKind } fro
 import { SOURCE_KIND_MESSAGES, SOURCE_KINDS } from '../../../../shared/domain.ts';
 import { useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FilterField, RecordSelect } from '../../components/RecordSelect.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -144,21 +145,18 @@ export function SearchPage({
         <legend className="visually-hidden">
           <FormattedMessage id="search.filters" defaultMessage="Narrow the search" />
         </legend>
-        <div className="filter">
-          <label htmlFor={`${id}-dossier`}>
-            <FormattedMessage id="search.filter.dossier" defaultMessage="Dossier" />
-          </label>
-          <select id={`${id}-dossier`} value={form.dossierId} onChange={(e) => set({ dossierId: e.target.value })}>
-            <option value="">
-              {intl.formatMessage({ id: 'search.filter.dossier.all', defaultMessage: 'All dossiers' })}
-            </option>
-            {(dossiers.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterField
+          id={`${id}-dossier`}
+          label={<FormattedMessage id="search.filter.dossier" defaultMessage="Dossier" />}
+        >
+          <RecordSelect
+            id={`${id}-dossier`}
+            value={form.dossierId}
+            records={dossiers.data?.map((d) => ({ id: d.id, name: d.title }))}
+            blank={intl.formatMessage({ id: 'search.filter.dossier.all', defaultMessage: 'All dossiers' })}
+            onChange={(dossierId) => set({ dossierId })}
+          />
+        </FilterField>
         <div className="filter">
           <label htmlFor={`${id}-kind`}>
             <FormattedMessage id="search.filter.kind" defaultMessage="Show" />
@@ -185,34 +183,24 @@ export function SearchPage({
             onChange={(sourceKind) => set({ sourceKind })}
           />
         </div>
-        <div className="filter">
-          <label htmlFor={`${id}-code`}>
-            <FormattedMessage id="search.filter.code" defaultMessage="Code" />
-          </label>
-          <select id={`${id}-code`} value={form.codeId} onChange={(e) => set({ codeId: e.target.value })}>
-            <option value="">{intl.formatMessage({ id: 'search.filter.code.all', defaultMessage: 'Any code' })}</option>
-            {(codes.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-entity`}>
-            <FormattedMessage id="search.filter.entity" defaultMessage="Entity" />
-          </label>
-          <select id={`${id}-entity`} value={form.entityId} onChange={(e) => set({ entityId: e.target.value })}>
-            <option value="">
-              {intl.formatMessage({ id: 'search.filter.entity.all', defaultMessage: 'Any entity' })}
-            </option>
-            {(entities.data ?? []).map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterField id={`${id}-code`} label={<FormattedMessage id="search.filter.code" defaultMessage="Code" />}>
+          <RecordSelect
+            id={`${id}-code`}
+            value={form.codeId}
+            records={codes.data}
+            blank={intl.formatMessage({ id: 'search.filter.code.all', defaultMessage: 'Any code' })}
+            onChange={(codeId) => set({ codeId })}
+          />
+        </FilterField>
+        <FilterField id={`${id}-entity`} label={<FormattedMessage id="search.filter.entity" defaultMessage="Entity" />}>
+          <RecordSelect
+            id={`${id}-entity`}
+            value={form.entityId}
+            records={entities.data}
+            blank={intl.formatMessage({ id: 'search.filter.entity.all', defaultMessage: 'Any entity' })}
+            onChange={(entityId) => set({ entityId })}
+          />
+        </FilterField>
         <div className="filter">
           <label htmlFor={`${id}-from`}>
             <FormattedMessage id="search.filter.dateFrom" defaultMessage="Dated from" />

@@ -7,6 +7,8 @@ import { SOURCE_KINDS, type SourceKind } from '../../../../shared/domain.ts';
 import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../shared/fuzzy-date.ts';
 import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { FilterField, RecordSelect } from '../../components/RecordSelect.tsx';
+import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { EventForm } from './EventForm.tsx';
@@ -68,55 +70,40 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
           <legend className="visually-hidden">
             <FormattedMessage id="timeline.filters" defaultMessage="Filter events" />
           </legend>
-          <div className="filter">
-            <label htmlFor={`${id}-entity`}>
-              <FormattedMessage id="timeline.filter.entity" defaultMessage="Entity" />
-            </label>
-            <select id={`${id}-entity`} value={entityId} onChange={(e) => setEntityId(e.target.value)}>
-              <option value="">
-                {intl.formatMessage({ id: 'timeline.filter.entity.all', defaultMessage: 'Anyone' })}
-              </option>
-              {entities.data?.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter">
-            <label htmlFor={`${id}-code`}>
-              <FormattedMessage id="timeline.filter.code" defaultMessage="Code" />
-            </label>
-            <select id={`${id}-code`} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-              <option value="">
-                {intl.formatMessage({ id: 'timeline.filter.code.all', defaultMessage: 'Any code' })}
-              </option>
-              {codes.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter">
-            <label htmlFor={`${id}-kind`}>
-              <FormattedMessage id="timeline.filter.kind" defaultMessage="Source kind" />
-            </label>
-            <select
+          <FilterField
+            id={`${id}-entity`}
+            label={<FormattedMessage id="timeline.filter.entity" defaultMessage="Entity" />}
+          >
+            <RecordSelect
+              id={`${id}-entity`}
+              value={entityId}
+              records={entities.data}
+              blank={intl.formatMessage({ id: 'timeline.filter.entity.all', defaultMessage: 'Anyone' })}
+              onChange={setEntityId}
+            />
+          </FilterField>
+          <FilterField id={`${id}-code`} label={<FormattedMessage id="timeline.filter.code" defaultMessage="Code" />}>
+            <RecordSelect
+              id={`${id}-code`}
+              value={codeId}
+              records={codes.data}
+              blank={intl.formatMessage({ id: 'timeline.filter.code.all', defaultMessage: 'Any code' })}
+              onChange={setCodeId}
+            />
+          </FilterField>
+          <FilterField
+            id={`${id}-kind`}
+            label={<FormattedMessage id="timeline.filter.kind" defaultMessage="Source kind" />}
+          >
+            <VocabularySelect
               id={`${id}-kind`}
               value={sourceKind}
-              onChange={(e) => setSourceKind(e.target.value as SourceKind | '')}
-            >
-              <option value="">
-                {intl.formatMessage({ id: 'timeline.filter.kind.all', defaultMessage: 'Any kind' })}
-              </option>
-              {SOURCE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {intl.formatMessage(SOURCE_KIND_MESSAGES[kind])}
-                </option>
-              ))}
-            </select>
-          </div>
+              values={SOURCE_KINDS}
+              labels={SOURCE_KIND_MESSAGES}
+              blank={intl.formatMessage({ id: 'timeline.filter.kind.all', defaultMessage: 'Any kind' })}
+              onChange={setSourceKind}
+            />
+          </FilterField>
         </fieldset>
         <fieldset className="zoom">
           <legend className="visually-hidden">
