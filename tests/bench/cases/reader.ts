@@ -10,16 +10,10 @@
 //   Chromium renders in software here (no GPU), on whatever cores the machine has free: other work
 //   on the machine shows in these figures, so the load average is printed with them.
 // Needs the built renderer (out/renderer): it is built when missing, and a stale build is reported.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { type Preview, startPreview } from '../../../src/dev/preview.ts';
+import type { Page } from '@playwright/test';
 import type { Store } from '../../../src/main/store/index.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/support/targets.ts';
 import { type BenchCase, type BenchRow, quantile, ratioRow } from '../harness.ts';
+import { withRendererPreview } from '../renderer-preview.ts';
 import { overlapping, syntheticSource } from '../synthetic-source.ts';
 
 const PAGES = 300;
@@ -41,41 +35,12 @@ const SCROLL_ROUNDS = 2;
 const FIRST_RENDER_TARGET_MS = 500;
 const FRAME_TARGET_MS = 16;
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RENDERER = join(ROOT, 'out', 'renderer');
-/** Cheap key derivation: the bench measures the reader, not the unlock. */
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
-const PASSPHRASE = 'reader benchmark passphrase, not a secret';
 const DOSSIER = 'Reader benchmark';
 const WITH_HIGHLIGHTS = `Synthetic ${PAGES}-page report, ${EXCERPTS.toLocaleString('en')} excerpts`;
 const WITHOUT = `Synthetic ${PAGES}-page report, no excerpts`;
 const TEXT = '[data-testid="reader-text"]';
 const HIGHLIGHT = `${TEXT} .excerpt`;
 const PLAIN_TEXT = `${TEXT} [data-start]`;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the renderer when there is none; says so when the build is older than its sources. */
-function ensureRenderer(): void {
-  const index = join(RENDERER, 'index.html');
-  if (!existsSync(index)) {
-    console.log('  out/renderer is missing: building it (npx electron-vite build)…');
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    return;
-  }
-  if (newestMtime(join(ROOT, 'src', 'renderer')) > statSync(index).mtimeMs) {
-    console.log(
-      '  note: out/renderer is older than src/renderer; run `npx electron-vite build` to measure your changes',
-    );
-  }
-}
 
 function fill(store: Store): { overlapping: number; characters: number; blocks: number } {
   const source = syntheticSource({ pages: PAGES, excerpts: EXCERPTS, codes: CODES.length, seed: 300 });
@@ -267,49 +232,29 @@ function frameRows(what: string, withHighlights: number[], without: number[], ta
 export const readerBench: BenchCase = {
   name: `reader: ${PAGES}-page source with ${EXCERPTS.toLocaleString('en')} highlights in Chromium`,
   async run(): Promise<BenchRow[]> {
-    ensureRenderer();
-    const home = mkdtempSync(join(tmpdir(), 'upright-bench-reader-'));
-    let preview: Preview | null = null;
-    let browser: Browser | null = null;
-    try {
-      preview = await startPreview({
-        vaultLocation: join(home, 'vault'),
-        backupDir: join(home, 'backups'),
-        staticDir: RENDERER,
-        kdf: KDF,
-      });
-      await preview.services.vault.create(PASSPHRASE);
-      const made = fill(preview.services.vault.store());
-      console.log(
-        `  ${made.characters.toLocaleString('en')} characters in ${made.blocks} blocks; ` +
-          `${made.overlapping} of ${EXCERPTS.toLocaleString('en')} excerpts overlap another; ` +
-          `${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
-      );
+    return withRendererPreview(
+      'reader',
+      fill,
+      async (page, made) => {
+        console.log(
+          `  ${made.characters.toLocaleString('en')} characters in ${made.blocks} blocks; ` +
+            `${made.overlapping} of ${EXCERPTS.toLocaleString('en')} excerpts overlap another`,
+        );
+        await page.getByRole('button', { name: new RegExp(DOSSIER) }).click();
+        await page.getByRole('button', { name: WITHOUT, exact: true }).waitFor();
+        const { highlights, baseline } = await measure(page);
 
-      browser = await chromium.launch({
-        executablePath: chromiumPath(),
-        headless: true,
-        args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
-      });
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 820 } })).newPage();
-      await page.goto(preview.bridge.url);
-      await page.getByRole('button', { name: new RegExp(DOSSIER) }).click();
-      await page.getByRole('button', { name: WITHOUT, exact: true }).waitFor();
-      const { highlights, baseline } = await measure(page);
-
-      const firstRender = quantile(highlights.firstRender, 0.5);
-      const firstRenderBaseline = quantile(baseline.firstRender, 0.5);
-      return [
-        ms(`first render, median of ${OPENS} opens`, firstRender, FIRST_RENDER_TARGET_MS),
-        ms('first render, no excerpts (baseline)', firstRenderBaseline),
-        ratioRow('first render: highlights / none', firstRender, firstRenderBaseline),
-        ...frameRows('smooth scroll', highlights.smooth, baseline.smooth, FRAME_TARGET_MS),
-        ...frameRows('scrollbar drag (stress)', highlights.drag, baseline.drag),
-      ];
-    } finally {
-      await browser?.close();
-      await preview?.close();
-      rmSync(home, { recursive: true, force: true });
-    }
+        const firstRender = quantile(highlights.firstRender, 0.5);
+        const firstRenderBaseline = quantile(baseline.firstRender, 0.5);
+        return [
+          ms(`first render, median of ${OPENS} opens`, firstRender, FIRST_RENDER_TARGET_MS),
+          ms('first render, no excerpts (baseline)', firstRenderBaseline),
+          ratioRow('first render: highlights / none', firstRender, firstRenderBaseline),
+          ...frameRows('smooth scroll', highlights.smooth, baseline.smooth, FRAME_TARGET_MS),
+          ...frameRows('scrollbar drag (stress)', highlights.drag, baseline.drag),
+        ];
+      },
+      ['--disable-gpu-vsync', '--disable-frame-rate-limit'],
+    );
   },
 };

@@ -4,18 +4,12 @@
 // shows the chronology, fetching the events over the bridge included. The baseline, in the same run
 // and browser, is a dossier with 10 such events: the ratio shows what the thousand cost. Needs the
 // built renderer (out/renderer); it is built when missing.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { type Preview, startPreview } from '../../../src/dev/preview.ts';
+import type { Page } from '@playwright/test';
 import type { Store } from '../../../src/main/store/index.ts';
 import { EVENT_ROLES } from '../../../src/shared/api/events.ts';
 import { fuzzyPoint } from '../../../src/shared/fuzzy-date.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/support/targets.ts';
 import { type BenchCase, type BenchRow, quantile, ratioRow } from '../harness.ts';
+import { withRendererPreview } from '../renderer-preview.ts';
 
 const EVENTS = 1_000;
 const BASELINE_EVENTS = 10;
@@ -23,19 +17,9 @@ const BASELINE_EVENTS = 10;
 const OPENS = 9;
 const TARGET_MS = 200;
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RENDERER = join(ROOT, 'out', 'renderer');
-const KDF = { memoryKiB: 8 * 1024, passes: 1, parallelism: 1 };
-const PASSPHRASE = 'timeline benchmark passphrase, not a secret';
 const BIG = `Timeline of ${EVENTS.toLocaleString('en')} events`;
 const SMALL = `Timeline of ${BASELINE_EVENTS} events`;
 const READY = '[data-testid="timeline"]';
-
-function ensureRenderer(): void {
-  if (existsSync(join(RENDERER, 'index.html'))) return;
-  console.log('  out/renderer is missing: building it (npx electron-vite build)…');
-  execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 function fill(store: Store): void {
   store.transaction(() => {
@@ -134,23 +118,7 @@ async function measureOne(page: Page, title: string, count: number): Promise<num
 export const timelineBench: BenchCase = {
   name: `timeline: ${EVENTS.toLocaleString('en')} events on the Timeline tab in Chromium`,
   async run(): Promise<BenchRow[]> {
-    ensureRenderer();
-    const home = mkdtempSync(join(tmpdir(), 'upright-bench-timeline-'));
-    let preview: Preview | null = null;
-    let browser: Browser | null = null;
-    try {
-      preview = await startPreview({
-        vaultLocation: join(home, 'vault'),
-        backupDir: join(home, 'backups'),
-        staticDir: RENDERER,
-        kdf: KDF,
-      });
-      await preview.services.vault.create(PASSPHRASE);
-      fill(preview.services.vault.store());
-      console.log(`  ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
-      browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 820 } })).newPage();
-      await page.goto(preview.bridge.url);
+    return withRendererPreview('timeline', fill, async (page) => {
       await page.getByRole('button', { name: new RegExp(SMALL) }).waitFor();
       const sides = [
         { title: BIG, count: EVENTS, times: [] as number[] },
@@ -179,10 +147,6 @@ export const timelineBench: BenchCase = {
         { label: `  spread (p10–p90)`, value: quantile(small.times, 0.9) - quantile(small.times, 0.1), unit: 'ms' },
         ratioRow(`${EVENTS.toLocaleString('en')} / ${BASELINE_EVENTS} events`, median, baseline),
       ];
-    } finally {
-      await browser?.close();
-      await preview?.close();
-      rmSync(home, { recursive: true, force: true });
-    }
+    });
   },
 };
