@@ -3,9 +3,7 @@
 // committee's record that show it, reads the theme × assessment matrix and filters by it, refers to
 // a recommendation in her draft ("A/HRC/43/10, para. 140.12 (Germany)"), inserts the table of the
 // last cycle's recommendations, and exports the Word file.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
 import {
   callFromPage,
   createDossierThroughUi,
@@ -157,5 +155,72 @@ test.describe('the recommendations tracker', () => {
     await expect(list).toContainText('140.12');
     await snap(page, 'recommendations-04-matrix-filtered');
     await expectAccessible(page, 'recommendations tab with the matrix');
+
+    // In the draft, "Insert recommendation…" refers to Germany's as the field writes it.
+    await callFromPage(page, 'draft.create', { dossierId, title: 'UPR Kazakhstan', template: 'individual' });
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    await page
+      .getByRole('button', { name: /UPR Kazakhstan/ })
+      .first()
+      .click();
+    const body = page.getByRole('textbox', { name: 'Submission text' });
+    await body.locator('p').first().click();
+    await page.keyboard.type('The State has not acted on the recommendation ');
+    await page.getByRole('button', { name: 'Insert recommendation…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Refer to a recommendation' });
+    await picker.getByRole('combobox').fill('140.12');
+    await expect(picker.getByRole('option')).toHaveCount(1);
+    await expect(picker.getByRole('option')).toContainText('Germany');
+    await snap(page, 'recommendations-05-picker');
+    await expectAccessible(page, 'recommendation picker');
+    await picker.getByRole('combobox').press('Enter');
+    await expect(picker).toBeHidden();
+    const reference = body.locator('.recommendation-ref');
+    await expect(reference).toHaveText('A/HRC/43/10, para. 140.12 (Germany)');
+    await page.keyboard.type('.');
+    await snap(page, 'recommendations-06-draft-reference');
+    const [draft] = await callFromPage<{ id: string }[]>(page, 'draft.list', { dossierId });
+    const draftId = draft?.id ?? '';
+    await expect
+      .poll(async () => JSON.stringify(await callFromPage(page, 'draft.get', { id: draftId })))
+      .toMatch(/recommendationRef.*"text":"\."/);
+    await expect(page.getByTestId('draft-status')).toContainText('Saved');
+    const checks = await callFromPage<{ code: string }[]>(page, 'draft.check', { id: draftId });
+    expect(checks.map((c) => c.code)).not.toContain('RECOMMENDATION_MISSING');
+
+    // The table of the 3rd cycle's recommendations goes at the end of the draft from the tracker.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: DOSSIER }).click();
+    await page.getByRole('tab', { name: 'Recommendations' }).click();
+    await page.getByRole('button', { name: 'Table into a draft…' }).click();
+    const tableDialog = page.getByRole('dialog', { name: 'Table of recommendations' });
+    await expect(tableDialog.getByLabel('Recommendations of')).toHaveValue('3');
+    await expect(tableDialog.getByLabel('Draft')).toHaveValue(draftId);
+    await snap(page, 'recommendations-07-table-dialog');
+    await tableDialog.getByRole('button', { name: 'Insert table' }).click();
+    await expect(tableDialog).toBeHidden();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The table was added at the end of “UPR Kazakhstan”.' }),
+    ).toBeVisible();
+
+    // As printed: the reference in the text, the table with its headings, rows and notes.
+    const { text: printed } = await callFromPage<{ text: string }>(page, 'draft.render', {
+      id: draftId,
+      format: 'md',
+      redact: false,
+    });
+    expect(printed).toContain(
+      'The State has not acted on the recommendation A/HRC/43/10, para. 140.12 (Germany), supported.',
+    );
+    for (const words of [
+      'Recommendations of the previous review and their implementation',
+      'Recommending State(s)',
+      'Our assessment',
+      'Ensure that trade unions can register freely and without undue delay',
+      'Norway, Sweden',
+      'Not implemented',
+      'Partially implemented',
+    ]) {
+      expect(printed).toContain(words);
+    }
   });
 });

@@ -10,7 +10,7 @@ import {
   RECOMMENDATION_RESPONSES,
   type RecommendationResponse,
 } from '../../../../shared/recommendations.ts';
-import { useApi, useApiPages } from '../../api/queries.ts';
+import { mutate, useApi, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FilterField, RecordSelect } from '../../components/RecordSelect.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
@@ -19,6 +19,7 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { RecommendationDetail } from './RecommendationDetail.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
+import { RecommendationTableDialog } from './RecommendationTableDialog.tsx';
 import { ASSESSMENT_MESSAGES, RESPONSE_MESSAGES, referenceLabel, useThemeLabel } from './words.ts';
 
 const COLUMNS: readonly AssessmentFilter[] = [...RECOMMENDATION_ASSESSMENTS, UNASSESSED];
@@ -54,6 +55,8 @@ export function RecommendationsPage({
   const [words, setWords] = useState('');
   const text = useDebounced(words.trim(), 200);
   const [creating, setCreating] = useState(false);
+  const [tabling, setTabling] = useState(false);
+  const [inserted, setInserted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const filter: RecommendationFilter = {
     dossierId,
@@ -101,12 +104,24 @@ export function RecommendationsPage({
           )}
         </h2>
         <div className="actions recommendations-actions">
+          <button type="button" onClick={() => setTabling(true)} disabled={!matrix.data?.total}>
+            <FormattedMessage id="recommendations.insertTable" defaultMessage="Table into a draft…" />
+          </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FormattedMessage id="recommendations.add" defaultMessage="Add recommendation" />
           </button>
         </div>
       </div>
       <ErrorNote message={failure ? errorText(failure) : null} />
+      {inserted && (
+        <p className="ok-note" role="status">
+          <FormattedMessage
+            id="recommendations.tableInserted"
+            defaultMessage="The table was added at the end of “{title}”."
+            values={{ title: inserted }}
+          />
+        </p>
+      )}
       {matrix.data && matrix.data.total > 0 && (
         <Matrix
           data={matrix.data}
@@ -231,6 +246,19 @@ export function RecommendationsPage({
           testId="recommendation-list"
           label={intl.formatMessage({ id: 'recommendations.list', defaultMessage: 'Recommendations' })}
           renderItem={(r) => <RecommendationRow rec={r} onOpen={() => setOpenId(r.id)} />}
+        />
+      )}
+      {tabling && (
+        <RecommendationTableDialog
+          dossierId={dossierId}
+          onClose={() => setTabling(false)}
+          onInsert={async ({ draftId, cycle }) => {
+            const draft = await mutate('recommendation.insertTable', {
+              draftId,
+              ...(cycle !== undefined ? { cycle } : { everyCycle: true }),
+            });
+            setInserted(draft.title);
+          }}
         />
       )}
       {creating && (
