@@ -48,6 +48,19 @@ const en = {
   'recommendation.missing': '[a recommendation no longer in the vault]',
   'recommendation.response':
     '{response, select, supported {supported} noted {noted} partially_supported {partially supported} other {}}',
+  'insert.quote': '“{quote}”',
+  'insert.claim': 'The State says: {quote}',
+  'insert.contradicted': 'This is contradicted by the following:',
+  'insert.corroborated': 'This is corroborated by the following:',
+  'timeline.when': 'When',
+  'timeline.what': 'What happened',
+  'timeline.where': 'Where',
+  'timeline.who': 'Who',
+  'timeline.evidence': 'Evidence',
+  'timeline.since': 'since {date}',
+  'timeline.role':
+    '{role, select, victim {victim} perpetrator {perpetrator} complainant {complainant} authority {authority} court {court} witness {witness} other {other}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 export type WordingKey = keyof typeof en;
@@ -93,6 +106,19 @@ const ru: Catalog = {
   'recommendation.missing': '[рекомендации больше нет в хранилище]',
   'recommendation.response':
     '{response, select, supported {поддержана} noted {принята к сведению} partially_supported {поддержана частично} other {}}',
+  'insert.quote': '«{quote}»',
+  'insert.claim': 'Государство заявляет: {quote}',
+  'insert.contradicted': 'Это опровергается следующим:',
+  'insert.corroborated': 'Это подтверждается следующим:',
+  'timeline.when': 'Когда',
+  'timeline.what': 'Что произошло',
+  'timeline.where': 'Где',
+  'timeline.who': 'Кто',
+  'timeline.evidence': 'Доказательства',
+  'timeline.since': 'с {date}',
+  'timeline.role':
+    '{role, select, victim {пострадавший} perpetrator {нарушитель} complainant {заявитель} authority {орган власти} court {суд} witness {свидетель} other {иное}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 const fr: Catalog = {
@@ -135,6 +161,19 @@ const fr: Catalog = {
   'recommendation.missing': '[une recommandation qui n’est plus dans le coffre]',
   'recommendation.response':
     '{response, select, supported {acceptée} noted {notée} partially_supported {acceptée en partie} other {}}',
+  'insert.quote': '« {quote} »',
+  'insert.claim': 'L’État affirme : {quote}',
+  'insert.contradicted': 'Les éléments suivants le contredisent :',
+  'insert.corroborated': 'Les éléments suivants le corroborent :',
+  'timeline.when': 'Date',
+  'timeline.what': 'Faits',
+  'timeline.where': 'Lieu',
+  'timeline.who': 'Personnes en cause',
+  'timeline.evidence': 'Preuves',
+  'timeline.since': 'depuis {date}',
+  'timeline.role':
+    '{role, select, victim {victime} perpetrator {auteur} complainant {plaignant} authority {autorité} court {tribunal} witness {témoin} other {autre}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 const es: Catalog = {
@@ -177,6 +216,19 @@ const es: Catalog = {
   'recommendation.missing': '[una recomendación que ya no está en la bóveda]',
   'recommendation.response':
     '{response, select, supported {aceptada} noted {anotada} partially_supported {aceptada en parte} other {}}',
+  'insert.quote': '«{quote}»',
+  'insert.claim': 'El Estado afirma: {quote}',
+  'insert.contradicted': 'Lo contradice lo siguiente:',
+  'insert.corroborated': 'Lo corrobora lo siguiente:',
+  'timeline.when': 'Fecha',
+  'timeline.what': 'Hechos',
+  'timeline.where': 'Lugar',
+  'timeline.who': 'Personas involucradas',
+  'timeline.evidence': 'Pruebas',
+  'timeline.since': 'desde {date}',
+  'timeline.role':
+    '{role, select, victim {víctima} perpetrator {autor} complainant {denunciante} authority {autoridad} court {tribunal} witness {testigo} other {otro}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 /** Languages a submission's printed words exist in; other UN languages print in English. */

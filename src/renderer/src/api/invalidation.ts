@@ -100,6 +100,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
+  'draft.appendTable': ['draft'],
+  'draft.appendTimeline': ['draft'],
+  'draft.appendClaim': ['draft'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
   'excerpt.unlink': ['excerpt'],
