@@ -4,6 +4,7 @@
 
 import { Extension, type Extensions, mergeAttributes, Node } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -286,6 +287,12 @@ export function draftExtensions(options: CitationOptions): Extensions {
       heading: { levels: [1, 2, 3] },
     }),
     NumberedParagraph,
+    // Tables (the timeline, last cycle's recommendations), as draft.appendTable writes them: a header
+    // row, then cells of paragraphs that may cite. No column resizing: the export sizes columns itself.
+    Table.configure({ resizable: false, cellMinWidth: 60, HTMLAttributes: { class: 'draft-table' } }),
+    TableRow,
+    TableHeader,
+    TableCell,
     Citation.configure(options),
     RecommendationRef.configure({ words: options.words }),
     Spotlight,
