@@ -51,6 +51,7 @@ const READ_VERBS = new Set([
   'claims',
   'matrix',
   'facets',
+  'table',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
