@@ -47,13 +47,14 @@ export const recommendationImportHandlers = {
     const reading = readImport(source);
     const fatal = reading.problems.find((p) => p.severity === 'fatal');
     if (fatal) throw new UprightError('RECOMMENDATION_IMPORT_UNRELIABLE', { line: fatal.line, problem: fatal.code });
-    const { added, present } = store.recommendationImport.addImported(
-      dossierId,
-      reading.rows.map((row) => row.fields),
+    // One transaction: every new recommendation is written, or — on any failure — none.
+    const outcomes = store.transaction(() =>
+      reading.rows.map((row) => store.recommendations.create(dossierId, row.fields, { imported: true })),
     );
+    const added = outcomes.filter((o) => o.created).map((o) => o.recommendation.id);
     return {
       added: added.length,
-      present,
+      present: outcomes.length - added.length,
       skipped: reading.problems.filter((p) => p.severity === 'row').length,
       problems: reading.problems,
       ids: added,

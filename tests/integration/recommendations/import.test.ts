@@ -42,8 +42,17 @@ describe('importing a CSV export', () => {
     expect(first).toMatchObject({ added: 4, present: 0, skipped: 3 });
     expect(first.ids).toHaveLength(4);
 
+    const listed = await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx);
+    expect(listed.items.map((r) => [r.paragraph, r.recommendingStates, r.response, r.cycle])).toEqual([
+      ['121.1', ['Norway'], 'supported', 3],
+      ['121.2', ['Norway', 'Sweden'], 'noted', 3],
+      ['121.3', ['Korea, Republic of'], 'partially_supported', 3],
+      ['121.7', ['Iran (Islamic Republic of)', 'Venezuela (Bolivarian Republic of)'], 'supported', 3],
+    ]);
+
     const second = await call(handlers, 'recommendation.import', { dossierId: dossier.id, source }, ctx);
     expect(second).toMatchObject({ added: 0, present: 4, ids: [] });
+    expect((await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx)).total).toBe(4);
     const after = await call(handlers, 'recommendation.importPreview', { dossierId: dossier.id, source }, ctx);
     expect(after.counts).toMatchObject({ new: 0, present: 4 });
     expect(after.rows.every((row) => row.present)).toBe(true);
@@ -96,6 +105,7 @@ describe('importing a CSV export', () => {
     };
     const preview = await call(handlers, 'recommendation.importPreview', { dossierId: dossier.id, source: good }, ctx);
     expect(preview.counts).toMatchObject({ new: 2, present: 0 });
+    expect((await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx)).total).toBe(0);
   });
 
   it('a Windows-1251 table with Russian headers, and a mapping given as col=field', async () => {
@@ -155,6 +165,9 @@ describe('pasting a report section', () => {
     expect(first).toMatchObject({ added: 165, present: 0 });
     const second = await call(handlers, 'recommendation.import', { dossierId: dossier.id, source }, ctx);
     expect(second).toMatchObject({ added: 0, present: 165 });
+    const noted = await call(handlers, 'recommendation.list', { dossierId: dossier.id, response: 'no_response' }, ctx);
+    expect(noted.total).toBe(23);
+    expect(noted.items[0]).toMatchObject({ paragraph: '106.1', documentSymbol: 'A/HRC/27/4', cycle: 2 });
   });
 
   it('refuses text with no numbered recommendations, writing nothing', async () => {
