@@ -16,6 +16,7 @@ import { api, isMethod, METHODS, type Method, type Params, type Result, type Ver
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
+import { addRecommendationsCommand } from './recommendations.ts';
 import { errorWords } from './words.ts';
 
 interface GlobalOptions {
@@ -489,6 +490,7 @@ export function buildProgram(): Command {
   }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addRecommendationsCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;
 }

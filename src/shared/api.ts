@@ -11,6 +11,7 @@ import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationImportApi } from './api/recommendation-import.ts';
 import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
@@ -26,6 +27,7 @@ export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendation-import.ts';
 export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
@@ -44,6 +46,7 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...recommendationImportApi,
   ...searchApi,
   ...eventsApi,
   ...recommendationsApi,
