@@ -45,6 +45,7 @@ import {
   verifyStore,
   writeCheckedCopy,
 } from './checks.ts';
+import { type ImportWriter, inProcessWriter, WorkerImportWriter } from './import-writer.ts';
 import type { IntegrityRecord } from './integrity-schedule.ts';
 import {
   calibrateKdf,
@@ -138,6 +139,8 @@ export class Vault {
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #lastUnlock: UnlockTimings | null = null;
+  /** Import batches' writers (vault workers), ended when the vault locks. */
+  readonly #writers = new Set<WorkerImportWriter>();
   /** The last full check's outcome, read from the vault at unlock; kept (like the setting) while locked. */
   #integrity: IntegrityRecord | null = null;
 
@@ -159,6 +162,22 @@ export class Vault {
   runningTask(): { kind: 'verify' | 'backup' } | null {
     const kind = this.#tasks.running();
     return kind ? { kind } : null;
+  }
+
+  /**
+   * A writer for one import batch: a vault worker storing each file in a transaction of its own
+   * (on the calling thread with tasksOnMainThread). Close it when the batch ends; a lock ends it.
+   */
+  importWriter(): ImportWriter {
+    this.#requireDb();
+    if (this.#tasksOnMainThread) return inProcessWriter(() => this.store());
+    const writer = new WorkerImportWriter(workerEntry('vault-worker'), this.#dbFile, this.#dataKey as Buffer);
+    this.#writers.add(writer);
+    return {
+      duplicate: (dossierId, name, sha256) => writer.duplicate(dossierId, name, sha256),
+      store: (file) => writer.store(file),
+      close: () => writer.close().finally(() => this.#writers.delete(writer)),
+    };
   }
 
   /** Cancels the running verify or backup and waits for its worker to exit; false when none ran. */
@@ -459,6 +478,7 @@ export class Vault {
   lock(): void {
     this.#generation++;
     void this.#tasks.cancel();
+    this.#endWriters();
     if (!this.#db) return;
     this.#close();
     this.#emit();
@@ -471,10 +491,10 @@ export class Vault {
    */
   async lockAfterTasks(waitMs = LOCK_WAITS_FOR_TASK_MS): Promise<void> {
     this.#generation++; // an unlock in flight must not open the vault while we wait
-    if (this.#tasks.running()) {
+    if (this.#tasks.running() || this.#writers.size > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
-        this.#tasks.cancel(),
+        Promise.all([this.#tasks.cancel(), this.#endWriters()]),
         new Promise((resolve) => {
           timer = setTimeout(resolve, waitMs);
         }),
@@ -595,6 +615,13 @@ export class Vault {
 
   // ---------- internals ----------
 
+  /** Ends every import writer at once (a file being stored is rolled back); resolves when they have exited. */
+  #endWriters(): Promise<unknown> {
+    const ending = [...this.#writers].map((writer) => writer.terminate());
+    this.#writers.clear();
+    return Promise.all(ending);
+  }
+
   #exists(): boolean {
     return existsSync(this.#slotsFile) || existsSync(this.#dbFile);
   }
@@ -690,6 +717,7 @@ export class Vault {
 
   /** Closes the database (checkpointed) and zeroes the keys; drops the repositories and their caches. */
   #close(): void {
+    void this.#endWriters(); // their connections must not outlive the vault's (nor a key rotation)
     const db = this.#db;
     this.#db = null;
     this.#store = null;

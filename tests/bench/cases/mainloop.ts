@@ -137,7 +137,7 @@ async function measureImport(location: string, passphrase: string, files: Pendin
         taskId: 'bench',
         dossierId: dossier.id,
         files,
-        store: () => vault.store(),
+        vault,
         signal: new AbortController().signal,
         onProgress: () => {},
       }),
