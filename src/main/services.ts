@@ -136,6 +136,10 @@ export function createServices(options: ServiceOptions): Services {
         if (!building) events.emit('vault.changed', { ...status, ...health(vault), sample });
       },
       onTaskProgress: (progress) => events.emit('task.progress', progress),
+      onMigrationProgress: (progress) => {
+        if (!sample && quietOwn) return;
+        events.emit('vault.migrating', progress);
+      },
     });
     return vault;
   };

@@ -19,7 +19,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import type { TaskProgress } from '../../shared/api/vault.ts';
+import type { MigrationProgress, TaskProgress } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import {
@@ -34,7 +34,14 @@ import {
   vacuumInto,
 } from '../store/database.ts';
 import { Store } from '../store/index.ts';
-import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
+import {
+  LATEST_VERSION,
+  type MigrationStep,
+  migrate,
+  pendingMigrations,
+  SEALED_SCHEMA_VERSION,
+  schemaVersion,
+} from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
 import { workerEntry } from '../workers/entries.ts';
 import {
@@ -65,6 +72,7 @@ import {
   writeFileAtomic,
   writeKeySlotFile,
 } from './keyslots.ts';
+import { migrateInWorker, type RunningMigration } from './migration-runner.ts';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 import { VaultTaskRunner } from './task-runner.ts';
 
@@ -106,6 +114,8 @@ export interface VaultOptions {
   actor?: string;
   /** Progress of verify and backup (forwarded to the renderer as task.progress). */
   onTaskProgress?: (progress: TaskProgress) => void;
+  /** Steps of the schema update an unlock runs on an older vault (forwarded as vault.migrating). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
   /**
    * Run verify and backup on the main connection, blocking the calling thread, as before the vault
    * worker: only for the main-loop benchmark's "old way" and for tools with no event loop to keep.
@@ -127,6 +137,7 @@ export class Vault {
   readonly #actor: string;
   readonly #tasks: VaultTaskRunner;
   readonly #tasksOnMainThread: boolean;
+  readonly #onMigrationProgress: ((progress: MigrationProgress) => void) | undefined;
 
   #db: Db | null = null;
   #store: Store | null = null;
@@ -139,6 +150,8 @@ export class Vault {
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #lastUnlock: UnlockTimings | null = null;
+  /** The schema migration an unlock is running in the vault worker, if any. */
+  #migration: RunningMigration | null = null;
   /** Import batches' writers (vault workers), ended when the vault locks. */
   readonly #writers = new Set<WorkerImportWriter>();
   /** The last full check's outcome, read from the vault at unlock; kept (like the setting) while locked. */
@@ -152,6 +165,7 @@ export class Vault {
     this.#onChange = options.onChange;
     this.#actor = options.actor ?? 'owner';
     this.#tasksOnMainThread = options.tasksOnMainThread ?? false;
+    this.#onMigrationProgress = options.onMigrationProgress;
     this.#tasks = new VaultTaskRunner(
       () => workerEntry('vault-worker'),
       (progress) => options.onTaskProgress?.(progress),
@@ -283,7 +297,7 @@ export class Vault {
         dataKey.fill(0);
         throw new UprightError('CANCELLED'); // locked while being unlocked
       }
-      this.#openWith(dataKey, slots);
+      await this.#openWith(dataKey, slots);
       this.#lastUnlock = { kdfMs: derived - started, openMs: performance.now() - derived };
       this.#emit();
     });
@@ -314,7 +328,7 @@ export class Vault {
           if (!this.#dataKey || !timingSafeEqual(this.#dataKey, dataKey)) throw new UprightError('KEYSLOT_CORRUPT');
         } else {
           keep = true; // #openWith owns the key from here (and zeroes it if it fails)
-          this.#openWith(dataKey, slots);
+          await this.#openWith(dataKey, slots);
         }
         writeKeySlotFile(
           this.#slotsFile,
@@ -459,7 +473,7 @@ export class Vault {
         writeKeySlotFile(this.#slotsFile, newSlots, newKey);
         this.#settleRotation(newKey);
         adopted = true; // #openWith owns the new key from here
-        this.#openWith(newKey, readKeySlotFile(this.#slotsFile));
+        await this.#openWith(newKey, readKeySlotFile(this.#slotsFile));
         this.#emit();
         return { recoveryKey: formatRecoveryKey(recoveryKey) };
       } finally {
@@ -478,6 +492,7 @@ export class Vault {
   lock(): void {
     this.#generation++;
     void this.#tasks.cancel();
+    this.#migration?.terminate(); // an unlock updating the schema stops; the vault stays as it was
     this.#endWriters();
     if (!this.#db) return;
     this.#close();
@@ -642,7 +657,8 @@ export class Vault {
    * failure). The key file must be authentic under that key (its MAC), or — written before version
    * 2 — belong to a vault from before SEALED_SCHEMA_VERSION, in which case it is upgraded here.
    */
-  #openWith(dataKey: Buffer, slots: KeySlotFile): void {
+  async #openWith(dataKey: Buffer, slots: KeySlotFile): Promise<void> {
+    const generation = this.#generation;
     let db: Db | null = null;
     try {
       checkKeySlotMac(slots, dataKey);
@@ -664,7 +680,7 @@ export class Vault {
       // The key file gains its MAC before the schema moves past SEALED_SCHEMA_VERSION: a crash in
       // between leaves an authenticated key file beside an older schema, which opens.
       if (!hasMac(slots)) writeKeySlotFile(this.#slotsFile, slots.slots, dataKey);
-      migrate(db);
+      if (pendingMigrations(version).length > 0) await this.#migrate(db, dataKey, generation);
       const auditKey = auditHeadKey(dataKey);
       const store = new Store(db, { actor: this.#actor, auditHeadKey: auditKey });
       if (version < SEALED_SCHEMA_VERSION) store.audit.sealHead();
@@ -673,6 +689,42 @@ export class Vault {
       if (db) closeDatabase(db);
       dataKey.fill(0);
       throw translateSqliteError(error);
+    }
+  }
+
+  /**
+   * Brings an older schema up to date: in the vault worker (its steps announced through
+   * onMigrationProgress), or on `db` itself with tasksOnMainThread. The main connection `db` stays
+   * idle meanwhile. A lock meanwhile ends the worker (the migration is rolled back) and this throws.
+   */
+  async #migrate(db: Db, dataKey: Buffer, generation: number): Promise<void> {
+    const report = (step: MigrationStep, finished = false) => {
+      try {
+        this.#onMigrationProgress?.({ ...step, finished });
+      } catch {
+        // a listener's failure does not stop the unlock
+      }
+    };
+    let last: MigrationStep | null = null;
+    const onStep = (step: MigrationStep) => {
+      last = step;
+      report(step);
+    };
+    try {
+      if (this.#tasksOnMainThread) {
+        migrate(db, LATEST_VERSION, onStep);
+        return;
+      }
+      const running = migrateInWorker(workerEntry('vault-worker'), this.#dbFile, dataKey, onStep);
+      this.#migration = running;
+      try {
+        await running.done;
+      } finally {
+        this.#migration = null;
+      }
+      if (generation !== this.#generation) throw new UprightError('CANCELLED'); // locked meanwhile
+    } finally {
+      if (last) report(last, true);
     }
   }
 

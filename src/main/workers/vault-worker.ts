@@ -9,14 +9,18 @@ import { parentPort } from 'node:worker_threads';
 import { UprightError } from '../../shared/errors.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
-import { type Db, openEncryptedDatabase } from '../store/database.ts';
+import { type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
 import { Store } from '../store/index.ts';
+import { LATEST_VERSION, type MigrationStep, migrate } from '../store/migrations/index.ts';
 import { type TaskHooks, type TaskStep, verifyStore, writeCheckedCopy } from '../vault/checks.ts';
 import { type ParsedFileInput, unpack } from '../vault/import-writer.ts';
 
 export interface VaultWorkerRequest {
-  /** import: a session storing a batch's files, one call at a time, until `end` (see import-writer.ts). */
-  task: 'verify' | 'backup' | 'import';
+  /**
+   * import: a session storing a batch's files, one call at a time, until `end` (see import-writer.ts).
+   * migrate: brings an older vault's schema up to date at unlock (see migration-runner.ts).
+   */
+  task: 'verify' | 'backup' | 'import' | 'migrate';
   /** vault.db */
   file: string;
   /** The data key's 32 bytes, transferred (the sender's copy is detached). */
@@ -29,6 +33,7 @@ export interface VaultWorkerRequest {
 
 export type VaultWorkerMessage =
   | { type: 'progress'; step: TaskStep; done: number; total: number }
+  | { type: 'migration'; step: MigrationStep }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; code: string | null; params: Record<string, string | number>; step: TaskStep | 'start' };
 
@@ -117,7 +122,14 @@ function runTask(request: VaultWorkerRequest): void {
   try {
     db = openEncryptedDatabase(request.file, key, { locking: 'guest', busyTimeoutMs: BUSY_TIMEOUT_MS });
     let value: unknown;
-    if (request.task === 'verify') {
+    if (request.task === 'migrate') {
+      key.fill(0);
+      // One transaction for every pending step, as on the main connection: a failure leaves the
+      // vault as it was. Each step is announced before it starts.
+      value = migrate(db, LATEST_VERSION, (migration) =>
+        port.postMessage({ type: 'migration', step: migration } satisfies VaultWorkerMessage),
+      );
+    } else if (request.task === 'verify') {
       db.pragma('query_only = ON'); // the check only reads; its result is recorded by the main connection
       const auditKey = auditHeadKey(key);
       key.fill(0);
@@ -132,7 +144,9 @@ function runTask(request: VaultWorkerRequest): void {
       value = {};
     }
     port.postMessage({ type: 'done', value } satisfies VaultWorkerMessage);
-  } catch (error) {
+  } catch (thrown) {
+    // A migration's SQLite failure means what it meant on the main connection (VAULT_CORRUPT …).
+    const error = request.task === 'migrate' ? translateSqliteError(thrown) : thrown;
     const known = error instanceof UprightError;
     port.postMessage({
       type: 'failed',
