@@ -11,6 +11,7 @@ import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
@@ -25,6 +26,7 @@ export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
 export * from './api/sources.ts';
@@ -44,6 +46,7 @@ export const api = {
   ...draftsApi,
   ...searchApi,
   ...eventsApi,
+  ...recommendationsApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -6,6 +6,7 @@ import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import { eventHandlers } from './events.ts';
 import { linkHandlers } from './links.ts';
+import { recommendationHandlers } from './recommendations.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { searchHandlers } from './search.ts';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...searchHandlers,
   ...eventHandlers,
+  ...recommendationHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';
