@@ -166,7 +166,45 @@ function insertDoc(
     )
     .run(seq, doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end);
   sql(db).get('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, titleKeys, bodyKeys);
+  // Every word indexed is in the list prefix queries are answered from (migration 16 on; the steps
+  // before it index without it, and it is filled from the index when made).
+  if (hasTermList(db)) {
+    const keys = new Set(`${titleKeys} ${bodyKeys}`.split(' '));
+    keys.delete('');
+    sql(db)
+      .get('INSERT OR IGNORE INTO search_term (term) SELECT value FROM json_each(?)')
+      .run(JSON.stringify([...keys]));
+  }
   return true;
+}
+
+const termLists = new WeakSet<Db>();
+/** Whether the vault has its list of indexed words yet (remembered once it has: it is never dropped). */
+function hasTermList(db: Db): boolean {
+  if (termLists.has(db)) return true;
+  const found = sql(db).get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_term'").get();
+  if (found) termLists.add(db);
+  return found !== undefined;
+}
+
+/** A prefix standing for more words than this is left to FTS5's own prefix reading. */
+const PREFIX_WORDS = 64;
+
+/**
+ * An FTS5 expression (of parseQuery or typedWordsMatch) with each prefix ("detain"*) replaced by the
+ * words of the index it begins ("detain" OR "detainee"), read from the list of indexed words: FTS5
+ * reads a prefix's every match before the first, whole words only as far as needed. A prefix that
+ * begins no word, or very many, stays as it is (the list is only a shortcut).
+ */
+export function expandPrefixes(db: Db, match: string): string {
+  if (!match.includes('"*') || !hasTermList(db)) return match;
+  const list = sql(db).get('SELECT term FROM search_term WHERE term >= ? AND term < ? ORDER BY term LIMIT ?').pluck();
+  return match.replace(/"([^"]*)"\*/g, (prefix, key: string) => {
+    if (key === '') return prefix;
+    const terms = list.all(key, `${key}\u{10FFFF}`, PREFIX_WORDS + 1) as string[];
+    if (terms.length === 0 || terms.length > PREFIX_WORDS) return prefix;
+    return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+  });
 }
 
 /**
@@ -353,7 +391,11 @@ export function excerptSeqsMatching(db: Db, text: string, dossierId: string): nu
        ORDER BY ${RANK}`,
     )
     .pluck()
-    .all({ match, dossier: dossierId, ...kindRange('excerpt', legacyIndex(db)) }) as number[];
+    .all({
+      match: expandPrefixes(db, match),
+      dossier: dossierId,
+      ...kindRange('excerpt', legacyIndex(db)),
+    }) as number[];
 }
 
 /**
@@ -604,7 +646,8 @@ export class SearchRepository extends Repository {
            ORDER BY search_fts.rowid DESC`
         : `SELECT rowid AS seq FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC`,
     );
-    const bound = { ...params, match: parsed.match };
+    const match = expandPrefixes(this.db, parsed.match);
+    const bound = { ...params, match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
       const taken = new Map<SearchKind, number[]>();
@@ -659,7 +702,7 @@ export class SearchRepository extends Repository {
             lo = Math.min(lo, seq);
             hi = Math.max(hi, seq);
           }
-          for (const row of scored.iterate({ match: parsed.match, hi }) as IterableIterator<{
+          for (const row of scored.iterate({ match, hi }) as IterableIterator<{
             seq: number;
             rank: number;
           }>) {
@@ -847,7 +890,10 @@ function thingsMatching(db: Db, kind: SearchKind, match: string, limit: number):
            WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi AND d.kind = @kind LIMIT -1 OFFSET 0)
          GROUP BY thing_id ORDER BY best LIMIT @limit`,
       )
-      .all({ match, kind, limit, ...kindRange(kind, legacyIndex(db)) }) as { thingId: string; seq: number }[];
+      .all({ match: expandPrefixes(db, match), kind, limit, ...kindRange(kind, legacyIndex(db)) }) as {
+      thingId: string;
+      seq: number;
+    }[];
   } catch (error) {
     throw asQueryError(error);
   }
