@@ -25,8 +25,10 @@ function Toolbar({ editor, onCite, extraTools }: { editor: Editor; onCite: () =>
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
-      inParagraph: e.isActive('paragraph'),
-      numbered: e.isActive('paragraph') && e.getAttributes('paragraph').numbered !== false,
+      // A cell's paragraphs are never numbered: the toggle means nothing there.
+      inParagraph: e.isActive('paragraph') && !e.isActive('table'),
+      numbered: e.isActive('paragraph') && !e.isActive('table') && e.getAttributes('paragraph').numbered !== false,
+      inTable: e.isActive('table'),
     }),
   });
   const intl = useIntl();
@@ -135,6 +137,35 @@ function Toolbar({ editor, onCite, extraTools }: { editor: Editor; onCite: () =>
       >
         <FormattedMessage id="drafts.toolbar.numbered" defaultMessage="¶ Numbered" />
       </button>
+      {state.inTable && (
+        // biome-ignore lint/a11y/useSemanticElements: a group of toolbar buttons, not a form's fieldset
+        <span
+          className="table-tools"
+          role="group"
+          aria-label={intl.formatMessage({ id: 'drafts.toolbar.table', defaultMessage: 'Table' })}
+        >
+          <button
+            type="button"
+            title={intl.formatMessage({
+              id: 'drafts.toolbar.table.addRowTitle',
+              defaultMessage: 'Add a row below this one',
+            })}
+            onClick={() => chain().addRowAfter().run()}
+          >
+            <FormattedMessage id="drafts.toolbar.table.addRow" defaultMessage="+ Row" />
+          </button>
+          <button
+            type="button"
+            title={intl.formatMessage({ id: 'drafts.toolbar.table.deleteRowTitle', defaultMessage: 'Delete this row' })}
+            onClick={() => chain().deleteRow().run()}
+          >
+            <FormattedMessage id="drafts.toolbar.table.deleteRow" defaultMessage="− Row" />
+          </button>
+          <button type="button" onClick={() => chain().deleteTable().run()}>
+            <FormattedMessage id="drafts.toolbar.table.delete" defaultMessage="Delete table" />
+          </button>
+        </span>
+      )}
       <button
         type="button"
         className="cite-button"

@@ -4,6 +4,7 @@
 
 import { Extension, type Extensions, mergeAttributes, Node } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -238,7 +239,9 @@ function nameNotes(doc: PmNode, name: (number: number) => string): DecorationSet
   return DecorationSet.create(
     doc,
     citations(doc).map(({ pos, node, number }) =>
-      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref', 'aria-label': name(number) }),
+      // "link" after it for checkers and readers that do not know DPUB roles: inside a table cell the
+      // cell, not the text box, is the nearest role, and a bare <sup> may not carry a name there.
+      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref link', 'aria-label': name(number) }),
     ),
   );
 }
@@ -323,6 +326,12 @@ export function draftExtensions(options: CitationOptions): Extensions {
       heading: { levels: [1, 2, 3] },
     }),
     NumberedParagraph,
+    // Tables (the timeline, last cycle's recommendations), as draft.appendTable writes them: a header
+    // row, then cells of paragraphs that may cite. No column resizing: the export sizes columns itself.
+    Table.configure({ resizable: false, cellMinWidth: 60, HTMLAttributes: { class: 'draft-table' } }),
+    TableRow,
+    TableHeader,
+    TableCell,
     Citation.configure(options),
     RecommendationRef.configure({ words: options.words, label: options.recommendationLabel ?? (() => null) }),
     Spotlight,
