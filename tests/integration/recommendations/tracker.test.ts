@@ -227,6 +227,14 @@ describe('the recommendations tracker', () => {
     const { ctx, dossier, association, excerpts } = await setup();
     await call(handlers, 'recommendation.addEvidence', { id: association.id, excerptId: excerpts.simplified.id }, ctx);
     await call(handlers, 'recommendation.assess', { id: association.id, assessment: 'partially_implemented' }, ctx);
+    // A "never export" excerpt shows the assessment in the tracker but stays out of the draft.
+    await call(handlers, 'excerpt.update', { id: excerpts.unregistered.id, confidentiality: 'never_export' }, ctx);
+    await call(
+      handlers,
+      'recommendation.addEvidence',
+      { id: association.id, excerptId: excerpts.unregistered.id },
+      ctx,
+    );
     const draft = await call(
       handlers,
       'draft.create',
@@ -250,6 +258,11 @@ describe('the recommendations tracker', () => {
     expect(text(rows[0])).toContain('Поддержана');
     expect(text(rows[0])).toContain('Выполнена частично');
     expect(JSON.stringify(rows[0])).toContain(excerpts.simplified.id);
+    expect(JSON.stringify(updated.body)).not.toContain(excerpts.unregistered.id);
+    // Both rows come from one report: its symbol heads the table.
+    expect(text(updated.body.content.at(-2))).toContain(
+      'Рекомендации предыдущего обзора и их выполнение (A/HRC/43/10)',
+    );
     expect(text(rows[1])).toContain('Не оценена');
   });
 
