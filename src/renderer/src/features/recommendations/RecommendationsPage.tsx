@@ -388,6 +388,17 @@ function Matrix({
                 </tr>
               );
             })}
+            {COLUMNS.some((c) => data.unthemed[c] > 0) && (
+              <tr className="matrix-unthemed">
+                <th scope="row">
+                  <FormattedMessage id="recommendations.matrix.noTheme" defaultMessage="No theme yet" />
+                </th>
+                {COLUMNS.map((c) => (
+                  <td key={c}>{intl.formatNumber(data.unthemed[c])}</td>
+                ))}
+                <td>{intl.formatNumber(COLUMNS.reduce((sum, c) => sum + data.unthemed[c], 0))}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
