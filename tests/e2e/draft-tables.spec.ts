@@ -2,8 +2,8 @@
 // filters the events to the confederation and inserts them into her draft as a table (when, what
 // happened, where, who, evidence as notes); from the Claims tab she adds the Government's account
 // with the evidence that contradicts it. In the editor the table is there, its notes numbered with
-// the rest; she adds a row and takes it away again; the Word file has a real table whose citations
-// are footnotes.
+// the rest; she adds a row and takes it away again, cites an excerpt in a cell; the Word file has a
+// real table whose citations are footnotes.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
@@ -177,6 +177,23 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   await expect(rows).toHaveCount(4);
   await expect(body).not.toContainText('June 2015June');
 
+  // A citation typed into a cell is a note like any other, numbered where it stands: the second.
+  // The empty "Where" cell, on its first line (the row is taller than one line).
+  await rows
+    .nth(2)
+    .locator('td')
+    .nth(2)
+    .click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+Shift+KeyC');
+  const picker = page.getByRole('dialog', { name: 'Cite an excerpt' });
+  await expect(picker.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('Justice Ministry brought a case');
+  await expect(picker.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(rows.nth(2).locator('td').nth(2).getByLabel('Note 2', { exact: true })).toHaveClass(/citation/);
+  await expect(body.locator('.citation')).toHaveCount(7);
+
   // The Word file: one real table, header row marked, its notes real footnotes in document order.
   await page.getByRole('button', { name: 'Export…' }).click();
   const exporter = page.getByRole('dialog', { name: 'Export the submission' });
@@ -203,8 +220,8 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   expect(tableXml).toContain('<w:tblHeader/>');
   expect(tableXml.replace(/<[^>]+>/g, '')).toContain('KNPRK applies for registration again');
   const ids = (text: string) => [...text.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
-  expect(ids(document)).toEqual(['1', '2', '3', '4', '5', '6']);
-  expect(ids(tableXml)).toEqual(['1', '2', '3', '4']);
+  expect(ids(document)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  expect(ids(tableXml)).toEqual(['1', '2', '3', '4', '5']);
   const footnotes = xml('word/footnotes.xml').replace(/<[^>]+>/g, '');
   expect(footnotes).toContain('Kazakhstan');
 });

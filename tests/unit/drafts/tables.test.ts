@@ -9,10 +9,13 @@ import { compareBodies } from '../../../src/main/drafts/compare.ts';
 import { prepareDocument, readDraft } from '../../../src/main/drafts/document.ts';
 import { renderDocx } from '../../../src/main/drafts/docx.ts';
 import { renderHtml } from '../../../src/main/drafts/html.ts';
+import { claimParts, timelineColumns, timelineRow } from '../../../src/main/drafts/inserts.ts';
 import { renderMarkdown } from '../../../src/main/drafts/markdown.ts';
 import { buildModel, layout } from '../../../src/main/drafts/model.ts';
+import { wording } from '../../../src/main/drafts/wording.ts';
 import { bodyWords } from '../../../src/main/drafts/words.ts';
 import { listZip, readZipText } from '../../../src/main/ingest/zip.ts';
+import type { EventRecord } from '../../../src/main/store/index.ts';
 import { cite, doc, excerpt, goodContext, heading, para, person, TODAY, table } from './support.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -289,5 +292,74 @@ describe('comparing versions with a table', () => {
       },
     ]);
     expect(changes.map((c) => c.before)).toContain('When | What happened | Who');
+  });
+});
+
+describe('what the Timeline and Claims tabs insert, in the draft’s language', () => {
+  const event: EventRecord = {
+    id: 'ev1',
+    dossierId: 'd1',
+    title: 'Liquidated by the courts',
+    description: '',
+    date: { start: '2017-03-01', end: '2017-03-31', precision: 'month' },
+    dateText: 'March 2017',
+    place: 'Shymkent',
+    participants: [
+      { entityId: 'k', role: 'victim', name: 'KNPRK', kind: 'organisation', pseudonym: null },
+      { entityId: 'c', role: 'court', name: 'Economic Court', kind: 'organisation', pseudonym: null },
+    ],
+    evidence: ['x1', 'x2'].map((excerptId) => ({
+      excerptId,
+      sourceId: 's',
+      sourceTitle: 'Campaign page',
+      sourceKind: 'web_page' as const,
+      exact: 'liquidated',
+      page: null,
+      contradicted: false,
+    })),
+    sourceCount: 1,
+    disputed: false,
+    createdAt: '',
+    updatedAt: '',
+  };
+
+  it('heads the timeline’s columns and names the roles in English, Russian, French and Spanish', () => {
+    const languages = ['en', 'ru', 'fr', 'es'];
+    expect(languages.map((l) => timelineColumns(wording(l)))).toEqual([
+      ['When', 'What happened', 'Where', 'Who', 'Evidence'],
+      ['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства'],
+      ['Date', 'Faits', 'Lieu', 'Personnes en cause', 'Preuves'],
+      ['Fecha', 'Hechos', 'Lugar', 'Personas involucradas', 'Pruebas'],
+    ]);
+    const rows = languages.map((l) => timelineRow(wording(l), event));
+    expect(rows.map((row) => row[3])).toEqual([
+      [{ text: 'KNPRK (victim); Economic Court (court)' }],
+      [{ text: 'KNPRK (пострадавший); Economic Court (суд)' }],
+      [{ text: 'KNPRK (victime); Economic Court (tribunal)' }],
+      [{ text: 'KNPRK (víctima); Economic Court (tribunal)' }],
+    ]);
+    // The month as each language writes it; the evidence as citations, one after another.
+    expect(rows.map((row) => row[0])).toEqual([
+      [{ text: 'March 2017' }],
+      [{ text: 'март 2017 г.' }],
+      [{ text: 'mars 2017' }],
+      [{ text: 'marzo de 2017' }],
+    ]);
+    expect(rows[0]?.[4]).toEqual([{ excerptId: 'x1' }, { text: ', ' }, { excerptId: 'x2' }]);
+  });
+
+  it('words a claim and its evidence as one cited paragraph, quoted as the language quotes', () => {
+    const claim = { id: 'c1', exact: 'Problems have not\nbeen reported' };
+    const against = [{ id: 'x1', exact: '600 unions were prevented' }];
+    const text = (language: string) =>
+      claimParts(wording(language), claim, against, [])
+        .map((p) => ('text' in p ? p.text : `[${p.excerptId}]`))
+        .join('');
+    expect(text('en')).toBe(
+      'The State says: “Problems have not been reported”[c1]. This is contradicted by the following: “600 unions were prevented”[x1].',
+    );
+    expect(text('es')).toBe(
+      'El Estado afirma: «Problems have not been reported»[c1]. Lo contradice lo siguiente: «600 unions were prevented»[x1].',
+    );
   });
 });
