@@ -16,7 +16,19 @@ import { wording } from '../../../src/main/drafts/wording.ts';
 import { bodyWords } from '../../../src/main/drafts/words.ts';
 import { listZip, readZipText } from '../../../src/main/ingest/zip.ts';
 import type { EventRecord } from '../../../src/main/store/index.ts';
-import { cite, doc, excerpt, goodContext, heading, para, person, TODAY, table } from './support.ts';
+import {
+  cite,
+  doc,
+  excerpt,
+  goodContext,
+  heading,
+  para,
+  person,
+  recommendation,
+  recommendationRef,
+  TODAY,
+  table,
+} from './support.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const { DOMParser } = new JSDOM('').window;
@@ -251,6 +263,26 @@ describe('the checks inside a table', () => {
     expect(found).toContainEqual(['CITATION_NEVER_EXPORT', { kind: 'note', number: 4 }]);
     expect(found).toContainEqual(['NEVER_EXPORT_QUOTED', { kind: 'paragraph', number: 2 }]);
     expect(found).toContainEqual(['PSEUDONYM_REPLACED', { kind: 'paragraph', number: 1 }]);
+  });
+
+  it('read a reference to an earlier recommendation in a cell, and say when it is gone or unnumbered', () => {
+    const body = doc(
+      ...BODY.content,
+      table(
+        ['Recommendation', 'Assessment'],
+        [[recommendationRef('r2')], ['Not implemented']],
+        [[recommendationRef('gone')], ['No information']],
+      ),
+    );
+    const results = runChecks(
+      { ...context(body), recommendations: new Map([['r2', recommendation('r2', { paragraph: null })]]) },
+      { today: TODAY },
+    );
+    const found = results.filter((r) => r.rule === 'recommendation-ref').map((r) => [r.code, r.target]);
+    expect(found).toEqual([
+      ['RECOMMENDATION_UNNUMBERED', { kind: 'paragraph', number: 2 }],
+      ['RECOMMENDATION_MISSING', { kind: 'paragraph', number: 2 }],
+    ]);
   });
 
   it('do not ask for a number on a long cell, which is unnumbered by design', () => {
