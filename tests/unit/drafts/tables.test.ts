@@ -11,11 +11,12 @@ import { renderDocx } from '../../../src/main/drafts/docx.ts';
 import { renderHtml } from '../../../src/main/drafts/html.ts';
 import { claimParts, timelineColumns, timelineRow } from '../../../src/main/drafts/inserts.ts';
 import { renderMarkdown } from '../../../src/main/drafts/markdown.ts';
-import { buildModel, layout } from '../../../src/main/drafts/model.ts';
+import { buildModel, inlineText, layout } from '../../../src/main/drafts/model.ts';
 import { wording } from '../../../src/main/drafts/wording.ts';
 import { bodyWords } from '../../../src/main/drafts/words.ts';
 import { listZip, readZipText } from '../../../src/main/ingest/zip.ts';
 import type { EventRecord } from '../../../src/main/store/index.ts';
+import type { DraftNode } from '../../../src/shared/draft.ts';
 import {
   cite,
   doc,
@@ -244,6 +245,97 @@ describe('a table in the printable page and in Markdown', () => {
       prepareDocument(context(doc(para('Intro.'), table(['A', 'B'], [['x | y'], ['z']]))), { redact: false }),
     );
     expect(md).toContain('| x \\| y | z |');
+  });
+});
+
+describe('a table with merged cells (pasted from Word)', () => {
+  const cell = (type: string, content: DraftNode[], attrs: Record<string, unknown> = {}): DraftNode => ({
+    type,
+    attrs: { colspan: 1, rowspan: 1, colwidth: null, ...attrs },
+    content: [{ type: 'paragraph', content }],
+  });
+  const MERGED = doc(para('Intro.'), {
+    type: 'table',
+    content: [
+      {
+        type: 'tableRow',
+        content: [
+          cell('tableHeader', [{ type: 'text', text: 'Event' }], { colspan: 2 }),
+          cell('tableHeader', [{ type: 'text', text: 'Evidence' }]),
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [
+          cell('tableCell', [{ type: 'text', text: '2016' }], { rowspan: 2 }),
+          cell('tableCell', [{ type: 'text', text: 'Court case' }]),
+          cell('tableCell', [cite('e1')]),
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [cell('tableCell', [{ type: 'text', text: 'Liquidation' }]), cell('tableCell', [cite('e2')])],
+      },
+    ],
+  });
+
+  it('places each cell in the grid column it starts in, after the merged ones', () => {
+    const { model } = readDraft(context(MERGED));
+    expect(model.blocks.filter((b) => b.cell).map((b) => [inlineText(b.inlines), b.cell?.row, b.cell?.column])).toEqual(
+      [
+        ['Event', 0, 0],
+        ['Evidence', 0, 2],
+        ['2016', 1, 0],
+        ['Court case', 1, 1],
+        ['', 1, 2],
+        ['Liquidation', 2, 1],
+        ['', 2, 2],
+      ],
+    );
+  });
+
+  it('merges them in Word, in HTML, and leaves the covered places empty in Markdown', async () => {
+    const exported = prepareDocument(context(MERGED), { redact: false });
+    const bytes = await renderDocx(exported);
+    const entries = listZip(bytes) ?? [];
+    const xml = new DOMParser().parseFromString(
+      readZipText(
+        bytes,
+        entries.find((e) => e.name === 'word/document.xml'),
+      ) ?? '',
+      'application/xml',
+    );
+    const rows = all(all(xml, 'tbl')[0] as Element, 'tr');
+    expect(
+      rows.map((r) => all(r, 'tc').map((tc) => [textOf(tc), val(all(tc, 'gridSpan')[0]), val(all(tc, 'vMerge')[0])])),
+    ).toEqual([
+      [
+        ['Event', '2', null],
+        ['Evidence', null, null],
+      ],
+      [
+        ['2016', null, 'restart'],
+        ['Court case', null, null],
+        ['', null, null],
+      ],
+      [
+        ['', null, 'continue'],
+        ['Liquidation', null, null],
+        ['', null, null],
+      ],
+    ]);
+    const page = new JSDOM(renderHtml(exported)).window.document;
+    expect(page.querySelector('th')?.getAttribute('colspan')).toBe('2');
+    expect(page.querySelector('td')?.getAttribute('rowspan')).toBe('2');
+    expect([...page.querySelectorAll('tbody tr')].map((tr) => tr.children.length)).toEqual([3, 2]);
+    expect(renderMarkdown(exported)).toContain(
+      [
+        '| Event |  | Evidence |',
+        '| --- | --- | --- |',
+        '| 2016 | Court case | [^1] |',
+        '|  | Liquidation | [^2] |',
+      ].join('\n'),
+    );
   });
 });
 
