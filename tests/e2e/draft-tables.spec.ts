@@ -224,4 +224,32 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   expect(ids(tableXml)).toEqual(['1', '2', '3', '4', '5']);
   const footnotes = xml('word/footnotes.xml').replace(/<[^>]+>/g, '');
   expect(footnotes).toContain('Kazakhstan');
+
+  // A new draft in Russian from the Timeline tab: the table's headings and roles are in Russian,
+  // whatever the interface speaks.
+  await page.keyboard.press('Escape');
+  await expect(exporter).toBeHidden();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('button', { name: /Kazakhstan/ })
+    .click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: 'Insert as table into a draft…' }).click();
+  const again = page.getByRole('form', { name: 'Insert the timeline into a draft' });
+  await again.getByLabel('Draft').selectOption({ label: 'A new draft…' });
+  await again.getByLabel('Title of the new draft').fill('УПО Казахстан');
+  await again.getByLabel('Language of the submission').selectOption('ru');
+  await snap(page, 'draft-tables-05-new-russian-draft');
+  await again.getByRole('button', { name: 'Add at the end of the draft' }).click();
+  await expect(page.getByRole('status')).toContainText('4 events added as a table at the end of “УПО Казахстан”');
+  const drafts = await callFromPage<{ id: string; title: string }[]>(page, 'draft.list', { dossierId });
+  const russian = await callFromPage<{ body: { content: { type: string; content?: unknown[] }[] } }>(
+    page,
+    'draft.get',
+    { id: drafts.find((d) => d.title === 'УПО Казахстан')?.id },
+  );
+  const inserted = JSON.stringify(russian.body.content.at(-1));
+  for (const words of ['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства', 'KNPRK (пострадавший)']) {
+    expect(inserted).toContain(words);
+  }
 });
