@@ -16,6 +16,7 @@ import { api, isMethod, METHODS, type Method, type Params, type Result, type Ver
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
+import { addRecommendationsCommand } from './recommendations.ts';
 import { errorWords } from './words.ts';
 
 interface GlobalOptions {
@@ -316,7 +317,7 @@ export function buildProgram(): Command {
             modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
-          store: () => services.vault.store(),
+          vault: services.vault,
           signal: new AbortController().signal,
           onProgress: (progress) => {
             const r = progress.outcome;
@@ -489,6 +490,7 @@ export function buildProgram(): Command {
   }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addRecommendationsCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;
 }

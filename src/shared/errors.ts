@@ -361,6 +361,17 @@ export const ERROR_MESSAGES = defineMessages({
       'The page nests its elements more than {limit, number} levels deep, which no real page does, so it was not read. It may be damaged or made to crash programs.',
   },
   // The command line's own refusals (worded in the terminal, in English or Russian).
+  RECOMMENDATION_IMPORT_UNRELIABLE: {
+    id: 'error.RECOMMENDATION_IMPORT_UNRELIABLE',
+    defaultMessage:
+      'Nothing was imported: {problem, select, BROKEN_QUOTES {a quotation mark opened on line {line} is never closed, so the rows after it cannot be read} TOO_MANY_FIELDS {line {line} has more cells than the header row (a separator that should be quoted), so its columns cannot be trusted} NO_TEXT_COLUMN {no column holds the recommendations’ words; map one to “text”} other {no numbered recommendations were found}}. Fix the file, then import it again.',
+    description: 'problem: BROKEN_QUOTES, TOO_MANY_FIELDS, NO_TEXT_COLUMN or NO_RECOMMENDATIONS; line: the line number',
+  },
+  RECOMMENDATION_MAPPING_INVALID: {
+    id: 'error.RECOMMENDATION_MAPPING_INVALID',
+    defaultMessage:
+      '“{spec}” is not a column of the file and a field: write "Column header=field" or "3=field", the field one of text, states, cycle, session, document, paragraph, response, themes or ignore.',
+  },
   CLI_SECRET_NEEDED: {
     id: 'error.CLI_SECRET_NEEDED',
     defaultMessage:

@@ -10,6 +10,7 @@ import { EventRepository } from './events.ts';
 import { ExcerptRepository } from './excerpts.ts';
 import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
+import { RecommendationImportRepository } from './recommendation-import.ts';
 import { RecommendationRepository } from './recommendations.ts';
 import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
@@ -85,6 +86,7 @@ export class Store {
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly search: SearchRepository;
+  readonly recommendationImport: RecommendationImportRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -103,6 +105,7 @@ export class Store {
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
     this.search = new SearchRepository(db, this.audit);
+    this.recommendationImport = new RecommendationImportRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

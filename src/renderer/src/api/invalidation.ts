@@ -51,6 +51,8 @@ const READ_VERBS = new Set([
   'claims',
   'matrix',
   'facets',
+  'table',
+  'importPreview',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
@@ -116,6 +118,8 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'recommendation.addEvidence': ['recommendation'],
   'recommendation.removeEvidence': ['recommendation'],
   'recommendation.insertTable': ['draft', 'recommendation'],
+  // An import adds recommendations; drafts check their references against them.
+  'recommendation.import': ['recommendation', 'draft'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
   'excerpt.unlink': ['excerpt'],

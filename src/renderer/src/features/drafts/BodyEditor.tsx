@@ -1,6 +1,6 @@
 import { NodeSelection } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditorState } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import { excerptPlace } from '../excerpts/place.ts';
@@ -9,7 +9,7 @@ import { citations } from './numbering.ts';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3';
 
-function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
+function Toolbar({ editor, onCite, extraTools }: { editor: Editor; onCite: () => void; extraTools?: ReactNode }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -174,6 +174,7 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
       >
         <FormattedMessage id="drafts.toolbar.cite" defaultMessage="Cite excerpt…" />
       </button>
+      {extraTools}
     </div>
   );
 }
@@ -248,11 +249,14 @@ export function BodyEditor({
   excerpts,
   footnotes,
   onCite,
+  extraTools,
 }: {
   editor: Editor;
   excerpts: Map<string, ExcerptListItem>;
   footnotes: Footnote[];
   onCite: () => void;
+  /** Further tools at the end of the toolbar (the recommendations tracker's inserts). */
+  extraTools?: ReactNode;
 }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<Peek | null>(null);
@@ -314,7 +318,7 @@ export function BodyEditor({
   const peek = selected ?? hovered;
   return (
     <div className="editor-wrap" ref={wrapRef}>
-      <Toolbar editor={editor} onCite={onCite} />
+      <Toolbar editor={editor} onCite={onCite} extraTools={extraTools} />
       <EditorContent editor={editor} />
       {peek && <CitationPeek editor={editor} peek={peek} excerpts={excerpts} footnotes={footnotes} />}
     </div>

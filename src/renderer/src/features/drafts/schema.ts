@@ -20,6 +20,10 @@ declare module '@tiptap/core' {
       /** Cites an excerpt at the cursor; its footnote is generated from the excerpt. */
       insertCitation: (excerptId: string) => ReturnType;
     };
+    recommendationRef: {
+      /** Refers to an earlier recommendation of the tracker at the cursor. */
+      insertRecommendationRef: (recommendationId: string) => ReturnType;
+    };
     numberedParagraph: {
       /** Marks the current paragraph as numbered (a body paragraph) or not (a quoted line). */
       setParagraphNumbered: (numbered: boolean) => ReturnType;
@@ -162,6 +166,8 @@ export interface CitationOptions {
   onOpenPicker: () => void;
   /** Read each time the editor draws, so it follows the interface language. */
   words: () => EditorWords;
+  /** A recommendation reference as the field writes it ("A/HRC/43/10, para. 140.12 (Germany)"); null while unknown. */
+  recommendationLabel?: (recommendationId: string) => string | null;
 }
 
 /** An inline citation of an excerpt: drawn as its note number; the note text is generated on export. */
@@ -241,10 +247,14 @@ function nameNotes(doc: PmNode, name: (number: number) => string): DecorationSet
 }
 
 /**
- * A cross-reference to an earlier UPR recommendation. The recommendation tracker has no API yet, so
- * the editor shows existing references and keeps them intact but offers no way to insert new ones.
+ * A cross-reference to an earlier recommendation of the tracker, drawn as the field writes it
+ * ("A/HRC/43/10, para. 140.12 (Germany)"); the export prints it in the draft's language. Its words
+ * are the tracker's: the node stores only the id, and `refreshRecommendationRefs` redraws the labels
+ * when the tracker's answer arrives or changes.
  */
-const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
+const RecommendationRef = Node.create<
+  Pick<CitationOptions, 'words'> & { label: (recommendationId: string) => string | null }
+>({
   name: 'recommendationRef',
   group: 'inline',
   inline: true,
@@ -260,7 +270,7 @@ const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
     };
   },
   addOptions() {
-    return { words: noWords };
+    return { words: noWords, label: () => null };
   },
   parseHTML() {
     return [{ tag: 'span[data-recommendation-id]' }];
@@ -272,7 +282,34 @@ const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
       this.options.words().earlierRecommendation,
     ];
   },
+  addNodeView() {
+    return ({ node }) => {
+      const dom = document.createElement('span');
+      const id = String(node.attrs.recommendationId ?? '');
+      dom.className = 'recommendation-ref';
+      dom.dataset.recommendationId = id;
+      dom.textContent = this.options.label(id) ?? this.options.words().earlierRecommendation;
+      // The label is redrawn from outside (refreshRecommendationRefs): not an edit of the document.
+      return { dom, ignoreMutation: () => true };
+    };
+  },
+  addCommands() {
+    return {
+      insertRecommendationRef:
+        (recommendationId) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { recommendationId } }),
+    };
+  },
 });
+
+/** Redraws every recommendation reference's label in the editor's page (the tracker's answer changed). */
+export function refreshRecommendationRefs(root: HTMLElement, label: (recommendationId: string) => string | null): void {
+  for (const span of root.querySelectorAll<HTMLElement>('span.recommendation-ref[data-recommendation-id]')) {
+    const text = label(span.dataset.recommendationId ?? '');
+    if (text !== null && span.textContent !== text) span.textContent = text;
+  }
+}
 
 export function draftExtensions(options: CitationOptions): Extensions {
   return [
@@ -296,7 +333,7 @@ export function draftExtensions(options: CitationOptions): Extensions {
     TableHeader,
     TableCell,
     Citation.configure(options),
-    RecommendationRef.configure({ words: options.words }),
+    RecommendationRef.configure({ words: options.words, label: options.recommendationLabel ?? (() => null) }),
     Spotlight,
     Placeholder.configure({
       // Every empty paragraph of the template says what belongs there, not only the one with the cursor.
