@@ -23,7 +23,9 @@ export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recom
 export function DossierView({
   dossierId,
   tab = 'sources',
+  recommendationId,
   onTab,
+  onOpenRecommendation,
   onOpenSource,
   onOpenExcerpt,
   onOpenDraft,
@@ -32,7 +34,11 @@ export function DossierView({
   dossierId: string;
   /** The tab is part of the address, so Back from a source or a draft returns to it. */
   tab?: DossierTab | undefined;
+  /** The recommendation whose page the Recommendations tab shows (part of the address). */
+  recommendationId?: string | undefined;
   onTab: (tab: DossierTab) => void;
+  /** Open a recommendation's page, or (null) go back to the list. */
+  onOpenRecommendation: (recommendationId: string | null) => void;
   onOpenSource: (source: SourceSummary) => void;
   /** Open an excerpt in its source (from the excerpt list or the Claims view). */
   onOpenExcerpt: (excerpt: Pick<ExcerptListItem, 'id' | 'sourceId'>) => void;
@@ -139,7 +145,14 @@ export function DossierView({
       </div>
       {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
-      {tab === 'recommendations' && <RecommendationsPage dossierId={dossierId} onOpenExcerpt={onOpenExcerpt} />}
+      {tab === 'recommendations' && (
+        <RecommendationsPage
+          dossierId={dossierId}
+          openId={recommendationId ?? null}
+          onOpen={onOpenRecommendation}
+          onOpenExcerpt={onOpenExcerpt}
+        />
+      )}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}
