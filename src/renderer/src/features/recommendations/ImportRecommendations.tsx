@@ -150,14 +150,14 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
         <legend>
           <FormattedMessage id="recImport.kind" defaultMessage="From" />
         </legend>
-        <label>
+        <label className="rec-import-choice">
           <input type="radio" name={`${id}-kind`} checked={kind === 'csv'} onChange={() => setKind('csv')} />
           <FormattedMessage
             id="recImport.kind.csv"
             defaultMessage="A CSV table (the UN database’s export or similar)"
           />
         </label>
-        <label>
+        <label className="rec-import-choice">
           <input type="radio" name={`${id}-kind`} checked={kind === 'paste'} onChange={() => setKind('paste')} />
           <FormattedMessage
             id="recImport.kind.paste"
