@@ -317,7 +317,7 @@ export function buildProgram(): Command {
             modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
-          store: () => services.vault.store(),
+          vault: services.vault,
           signal: new AbortController().signal,
           onProgress: (progress) => {
             const r = progress.outcome;

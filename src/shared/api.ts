@@ -17,7 +17,7 @@ import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
-import { TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
+import { MigrationProgress, TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
@@ -62,6 +62,8 @@ export const events = {
   'suggestion.ready': SuggestionReady,
   /** A verify or backup moved on (or ended): Settings shows a bar with a Cancel button. */
   'task.progress': TaskProgress,
+  /** An unlock is updating an older vault's schema: the unlock screen shows "step n of m". */
+  'vault.migrating': MigrationProgress,
 };
 
 export type Api = typeof api;

@@ -146,6 +146,15 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.DRAFT_TABLE_SHAPE',
     defaultMessage: 'Every row of the table needs {columns, plural, one {# cell} other {# cells}}, one per column.',
   },
+  TIMELINE_EMPTY: {
+    id: 'error.TIMELINE_EMPTY',
+    defaultMessage: 'No event of this dossier matches these filters: nothing was added to the draft.',
+  },
+  EXCERPT_NOT_A_CLAIM: {
+    id: 'error.EXCERPT_NOT_A_CLAIM',
+    defaultMessage:
+      'This excerpt is not a claim, denial or acknowledgement by the State. Set its stance in the reader first.',
+  },
   EVENT_NOT_FOUND: { id: 'error.EVENT_NOT_FOUND', defaultMessage: 'This event no longer exists.' },
   EVENT_DATE_UNREADABLE: {
     id: 'error.EVENT_DATE_UNREADABLE',

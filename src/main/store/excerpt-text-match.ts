@@ -4,7 +4,7 @@
 // "суд" finds "Суда" and "судом", "ecole" finds "École", "ё" is read as "е" — and only the rows that
 // hold the words, instead of every quote of the vault.
 import type { Db } from './database.ts';
-import { kindRange, legacyIndex, typedWordsMatch } from './search.ts';
+import { expandPrefixes, kindRange, legacyIndex, typedWordsMatch } from './search.ts';
 
 /**
  * The seq (row id) of every live excerpt whose quote or note holds all the words of `text` (in any
@@ -19,7 +19,8 @@ export function matchingExcerptSeqs(
   const match = typedWordsMatch(text);
   if (match === null) return null;
   // The search index holds an excerpt's note as its title and its quote as its body.
-  const scoped = columns === 'quote' ? `body : (${match})` : columns === 'note' ? `title : (${match})` : match;
+  const words = expandPrefixes(db, match);
+  const scoped = columns === 'quote' ? `body : (${words})` : columns === 'note' ? `title : (${words})` : words;
   // Only the excerpts' range of the index is read: a word in 300,000 passages of sources costs nothing here.
   return db
     .prepare(

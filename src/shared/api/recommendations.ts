@@ -4,6 +4,7 @@
 // cycle's recommendations for a draft.
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../domain.ts';
+import { DraftNodeSchema } from '../draft.ts';
 import {
   RECOMMENDATION_ASSESSMENTS,
   RECOMMENDATION_MECHANISMS,
@@ -86,6 +87,15 @@ const Editable = RecommendationFields.extend({
   codeIds: z.array(Id).max(100),
 });
 
+/** Which recommendations a draft's table holds: the list's filters, in the draft's dossier. */
+const TableParams = RecommendationFilter.omit({ dossierId: true, mechanism: true })
+  .extend({
+    draftId: Id,
+    /** Every cycle's recommendations instead of the previous cycle's (when no cycle is given). */
+    everyCycle: z.boolean().optional(),
+  })
+  .strict();
+
 export const recommendationsApi = {
   'recommendation.list': method({
     summary:
@@ -158,10 +168,16 @@ export const recommendationsApi = {
       codes: z.array(RecommendationCode),
     }),
   }),
+  'recommendation.table': method({
+    summary:
+      'The table of the previous cycle’s recommendations as a draft would hold it (a title line, then the table), for the editor to insert at the cursor; filters as recommendation.insertTable.',
+    params: TableParams,
+    result: z.object({ nodes: z.array(DraftNodeSchema), count: z.number().int().min(0) }),
+  }),
   'recommendation.insertTable': method({
     summary:
-      'Add the table of the previous cycle’s recommendations at the end of a draft: number, text, recommending State(s), response and our assessment, headed in the draft’s language (filters as recommendation.list; by default every UPR recommendation of the dossier).',
-    params: RecommendationFilter.omit({ dossierId: true, mechanism: true }).extend({ draftId: Id }).strict(),
+      'Add the table of the previous cycle’s recommendations at the end of a draft: number, text, recommending State(s), response and our assessment (its evidence as notes), headed in the draft’s language. Filters as recommendation.list; without a cycle, the latest cycle before the draft’s own (everyCycle: all of them).',
+    params: TableParams,
     result: Draft,
   }),
 };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index.ts';
 import { migrate } from '../../../src/main/store/migrations/index.ts';
-import { excerptSeqsMatching } from '../../../src/main/store/search.ts';
+import { excerptSeqsMatching, expandPrefixes } from '../../../src/main/store/search.ts';
 import { EMPTY_COVER } from '../../../src/shared/draft.ts';
 import { closeAll, tempDatabase } from '../store/helpers.ts';
 
@@ -25,6 +25,11 @@ function vault() {
 const ids = (result: { hits: { id: string }[] }) => result.hits.map((h) => h.id);
 const intact = (db: ReturnType<typeof tempDatabase>) =>
   db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
+/** The words the index holds that its list of words lacks (prefix queries are answered from the list). */
+const unlisted = (db: ReturnType<typeof tempDatabase>) => {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
+  return db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM search_term').pluck().all();
+};
 
 describe('ranking and words', () => {
   it('ranks a word in the title above the same word in passing, and more mentions above fewer', () => {
@@ -113,6 +118,38 @@ describe('ranking and words', () => {
     expect(ids(store.search.query({ query: 'field NOT wheat' }))).toEqual([field.id]);
     expect(ids(store.search.query({ query: 'field НЕ wheat' }))).toEqual([field.id]);
     expect(ids(store.search.query({ query: '(wheat ИЛИ police) И twelve' }))).toEqual([field.id]);
+  });
+
+  it('answers a prefix from the words of the index it begins, finding what FTS5 finds, and leaves a prefix of very many words to FTS5', () => {
+    const { db, store, dossier } = vault();
+    const texts = [
+      'The police detained twelve workers; the detainees were released.',
+      'Detention without charge: a detainer was filed.',
+      'Задержанных отпустили, задержание продлили.',
+      'Nothing to see here, only the detail of a deterrent.',
+    ];
+    for (const text of texts) store.sources.add({ dossierId: dossier.id, title: 'T', kind: 'media', text });
+    store.entities.create({ kind: 'person', name: 'Detlef Detmers' });
+    expect(unlisted(db)).toEqual([]);
+    const native = (match: string) =>
+      db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').pluck().all(match);
+    for (const prefix of ['detain', 'det', 'задерж', 'dete', 'zzz']) {
+      const expanded = expandPrefixes(db, `"${prefix}"*`);
+      expect(native(expanded)).toEqual(native(`"${prefix}"*`));
+    }
+    expect(expandPrefixes(db, '"detain"*')).toMatch(/^\("detain" OR "detaine\w*"\)$/);
+    expect(expandPrefixes(db, '("polic" AND "detain"*)')).not.toContain('*');
+    expect(expandPrefixes(db, '"zzz"*')).toBe('"zzz"*');
+    // A prefix of more than 64 words is read by FTS5 itself.
+    store.sources.add({
+      dossierId: dossier.id,
+      title: 'Many',
+      kind: 'media',
+      text: Array.from({ length: 70 }, (_, i) => `qx${i.toString(36)}word`).join(' '),
+    });
+    expect(expandPrefixes(db, '"qx"*')).toBe('"qx"*');
+    expect(store.search.query({ query: 'qx*' }).totals.source).toBe(1);
+    expect(store.search.query({ query: 'detain*' }).totals.source).toBe(2);
   });
 
   it('shows the passage of the page a word is on, even after emoji and other characters beyond the BMP', () => {
@@ -360,6 +397,7 @@ describe('the index follows every change', () => {
       db.prepare('SELECT count(*) FROM search_doc WHERE thing_id IN (?, ?)').pluck().get(source.id, second.id),
     ).toBe(0);
     expect(intact(db)).toBeTruthy();
+    expect(unlisted(db)).toEqual([]);
   });
 
   it('re-anchoring moves an excerpt in the index with its quote', () => {

@@ -51,6 +51,7 @@ const READ_VERBS = new Set([
   'claims',
   'matrix',
   'facets',
+  'table',
   'importPreview',
 ]);
 
@@ -105,6 +106,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
+  'draft.appendTable': ['draft'],
+  'draft.appendTimeline': ['draft'],
+  'draft.appendClaim': ['draft'],
   // A recommendation's words and numbers show in the drafts that refer to it (and their checks);
   // its assessment and evidence only in the tracker.
   'recommendation.create': ['recommendation', 'draft'],

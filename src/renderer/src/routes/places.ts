@@ -4,7 +4,7 @@
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/api/search.ts';
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/domain.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recommendations' | 'drafts';
 
 export type Place =
   | { area: 'dossiers' }
@@ -32,7 +32,7 @@ export type Place =
   | { area: 'settings' }
   | { area: 'help' };
 
-const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'claims', 'timeline', 'drafts'];
+const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'claims', 'timeline', 'recommendations', 'drafts'];
 
 // A search's filters in its address, one parameter each; what does not parse is left out.
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

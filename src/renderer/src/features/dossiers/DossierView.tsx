@@ -10,13 +10,14 @@ import { usePartialDate } from '../../i18n/partialDate.ts';
 import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
+import { RecommendationsPage } from '../recommendations/RecommendationsPage.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recommendations' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
@@ -124,12 +125,21 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'timeline'} onClick={() => onTab('timeline')}>
           <FormattedMessage id="dossier.tab.timeline" defaultMessage="Timeline" />
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'recommendations'}
+          onClick={() => onTab('recommendations')}
+        >
+          <FormattedMessage id="dossier.tab.recommendations" defaultMessage="Recommendations" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
       {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
+      {tab === 'recommendations' && <RecommendationsPage dossierId={dossierId} onOpenExcerpt={onOpenExcerpt} />}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}
