@@ -17,6 +17,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { ImportRecommendations } from './ImportRecommendations.tsx';
 import { RecommendationDetail } from './RecommendationDetail.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { RecommendationTableDialog } from './RecommendationTableDialog.tsx';
@@ -55,6 +56,7 @@ export function RecommendationsPage({
   const [words, setWords] = useState('');
   const text = useDebounced(words.trim(), 200);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [tabling, setTabling] = useState(false);
   const [inserted, setInserted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -109,6 +111,9 @@ export function RecommendationsPage({
           </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FormattedMessage id="recommendations.add" defaultMessage="Add recommendation" />
+          </button>
+          <button type="button" onClick={() => setImporting(true)}>
+            <FormattedMessage id="recommendations.import" defaultMessage="Import…" />
           </button>
         </div>
       </div>
@@ -261,6 +266,7 @@ export function RecommendationsPage({
           }}
         />
       )}
+      {importing && <ImportRecommendations dossierId={dossierId} onClose={() => setImporting(false)} />}
       {creating && (
         <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => setOpenId(r.id)} />
       )}
