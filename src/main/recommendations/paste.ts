@@ -44,6 +44,7 @@ function noise(line: string): { symbol?: string } | undefined {
     /^[*\d]*\s*the conclusions and(\/or)? recommendations (will not be|have not been|were not) edited\.?$/i.test(line)
   )
     return {};
+  if (/^[*\d]*\s*выводы и рекомендации не (редактировались|будут редактироваться)\.?$/i.test(line)) return {};
   const header = new RegExp(`^(?:\\d{1,3}\\s+)?(${SYMBOL.source})(?:\\s+\\d{1,3})?$`).exec(line);
   if (header) return { symbol: header[1] as string };
   if (/^(page\s+|стр\.\s*)?\d{1,3}$/i.test(line) || /^[-–]\s*\d{1,3}\s*[-–]$/.test(line)) return {};
@@ -53,7 +54,7 @@ function noise(line: string): { symbol?: string } | undefined {
 }
 
 const CLOSING =
-  /^((\d{1,3}\.)\s*)?all (the )?conclusions and\/or recommendations contained in the present report|^annex\b|^приложение\b|reflect the position of the submitting state/i;
+  /^((\d{1,3}\.)\s*)?(all (the )?conclusions and\/or recommendations contained in the present report|все выводы и\/или рекомендации, содержащиеся в настоящем докладе|toutes les conclusions et\/ou recommandations|todas las conclusiones y\/o recomendaciones)|^annex\b|^приложение\b|reflect the position of the submitting state/i;
 
 interface Open {
   major: number;

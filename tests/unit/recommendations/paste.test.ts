@@ -200,3 +200,27 @@ describe('an early first-cycle report', () => {
     expect(rows[0]?.fields.text).toMatch(/^Harmonize federal .* \(Turkey\); in particular at state level$/);
   });
 });
+
+describe('a report in Russian', () => {
+  it('reads the lead sentences, the States and the closing paragraph in Russian', () => {
+    const { rows, sections } = splitPastedRecommendations(
+      [
+        'II. Выводы и/или рекомендации**',
+        '** Выводы и рекомендации не редактировались.',
+        '126. Следующие рекомендации пользуются поддержкой Казахстана:',
+        '126.1 Ратифицировать Факультативный протокол к Конвенции против пыток (Норвегия);',
+        '126.2 Внести изменения в Закон о профессиональных союзах (Дания, Исландия);',
+        '127. Следующие рекомендации не пользуются поддержкой Казахстана и поэтому принимаются к сведению:',
+        '127.1 Отменить смертную казнь (Уругвай);',
+        '128. Все выводы и/или рекомендации, содержащиеся в настоящем докладе, отражают позицию представляющего',
+        'их государства (представляющих их государств) и/или государства — объекта обзора.',
+      ].join('\n'),
+    );
+    expect(sections.map((s) => s.response)).toEqual(['supported', 'noted']);
+    expect(rows.map((row) => [row.fields.paragraph, row.fields.recommendingStates, row.fields.response])).toEqual([
+      ['126.1', ['Норвегия'], 'supported'],
+      ['126.2', ['Дания', 'Исландия'], 'supported'],
+      ['127.1', ['Уругвай'], 'noted'],
+    ]);
+  });
+});
