@@ -124,8 +124,16 @@ interface ExcerptRow {
 
 type ListRow = ExcerptRow & { source_title: string; source_kind: string; source_format: SourceFormat | null };
 
-const LIST_SELECT = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
-  s.seq AS source_seq FROM source s JOIN excerpt e ON e.source_id = s.id`;
+const LIST_COLUMNS = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
+  s.seq AS source_seq`;
+const LIST_SELECT = `${LIST_COLUMNS} FROM source s JOIN excerpt e ON e.source_id = s.id`;
+/**
+ * Filtered by words: read from the excerpts that hold them (a few thousand at most in a dossier of
+ * 50,000), each found by its seq, its source by id — not the dossier's every excerpt in list order,
+ * each tested against the list of matches.
+ */
+const MATCHED_FROM = `FROM json_each(@seqs) j CROSS JOIN excerpt e ON e.seq = j.value
+  CROSS JOIN source s ON s.id = e.source_id`;
 
 /** The 1-based number of the paragraph holding `offset`, or null when the source records none. */
 function paragraphAt(starts: readonly number[], offset: number): number | null {
@@ -246,9 +254,11 @@ export class ExcerptRepository extends Repository {
 
   /** Excerpts across a dossier, filtered as the person asks, in source then reading order (all of them). */
   list(filter: ExcerptFilter): ExcerptListItem[] {
-    const { where, params } = this.#where(filter);
+    const { where, params, matched } = this.#where(filter);
     const rows = this.sql
-      .get(`${LIST_SELECT} WHERE ${where} ORDER BY s.seq, e.start_offset, e.seq`)
+      .get(
+        `${matched ? `${LIST_COLUMNS} ${MATCHED_FROM}` : LIST_SELECT} WHERE ${where} ORDER BY s.seq, e.start_offset, e.seq`,
+      )
       .all(params) as ListRow[];
     return this.#toListItems(rows);
   }
@@ -259,11 +269,14 @@ export class ExcerptRepository extends Repository {
    * page costs. The total comes from the kept counts when only the dossier or source is asked for.
    */
   page(filter: ExcerptFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<ExcerptListItem> {
-    const { where, params } = this.#where(filter);
+    const { where, params, matched } = this.#where(filter);
     const after = cursor ? decodeCursor(cursor, 'excerpt.list', { ...filter }, ['n', 'n', 'n']) : null;
     const keyset = after ? ' AND s.seq >= @k0 AND (s.seq, e.start_offset, e.seq) > (@k0, @k1, @k2)' : '';
     const rows = this.sql
-      .get(`${LIST_SELECT} WHERE ${where}${keyset} ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`)
+      .get(
+        `${matched ? `${LIST_COLUMNS} ${MATCHED_FROM}` : LIST_SELECT} WHERE ${where}${keyset}
+         ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`,
+      )
       .all({
         ...params,
         k0: after?.[0] ?? null,
@@ -274,7 +287,7 @@ export class ExcerptRepository extends Repository {
     return cutPage(
       rows,
       limit,
-      this.#total(filter, where, params),
+      this.#total(filter, where, params, matched),
       (kept) => this.#toListItems(kept),
       (row) => [row.source_seq, row.start_offset, row.seq],
       'excerpt.list',
@@ -282,7 +295,7 @@ export class ExcerptRepository extends Repository {
     );
   }
 
-  #total(filter: ExcerptFilter, where: string, params: Record<string, unknown>): number {
+  #total(filter: ExcerptFilter, where: string, params: Record<string, unknown>, matched: boolean): number {
     const narrowed = Object.entries(filter).some(
       ([key, value]) => value !== undefined && value !== '' && key !== 'dossierId' && key !== 'sourceId',
     );
@@ -303,6 +316,7 @@ export class ExcerptRepository extends Repository {
         this.sql.get('SELECT excerpts FROM dossier_tally WHERE dossier_id = ?').pluck().get(filter.dossierId) ?? 0,
       );
     }
+    if (matched) return Number(this.sql.get(`SELECT count(*) ${MATCHED_FROM} WHERE ${where}`).pluck().get(params));
     // Walks two indexes, the dossier's sources (with their ids) and each source's live excerpts (with
     // their seq): the word, code and entity filters test seq, so no row is read unless the filter needs
     // one (source kind, confidentiality, stance). Driving from the matches reads a row per match.
@@ -318,7 +332,8 @@ export class ExcerptRepository extends Repository {
     );
   }
 
-  #where(filter: ExcerptFilter): { where: string; params: Record<string, unknown> } {
+  /** The conditions of a filter; `matched`: read from the excerpts holding its words (MATCHED_FROM). */
+  #where(filter: ExcerptFilter): { where: string; params: Record<string, unknown>; matched: boolean } {
     const where = ['s.dossier_id = @dossierId', 'e.deleted_at IS NULL', 's.deleted_at IS NULL'];
     if (filter.sourceId) where.push('e.source_id = @sourceId');
     // The "+" keeps these as filters on rows read in list order: as index probes SQLite would try
@@ -335,9 +350,9 @@ export class ExcerptRepository extends Repository {
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
     if (filter.anchorStatus) where.push('e.anchor_status = @anchorStatus');
-    const seqs = filter.text ? matchingExcerptSeqs(this.db, filter.text) : null;
-    if (seqs) where.push('+e.seq IN (SELECT value FROM json_each(@seqs))');
+    const seqs = filter.text ? matchingExcerptSeqs(this.db, filter.text, 'quote-or-note', filter.dossierId) : null;
     return {
+      matched: seqs !== null,
       where: where.join(' AND '),
       params: {
         dossierId: filter.dossierId,

@@ -53,6 +53,25 @@ export function legacyIndex(db: Db): boolean {
   return sql(db).get(`SELECT 1 FROM search_doc WHERE seq < ${KIND_SPAN} LIMIT 1`).get() !== undefined;
 }
 
+/**
+ * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded),
+ * newest first, read on the index alone: from the top of the kind's range down, stopping below it
+ * (FTS5 told of a lower bound steps through every match under it).
+ */
+export function kindMatches(db: Db, match: string, kind: SearchKind): number[] {
+  const legacy = legacyIndex(db);
+  const { lo, hi } = kindRange(kind, legacy);
+  const seqs: number[] = [];
+  const read = sql(db)
+    .get('SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC')
+    .pluck();
+  for (const seq of read.iterate({ match, hi }) as IterableIterator<number>) {
+    if (seq < lo) break;
+    seqs.push(seq);
+  }
+  return seqs;
+}
+
 /** The seqs (FTS rowids) a kind's rows can have: the whole range in a legacy index. */
 export function kindRange(kind: SearchKind, legacy: boolean): { lo: number; hi: number } {
   if (legacy) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
