@@ -271,12 +271,38 @@ export class ExcerptRepository extends Repository {
   page(filter: ExcerptFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<ExcerptListItem> {
     const { where, params, matched } = this.#where(filter);
     const after = cursor ? decodeCursor(cursor, 'excerpt.list', { ...filter }, ['n', 'n', 'n']) : null;
+    const keyOf = (row: { source_seq: number; start_offset: number; seq: number }) =>
+      [row.source_seq, row.start_offset, row.seq] as [number, number, number];
+    if (matched) {
+      // Filtered by words: the list position of every excerpt holding them is read once (a few
+      // thousand small rows), which gives the total and the page; then the page's rows in full.
+      const keys = (
+        this.sql
+          .get(`SELECT s.seq AS source_seq, e.start_offset, e.seq ${MATCHED_FROM} WHERE ${where}`)
+          .all(params) as { source_seq: number; start_offset: number; seq: number }[]
+      ).map(keyOf);
+      const before = (a: readonly number[], b: readonly number[]) =>
+        (a[0] as number) - (b[0] as number) ||
+        (a[1] as number) - (b[1] as number) ||
+        (a[2] as number) - (b[2] as number);
+      keys.sort(before);
+      const wanted = (after ? keys.filter((key) => before(key, after as number[]) > 0) : keys).slice(0, limit + 1);
+      const rows = this.sql
+        .get(
+          `${LIST_SELECT} WHERE e.seq IN (SELECT value FROM json_each(@seqs))
+           ORDER BY s.seq, e.start_offset, e.seq`,
+        )
+        .all({ seqs: JSON.stringify(wanted.map((key) => key[2])) }) as (ListRow & {
+        source_seq: number;
+        seq: number;
+      })[];
+      return cutPage(rows, limit, keys.length, (kept) => this.#toListItems(kept), keyOf, 'excerpt.list', {
+        ...filter,
+      });
+    }
     const keyset = after ? ' AND s.seq >= @k0 AND (s.seq, e.start_offset, e.seq) > (@k0, @k1, @k2)' : '';
     const rows = this.sql
-      .get(
-        `${matched ? `${LIST_COLUMNS} ${MATCHED_FROM}` : LIST_SELECT} WHERE ${where}${keyset}
-         ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`,
-      )
+      .get(`${LIST_SELECT} WHERE ${where}${keyset} ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`)
       .all({
         ...params,
         k0: after?.[0] ?? null,
@@ -287,15 +313,15 @@ export class ExcerptRepository extends Repository {
     return cutPage(
       rows,
       limit,
-      this.#total(filter, where, params, matched),
+      this.#total(filter, where, params),
       (kept) => this.#toListItems(kept),
-      (row) => [row.source_seq, row.start_offset, row.seq],
+      keyOf,
       'excerpt.list',
       { ...filter },
     );
   }
 
-  #total(filter: ExcerptFilter, where: string, params: Record<string, unknown>, matched: boolean): number {
+  #total(filter: ExcerptFilter, where: string, params: Record<string, unknown>): number {
     const narrowed = Object.entries(filter).some(
       ([key, value]) => value !== undefined && value !== '' && key !== 'dossierId' && key !== 'sourceId',
     );
@@ -316,7 +342,6 @@ export class ExcerptRepository extends Repository {
         this.sql.get('SELECT excerpts FROM dossier_tally WHERE dossier_id = ?').pluck().get(filter.dossierId) ?? 0,
       );
     }
-    if (matched) return Number(this.sql.get(`SELECT count(*) ${MATCHED_FROM} WHERE ${where}`).pluck().get(params));
     // Walks two indexes, the dossier's sources (with their ids) and each source's live excerpts (with
     // their seq): the word, code and entity filters test seq, so no row is read unless the filter needs
     // one (source kind, confidentiality, stance). Driving from the matches reads a row per match.
