@@ -6,7 +6,7 @@ import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts
 import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
-import { matchingExcerptSeqs } from './excerpt-text-match.ts';
+import { matchingExcerptDocs, matchingExcerptSeqs } from './excerpt-text-match.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { removeLinksOf } from './links.ts';
 import { Repository } from './repository.ts';
@@ -132,8 +132,8 @@ const LIST_SELECT = `${LIST_COLUMNS} FROM source s JOIN excerpt e ON e.source_id
  * 50,000), each found by its seq, its source by id — not the dossier's every excerpt in list order,
  * each tested against the list of matches.
  */
-const MATCHED_FROM = `FROM json_each(@seqs) j CROSS JOIN excerpt e ON e.seq = j.value
-  CROSS JOIN source s ON s.id = e.source_id`;
+const MATCHED_FROM = `FROM json_each(@docs) j CROSS JOIN search_doc d ON d.seq = j.value
+  CROSS JOIN excerpt e ON e.id = d.thing_id CROSS JOIN source s ON s.id = e.source_id`;
 
 /** The 1-based number of the paragraph holding `offset`, or null when the source records none. */
 function paragraphAt(starts: readonly number[], offset: number): number | null {
@@ -375,9 +375,11 @@ export class ExcerptRepository extends Repository {
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
     if (filter.anchorStatus) where.push('e.anchor_status = @anchorStatus');
-    const seqs = filter.text ? matchingExcerptSeqs(this.db, filter.text, 'quote-or-note', filter.dossierId) : null;
+    const docs = filter.text ? matchingExcerptDocs(this.db, filter.text) : null;
+    // The index records each excerpt's dossier: the others' matches stop at their index row.
+    if (docs) where.push("d.kind = 'excerpt'", 'd.dossier_id = @dossierId');
     return {
-      matched: seqs !== null,
+      matched: docs !== null,
       where: where.join(' AND '),
       params: {
         dossierId: filter.dossierId,
@@ -388,7 +390,7 @@ export class ExcerptRepository extends Repository {
         confidentiality: filter.confidentiality ?? null,
         stance: filter.stance ?? null,
         anchorStatus: filter.anchorStatus ?? null,
-        seqs: seqs ? JSON.stringify(seqs) : null,
+        docs: docs ? JSON.stringify(docs) : null,
       },
     };
   }
