@@ -180,6 +180,33 @@ describe('ranking and words', () => {
       const at = hit?.at as { start: number; end: number };
       expect(text.slice(at.start, at.end)).toBe('strike');
     }
+    // Read again with emoji where there were none (what a text holds is remembered per source).
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Later',
+      kind: 'media',
+      text: `${plain}${second}`,
+      pageMap: [
+        { page: 1, start: 0, end: plain.length },
+        { page: 2, start: plain.length, end: plain.length + second.length },
+      ],
+    });
+    expect(store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id)?.snippet.text).toBe(second);
+    const text = `${withEmoji}${second}`;
+    store.sources.replaceText(source.id, {
+      text,
+      pageMap: [
+        { page: 1, start: 0, end: withEmoji.length },
+        { page: 2, start: withEmoji.length, end: text.length },
+      ],
+      blocks: [],
+      format: 'text',
+      warnings: [],
+    });
+    const hit = store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id);
+    expect(hit?.snippet.text).toBe(second);
+    const at = hit?.at as { start: number; end: number };
+    expect(text.slice(at.start, at.end)).toBe('strike');
   });
 
   it('keeps things that rank the same in the order they were written, whatever their kind', () => {
