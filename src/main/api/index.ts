@@ -1,6 +1,7 @@
 // Joins each area's handlers into the one table; the type check fails if a method has no handler.
 import { annotateHandlers } from './annotate.ts';
 import { appHandlers } from './app.ts';
+import { bundleHandlers } from './bundles.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...searchHandlers,
   ...eventHandlers,
+  ...bundleHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

@@ -18,7 +18,10 @@ export type Area =
   | 'entity'
   | 'draft'
   | 'search'
-  | 'event';
+  | 'event'
+  | 'identity'
+  | 'colleague'
+  | 'bundle';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -128,6 +131,15 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   // They open the person's own vault for a moment, from the sample: nothing open here changes.
   'sample.ownDossiers': [],
   'sample.copySources': [],
+  // Bundles: the identity is made on first sight; colleagues show in Settings and the export dialog;
+  // exporting writes a file, a preview opens one; a merge can change anything in a dossier.
+  'identity.show': [],
+  'colleague.add': ['colleague'],
+  'colleague.rename': ['colleague'],
+  'colleague.remove': ['colleague'],
+  'bundle.export': [],
+  'bundle.preview': [],
+  'bundle.import': 'all',
 };
 
 /** The areas a successful call of `method` may have changed; empty for a read. */
