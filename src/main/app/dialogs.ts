@@ -18,6 +18,19 @@ export function importDialogOptions(what: 'files' | 'folder'): OpenDialogOptions
   };
 }
 
+/** Open one bundle a colleague sent (an age-encrypted .age file). */
+export function bundleDialogOptions(): OpenDialogOptions {
+  return {
+    title: 'Import a bundle',
+    buttonLabel: 'Open bundle',
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [
+      { name: 'Upright bundles', extensions: ['age'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+}
+
 export function backupDialogOptions(documentsDir: string, suggestedName: string): SaveDialogOptions {
   return {
     title: 'Save an encrypted backup',
