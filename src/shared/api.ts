@@ -12,6 +12,7 @@ import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
@@ -27,6 +28,7 @@ export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
 export * from './api/sources.ts';
@@ -47,6 +49,7 @@ export const api = {
   ...searchApi,
   ...eventsApi,
   ...bundlesApi,
+  ...recommendationsApi,
 };
 
 /** Events that main pushes to subscribers (renderer via subscribe(), bridge via its event stream). */

@@ -156,6 +156,18 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.EVIDENCE_FROM_OTHER_DOSSIER',
     defaultMessage: 'That excerpt belongs to another dossier. An event’s evidence comes from its own dossier.',
   },
+  RECOMMENDATION_NOT_FOUND: {
+    id: 'error.RECOMMENDATION_NOT_FOUND',
+    defaultMessage: 'This recommendation is no longer in the tracker.',
+  },
+  RECOMMENDATION_TEXT_NEEDED: {
+    id: 'error.RECOMMENDATION_TEXT_NEEDED',
+    defaultMessage: 'Type the recommendation’s words.',
+  },
+  RECOMMENDATION_EVIDENCE_ELSEWHERE: {
+    id: 'error.RECOMMENDATION_EVIDENCE_ELSEWHERE',
+    defaultMessage: 'That excerpt belongs to another dossier. A recommendation’s evidence comes from its own dossier.',
+  },
   DRAFT_VERSION_NOT_FOUND: {
     id: 'error.DRAFT_VERSION_NOT_FOUND',
     defaultMessage: 'This version of the draft no longer exists.',

@@ -22,7 +22,9 @@ export const annotateHandlers = {
   'excerpt.delete': ({ id }, { services }) => {
     const store = services.vault.store();
     return store.transaction(() => {
-      const evidenceRemoved = store.excerpts.get(id) ? store.events.removeEvidenceOf(id) : 0;
+      const live = store.excerpts.get(id) !== null;
+      const evidenceRemoved = live ? store.events.removeEvidenceOf(id) : 0;
+      if (live) store.recommendations.removeEvidenceOf(id);
       return { ...store.excerpts.delete(id), evidenceRemoved };
     });
   },

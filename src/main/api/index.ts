@@ -7,6 +7,7 @@ import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import { eventHandlers } from './events.ts';
 import { linkHandlers } from './links.ts';
+import { recommendationHandlers } from './recommendations.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
 import { searchHandlers } from './search.ts';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...eventHandlers,
   ...bundleHandlers,
+  ...recommendationHandlers,
 };
 
 export { type Context, call, dispatch, type Handlers } from './registry.ts';

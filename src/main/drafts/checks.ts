@@ -100,7 +100,8 @@ function numbering({ doc }: Input, add: Add): void {
     }
   }
   for (const block of doc.blocks) {
-    if (block.kind !== 'paragraph' || block.number !== null || block.list || block.quote) continue;
+    // A table's cells are unnumbered by design, however long.
+    if (block.kind !== 'paragraph' || block.number !== null || block.list || block.quote || block.cell) continue;
     if (countWords(inlineText(block.inlines)) > 60) {
       add('paragraph-numbering', 'warning', 'LONG_UNNUMBERED', {}, block.target);
     }
@@ -482,7 +483,8 @@ function recommendationSection(blocks: Block[]): Block[] {
   for (let i = start + 1; i < blocks.length; i++) {
     const block = blocks[i] as Block;
     if (block.kind === 'heading' && block.level <= level) break;
-    if (block.kind === 'paragraph') out.push(block);
+    // A table in this section (last cycle's recommendations, their assessment) quotes; it does not propose.
+    if (block.kind === 'paragraph' && !block.cell) out.push(block);
   }
   return out;
 }

@@ -2,16 +2,21 @@
 // subsequence of their blocks is "same"; in between, a removed and an added paragraph that share
 // enough words are one "changed" paragraph, the rest are removed or added. Paragraph numbers are left
 // out of the text compared (adding one paragraph renumbers all after it), and a citation reads as
-// its source, so changing what a sentence cites shows as a change.
+// its source, so changing what a sentence cites shows as a change. A table row is compared as one
+// paragraph, its cells separated by " | ", so a changed cell shows as its row before and after.
 import type { DraftChange } from '../../shared/api/drafts.ts';
 import type { DraftBody } from '../../shared/draft.ts';
-import { buildModel, type CitationRun, inlineText, type RecommendationText } from './model.ts';
+import { type Block, buildModel, type CitationRun, inlineText, layout, type RecommendationText } from './model.ts';
 
 export type CitationLabel = (excerptId: string) => string;
 
 function blockTexts(body: DraftBody, citation: CitationLabel, recommendation: RecommendationText): string[] {
-  return buildModel(body, recommendation).blocks.map((block) =>
-    inlineText(block.inlines, (run: CitationRun) => ` [${citation(run.excerptId)}]`).trim(),
+  const text = (block: Block) =>
+    inlineText(block.inlines, (run: CitationRun) => ` [${citation(run.excerptId)}]`).trim();
+  return layout(buildModel(body, recommendation).blocks).flatMap((item) =>
+    item.kind === 'block'
+      ? [text(item.block)]
+      : item.rows.map((row) => row.cells.map((blocks) => blocks.map(text).join(' ')).join(' | ')),
   );
 }
 

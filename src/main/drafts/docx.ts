@@ -1,9 +1,12 @@
 // The submission as a Word document, the format OHCHR accepts: the cover page, then the body with
 // its paragraphs numbered 1…N by one numbering definition (so Word keeps them continuous across
 // headings and renumbers them when a paragraph is added), real footnotes, a PAGE field in the
-// footer, and optionally the provenance annex for the team's own records.
+// footer, and optionally the provenance annex for the team's own records. A table (the timeline, last
+// cycle's recommendations) is a real Word table with thin borders all round, its first row a header
+// row (repeated on each page, shaded, bold), its notes real footnotes numbered with the rest.
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   FootnoteReferenceRun,
@@ -15,11 +18,16 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 import type { CoverLine } from './cover.ts';
 import type { ExportDocument } from './document.ts';
-import type { Block, Inline } from './model.ts';
+import { type Block, type Inline, inlineText, layout, type TableLayout } from './model.ts';
 import { xmlSafe } from './text.ts';
 import { wording } from './wording.ts';
 
@@ -67,13 +75,18 @@ const numbering: INumberingOptions = {
   ],
 };
 
-function runs(inlines: Inline[]): ParagraphChild[] {
+const TABLE_TEXT = 'TableText';
+/** The body's width between the margins (A4, 2.54 cm margins), in twentieths of a point. */
+const BODY_WIDTH = 11906 - 2 * 1440;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function runs(inlines: Inline[], strong = false): ParagraphChild[] {
   return inlines.map((inline) => {
     if (inline.kind === 'text') {
       // Only what is set: an explicit "not bold" would override the heading styles.
       return new TextRun({
         text: xmlSafe(inline.text),
-        ...(inline.bold ? { bold: true } : {}),
+        ...(inline.bold || strong ? { bold: true } : {}),
         ...(inline.italic ? { italics: true } : {}),
       });
     }
@@ -101,6 +114,87 @@ function blockOptions(block: Block): IParagraphOptions {
   }
   // Unnumbered lines (a quoted recommendation) and quotations sit indented under the paragraph they belong to.
   return { children, indent: block.quote ? { left: CM * 2, right: CM } : { left: CM } };
+}
+
+/** A cell's paragraph: the table's smaller text, a list item keeping its bullet or letter. */
+function cellParagraph(block: Block, header: boolean): Paragraph {
+  const children = runs(block.inlines, header);
+  if (block.list?.first) {
+    const level = Math.min(block.list.depth, 3);
+    return new Paragraph({
+      style: TABLE_TEXT,
+      children,
+      numbering: block.list.ordered
+        ? { reference: ORDERED, level, instance: block.list.id + 1 }
+        : { reference: BULLETS, level },
+    });
+  }
+  return new Paragraph({ style: TABLE_TEXT, children, ...(block.quote ? { indent: { left: CM / 2 } } : {}) });
+}
+
+/** Columns as wide as their words need, roughly: a long "What happened" beside a short "When". */
+function columnWidths(table: TableLayout): number[] {
+  const weights = Array.from({ length: table.columns }, (_, c) => {
+    const chars = table.rows.reduce(
+      (sum, row) => sum + (row.cells[c] ?? []).reduce((n, b) => n + inlineText(b.inlines).length, 0),
+      0,
+    );
+    return Math.sqrt(chars / Math.max(1, table.rows.length) + 12);
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((BODY_WIDTH * w) / total));
+}
+
+function wordTable(table: TableLayout): Table {
+  const widths = columnWidths(table);
+  return new Table({
+    width: { size: BODY_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: table.rows.map(
+      (row) =>
+        new TableRow({
+          ...(row.header ? { tableHeader: true } : {}),
+          cantSplit: true,
+          children: row.cells.map(
+            (blocks, c) =>
+              new TableCell({
+                width: { size: widths[c] ?? 0, type: WidthType.DXA },
+                margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+                // A cell must hold a paragraph, even an empty one.
+                children: blocks.length
+                  ? blocks.map((block) => cellParagraph(block, row.header))
+                  : [new Paragraph({ style: TABLE_TEXT, children: [] })],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** The body: paragraphs and tables in order, starting on a page of its own after the cover. */
+function bodyChildren(blocks: Block[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const item of layout(blocks)) {
+    const first = out.length === 0;
+    if (item.kind === 'block') {
+      out.push(new Paragraph({ ...blockOptions(item.block), pageBreakBefore: first }));
+    } else {
+      if (first) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+      out.push(wordTable(item));
+      // Word joins two tables that touch; a paragraph after each keeps them apart.
+      out.push(new Paragraph({ style: TABLE_TEXT, children: [] }));
+    }
+  }
+  return out;
 }
 
 function coverParagraph(line: CoverLine, index: number): Paragraph {
@@ -189,6 +283,15 @@ export function buildDocx(doc: ExportDocument): Document {
         },
         footnoteText: { run: { font: 'Times New Roman', size: 20 } },
       },
+      paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: 'Table Text',
+          basedOn: 'Normal',
+          run: { font: 'Times New Roman', size: 20 },
+          paragraph: { spacing: { before: 0, after: 40 } },
+        },
+      ],
     },
     numbering,
     footnotes: Object.fromEntries(
@@ -210,12 +313,7 @@ export function buildDocx(doc: ExportDocument): Document {
             ],
           }),
         },
-        children: [
-          ...doc.cover.map(coverParagraph),
-          // The body starts on a page of its own, after the cover.
-          ...doc.blocks.map((block, i) => new Paragraph({ ...blockOptions(block), pageBreakBefore: i === 0 })),
-          ...provenanceAnnex(doc),
-        ],
+        children: [...doc.cover.map(coverParagraph), ...bodyChildren(doc.blocks), ...provenanceAnnex(doc)],
       },
     ],
   });

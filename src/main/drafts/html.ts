@@ -1,11 +1,12 @@
 // The submission as one standalone, printable HTML page: what the app prints to PDF and what a
 // colleague can open in any browser. Paragraph numbers and list labels are written out (not CSS
-// counters), so they survive copying; notes are listed at the end, linked both ways. Nothing is
+// counters), so they survive copying; notes are listed at the end, linked both ways. A table is an
+// HTML table whose header row is a <thead> (repeated on each printed page). Nothing is
 // loaded from anywhere: styles are inline and there are no scripts.
 import type { CoverLine } from './cover.ts';
 import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
-import type { Block, Inline } from './model.ts';
+import { type Block, type Inline, layout, type TableLayout } from './model.ts';
 import { xmlSafe } from './text.ts';
 import { wording } from './wording.ts';
 
@@ -31,6 +32,13 @@ p.unnumbered { padding-left: 2.2em; }
 p.item { text-indent: -1.4em; }
 p.item .label { display: inline-block; width: 1.4em; text-indent: 0; }
 p.quote { margin-left: 4.4em; margin-right: 2.2em; }
+table.draft-table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 10.5pt; line-height: 1.3; }
+table.draft-table th, table.draft-table td { border: 1px solid #000; padding: .25em .45em; vertical-align: top; text-align: left; }
+table.draft-table thead { display: table-header-group; }
+table.draft-table thead th { background: #e7e6e6; }
+table.draft-table tr { break-inside: avoid; }
+table.draft-table p { margin: 0 0 .25em; }
+table.draft-table p:last-child { margin-bottom: 0; }
 sup.note-ref { font-size: .7em; line-height: 0; }
 sup.note-ref a { text-decoration: none; color: inherit; }
 @media print { .notes a.back { display: none; } }
@@ -73,6 +81,27 @@ function blockHtml(block: Block): string {
     return `<p class="item" style="${indent}"><span class="label">${listLabel(block.list)}</span>${content}</p>`;
   }
   return `<p class="${block.quote ? 'quote' : 'unnumbered'}">${content}</p>`;
+}
+
+function cellBlockHtml(block: Block): string {
+  const content = inlineHtml(block.inlines);
+  if (block.list?.first) return `<p><span class="label">${listLabel(block.list)}</span> ${content}</p>`;
+  return `<p>${content}</p>`;
+}
+
+function tableHtml(table: TableLayout): string {
+  const row = (cells: Block[][], header: boolean) =>
+    `<tr>${cells
+      .map((blocks) => {
+        const tag = header ? 'th' : 'td';
+        return `<${tag}${header ? ' scope="col"' : ''}>${blocks.map(cellBlockHtml).join('')}</${tag}>`;
+      })
+      .join('')}</tr>`;
+  const head = table.rows.filter((r, i) => r.header && table.rows.slice(0, i).every((p) => p.header));
+  const rest = table.rows.slice(head.length);
+  return `<table class="draft-table">${head.length ? `<thead>${head.map((r) => row(r.cells, true)).join('')}</thead>` : ''}<tbody>
+${rest.map((r) => row(r.cells, r.header)).join('\n')}
+</tbody></table>`;
 }
 
 function coverHtml(line: CoverLine): string {
@@ -123,7 +152,9 @@ ${doc.notes.map((n) => `<li id="note-${n.number}">${escapeHtml(n.text)} <a class
 ${doc.cover.map(coverHtml).join('\n')}
 </header>
 <main>
-${doc.blocks.map(blockHtml).join('\n')}
+${layout(doc.blocks)
+  .map((item) => (item.kind === 'block' ? blockHtml(item.block) : tableHtml(item)))
+  .join('\n')}
 </main>
 ${notes}
 ${annexHtml(doc)}

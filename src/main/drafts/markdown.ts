@@ -1,9 +1,10 @@
 // The submission as Markdown, for colleagues who draft in text tools: paragraph numbers written
 // out (escaped, so no renderer turns them into a list that restarts at 1 after each heading),
-// footnotes as [^n] with their definitions at the end.
+// footnotes as [^n] with their definitions at the end. A table is a pipe table (GitHub-flavoured),
+// its first row the header; a cell's paragraphs are joined by <br>, its pipes escaped.
 import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
-import type { Block, Inline } from './model.ts';
+import { type Block, type Inline, layout, type TableLayout } from './model.ts';
 import { xmlSafe } from './text.ts';
 import { wording } from './wording.ts';
 
@@ -50,6 +51,30 @@ function blockMarkdown(block: Block): string {
   return text;
 }
 
+function cellMarkdown(blocks: Block[]): string {
+  return blocks
+    .map((block) => {
+      // A line break would end the row: inside a cell it is an HTML break, as GitHub reads it.
+      const text = inlineMarkdown(block.inlines).replace(/\\\n/g, '<br>');
+      return block.list?.first ? `${block.list.ordered ? listLabel(block.list) : '-'} ${text}` : text;
+    })
+    .filter((text) => text.trim() !== '')
+    .join('<br>');
+}
+
+function tableMarkdown(table: TableLayout): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  // A pipe table must have a header row: the table's own, or an empty one.
+  const [first, ...rest] = table.rows;
+  const header = first?.header ? first.cells.map(cellMarkdown) : Array.from({ length: table.columns }, () => ' ');
+  const body = first?.header ? rest : table.rows;
+  return [
+    line(header),
+    line(Array.from({ length: table.columns }, () => '---')),
+    ...body.map((row) => line(row.cells.map(cellMarkdown))),
+  ].join('\n');
+}
+
 export function renderMarkdown(doc: ExportDocument): string {
   const out: string[] = [];
   for (const line of doc.cover) {
@@ -59,7 +84,9 @@ export function renderMarkdown(doc: ExportDocument): string {
     else out.push(text);
   }
   out.push('---');
-  out.push(...doc.blocks.map(blockMarkdown));
+  out.push(
+    ...layout(doc.blocks).map((item) => (item.kind === 'block' ? blockMarkdown(item.block) : tableMarkdown(item))),
+  );
   if (doc.provenance && doc.notes.length > 0) {
     const { t } = wording(doc.language);
     out.push(`## ${t('annex.heading')}`);

@@ -3,7 +3,11 @@
 // features/drafts/numbering.ts), so the numbers a person sees while writing are the printed ones:
 // - a paragraph is numbered unless it is marked unnumbered, sits inside a list or quotation, or is
 //   empty; headings are never numbered;
-// - every citation is its own note, numbered in document order.
+// - every citation is its own note, numbered in document order;
+// - a table's cells are never numbered: each cell's paragraphs are blocks that know their table, row
+//   and column (`cell`), in reading order (row by row), so notes in a table are numbered with the rest
+//   and every check and redaction reads inside cells like anywhere else. An empty cell is still a
+//   block (with no inlines), so every row keeps its shape.
 import type { DraftTarget } from '../../shared/api/drafts.ts';
 import type { DraftBody, DraftNode } from '../../shared/draft.ts';
 
@@ -39,6 +43,19 @@ export interface ListPlace {
   first: boolean;
 }
 
+/** Where a block sits in a table. */
+export interface CellPlace {
+  /** Which table (0, 1, …), in document order. */
+  table: number;
+  /** 0-based row and column. */
+  row: number;
+  column: number;
+  /** A header cell (the first row of a table the app writes is a header row). */
+  header: boolean;
+  /** False for a cell's second and later paragraphs. */
+  first: boolean;
+}
+
 export interface Block {
   kind: 'heading' | 'paragraph';
   /** 1–3 for headings, 0 for paragraphs. */
@@ -47,6 +64,8 @@ export interface Block {
   number: number | null;
   list: ListPlace | null;
   quote: boolean;
+  /** The table cell it sits in, or null. */
+  cell: CellPlace | null;
   inlines: Inline[];
   /** Where a check result or a substitution about this block points. */
   target: DraftTarget;
@@ -81,6 +100,7 @@ interface Place {
   first: boolean;
   quote: boolean;
   topLevel: boolean;
+  cell?: Omit<CellPlace, 'first'>;
 }
 
 function markSet(node: DraftNode): { bold: boolean; italic: boolean } {
@@ -104,6 +124,7 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
   const mentions: { recommendationId: string; block: number }[] = [];
   let paragraphNumber = 0;
   let listCount = 0;
+  let tableCount = 0;
 
   const inlinesOf = (nodes: DraftNode[] | undefined, out: Inline[]): void => {
     for (const node of nodes ?? []) {
@@ -130,7 +151,8 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
 
   /** Adds the block unless it is empty; says whether it did. */
   const textBlock = (node: DraftNode, kind: Block['kind'], place: Place): boolean => {
-    if (!node.content || node.content.length === 0) return false;
+    // An empty cell stays a block, so its row keeps its shape; an empty paragraph elsewhere is nothing.
+    if ((!node.content || node.content.length === 0) && !(place.cell && place.first)) return false;
     const inlines: Inline[] = [];
     const level = kind === 'heading' ? Math.min(3, Math.max(1, Number(attr(node, 'level') ?? 1) || 1)) : 0;
     const numbered = kind === 'paragraph' && place.topLevel && attr(node, 'numbered') !== false;
@@ -140,6 +162,7 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
       number: numbered ? ++paragraphNumber : null,
       list: place.list ? { ...place.list, first: place.first } : null,
       quote: place.quote,
+      cell: place.cell ? { ...place.cell, first: place.first } : null,
       inlines,
       target: { kind: 'draft' },
     };
@@ -161,6 +184,33 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
         case 'blockquote':
           blocksOf(node.content, { ...place, quote: true, topLevel: false });
           break;
+        case 'table': {
+          if (place.cell) {
+            // A table inside a cell (pasted): its words stay in the outer cell, one paragraph each.
+            for (const row of node.content ?? [])
+              for (const cell of row.content ?? []) blocksOf(cell.content, { ...place, first: false });
+            break;
+          }
+          const table = tableCount++;
+          (node.content ?? []).forEach((row, r) => {
+            // Something other than a row (pasted JSON): its words are kept, outside the grid.
+            if (row.type !== 'tableRow') {
+              blocksOf([row], { ...place, topLevel: false });
+              return;
+            }
+            (row.content ?? []).forEach((cell, c) => {
+              const cellPlace = { table, row: r, column: c, header: cell.type === 'tableHeader' };
+              const at: Place = { list: null, first: true, quote: false, topLevel: false, cell: cellPlace };
+              const before = blocks.length;
+              if (cell.content?.some((n) => n.type === 'text' || n.type === 'citation'))
+                textBlock(cell, 'paragraph', at);
+              else blocksOf(cell.content, at);
+              // A cell without even an empty paragraph (pasted JSON): an empty block holds its place.
+              if (blocks.length === before) textBlock({ type: 'paragraph' }, 'paragraph', at);
+            });
+          });
+          break;
+        }
         case 'bulletList':
         case 'orderedList': {
           const ordered = node.type === 'orderedList';
@@ -173,6 +223,7 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
               first: true,
               quote: place.quote,
               topLevel: false,
+              ...(place.cell ? { cell: place.cell } : {}),
             });
           });
           break;
@@ -229,4 +280,49 @@ export function inlineText(inlines: Inline[], citation: (run: CitationRun) => st
     else text += citation(inline);
   }
   return text;
+}
+
+/** A table as the exports lay it out: its rows, each cell's blocks (none for a cell left out). */
+export interface TableLayout {
+  kind: 'table';
+  rows: { header: boolean; cells: Block[][] }[];
+  /** The widest row's cells: every row is drawn this wide. */
+  columns: number;
+}
+
+export type Layout = { kind: 'block'; block: Block } | TableLayout;
+
+/** The blocks in order, a table's cells gathered into its rows and columns. */
+export function layout(blocks: readonly Block[]): Layout[] {
+  const out: Layout[] = [];
+  let table: TableLayout | null = null;
+  let tableId = -1;
+  for (const block of blocks) {
+    const cell = block.cell;
+    if (!cell) {
+      table = null;
+      out.push({ kind: 'block', block });
+      continue;
+    }
+    if (table === null || tableId !== cell.table) {
+      table = { kind: 'table', rows: [], columns: 0 };
+      tableId = cell.table;
+      out.push(table);
+    }
+    const { rows } = table;
+    while (rows.length <= cell.row) rows.push({ header: true, cells: [] });
+    const row = rows[cell.row] as TableLayout['rows'][number];
+    while (row.cells.length <= cell.column) row.cells.push([]);
+    (row.cells[cell.column] as Block[]).push(block);
+    if (!cell.header) row.header = false;
+    table.columns = Math.max(table.columns, row.cells.length);
+  }
+  for (const item of out) {
+    if (item.kind !== 'table') continue;
+    for (const row of item.rows) {
+      while (row.cells.length < item.columns) row.cells.push([]);
+      row.header &&= row.cells.some((c) => c.length > 0);
+    }
+  }
+  return out;
 }

@@ -48,6 +48,18 @@ const en = {
   'recommendation.missing': '[a recommendation no longer in the vault]',
   'recommendation.response':
     '{response, select, supported {supported} noted {noted} partially_supported {partially supported} other {}}',
+  'recommendation.ilo':
+    '{body}{hasYear, select, no {} other { ({year})}}{hasConvention, select, no {} other {, {convention}}}',
+  'recTable.title': 'Recommendations of the previous review and their implementation',
+  'recTable.number': 'No.',
+  'recTable.text': 'Recommendation',
+  'recTable.states': 'Recommending State(s)',
+  'recTable.response': 'Position of the State',
+  'recTable.assessment': 'Our assessment',
+  'recTable.responseValue':
+    '{response, select, supported {Supported} noted {Noted} partially_supported {Partially supported} no_response {No response} other {}}',
+  'recTable.assessmentValue':
+    '{assessment, select, implemented {Implemented} partially_implemented {Partially implemented} not_implemented {Not implemented} no_information {No information} other {Not assessed}}',
 };
 
 export type WordingKey = keyof typeof en;
@@ -93,6 +105,18 @@ const ru: Catalog = {
   'recommendation.missing': '[рекомендации больше нет в хранилище]',
   'recommendation.response':
     '{response, select, supported {поддержана} noted {принята к сведению} partially_supported {поддержана частично} other {}}',
+  'recommendation.ilo':
+    '{body}{hasYear, select, no {} other { ({year})}}{hasConvention, select, no {} other {, {convention}}}',
+  'recTable.title': 'Рекомендации предыдущего обзора и их выполнение',
+  'recTable.number': '№',
+  'recTable.text': 'Рекомендация',
+  'recTable.states': 'Государство (государства)',
+  'recTable.response': 'Позиция государства',
+  'recTable.assessment': 'Наша оценка',
+  'recTable.responseValue':
+    '{response, select, supported {Поддержана} noted {Принята к сведению} partially_supported {Поддержана частично} no_response {Нет ответа} other {}}',
+  'recTable.assessmentValue':
+    '{assessment, select, implemented {Выполнена} partially_implemented {Выполнена частично} not_implemented {Не выполнена} no_information {Нет сведений} other {Не оценена}}',
 };
 
 const fr: Catalog = {
@@ -135,6 +159,18 @@ const fr: Catalog = {
   'recommendation.missing': '[une recommandation qui n’est plus dans le coffre]',
   'recommendation.response':
     '{response, select, supported {acceptée} noted {notée} partially_supported {acceptée en partie} other {}}',
+  'recommendation.ilo':
+    '{body}{hasYear, select, no {} other { ({year})}}{hasConvention, select, no {} other {, {convention}}}',
+  'recTable.title': 'Recommandations de l’examen précédent et leur mise en œuvre',
+  'recTable.number': 'N°',
+  'recTable.text': 'Recommandation',
+  'recTable.states': 'État(s) auteur(s)',
+  'recTable.response': 'Position de l’État',
+  'recTable.assessment': 'Notre évaluation',
+  'recTable.responseValue':
+    '{response, select, supported {Acceptée} noted {Notée} partially_supported {Acceptée en partie} no_response {Pas de réponse} other {}}',
+  'recTable.assessmentValue':
+    '{assessment, select, implemented {Mise en œuvre} partially_implemented {Mise en œuvre en partie} not_implemented {Non mise en œuvre} no_information {Pas d’information} other {Non évaluée}}',
 };
 
 const es: Catalog = {
@@ -177,6 +213,18 @@ const es: Catalog = {
   'recommendation.missing': '[una recomendación que ya no está en la bóveda]',
   'recommendation.response':
     '{response, select, supported {aceptada} noted {anotada} partially_supported {aceptada en parte} other {}}',
+  'recommendation.ilo':
+    '{body}{hasYear, select, no {} other { ({year})}}{hasConvention, select, no {} other {, {convention}}}',
+  'recTable.title': 'Recomendaciones del examen anterior y su aplicación',
+  'recTable.number': 'N.º',
+  'recTable.text': 'Recomendación',
+  'recTable.states': 'Estado(s) recomendante(s)',
+  'recTable.response': 'Posición del Estado',
+  'recTable.assessment': 'Nuestra evaluación',
+  'recTable.responseValue':
+    '{response, select, supported {Aceptada} noted {Anotada} partially_supported {Aceptada en parte} no_response {Sin respuesta} other {}}',
+  'recTable.assessmentValue':
+    '{assessment, select, implemented {Aplicada} partially_implemented {Aplicada en parte} not_implemented {No aplicada} no_information {Sin información} other {No evaluada}}',
 };
 
 /** Languages a submission's printed words exist in; other UN languages print in English. */

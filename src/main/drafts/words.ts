@@ -23,7 +23,13 @@ export function countWords(text: string): number {
   return count;
 }
 
-/** Words in the body: headings, paragraphs, lists and quotations, without numbers or note marks. */
+/**
+ * Words in the body: headings, paragraphs, lists, quotations and tables, without numbers or note marks.
+ * A table's words count toward the limit (2,815 for an individual submission): OHCHR's guidelines
+ * limit the submission's words and exempt nothing but, possibly, the notes and cover (UPR-SUBMISSION.md),
+ * and the limit is checked with Word's count, which counts the words in tables. A timeline of twenty
+ * events is easily 600 words: leaving them out would let a draft pass here and be refused there.
+ */
 export function bodyWords(model: DraftModel): number {
   let count = 0;
   for (const block of model.blocks) count += countWords(inlineText(block.inlines));

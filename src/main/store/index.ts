@@ -12,6 +12,7 @@ import { ExcerptRepository } from './excerpts.ts';
 import { IdentityRepository } from './identity.ts';
 import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
+import { RecommendationRepository } from './recommendations.ts';
 import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
 import { SourceRepository } from './sources.ts';
@@ -45,6 +46,13 @@ export type {
 export type { ColleagueRecord, IdentityKeys } from './identity.ts';
 export type { ExcerptLinkView, LinkEnd, LinkRecord, NewLink } from './links.ts';
 export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
+export type {
+  MatrixRowRecord,
+  RecommendationEvidenceRecord,
+  RecommendationInput,
+  RecommendationPatch,
+  RecommendationRecord,
+} from './recommendations.ts';
 export type { VaultSettings } from './settings.ts';
 export type {
   NewSource,
@@ -75,6 +83,7 @@ export class Store {
   readonly entities: EntityRepository;
   readonly drafts: DraftRepository;
   readonly events: EventRepository;
+  readonly recommendations: RecommendationRepository;
   readonly links: LinkRepository;
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
@@ -94,6 +103,7 @@ export class Store {
     this.entities = new EntityRepository(db, this.audit);
     this.drafts = new DraftRepository(db, this.audit);
     this.events = new EventRepository(db, this.audit);
+    this.recommendations = new RecommendationRepository(db, this.audit);
     this.links = new LinkRepository(db, this.audit);
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);

@@ -10,7 +10,15 @@
 // must not linger, and a full 'optimize' per delete is slow at scale). So a change is always:
 // unindex(thing) while its old text is still stored, write, then index it again.
 import { createHash } from 'node:crypto';
-import type { SavedSearch, SearchFilters, SearchHit, SearchKind, Snippet } from '../../shared/api/search.ts';
+import {
+  type SavedSearch,
+  SEARCH_CAP,
+  SEARCH_KINDS,
+  type SearchFilters,
+  type SearchHit,
+  type SearchKind,
+  type Snippet,
+} from '../../shared/api/search.ts';
 import type { DraftNode } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { PageSpan } from '../ingest/types.ts';
@@ -30,18 +38,27 @@ const RANK = 'bm25(search_fts, 4.0, 1.0)';
 
 /**
  * An index row's seq (the FTS rowid) says its kind in its high bits — KIND_SPAN × the kind's code +
- * an ordinal counted over all kinds in the order rows were written — so totals per kind are counted
- * on the index alone, without reading search_doc once per match; ties in rank keep the write order.
+ * an ordinal counted over all kinds in the order rows were written — so a kind's matches are a range
+ * of rowids the index reads on its own (newest last), without reading search_doc once per match;
+ * ties in rank keep the write order.
  */
 const KIND_SPAN = 2 ** 40;
-const KIND_SHIFT = 40;
 const KIND_CODE: Record<SearchKind, number> = { source: 1, excerpt: 2, entity: 3, draft: 4 };
-const KIND_OF_CODE = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k])) as Record<
-  number,
-  SearchKind
->;
-/** The write order of an index row, for ties in rank (SQL over the seq column or rowid). */
-const ordinal = (column: string) => `(${column} & ${KIND_SPAN - 1})`;
+
+/**
+ * Whether the index was written before seqs carried their kind (an early build of migration 10):
+ * then a kind is told by search_doc, never by a range of seqs. One seek.
+ */
+export function legacyIndex(db: Db): boolean {
+  return sql(db).get(`SELECT 1 FROM search_doc WHERE seq < ${KIND_SPAN} LIMIT 1`).get() !== undefined;
+}
+
+/** The seqs (FTS rowids) a kind's rows can have: the whole range in a legacy index. */
+export function kindRange(kind: SearchKind, legacy: boolean): { lo: number; hi: number } {
+  if (legacy) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
+  const code = KIND_CODE[kind];
+  return { lo: code * KIND_SPAN, hi: (code + 1) * KIND_SPAN - 1 };
+}
 
 const statements = new WeakMap<Db, Statements>();
 function sql(db: Db): Statements {
@@ -332,10 +349,11 @@ export function excerptSeqsMatching(db: Db, text: string, dossierId: string): nu
   return sql(db)
     .get(
       `SELECT x.seq FROM search_fts f JOIN search_doc d ON d.seq = f.rowid JOIN excerpt x ON x.id = d.thing_id
-       WHERE search_fts MATCH ? AND d.kind = 'excerpt' AND d.dossier_id = ? ORDER BY ${RANK}`,
+       WHERE search_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi AND d.kind = 'excerpt' AND d.dossier_id = @dossier
+       ORDER BY ${RANK}`,
     )
     .pluck()
-    .all(match, dossierId) as number[];
+    .all({ match, dossier: dossierId, ...kindRange('excerpt', legacyIndex(db)) }) as number[];
 }
 
 /**
@@ -411,12 +429,16 @@ export interface SearchQueryInput {
   filters?: SearchFilters | undefined;
   limit?: number | undefined;
   cursor?: string | null | undefined;
+  /** Matches taken per kind (SEARCH_CAP; smaller in tests, so a cap is reached with a few rows). */
+  cap?: number | undefined;
 }
 
 export interface SearchQueryResult {
   hits: SearchHit[];
   total: number;
   totals: Record<SearchKind, number>;
+  /** A kind had more than SEARCH_CAP matches: the newest of each kind were taken, newest first. */
+  capped: boolean;
   nextCursor: string | null;
 }
 
@@ -539,79 +561,96 @@ function toSaved(row: SavedRow): SavedSearch {
 }
 
 export class SearchRepository extends Repository {
-  /** Ranked hits of a query (see parseQuery), with totals per kind and a cursor to the next page. */
+  /**
+   * Hits of a query (see parseQuery), with totals per kind and a cursor to the next page. Bounded at
+   * any size of vault: at most SEARCH_CAP matches of each kind are taken, the newest (last written)
+   * first, read from the index in its own order and stopped there — so a word found in 300,000
+   * passages costs what a thousand cost. When no kind has more, the matches are ranked by bm25 (best
+   * first, ties in write order); when one has, ranking them all would read every match, so they come
+   * newest first, `capped` says so (the screen asks for a narrower query) and the totals count the
+   * matches taken. A score is then the match's write ordinal: higher is still shown first.
+   */
   query(input: SearchQueryInput): SearchQueryResult {
     const parsed = parseQuery(input.query);
     const filters = input.filters ?? {};
     const limit = input.limit ?? 20;
     const print = fingerprint(input.query, filters);
     const offset = input.cursor ? decodeCursor(input.cursor, print) : 0;
-    const { where, params, needsSource } = filterClause(filters);
+    const cap = input.cap ?? SEARCH_CAP;
+    const { kinds: asked, ...narrowing } = filters;
+    const kinds = SEARCH_KINDS.filter((k) => !asked || asked.includes(k));
+    const { where, params, needsSource } = filterClause(narrowing);
+    const legacy = legacyIndex(this.db);
+    // Unfiltered, on the index alone (a seq carries its kind); filtered, each match joined to its
+    // search_doc row and tested, still in the index's order.
+    const from =
+      where === '' && !legacy
+        ? 'FROM search_fts WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi'
+        : `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
+           ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
+           WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi
+           ${legacy ? 'AND d.kind IN (SELECT value FROM json_each(@kinds))' : ''}${where}`;
     const coded = filters.codeId
-      ? `coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
-           WHERE c.deleted_at IS NULL), `
+      ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
+           WHERE c.deleted_at IS NULL) `
       : '';
-    const from = `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
-      ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
-      WHERE search_fts MATCH @match${where}`;
     const bound = { ...params, match: parsed.match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
-      let total = 0;
-      const count = (code: number, n: number) => {
-        const kind = KIND_OF_CODE[code];
-        if (kind) {
-          totals[kind] = n;
-          total += n;
+      const taken = new Map<SearchKind, number[]>();
+      let capped = false;
+      const newest = this.sql.get(
+        `${coded}SELECT search_fts.rowid AS seq ${from} ORDER BY search_fts.rowid DESC LIMIT @take`,
+      );
+      for (const kind of kinds) {
+        const range = kindRange(kind, legacy);
+        const seqs = newest
+          .pluck()
+          .all({ ...bound, ...range, kinds: JSON.stringify([kind]), take: cap + 1 }) as number[];
+        if (seqs.length > cap) {
+          capped = true;
+          seqs.length = cap;
         }
-      };
-      let ranked: { seq: number; rank: number }[];
-      if (where === '') {
-        // Unfiltered, on the index alone: totals per kind from the rowid, then the page ranked carrying
-        // only (seq, rank) through the sort; search_doc is read for the page's rows only.
-        const counted = this.sql
-          .get(
-            `SELECT rowid >> ${KIND_SHIFT} AS code, count(*) AS n FROM search_fts WHERE search_fts MATCH @match
-             GROUP BY code`,
-          )
-          .all(bound) as { code: number; n: number }[];
-        if (counted.every((row) => KIND_OF_CODE[row.code])) for (const row of counted) count(row.code, row.n);
-        else {
-          // An index written before seqs carried their kind (an early build of this migration): count through search_doc.
-          const joined = this.sql.get(`SELECT d.kind, count(*) AS n ${from} GROUP BY d.kind`).all(bound) as {
-            kind: SearchKind;
-            n: number;
-          }[];
-          for (const row of joined) count(KIND_CODE[row.kind], row.n);
-        }
-        ranked = this.sql
-          .get(
-            `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match
-             ORDER BY rank, ${ordinal('seq')} LIMIT @limit OFFSET @offset`,
-          )
-          .all({ ...bound, limit, offset }) as { seq: number; rank: number }[];
-      } else {
-        // Filtered, one pass: each match is joined to search_doc, filtered and ranked once, into a
-        // table of (seq, kind, rank) that both the totals and the page are read from (two passes
-        // joined and filtered every match twice).
-        const out = this.sql
-          .get(
-            `WITH RECURSIVE ${coded}m AS MATERIALIZED (
-               SELECT d.seq, d.seq >> ${KIND_SHIFT} AS code, ${RANK} AS rank ${from})
-             SELECT -1 AS seq, code, count(*) AS n, NULL AS rank FROM m GROUP BY code
-             UNION ALL
-             SELECT * FROM (SELECT seq, code, NULL AS n, rank FROM m ORDER BY rank, ${ordinal('seq')}
-               LIMIT @limit OFFSET @offset)`,
-          )
-          .all({ ...bound, limit, offset }) as { seq: number; code: number; n: number; rank: number }[];
-        ranked = [];
-        for (const row of out) {
-          if (row.seq === -1) count(row.code, row.n);
-          else ranked.push(row);
-        }
+        totals[kind] = seqs.length;
+        if (seqs.length > 0) taken.set(kind, seqs);
       }
-      // A compound SELECT does not promise its rows' order: the page is put in rank order here.
-      ranked.sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN));
+      const all = [...taken.values()].flat();
+      const total = all.length;
+      let ranked: { seq: number; rank: number }[];
+      if (capped) {
+        ranked = all
+          .map((seq) => ({ seq, rank: -(seq % KIND_SPAN) }))
+          .sort((a, b) => a.rank - b.rank)
+          .slice(offset, offset + limit);
+      } else {
+        // bm25 over the matches taken only: one pass per run of kinds next to each other in seq
+        // order (one for all kinds), over the seqs between the first and last match taken.
+        const scored = this.sql.get(`${coded}SELECT search_fts.rowid AS seq, ${RANK} AS rank ${from}`);
+        const wanted = new Set(all);
+        const runs: SearchKind[][] = [];
+        for (const kind of kinds) {
+          const run = runs[runs.length - 1];
+          const previous = run?.[run.length - 1];
+          if (run && previous && KIND_CODE[kind] === KIND_CODE[previous] + 1 && !legacy) run.push(kind);
+          else runs.push([kind]);
+        }
+        ranked = [];
+        for (const run of runs) {
+          const seqs = run.flatMap((kind) => taken.get(kind) ?? []);
+          if (seqs.length === 0) continue;
+          let lo = Number.POSITIVE_INFINITY;
+          let hi = Number.NEGATIVE_INFINITY;
+          for (const seq of seqs) {
+            lo = Math.min(lo, seq);
+            hi = Math.max(hi, seq);
+          }
+          const rows = scored.all({ ...bound, lo, hi, kinds: JSON.stringify(run) }) as { seq: number; rank: number }[];
+          for (const row of rows) if (wanted.has(row.seq)) ranked.push(row);
+        }
+        ranked = ranked
+          .sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN))
+          .slice(offset, offset + limit);
+      }
       const doc = this.sql.get(
         `SELECT seq, kind, thing_id, dossier_id, source_id, page, start_offset, end_offset FROM search_doc WHERE seq = ?`,
       );
@@ -621,7 +660,7 @@ export class SearchRepository extends Repository {
       });
       const hits = this.#hits(rows, parsed);
       const next = offset + ranked.length;
-      return { hits, total, totals, nextCursor: next < total ? encodeCursor(next, print) : null };
+      return { hits, total, totals, capped, nextCursor: next < total ? encodeCursor(next, print) : null };
     } catch (error) {
       throw asQueryError(error);
     }
@@ -785,10 +824,10 @@ function thingsMatching(db: Db, kind: SearchKind, match: string, limit: number):
       .get(
         `SELECT thing_id AS thingId, seq, min(rank) AS best FROM (
            SELECT d.thing_id, d.seq, ${RANK} AS rank FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
-           WHERE search_fts MATCH ? AND d.kind = ? LIMIT -1 OFFSET 0)
-         GROUP BY thing_id ORDER BY best LIMIT ?`,
+           WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi AND d.kind = @kind LIMIT -1 OFFSET 0)
+         GROUP BY thing_id ORDER BY best LIMIT @limit`,
       )
-      .all(match, kind, limit) as { thingId: string; seq: number }[];
+      .all({ match, kind, limit, ...kindRange(kind, legacyIndex(db)) }) as { thingId: string; seq: number }[];
   } catch (error) {
     throw asQueryError(error);
   }

@@ -28,7 +28,13 @@ export interface Page<T> {
 }
 
 /** The API methods that answer a Page: the CLI pages through them, the renderer asks them for pages. */
-export const PAGED_METHODS = ['excerpt.list', 'excerpt.search', 'source.list', 'entity.list'] as const;
+export const PAGED_METHODS = [
+  'excerpt.list',
+  'excerpt.search',
+  'source.list',
+  'entity.list',
+  'recommendation.list',
+] as const;
 export type PagedMethod = (typeof PAGED_METHODS)[number];
 
 export function isPagedMethod(method: string): method is PagedMethod {

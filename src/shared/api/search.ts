@@ -7,6 +7,12 @@ import { method } from './method.ts';
 export const SEARCH_KINDS = ['source', 'excerpt', 'entity', 'draft'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/**
+ * At most this many matches of each kind are taken, the newest first: beyond it a query would read
+ * every match to rank them, so it is answered newest first and `capped` asks for a narrower query.
+ */
+export const SEARCH_CAP = 1000;
+
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Narrowing a search; every field is optional and they combine with AND. */
@@ -98,6 +104,11 @@ export const searchApi = {
         entity: z.number().int().min(0),
         draft: z.number().int().min(0),
       }),
+      /**
+       * A kind had more than SEARCH_CAP matches: the newest SEARCH_CAP of each kind were taken, newest
+       * first (not ranked), and the totals count those; the screen asks for a narrower query.
+       */
+      capped: z.boolean(),
       nextCursor: z.string().nullable(),
     }),
   }),

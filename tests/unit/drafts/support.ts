@@ -44,6 +44,20 @@ export const ordered = (...items: Content[][]): DraftNode => ({
   content: items.map((item) => ({ type: 'listItem', content: [para(...item)] })),
 });
 export const quote = (...content: Content[]): DraftNode => ({ type: 'blockquote', content: [para(...content)] });
+const cellNode = (type: 'tableHeader' | 'tableCell', content: Content[]): DraftNode => ({
+  type,
+  content: [
+    { type: 'paragraph', attrs: { numbered: false }, ...(content.length > 0 ? { content: inline(content) } : {}) },
+  ],
+});
+/** A table as `draft.appendTable` writes it: a header row of `columns`, then the rows, each cell's words and citations. */
+export const table = (columns: string[], ...rows: Content[][][]): DraftNode => ({
+  type: 'table',
+  content: [
+    { type: 'tableRow', content: columns.map((c) => cellNode('tableHeader', [c])) },
+    ...rows.map((row) => ({ type: 'tableRow', content: row.map((cell) => cellNode('tableCell', cell)) })),
+  ],
+});
 export const doc = (...content: DraftNode[]): DraftBody => ({ type: 'doc', content });
 
 export const COVER: DraftCover = {

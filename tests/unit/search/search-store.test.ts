@@ -454,3 +454,54 @@ describe('for other screens', () => {
     expect(store.search.savedList(dossier.id)).toEqual([]);
   });
 });
+
+describe('bounded at any size', () => {
+  it('takes the newest matches of a kind beyond the cap, newest first, and says so; ranks when under it', () => {
+    const { store, dossier, other } = vault();
+    const source = store.sources.add({ dossierId: dossier.id, title: 'Police report', kind: 'media', text: 'x' });
+    const elsewhere = store.sources.add({ dossierId: other.id, title: 'Other', kind: 'media', text: 'y' });
+    const excerpts = Array.from({ length: 7 }, (_, i) =>
+      store.excerpts.add({
+        sourceId: i % 2 === 0 ? source.id : elsewhere.id,
+        exact: `police ${'police '.repeat(i % 3)}number ${i}`,
+        start: 0,
+        end: 1,
+      }),
+    );
+    const newestFirst = [...excerpts].reverse().map((e) => e.id);
+
+    // Under the cap: ranked, nothing said.
+    const ranked = store.search.query({ query: 'police', cap: 10 });
+    expect(ranked.capped).toBe(false);
+    expect(ranked.totals).toEqual({ source: 1, excerpt: 7, entity: 0, draft: 0 });
+
+    // Over it (excerpts): the 5 newest excerpts, newest first; the source is still counted and shown.
+    const capped = store.search.query({ query: 'police', cap: 5, limit: 50 });
+    expect(capped.capped).toBe(true);
+    expect(capped.totals).toEqual({ source: 1, excerpt: 5, entity: 0, draft: 0 });
+    expect(capped.total).toBe(6);
+    expect(capped.hits.filter((h) => h.kind === 'excerpt').map((h) => h.id)).toEqual(newestFirst.slice(0, 5));
+    expect(capped.hits.map((h) => h.id)).toContain(source.id);
+    const scores = capped.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    // Paged through its cursor: each hit once, as many as the totals say.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = store.search.query({ query: 'police', cap: 5, limit: 2, cursor });
+      expect(page.capped).toBe(true);
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids(capped));
+
+    // Filters narrow before the cap: the dossier's 4 excerpts are under a cap of 5, so ranked again.
+    const inDossier = store.search.query({ query: 'police', cap: 5, filters: { dossierId: dossier.id } });
+    expect(inDossier.capped).toBe(false);
+    expect(inDossier.totals.excerpt).toBe(4);
+    // A kind asked for alone is capped on its own: sources alone are under the cap.
+    const sources = store.search.query({ query: 'police', cap: 5, filters: { kinds: ['source'] } });
+    expect(sources).toMatchObject({ capped: false, total: 1 });
+  });
+});

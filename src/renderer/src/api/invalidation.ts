@@ -21,7 +21,8 @@ export type Area =
   | 'event'
   | 'identity'
   | 'colleague'
-  | 'bundle';
+  | 'bundle'
+  | 'recommendation';
 
 export function areaOf(method: string): Area {
   return method.split('.')[0] as Area;
@@ -51,6 +52,8 @@ const READ_VERBS = new Set([
   'prefill',
   'links',
   'claims',
+  'matrix',
+  'facets',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
@@ -72,6 +75,7 @@ const TEXT_AND_ANNOTATIONS: Area[] = [
   'draft',
   'search',
   'event',
+  'recommendation',
 ];
 
 const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
@@ -85,9 +89,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'code.create': ['code', 'excerpt'],
   'code.starter': ['code'],
   // Search filters by code (and its sub-codes): moves, merges and deletes change what they find.
-  'code.update': ['code', 'excerpt', 'search'],
-  'code.merge': ['code', 'excerpt', 'draft', 'search', 'event'],
-  'code.delete': ['code', 'excerpt', 'draft', 'search', 'event'],
+  'code.update': ['code', 'excerpt', 'search', 'recommendation'],
+  'code.merge': ['code', 'excerpt', 'draft', 'search', 'event', 'recommendation'],
+  'code.delete': ['code', 'excerpt', 'draft', 'search', 'event', 'recommendation'],
   'draft.create': ['draft', 'dossier', 'search'],
   'draft.update': ['draft', 'search'],
   'draft.delete': ['draft', 'dossier', 'search'],
@@ -103,6 +107,15 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
+  // A recommendation's words and numbers show in the drafts that refer to it (and their checks);
+  // its assessment and evidence only in the tracker.
+  'recommendation.create': ['recommendation', 'draft'],
+  'recommendation.update': ['recommendation', 'draft'],
+  'recommendation.delete': ['recommendation', 'draft'],
+  'recommendation.assess': ['recommendation'],
+  'recommendation.addEvidence': ['recommendation'],
+  'recommendation.removeEvidence': ['recommendation'],
+  'recommendation.insertTable': ['draft', 'recommendation'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
   'excerpt.unlink': ['excerpt'],

@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import {
+  SEARCH_CAP,
   SEARCH_KINDS,
   type SearchFilters,
   type SearchHit,
@@ -80,6 +81,8 @@ export interface SearchPages {
   hits: SearchHit[];
   total: number;
   totals: Totals;
+  /** More than SEARCH_CAP matches of a kind: the newest were taken, newest first. */
+  capped: boolean;
 }
 
 /** The top hits of every kind together, in the engine's ranking (the palette). */
@@ -90,7 +93,10 @@ export function useTopHits(query: string, filters: SearchFilters, limit: number)
     { enabled: query.length > 0, placeholderData: keepPreviousData },
   );
   const pages = useMemo<SearchPages | null>(
-    () => (result.data ? { hits: result.data.hits, total: result.data.total, totals: result.data.totals } : null),
+    () =>
+      result.data
+        ? { hits: result.data.hits, total: result.data.total, totals: result.data.totals, capped: result.data.capped }
+        : null,
     [result.data],
   );
   return { ...result, pages };
@@ -124,9 +130,25 @@ export function useSearch(query: string, filters: SearchFilters, pageSize: numbe
   const pages = useMemo<SearchPages | null>(() => {
     const loaded = result.data?.pages;
     if (!loaded || !counts.data) return null;
-    return { hits: loaded.flatMap((p) => p.hits), total: counts.data.total, totals: counts.data.totals };
+    return {
+      hits: loaded.flatMap((p) => p.hits),
+      total: counts.data.total,
+      totals: counts.data.totals,
+      capped: counts.data.capped,
+    };
   }, [result.data, counts.data]);
   return { ...result, error: counts.error ?? result.error, pages };
+}
+
+/** Said under the results when a kind had more matches than the engine takes (SEARCH_CAP). */
+export function CappedNote() {
+  return (
+    <FormattedMessage
+      id="search.capped"
+      defaultMessage="Showing the newest {cap, number} matches of each kind, newest first. Add words or filters to narrow the search."
+      values={{ cap: SEARCH_CAP }}
+    />
+  );
 }
 
 /** A query the engine could not read (unbalanced quotes, a lone operator): worded, not raw. */

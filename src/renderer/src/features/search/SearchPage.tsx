@@ -10,7 +10,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
-import { HitBody, isQuerySyntaxError, KIND_HEADINGS, KIND_NAMES, useSearch } from './HitParts.tsx';
+import { CappedNote, HitBody, isQuerySyntaxError, KIND_HEADINGS, KIND_NAMES, useSearch } from './HitParts.tsx';
 import {
   type FilterForm,
   filtersOf,
@@ -319,6 +319,11 @@ export function SearchPage({
                   </span>
                 ))}
               </p>
+              {pages.capped && (
+                <p className="search-capped hint">
+                  <CappedNote />
+                </p>
+              )}
               <section
                 ref={scrollRef}
                 className="search-results"

@@ -5,7 +5,7 @@ import { useApi } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useErrorText } from '../../i18n/errors.ts';
-import { HitBody, isQuerySyntaxError, KIND_HEADINGS, useTopHits } from './HitParts.tsx';
+import { CappedNote, HitBody, isQuerySyntaxError, KIND_HEADINGS, useTopHits } from './HitParts.tsx';
 import { groupByKind, hitsOf } from './results.ts';
 
 /** How many hits of each kind the palette shows; the search screen has them all. */
@@ -36,7 +36,8 @@ export function SearchPalette({
   const [text, setText] = useState('');
   const [everywhere, setEverywhere] = useState(dossierId === null);
   const [active, setActive] = useState(0);
-  const query = useDebounced(text.trim(), 120);
+  // Short: a search answers in tens of milliseconds, so waiting longer only delays the results.
+  const query = useDebounced(text.trim(), 40);
   const scope = everywhere ? null : dossierId;
   const dossier = useApi('dossier.get', { id: dossierId ?? '' }, { enabled: dossierId !== null });
   const search = useTopHits(query, scope ? { dossierId: scope } : {}, PER_KIND * 8);
@@ -175,7 +176,8 @@ export function SearchPalette({
             // The input keeps focus (aria-activedescendant); a click opens the hit.
             // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the combobox
             <div
-              key={`${row.hit.kind}:${row.hit.id}`}
+              // Passages of one source share its id: the position makes the key unique.
+              key={`${row.hit.kind}:${row.hit.id}:${i}`}
               id={`${id}-hit-${i}`}
               role="option"
               aria-selected={i === active}
@@ -204,6 +206,11 @@ export function SearchPalette({
               values={{ total: search.pages.total }}
             />
           )}{' '}
+          {search.pages.capped && (
+            <>
+              <CappedNote />{' '}
+            </>
+          )}
           <button type="button" className="link" onClick={() => onShowAll(query, scope)}>
             <FormattedMessage id="palette.showAll" defaultMessage="Open in the search screen, with filters" />
           </button>

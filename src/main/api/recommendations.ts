@@ -1,0 +1,88 @@
+import type { Params } from '../../shared/api.ts';
+import { appendTable, type TableCell } from '../drafts/append.ts';
+import { wording } from '../drafts/wording.ts';
+import type { Store } from '../store/index.ts';
+import type { Handlers } from './registry.ts';
+
+/**
+ * The cycle a draft's table of "the previous cycle's recommendations" shows when none is asked for:
+ * the latest cycle among the dossier's UPR recommendations before the draft's own (when it names one).
+ */
+function previousCycle(store: Store, dossierId: string, ownCycle: number | null): number | undefined {
+  const cycles = store.recommendations.facets(dossierId).cycles.filter((c) => ownCycle === null || c < ownCycle);
+  return cycles.length > 0 ? Math.max(...cycles) : undefined;
+}
+
+function insertTable(store: Store, { draftId, ...filter }: Params<'recommendation.insertTable'>) {
+  const draft = store.drafts.require(draftId);
+  const w = wording(draft.cover.language);
+  const cycle = filter.cycle ?? previousCycle(store, draft.dossierId, draft.cover.cycle);
+  const recommendations = store.recommendations.all({
+    ...filter,
+    dossierId: draft.dossierId,
+    mechanism: 'upr',
+    ...(cycle !== undefined ? { cycle } : {}),
+  });
+  const rows = recommendations.map((r): TableCell[] => [
+    [{ text: r.paragraph ?? '' }],
+    [{ text: r.text }],
+    [{ text: r.recommendingStates.join(', ') }],
+    [
+      {
+        text: [
+          w.t('recTable.responseValue', { response: r.response ?? 'none' }),
+          r.documentSymbol ? `(${r.documentSymbol})` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+    ],
+    // The assessment, then each excerpt that shows it as a note.
+    [
+      { text: w.t('recTable.assessmentValue', { assessment: r.assessment ?? 'none' }) },
+      ...r.evidence.map((e) => ({ excerptId: e.excerptId })),
+    ],
+  ]);
+  const body = appendTable(store, draft.dossierId, draft.body, {
+    title: w.t('recTable.title'),
+    columns: [
+      w.t('recTable.number'),
+      w.t('recTable.text'),
+      w.t('recTable.states'),
+      w.t('recTable.response'),
+      w.t('recTable.assessment'),
+    ],
+    rows,
+  });
+  return store.drafts.update(draftId, { body });
+}
+
+export const recommendationHandlers = {
+  'recommendation.list': ({ limit, cursor, ...filter }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(filter.dossierId);
+    return store.recommendations.page(filter, limit, cursor);
+  },
+  'recommendation.get': ({ id }, { services }) => services.vault.store().recommendations.require(id),
+  'recommendation.create': ({ dossierId, ...fields }, { services }) =>
+    services.vault.store().recommendations.create(dossierId, fields).recommendation,
+  'recommendation.update': ({ id, ...patch }, { services }) => services.vault.store().recommendations.update(id, patch),
+  'recommendation.delete': ({ id }, { services }) => ({ deleted: services.vault.store().recommendations.remove(id) }),
+  'recommendation.assess': ({ id, assessment, note }, { services }) =>
+    services.vault.store().recommendations.assess(id, assessment, note),
+  'recommendation.addEvidence': ({ id, excerptId }, { services }) =>
+    services.vault.store().recommendations.addEvidence(id, excerptId),
+  'recommendation.removeEvidence': ({ id, excerptId }, { services }) =>
+    services.vault.store().recommendations.removeEvidence(id, excerptId),
+  'recommendation.matrix': ({ dossierId, mechanism }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.recommendations.matrix(dossierId, mechanism);
+  },
+  'recommendation.facets': ({ dossierId }, { services }) => {
+    const store = services.vault.store();
+    store.dossiers.require(dossierId);
+    return store.recommendations.facets(dossierId);
+  },
+  'recommendation.insertTable': (params, { services }) => insertTable(services.vault.store(), params),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,255 @@
+// A monitor preparing Kazakhstan's fourth review tracks what the third review recommended: she types
+// two recommendations from the Working Group report, files them under themes of the UPR issue list
+// and under her own codes, assesses each with the excerpts that show it, reads the theme ×
+// assessment matrix, finds recommendations by State, cycle and words, and puts the table of the last
+// cycle's recommendations into her submission.
+import { describe, expect, it } from 'vitest';
+import { handlers } from '../../../src/main/api/index.ts';
+import { call } from '../../../src/main/api/registry.ts';
+import type { Params } from '../../../src/shared/api.ts';
+import { freshVault } from '../../support/vault.ts';
+
+const REPLY =
+  'The Government reports that the new Law on Trade Unions of 2020 simplified registration. The confederation remains unregistered since 2017.';
+
+async function setup() {
+  const { services, ctx, dossier } = await freshVault();
+  const store = services.vault.store();
+  const source = store.sources.add({
+    dossierId: dossier.id,
+    title: 'Government reply',
+    kind: 'government_reply',
+    text: REPLY,
+    language: 'en',
+  });
+  const mark = (words: string) =>
+    call(
+      handlers,
+      'excerpt.create',
+      { sourceId: source.id, start: REPLY.indexOf(words), end: REPLY.indexOf(words) + words.length },
+      ctx,
+    );
+  const simplified = await mark('the new Law on Trade Unions of 2020 simplified registration');
+  const unregistered = await mark('The confederation remains unregistered since 2017');
+  const code = await call(handlers, 'code.create', { name: 'Registration' }, ctx);
+  const create = (params: Omit<Params<'recommendation.create'>, 'dossierId'>) =>
+    call(handlers, 'recommendation.create', { dossierId: dossier.id, ...params }, ctx);
+  const association = await create({
+    text: 'Ensure that trade unions can register freely and without undue delay',
+    recommendingStates: ['Germany'],
+    cycle: 3,
+    session: '34',
+    documentSymbol: 'A/HRC/43/10',
+    paragraph: '140.12',
+    response: 'supported',
+    themes: ['Freedom of association and peaceful assembly', 'Labour'],
+    codeIds: [code.id],
+  });
+  const press = await create({
+    text: 'Decriminalise defamation and protect journalists',
+    recommendingStates: ['Norway', 'Sweden'],
+    cycle: 3,
+    session: '34',
+    documentSymbol: 'A/HRC/43/10',
+    paragraph: '140.45',
+    response: 'noted',
+    themes: ['Freedom of opinion and expression'],
+  });
+  const earlier = await create({
+    text: 'Ratify ILO Convention No. 87',
+    recommendingStates: ['France'],
+    cycle: 2,
+    documentSymbol: 'A/HRC/28/10',
+    paragraph: '126.29',
+    response: 'supported',
+    themes: ['Labour'],
+  });
+  return { services, ctx, dossier, store, excerpts: { simplified, unregistered }, code, association, press, earlier };
+}
+
+describe('the recommendations tracker', () => {
+  it('keeps a recommendation’s fields, assessment and evidence, and records each change in the audit log', async () => {
+    const { ctx, association, excerpts, store } = await setup();
+    expect(association).toMatchObject({
+      mechanism: 'upr',
+      recommendingStates: ['Germany'],
+      paragraph: '140.12',
+      assessment: null,
+      codes: [{ name: 'Registration' }],
+      evidence: [],
+    });
+    await call(
+      handlers,
+      'recommendation.addEvidence',
+      { id: association.id, excerptId: excerpts.unregistered.id },
+      ctx,
+    );
+    await call(handlers, 'recommendation.addEvidence', { id: association.id, excerptId: excerpts.simplified.id }, ctx);
+    const assessed = await call(
+      handlers,
+      'recommendation.assess',
+      {
+        id: association.id,
+        assessment: 'partially_implemented',
+        note: 'A new law, but the confederation is still refused.',
+      },
+      ctx,
+    );
+    expect(assessed.assessment).toBe('partially_implemented');
+    expect(assessed.assessmentNote).toMatch(/new law/);
+    expect(assessed.evidence.map((e) => e.exact).sort()).toEqual(
+      [excerpts.simplified.exact, excerpts.unregistered.exact].sort(),
+    );
+    expect(assessed.evidenceCount).toBe(2);
+
+    const less = await call(
+      handlers,
+      'recommendation.removeEvidence',
+      { id: association.id, excerptId: excerpts.simplified.id },
+      ctx,
+    );
+    expect(less.evidence.map((e) => e.excerptId)).toEqual([excerpts.unregistered.id]);
+    // Deleting the excerpt takes it out of the evidence too.
+    await call(handlers, 'excerpt.delete', { id: excerpts.unregistered.id }, ctx);
+    expect((await call(handlers, 'recommendation.get', { id: association.id }, ctx)).evidence).toEqual([]);
+
+    const edited = await call(
+      handlers,
+      'recommendation.update',
+      { id: association.id, recommendingStates: ['Germany', 'Austria'], themes: [], codeIds: [] },
+      ctx,
+    );
+    expect(edited).toMatchObject({
+      recommendingStates: ['Germany', 'Austria'],
+      themes: [],
+      codes: [],
+      paragraph: '140.12',
+    });
+
+    const actions = store.audit
+      .list()
+      .filter((e) => e.entityId === association.id)
+      .map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['recommendation.create', 'recommendation.assess', 'recommendation.update']),
+    );
+    expect(JSON.stringify(store.audit.list())).not.toContain('trade unions can register');
+
+    expect(await call(handlers, 'recommendation.delete', { id: association.id }, ctx)).toEqual({ deleted: true });
+    await expect(call(handlers, 'recommendation.get', { id: association.id }, ctx)).rejects.toMatchObject({
+      code: 'RECOMMENDATION_NOT_FOUND',
+    });
+  });
+
+  it('lists a page at a time and filters by cycle, response, theme, code, assessment, State and words', async () => {
+    const { ctx, dossier, association, press, earlier, code } = await setup();
+    await call(handlers, 'recommendation.assess', { id: press.id, assessment: 'not_implemented' }, ctx);
+    const list = async (filter: Omit<Params<'recommendation.list'>, 'dossierId'>) =>
+      (await call(handlers, 'recommendation.list', { dossierId: dossier.id, ...filter }, ctx)).items.map(
+        (r) => r.paragraph,
+      );
+    expect(await list({})).toEqual(['140.12', '140.45', '126.29']);
+    const first = await call(handlers, 'recommendation.list', { dossierId: dossier.id, limit: 2 }, ctx);
+    expect(first.total).toBe(3);
+    expect(first.items).toHaveLength(2);
+    const second = await call(
+      handlers,
+      'recommendation.list',
+      { dossierId: dossier.id, limit: 2, cursor: first.nextCursor ?? '' },
+      ctx,
+    );
+    expect(second.items.map((r) => r.id)).toEqual([earlier.id]);
+    expect(second.nextCursor).toBeNull();
+
+    expect(await list({ cycle: 2 })).toEqual(['126.29']);
+    expect(await list({ response: 'noted' })).toEqual(['140.45']);
+    expect(await list({ theme: 'Labour' })).toEqual(['140.12', '126.29']);
+    expect(await list({ codeId: code.id })).toEqual(['140.12']);
+    expect(await list({ assessment: 'not_implemented' })).toEqual(['140.45']);
+    expect(await list({ assessment: 'unassessed' })).toEqual(['140.12', '126.29']);
+    expect(await list({ state: 'Sweden' })).toEqual(['140.45']);
+    // Words are found whatever their case, in the text, the States or the report's number.
+    expect(await list({ text: 'DEFAMATION' })).toEqual(['140.45']);
+    expect(await list({ text: 'france' })).toEqual(['126.29']);
+    expect(await list({ text: 'register unions' })).toEqual(['140.12']);
+    expect(association.id).toBeTruthy();
+  });
+
+  it('counts recommendations by theme and assessment, and offers the filters what is there', async () => {
+    const { ctx, dossier, association, press, code } = await setup();
+    await call(handlers, 'recommendation.assess', { id: association.id, assessment: 'partially_implemented' }, ctx);
+    await call(handlers, 'recommendation.assess', { id: press.id, assessment: 'not_implemented' }, ctx);
+    await call(
+      handlers,
+      'recommendation.create',
+      { dossierId: dossier.id, text: 'Cooperate with special procedures' },
+      ctx,
+    );
+    const matrix = await call(handlers, 'recommendation.matrix', { dossierId: dossier.id }, ctx);
+    expect(matrix.total).toBe(4);
+    const row = (label: string) => matrix.rows.find((r) => r.label === label);
+    expect(row('Labour')?.counts).toMatchObject({ partially_implemented: 1, unassessed: 1 });
+    expect(row('Labour')?.total).toBe(2);
+    expect(row('Freedom of opinion and expression')?.counts.not_implemented).toBe(1);
+    expect(row('Registration')).toMatchObject({ codeId: code.id, theme: null, total: 1 });
+    expect(matrix.unthemed.unassessed).toBe(1);
+
+    const facets = await call(handlers, 'recommendation.facets', { dossierId: dossier.id }, ctx);
+    expect(facets).toEqual({
+      cycles: [2, 3],
+      states: ['France', 'Germany', 'Norway', 'Sweden'],
+      themes: ['Freedom of association and peaceful assembly', 'Freedom of opinion and expression', 'Labour'],
+      codes: [expect.objectContaining({ id: code.id, name: 'Registration' })],
+    });
+  });
+
+  it('refuses evidence from another dossier and a recommendation without words', async () => {
+    const { ctx, association } = await setup();
+    const other = await call(handlers, 'dossier.create', { title: 'Belarus' }, ctx);
+    const { services } = ctx;
+    const source = services.vault.store().sources.add({
+      dossierId: other.id,
+      title: 'Elsewhere',
+      kind: 'ngo_report',
+      text: 'Something else entirely.',
+      language: 'en',
+    });
+    const excerpt = await call(handlers, 'excerpt.create', { sourceId: source.id, start: 0, end: 9 }, ctx);
+    await expect(
+      call(handlers, 'recommendation.addEvidence', { id: association.id, excerptId: excerpt.id }, ctx),
+    ).rejects.toMatchObject({ code: 'RECOMMENDATION_EVIDENCE_ELSEWHERE' });
+    await expect(
+      call(handlers, 'recommendation.create', { dossierId: other.id, text: '   ' }, ctx),
+    ).rejects.toMatchObject({ code: 'INVALID_PARAMS' });
+  });
+
+  it('puts the last cycle’s recommendations into a draft as a table headed in the draft’s language', async () => {
+    const { ctx, dossier, association, excerpts } = await setup();
+    await call(handlers, 'recommendation.addEvidence', { id: association.id, excerptId: excerpts.simplified.id }, ctx);
+    await call(handlers, 'recommendation.assess', { id: association.id, assessment: 'partially_implemented' }, ctx);
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'Submission', template: 'individual', language: 'ru' },
+      ctx,
+    );
+    const updated = await call(handlers, 'recommendation.insertTable', { draftId: draft.id }, ctx);
+    const table = updated.body.content.at(-1);
+    expect(table?.type).toBe('table');
+    const text = (node: unknown): string =>
+      JSON.stringify(node)
+        .match(/"text":"[^"]*"/g)
+        ?.join(' ') ?? '';
+    const [header, ...rows] = (table?.content ?? []) as unknown[];
+    expect(text(header)).toContain('Рекомендация');
+    expect(text(header)).toContain('Наша оценка');
+    // The latest cycle before the draft's: the 3rd cycle's two, not the 2nd cycle's.
+    expect(rows).toHaveLength(2);
+    expect(text(rows[0])).toContain('140.12');
+    expect(text(rows[0])).toContain('Germany');
+    expect(text(rows[0])).toContain('Поддержана');
+    expect(text(rows[0])).toContain('Выполнена частично');
+    expect(JSON.stringify(rows[0])).toContain(excerpts.simplified.id);
+    expect(text(rows[1])).toContain('Не оценена');
+  });
+});
