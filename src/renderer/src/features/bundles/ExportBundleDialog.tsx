@@ -61,7 +61,7 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
           </div>
         </div>
       ) : (
-        <form onSubmit={submit}>
+        <form className="bundle-export" onSubmit={submit}>
           <fieldset className="choice">
             <legend>
               <FormattedMessage id="bundle.export.how" defaultMessage="Who can open it" />

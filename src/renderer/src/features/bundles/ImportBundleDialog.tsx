@@ -27,6 +27,28 @@ const KIND_WORDS = defineMessages({
   draft_version: { id: 'bundle.kind.draftVersion', defaultMessage: 'Draft version' },
 });
 
+/** What a changed field is, in words; other fields show under their stored name. */
+const FIELD_WORDS = defineMessages({
+  title: { id: 'bundle.field.title', defaultMessage: 'Title' },
+  name: { id: 'bundle.field.name', defaultMessage: 'Name' },
+  note: { id: 'bundle.field.note', defaultMessage: 'Note' },
+  exact: { id: 'bundle.field.exact', defaultMessage: 'Quote' },
+  description: { id: 'bundle.field.description', defaultMessage: 'Description' },
+  summary: { id: 'bundle.field.summary', defaultMessage: 'Summary' },
+  body: { id: 'bundle.field.body', defaultMessage: 'Text of the draft' },
+  text: { id: 'bundle.field.text', defaultMessage: 'Text' },
+  confidentiality: { id: 'bundle.field.confidentiality', defaultMessage: 'Confidentiality' },
+  stance: { id: 'bundle.field.stance', defaultMessage: 'Stance' },
+  deleted_at: { id: 'bundle.field.deletedAt', defaultMessage: 'Deleted' },
+  codes: { id: 'bundle.field.codes', defaultMessage: 'Codes' },
+  entities: { id: 'bundle.field.entities', defaultMessage: 'Entities' },
+  participants: { id: 'bundle.field.participants', defaultMessage: 'Participants' },
+  evidence: { id: 'bundle.field.evidence', defaultMessage: 'Evidence' },
+  date_start: { id: 'bundle.field.dateStart', defaultMessage: 'Date (from)' },
+  date_end: { id: 'bundle.field.dateEnd', defaultMessage: 'Date (to)' },
+  pseudonym: { id: 'bundle.field.pseudonym', defaultMessage: 'Pseudonym' },
+});
+
 function ConflictRow({
   conflict,
   value,
@@ -70,7 +92,11 @@ function ConflictRow({
             {conflict.differences.map((d) => (
               <tr key={d.field}>
                 <th scope="row">
-                  <code>{d.field}</code>
+                  {d.field in FIELD_WORDS ? (
+                    intl.formatMessage(FIELD_WORDS[d.field as keyof typeof FIELD_WORDS])
+                  ) : (
+                    <code>{d.field}</code>
+                  )}
                 </th>
                 <td>{d.mine}</td>
                 <td>{d.theirs}</td>
