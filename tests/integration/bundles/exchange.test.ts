@@ -102,6 +102,7 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
       expect(listed).toContain(`event:${filled.event.id}`);
       expect(listed).toContain(`entity:${filled.leader.id}`);
       expect(listed).toContain(`code:${filled.codes[0]?.id}`);
+      expect(listed).toContain(`recommendation:${filled.recommendation.id}`);
       // The "never export" excerpt is not in it, not even as evidence of the event.
       expect(listed).not.toContain(`excerpt:${filled.secret.id}`);
       expect(new TextDecoder().decode(files['records.json'])).not.toContain('NEVER-LEAVES-THE-VAULT');
@@ -133,6 +134,9 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
     expect(store.sources.originalFile(filled.source.id)?.bytes.toString()).toContain('%PDF-1.7');
     expect(store.excerpts.get(filled.secret.id)).toBeNull();
     expect(store.events.require(filled.event.id).evidence.map((e) => e.excerptId)).toEqual([filled.detention.id]);
+    expect(store.recommendations.require(filled.recommendation.id).text).toBe(
+      'Ensure that trade unions can register by notification',
+    );
     // The lawyer finds the monitor's words by search: the index was kept in step.
     const hits = await api(lawyer, 'search.query', { query: 'detained' });
     expect(hits.hits.some((h) => h.sourceId === filled.source.id)).toBe(true);

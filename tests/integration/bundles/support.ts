@@ -71,7 +71,23 @@ export async function monitorsDossier(vault: Vault, marker = 'no marker') {
     participants: [{ entityId: leader.id, role: 'victim' }],
     excerptIds: [detention.id, secret.id],
   });
-  return { dossierId, source, claim, detention, secret, link, event, leader, codes: [registration, refusals] };
+  const { recommendation } = store.recommendations.create(dossierId, {
+    text: 'Ensure that trade unions can register by notification',
+    recommendingStates: ['Norway'],
+  });
+  store.recommendations.addEvidence(recommendation.id, claim.id);
+  return {
+    dossierId,
+    source,
+    claim,
+    detention,
+    secret,
+    link,
+    event,
+    leader,
+    recommendation,
+    codes: [registration, refusals],
+  };
 }
 
 /**
