@@ -40,5 +40,7 @@ export function previewDialogs(options: { backupDir: string; importPaths?: strin
     chooseSavePath: async (suggestedName) => unusedPath(folder(), suggestedName),
     // The browser has no open dialog: the newest bundle saved into the preview's folder is opened.
     chooseBundleFile: async () => newestBundle(options.backupDir),
+    // …and its shared inbox is a folder beside its saves.
+    chooseInboxFolder: async () => join(options.backupDir, 'inbox'),
   };
 }

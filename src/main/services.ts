@@ -29,6 +29,8 @@ export interface Dialogs {
   chooseSavePath(suggestedName: string, filter: SaveFilter): Promise<string | null>;
   /** A bundle file to open (an encrypted .age file from a colleague), or null when cancelled. */
   chooseBundleFile?(): Promise<string | null>;
+  /** The shared inbox folder for bundles (one Syncthing or a share keeps in step), or null when cancelled. */
+  chooseInboxFolder?(): Promise<string | null>;
 }
 
 /** What kind of file a save dialog offers: "Word document" with extensions ["docx"]. */

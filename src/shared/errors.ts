@@ -416,6 +416,14 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.BUNDLE_PREVIEW_EXPIRED',
     defaultMessage: 'The bundle’s preview is no longer open (the vault was locked). Choose the bundle again.',
   },
+  INBOX_NOT_CHOSEN: {
+    id: 'error.INBOX_NOT_CHOSEN',
+    defaultMessage: 'No shared inbox folder is chosen. Choose one in Settings › Team.',
+  },
+  INBOX_UNREADABLE: {
+    id: 'error.INBOX_UNREADABLE',
+    defaultMessage: 'The shared inbox folder cannot be used (it is missing or not writable). Choose another.',
+  },
   BUNDLE_CONFLICT_UNRESOLVED: {
     id: 'error.BUNDLE_CONFLICT_UNRESOLVED',
     defaultMessage:

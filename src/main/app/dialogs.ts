@@ -31,6 +31,16 @@ export function bundleDialogOptions(): OpenDialogOptions {
   };
 }
 
+/** The shared inbox folder (kept in step by Syncthing, a network share or a USB stick). */
+export function inboxDialogOptions(documentsDir: string): OpenDialogOptions {
+  return {
+    title: 'Choose the shared inbox folder for bundles',
+    defaultPath: documentsDir,
+    buttonLabel: 'Use this folder',
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+  };
+}
+
 export function backupDialogOptions(documentsDir: string, suggestedName: string): SaveDialogOptions {
   return {
     title: 'Save an encrypted backup',

@@ -5,7 +5,10 @@ import { UprightError } from '../../shared/errors.ts';
 import type { Services } from '../services.ts';
 import type { OpenedBundle } from './exchange.ts';
 
-export type Pending = { state: 'locked'; bytes: Uint8Array } | { state: 'open'; opened: OpenedBundle };
+/** `inboxName`: the bundle came from the shared inbox folder (marked imported there once merged). */
+export type Pending =
+  | { state: 'locked'; bytes: Uint8Array; inboxName: string | null }
+  | { state: 'open'; opened: OpenedBundle; inboxName: string | null };
 
 const held = new WeakMap<Services, Map<string, Pending>>();
 

@@ -143,4 +143,48 @@ export class IdentityRepository extends Repository {
       .get('UPDATE colleague SET signing_public = ?, updated_at = ? WHERE id = ? AND signing_public IS NULL')
       .run(signingKey, nowIso(), id);
   }
+
+  /** The shared inbox folder bundles are exchanged through, or null (kept in the vault's settings). */
+  inboxFolder(): string | null {
+    const value = this.#setting('bundleInbox');
+    return typeof value === 'string' ? value : null;
+  }
+
+  setInboxFolder(folder: string | null): void {
+    this.db.transaction(() => {
+      this.#write('bundleInbox', folder);
+      this.audit.append({
+        action: 'setting.change',
+        entityType: 'setting',
+        entityId: 'bundleInbox',
+        summary: folder === null ? 'Shared inbox folder forgotten' : 'Shared inbox folder chosen',
+      });
+    })();
+  }
+
+  /** Inbox bundles already imported here (by their content-addressed names). */
+  inboxSeen(): Set<string> {
+    const value = this.#setting('bundleInboxSeen');
+    return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  }
+
+  markInboxSeen(name: string): void {
+    const seen = [...this.inboxSeen(), name].slice(-2000);
+    this.#write('bundleInboxSeen', [...new Set(seen)]);
+  }
+
+  #setting(key: string): unknown {
+    const value = this.sql.get('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
+    return value === undefined ? undefined : JSON.parse(value);
+  }
+
+  #write(key: string, value: unknown): void {
+    const now = nowIso();
+    this.sql
+      .get(
+        `INSERT INTO setting (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(value), now, now);
+  }
 }

@@ -77,6 +77,18 @@ export const BundlePreview = z.object({
 });
 export type BundlePreview = z.infer<typeof BundlePreview>;
 
+export const InboxBundle = z.object({
+  /** Content-addressed file name in the inbox folder ("<32 hex>.upright.age"). */
+  name: z.string(),
+  size: z.number().int(),
+  modifiedAt: z.string(),
+  /** Encrypted to this vault's key, or locked with a passphrase (for whoever knows it). */
+  locked: z.enum(['key', 'passphrase']),
+});
+export type InboxBundle = z.infer<typeof InboxBundle>;
+
+const InboxName = z.string().regex(/^[0-9a-f]{32}\.upright\.age$/);
+
 export const bundlesApi = {
   'identity.show': method({
     summary: "This vault's public key to share with colleagues (made the first time it is asked for).",
@@ -116,6 +128,8 @@ export const bundlesApi = {
         /** CLI and tests only: where to write (the app asks in a save dialog). */
         path: z.string().min(1).optional(),
         overwrite: z.boolean().optional(),
+        /** Write it into the shared inbox folder under a content-addressed name instead. */
+        toInbox: z.boolean().optional(),
       })
       .strict(),
     result: z.discriminatedUnion('saved', [
@@ -138,6 +152,8 @@ export const bundlesApi = {
       .object({
         /** CLI and tests only: the bundle file (the app asks in an open dialog). */
         path: z.string().min(1).optional(),
+        /** A bundle in the shared inbox folder, by its name there (see inbox.list). */
+        inboxName: InboxName.optional(),
         /** A bundle opened before that asked for its passphrase. */
         token: z.string().max(100).optional(),
         passphrase: z.string().min(1).max(1000).optional(),
@@ -162,5 +178,28 @@ export const bundlesApi = {
       keptMine: z.number().int(),
       keptBoth: z.number().int(),
     }),
+  }),
+  'inbox.get': method({
+    summary: 'The shared inbox folder bundles are exchanged through (Syncthing, a network share), or null.',
+    params: NoParams,
+    result: z.object({ folder: z.string().nullable() }),
+  }),
+  'inbox.choose': method({
+    summary:
+      'Choose the shared inbox folder (the app asks in a folder dialog; forget: true stops using one). Outgoing bundles can be written there; bundles for this vault are listed from it.',
+    params: z
+      .object({
+        /** CLI and tests only: the folder (the app asks in a dialog). */
+        path: z.string().min(1).optional(),
+        forget: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ folder: z.string().nullable() }),
+  }),
+  'inbox.list': method({
+    summary:
+      'Bundles in the shared inbox folder addressed to this vault (or locked with a passphrase) and not imported yet, newest first.',
+    params: NoParams,
+    result: z.object({ folder: z.string().nullable(), bundles: z.array(InboxBundle) }),
   }),
 };

@@ -22,6 +22,7 @@ export type Area =
   | 'identity'
   | 'colleague'
   | 'bundle'
+  | 'inbox'
   | 'recommendation';
 
 export function areaOf(method: string): Area {
@@ -150,9 +151,10 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'colleague.add': ['colleague'],
   'colleague.rename': ['colleague'],
   'colleague.remove': ['colleague'],
-  'bundle.export': [],
+  'bundle.export': ['inbox'],
   'bundle.preview': [],
   'bundle.import': 'all',
+  'inbox.choose': ['inbox'],
 };
 
 /** The areas a successful call of `method` may have changed; empty for a read. */
