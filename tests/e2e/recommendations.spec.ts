@@ -128,7 +128,10 @@ test.describe('the recommendations tracker', () => {
     await snap(page, 'recommendations-03-page');
     await expectAccessible(page, 'recommendation page');
     // The evidence opens in its source; Back returns to the recommendation's page.
-    await page.locator('.evidence-list').getByRole('button', { name: `“${NO_DOCUMENTS}”` }).click();
+    await page
+      .locator('.evidence-list')
+      .getByRole('button', { name: `“${NO_DOCUMENTS}”` })
+      .click();
     await expect(page.getByTestId('reader-text')).toBeVisible();
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'A/HRC/43/10, para. 140.12 (Germany)' })).toBeVisible();
