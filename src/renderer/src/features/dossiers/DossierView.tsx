@@ -7,6 +7,8 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
+import { ExportBundleDialog } from '../bundles/ExportBundleDialog.tsx';
+import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
@@ -49,6 +51,7 @@ export function DossierView({
   const intl = useIntl();
   const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
+  const [bundleDialog, setBundleDialog] = useState<'export' | 'import' | null>(null);
   const dossier = useApi('dossier.get', { id: dossierId });
   const sources = useApiPages('source.list', { dossierId });
   const archive = useApiMutation('dossier.archive');
@@ -84,6 +87,12 @@ export function DossierView({
             <button type="button" onClick={() => setEditing(true)}>
               <FormattedMessage id="dossier.edit" defaultMessage="Edit details" />
             </button>
+            <button type="button" onClick={() => setBundleDialog('export')}>
+              <FormattedMessage id="dossier.exportBundle" defaultMessage="Export bundle…" />
+            </button>
+            <button type="button" onClick={() => setBundleDialog('import')}>
+              <FormattedMessage id="dossier.importBundle" defaultMessage="Import bundle…" />
+            </button>
             <button
               type="button"
               onClick={() => archive.mutate({ id: dossierId, archived: d.status !== 'archived' })}
@@ -98,6 +107,8 @@ export function DossierView({
           </div>
         </header>
       )}
+      {bundleDialog === 'export' && <ExportBundleDialog dossierId={dossierId} onClose={() => setBundleDialog(null)} />}
+      {bundleDialog === 'import' && <ImportBundleDialog onClose={() => setBundleDialog(null)} />}
       {d && editing && (
         <>
           <h1 id="dossier-title">

@@ -19,6 +19,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { ImportRecommendations } from './ImportRecommendations.tsx';
 import { RecommendationDetail } from './RecommendationDetail.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { RecommendationTableDialog } from './RecommendationTableDialog.tsx';
@@ -64,6 +65,7 @@ export function RecommendationsPage({
   const [words, setWords] = useState('');
   const text = useDebounced(words.trim(), 200);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [tabling, setTabling] = useState(false);
   const [inserted, setInserted] = useState<string | null>(null);
   const filter: RecommendationFilter = {
@@ -118,6 +120,9 @@ export function RecommendationsPage({
           </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FormattedMessage id="recommendations.add" defaultMessage="Add recommendation" />
+          </button>
+          <button type="button" onClick={() => setImporting(true)}>
+            <FormattedMessage id="recommendations.import" defaultMessage="Import…" />
           </button>
         </div>
       </div>
@@ -283,6 +288,7 @@ export function RecommendationsPage({
           }}
         />
       )}
+      {importing && <ImportRecommendations dossierId={dossierId} onClose={() => setImporting(false)} />}
       {creating && (
         <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => onOpen(r.id)} />
       )}
