@@ -195,10 +195,19 @@ function wordTable(table: TableLayout): Table {
 /** The body: paragraphs and tables in order, starting on a page of its own after the cover. */
 function bodyChildren(blocks: Block[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const item of layout(blocks)) {
+  const items = layout(blocks);
+  for (const [i, item] of items.entries()) {
     const first = out.length === 0;
     if (item.kind === 'block') {
-      out.push(new Paragraph({ ...blockOptions(item.block), pageBreakBefore: first }));
+      // The line that introduces a table (its title, "the timeline below…") stays on its page.
+      const introduces = items[i + 1]?.kind === 'table';
+      out.push(
+        new Paragraph({
+          ...blockOptions(item.block),
+          pageBreakBefore: first,
+          ...(introduces ? { keepNext: true } : {}),
+        }),
+      );
     } else {
       if (first) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
       out.push(wordTable(item));

@@ -166,6 +166,10 @@ describe('a table in the Word file', () => {
     expect(all(rows[1] as Element, 'b')).toHaveLength(0);
     // No cell paragraph carries a UPR paragraph number.
     expect(all(tbl, 'numPr')).toHaveLength(0);
+    // The paragraph that introduces the table stays on the table's page.
+    const before = tbl.previousElementSibling as Element;
+    expect(textOf(before)).toBe('The timeline below sets out what happened.');
+    expect(all(before, 'keepNext')).toHaveLength(1);
   });
 
   it('makes the citations in cells real footnotes, numbered in document order with the rest', async () => {
