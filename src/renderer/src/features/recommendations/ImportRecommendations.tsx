@@ -13,7 +13,6 @@ import {
   type ImportField,
   problemParams,
 } from '../../../../shared/recommendation-import.ts';
-import type { RecommendationResponse } from '../../../../shared/recommendations.ts';
 import { toBase64 } from '../../api/bytes.ts';
 import { invoke } from '../../api/client.ts';
 import { mutate } from '../../api/queries.ts';
@@ -23,6 +22,7 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { Modal } from '../drafts/Modal.tsx';
+import { RESPONSE_MESSAGES } from './words.ts';
 
 const FIELD_MESSAGES = defineMessages({
   text: { id: 'recImport.field.text', defaultMessage: 'Recommendation' },
@@ -34,13 +34,6 @@ const FIELD_MESSAGES = defineMessages({
   response: { id: 'recImport.field.response', defaultMessage: 'Response' },
   themes: { id: 'recImport.field.themes', defaultMessage: 'Themes (issues)' },
 } satisfies Record<ImportField, unknown>);
-
-const RESPONSE_MESSAGES = defineMessages({
-  supported: { id: 'recImport.response.supported', defaultMessage: 'Supported' },
-  noted: { id: 'recImport.response.noted', defaultMessage: 'Noted' },
-  partially_supported: { id: 'recImport.response.partially_supported', defaultMessage: 'Partially supported' },
-  no_response: { id: 'recImport.response.no_response', defaultMessage: 'No response yet' },
-} satisfies Record<RecommendationResponse, unknown>);
 
 /** How many rows of the preview are drawn; the counts always cover them all. */
 const SHOWN_ROWS = 300;
@@ -150,14 +143,14 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
         <legend>
           <FormattedMessage id="recImport.kind" defaultMessage="From" />
         </legend>
-        <label>
+        <label className="rec-import-choice">
           <input type="radio" name={`${id}-kind`} checked={kind === 'csv'} onChange={() => setKind('csv')} />
           <FormattedMessage
             id="recImport.kind.csv"
             defaultMessage="A CSV table (the UN database’s export or similar)"
           />
         </label>
-        <label>
+        <label className="rec-import-choice">
           <input type="radio" name={`${id}-kind`} checked={kind === 'paste'} onChange={() => setKind('paste')} />
           <FormattedMessage
             id="recImport.kind.paste"

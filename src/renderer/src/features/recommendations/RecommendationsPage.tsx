@@ -17,6 +17,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { ImportRecommendations } from './ImportRecommendations.tsx';
 import { RecommendationDetail } from './RecommendationDetail.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { RecommendationTableDialog } from './RecommendationTableDialog.tsx';
@@ -38,9 +39,15 @@ function themeFilter(value: string): { theme?: string; codeId?: string } {
 
 export function RecommendationsPage({
   dossierId,
+  openId,
+  onOpen,
   onOpenExcerpt,
 }: {
   dossierId: string;
+  /** The recommendation whose page is shown instead of the list (the address holds it). */
+  openId: string | null;
+  /** Open a recommendation's page; null goes back to the list. */
+  onOpen: (recommendationId: string | null) => void;
   onOpenExcerpt: (excerpt: { id: string; sourceId: string }) => void;
 }) {
   const id = useId();
@@ -55,9 +62,9 @@ export function RecommendationsPage({
   const [words, setWords] = useState('');
   const text = useDebounced(words.trim(), 200);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [tabling, setTabling] = useState(false);
   const [inserted, setInserted] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
   const filter: RecommendationFilter = {
     dossierId,
     ...(cycle ? { cycle: Number(cycle) } : {}),
@@ -78,7 +85,7 @@ export function RecommendationsPage({
       <RecommendationDetail
         dossierId={dossierId}
         recommendationId={openId}
-        onBack={() => setOpenId(null)}
+        onBack={() => onOpen(null)}
         onOpenExcerpt={onOpenExcerpt}
       />
     );
@@ -109,6 +116,9 @@ export function RecommendationsPage({
           </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FormattedMessage id="recommendations.add" defaultMessage="Add recommendation" />
+          </button>
+          <button type="button" onClick={() => setImporting(true)}>
+            <FormattedMessage id="recommendations.import" defaultMessage="Import…" />
           </button>
         </div>
       </div>
@@ -245,7 +255,7 @@ export function RecommendationsPage({
           className="recommendation-list"
           testId="recommendation-list"
           label={intl.formatMessage({ id: 'recommendations.list', defaultMessage: 'Recommendations' })}
-          renderItem={(r) => <RecommendationRow rec={r} onOpen={() => setOpenId(r.id)} />}
+          renderItem={(r) => <RecommendationRow rec={r} onOpen={() => onOpen(r.id)} />}
         />
       )}
       {tabling && (
@@ -261,8 +271,9 @@ export function RecommendationsPage({
           }}
         />
       )}
+      {importing && <ImportRecommendations dossierId={dossierId} onClose={() => setImporting(false)} />}
       {creating && (
-        <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => setOpenId(r.id)} />
+        <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => onOpen(r.id)} />
       )}
     </section>
   );
