@@ -178,10 +178,11 @@ function wordTable(table: TableLayout): Table {
                     ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
                     ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
                     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-                    ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+                    // Header cells (the header row's, or a row's own heading) are shaded and bold.
+                    ...(cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
                     // A cell must hold a paragraph, even an empty one.
                     children: cell.blocks.length
-                      ? cell.blocks.map((block) => cellParagraph(block, row.header))
+                      ? cell.blocks.map((block) => cellParagraph(block, cell.header))
                       : [new Paragraph({ style: TABLE_TEXT, children: [] })],
                   }),
                 ]
