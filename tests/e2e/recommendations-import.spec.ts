@@ -15,6 +15,7 @@ import {
 } from './support/app.ts';
 
 const CSV = 'tests/fixtures/recommendations/csv/upr-database-export.csv';
+const BROKEN = 'tests/fixtures/recommendations/csv/broken-quotes.csv';
 const SECTION = [
   'II. Conclusions and/or recommendations',
   '126. The recommendations formulated during the interactive dialogue and listed below have been examined by',
@@ -46,6 +47,17 @@ test('import recommendations from a CSV export and from a pasted report section'
   await page.getByRole('tab', { name: 'Recommendations' }).click();
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import recommendations' });
+  // A file with an unclosed quote: its line is named and nothing can be imported.
+  await dialog.getByLabel('CSV file (UTF-8 or Windows-1251)').setInputFiles(BROKEN);
+  await expect(dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    'Line 3 A quotation mark opened here is never closed: the rows after it cannot be read. Nothing is imported.',
+  ]);
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Nothing can be imported from this file until the problem below is fixed.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await snap(page, 'recommendations-import-csv-broken');
+
   await dialog.getByLabel('CSV file (UTF-8 or Windows-1251)').setInputFiles(CSV);
 
   // The columns it found, in the file's own order; the State under review and the category left out.

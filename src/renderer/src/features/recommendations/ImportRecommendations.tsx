@@ -272,7 +272,16 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
         </ul>
       )}
 
-      {counts && (
+      {preview && !preview.importable && (
+        <p className="rec-import-counts" role="status">
+          <FormattedMessage
+            id="recImport.blocked"
+            defaultMessage="Nothing can be imported from this {kind, select, csv {file} other {text}} until the problem below is fixed."
+            values={{ kind: preview.kind }}
+          />
+        </p>
+      )}
+      {counts && preview?.importable && (
         <p className="rec-import-counts" role="status">
           <FormattedMessage
             id="recImport.counts"
