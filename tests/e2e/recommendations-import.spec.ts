@@ -9,6 +9,7 @@ import {
   createDossierThroughUi,
   createVaultThroughUi,
   expect,
+  expectAccessible,
   listFromPage,
   snap,
   test,
@@ -78,6 +79,7 @@ test('import recommendations from a CSV export and from a pasted report section'
   await expect(shared).toContainText('Noted');
   await shared.scrollIntoViewIfNeeded();
   await snap(page, 'recommendations-import-csv-preview');
+  await expectAccessible(page, 'import recommendations: CSV preview');
 
   // Mapping a column by hand changes the preview: the action category becomes the themes.
   await dialog.getByLabel('Action Category').selectOption('themes');
@@ -123,6 +125,7 @@ test('import recommendations from a CSV export and from a pasted report section'
     'Iran (Islamic Republic of)',
   ]);
   await snap(page, 'recommendations-import-paste-preview');
+  await expectAccessible(page, 'import recommendations: pasted section');
   await dialog.getByRole('button', { name: 'Import 5 recommendations' }).click();
   await expect(dialog.getByText('5 recommendations were added; none was there already.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();

@@ -319,7 +319,12 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
       )}
 
       {preview && preview.rows.length > 0 && (
-        <div className="rec-import-rows">
+        <section
+          className="rec-import-rows"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls on its own and must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={intl.formatMessage({ id: 'recImport.preview', defaultMessage: 'Recommendations to import' })}
+        >
           <table>
             <thead>
               <tr>
@@ -368,7 +373,7 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
               />
             </p>
           )}
-        </div>
+        </section>
       )}
 
       <ErrorNote message={error} />
