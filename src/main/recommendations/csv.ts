@@ -157,9 +157,13 @@ function readRows(text: string): { rows: RawRow[]; delimiter: string } {
   const rows: RawRow[] = [];
   let start = 0;
   let delimiter = ',';
-  Papa.parse<string[]>(text, {
+  // Excel's "sep=;" first line names the separator; it is read as a blank line, so offsets and
+  // line numbers stay the file's.
+  const sep = /^sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
+  const input = sep ? ' '.repeat(sep[0].length) + text.slice(sep[0].length) : text;
+  Papa.parse<string[]>(input, {
     skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
+    ...(sep ? { delimiter: sep[1] as string } : { delimitersToGuess: [',', ';', '\t', '|'] }),
     step(result) {
       delimiter = result.meta.delimiter;
       let at = start;
@@ -181,7 +185,11 @@ const blank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 export function parseRecommendationsCsv(text: string, options: { mapping?: ColumnMapping } = {}): CsvParse {
   const { rows, delimiter } = readRows(text.replace(/^\ufeff/, ''));
   const problems: ImportProblem[] = [];
-  const headerAt = rows.findIndex((row) => !blank(row.cells));
+  // The header is the first row naming a column of recommendation text (a title or a note may sit
+  // above it), or else the first row that holds anything.
+  const candidates = rows.filter((row) => !blank(row.cells)).slice(0, 10);
+  const named = candidates.find((row) => detectMapping(row.cells).some((entry) => entry.field === 'text'));
+  const headerAt = rows.indexOf(named ?? (candidates[0] as RawRow));
   const header = rows[headerAt];
   if (!header) {
     return { mapping: [], rows: [], problems: [problem(0, 'NO_RECOMMENDATIONS')], rowCount: 0, delimiter };

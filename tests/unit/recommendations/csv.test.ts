@@ -159,3 +159,33 @@ describe('the person’s own mapping overrides the detected one', () => {
     expect(() => applyMappingOverrides(detected.mapping, ['Col A=colour'])).toThrow(/NO_FIELD/);
   });
 });
+
+describe('tables as spreadsheets save them', () => {
+  it('an Excel "sep=;" line and a title above the header', () => {
+    const parsed = parseRecommendationsCsv(
+      [
+        'sep=;',
+        'Recommendations to Kazakhstan, third cycle; exported 2024-05-02',
+        '',
+        'Rec. No.;Recommendation;Recommending State;Response',
+        '121.1;Ratify the Optional Protocol to the Convention against Torture, without reservations;Denmark;Supported',
+        '121.2;Abolish the death penalty;France;Noted',
+      ].join('\r\n'),
+    );
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((row) => [row.line, row.fields.paragraph, row.fields.recommendingStates])).toEqual([
+      [5, '121.1', ['Denmark']],
+      [6, '121.2', ['France']],
+    ]);
+    expect(parsed.rows[0]?.fields.text).toBe(
+      'Ratify the Optional Protocol to the Convention against Torture, without reservations',
+    );
+  });
+
+  it('a tab-separated export', () => {
+    const parsed = parseRecommendationsCsv('Recommendation\tRecommending State\tCycle\nRatify OP-CAT\tChile\t2nd\n');
+    expect(parsed.delimiter).toBe('\t');
+    expect(parsed.rows[0]?.fields).toMatchObject({ text: 'Ratify OP-CAT', recommendingStates: ['Chile'], cycle: 2 });
+  });
+});
