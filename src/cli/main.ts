@@ -14,6 +14,7 @@ import { createServices, type Services } from '../main/services.ts';
 import { allPages, isPagedMethod, MAX_PAGE_SIZE, type Page } from '../shared/api/paging.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
+import { addBundleCommands } from './bundle.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
 import { addRecommendationsCommand } from './recommendations.ts';
@@ -491,6 +492,7 @@ export function buildProgram(): Command {
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
   addRecommendationsCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addBundleCommands(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotateApi } from './api/annotate.ts';
 import { appApi } from './api/app.ts';
+import { bundlesApi } from './api/bundles.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
@@ -22,6 +23,7 @@ import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
 export * from './api/app.ts';
+export * from './api/bundles.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
@@ -49,6 +51,7 @@ export const api = {
   ...recommendationImportApi,
   ...searchApi,
   ...eventsApi,
+  ...bundlesApi,
   ...recommendationsApi,
 };
 

@@ -2,8 +2,8 @@
 // filters the events to the confederation and inserts them into her draft as a table (when, what
 // happened, where, who, evidence as notes); from the Claims tab she adds the Government's account
 // with the evidence that contradicts it. In the editor the table is there, its notes numbered with
-// the rest; she adds a row and takes it away again; the Word file has a real table whose citations
-// are footnotes.
+// the rest; she adds a row and takes it away again, cites an excerpt in a cell; the Word file has a
+// real table whose citations are footnotes.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
@@ -177,6 +177,23 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   await expect(rows).toHaveCount(4);
   await expect(body).not.toContainText('June 2015June');
 
+  // A citation typed into a cell is a note like any other, numbered where it stands: the second.
+  // The empty "Where" cell, on its first line (the row is taller than one line).
+  await rows
+    .nth(2)
+    .locator('td')
+    .nth(2)
+    .click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+Shift+KeyC');
+  const picker = page.getByRole('dialog', { name: 'Cite an excerpt' });
+  await expect(picker.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('Justice Ministry brought a case');
+  await expect(picker.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(rows.nth(2).locator('td').nth(2).getByLabel('Note 2', { exact: true })).toHaveClass(/citation/);
+  await expect(body.locator('.citation')).toHaveCount(7);
+
   // The Word file: one real table, header row marked, its notes real footnotes in document order.
   await page.getByRole('button', { name: 'Export…' }).click();
   const exporter = page.getByRole('dialog', { name: 'Export the submission' });
@@ -203,8 +220,36 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   expect(tableXml).toContain('<w:tblHeader/>');
   expect(tableXml.replace(/<[^>]+>/g, '')).toContain('KNPRK applies for registration again');
   const ids = (text: string) => [...text.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
-  expect(ids(document)).toEqual(['1', '2', '3', '4', '5', '6']);
-  expect(ids(tableXml)).toEqual(['1', '2', '3', '4']);
+  expect(ids(document)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  expect(ids(tableXml)).toEqual(['1', '2', '3', '4', '5']);
   const footnotes = xml('word/footnotes.xml').replace(/<[^>]+>/g, '');
   expect(footnotes).toContain('Kazakhstan');
+
+  // A new draft in Russian from the Timeline tab: the table's headings and roles are in Russian,
+  // whatever the interface speaks.
+  await page.keyboard.press('Escape');
+  await expect(exporter).toBeHidden();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('button', { name: /Kazakhstan/ })
+    .click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: 'Insert as table into a draft…' }).click();
+  const again = page.getByRole('form', { name: 'Insert the timeline into a draft' });
+  await again.getByLabel('Draft').selectOption({ label: 'A new draft…' });
+  await again.getByLabel('Title of the new draft').fill('УПО Казахстан');
+  await again.getByLabel('Language of the submission').selectOption('ru');
+  await snap(page, 'draft-tables-05-new-russian-draft');
+  await again.getByRole('button', { name: 'Add at the end of the draft' }).click();
+  await expect(page.getByRole('status')).toContainText('4 events added as a table at the end of “УПО Казахстан”');
+  const drafts = await callFromPage<{ id: string; title: string }[]>(page, 'draft.list', { dossierId });
+  const russian = await callFromPage<{ body: { content: { type: string; content?: unknown[] }[] } }>(
+    page,
+    'draft.get',
+    { id: drafts.find((d) => d.title === 'УПО Казахстан')?.id },
+  );
+  const inserted = JSON.stringify(russian.body.content.at(-1));
+  for (const words of ['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства', 'KNPRK (пострадавший)']) {
+    expect(inserted).toContain(words);
+  }
 });

@@ -3,7 +3,9 @@
 // committee's record that show it, reads the theme × assessment matrix and filters by it, refers to
 // a recommendation in her draft ("A/HRC/43/10, para. 140.12 (Germany)"), inserts the table of the
 // last cycle's recommendations, and exports the Word file.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
 import {
   callFromPage,
   createDossierThroughUi,
@@ -125,6 +127,14 @@ test.describe('the recommendations tracker', () => {
     );
     await snap(page, 'recommendations-03-page');
     await expectAccessible(page, 'recommendation page');
+    // The evidence opens in its source; Back returns to the recommendation's page.
+    await page
+      .locator('.evidence-list')
+      .getByRole('button', { name: `“${NO_DOCUMENTS}”` })
+      .click();
+    await expect(page.getByTestId('reader-text')).toBeVisible();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'A/HRC/43/10, para. 140.12 (Germany)' })).toBeVisible();
     await page.getByRole('button', { name: '← All recommendations' }).click();
 
     // The second: Norway's and Sweden's on affiliates, noted.
@@ -188,27 +198,56 @@ test.describe('the recommendations tracker', () => {
     const checks = await callFromPage<{ code: string }[]>(page, 'draft.check', { id: draftId });
     expect(checks.map((c) => c.code)).not.toContain('RECOMMENDATION_MISSING');
 
-    // The table of the 3rd cycle's recommendations goes at the end of the draft from the tracker.
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: DOSSIER }).click();
-    await page.getByRole('tab', { name: 'Recommendations' }).click();
-    await page.getByRole('button', { name: 'Table into a draft…' }).click();
+    // "Recommendations table…" puts the 3rd cycle's recommendations in at the cursor, headed in the draft's language.
+    await body.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Recommendations table…' }).click();
     const tableDialog = page.getByRole('dialog', { name: 'Table of recommendations' });
     await expect(tableDialog.getByLabel('Recommendations of')).toHaveValue('3');
-    await expect(tableDialog.getByLabel('Draft')).toHaveValue(draftId);
     await snap(page, 'recommendations-07-table-dialog');
+    await expectAccessible(page, 'recommendations table dialog');
     await tableDialog.getByRole('button', { name: 'Insert table' }).click();
     await expect(tableDialog).toBeHidden();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'The table was added at the end of “UPR Kazakhstan”.' }),
-    ).toBeVisible();
+    const table = body.locator('table');
+    await expect(table.locator('tr')).toHaveCount(3);
+    await expect(table.locator('th')).toHaveText([
+      'No.',
+      'Recommendation',
+      'Recommending State(s)',
+      'Position of the State',
+      'Our assessment',
+    ]);
+    await expect(table.locator('tr').nth(1)).toContainText('Not implemented');
+    await expect(table.locator('tr').nth(2)).toContainText('Norway, Sweden');
+    await table.scrollIntoViewIfNeeded();
+    await snap(page, 'recommendations-08-draft-table');
+    await expect
+      .poll(async () => JSON.stringify(await callFromPage(page, 'draft.get', { id: draftId })))
+      .toContain('Recommendations of the previous review and their implementation');
 
-    // As printed: the reference in the text, the table with its headings, rows and notes.
-    const { text: printed } = await callFromPage<{ text: string }>(page, 'draft.render', {
-      id: draftId,
-      format: 'md',
-      redact: false,
-    });
-    expect(printed).toContain(
+    // The Word file: the reference in the text, the table with its headings and rows, its evidence as notes.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exporter = page.getByRole('dialog', { name: 'Export the submission' });
+    await expect(exporter.getByText('Reviewing the draft…')).toBeHidden();
+    const anyway = exporter.getByLabel(/^Export anyway/);
+    // The template's empty cover fields are errors of the checks: this export is for the text.
+    if (await anyway.isVisible()) await anyway.check();
+    await exporter.getByRole('button', { name: 'Export…' }).click();
+    const saved = exporter.locator('.export-saved');
+    await expect(saved).toContainText('.docx');
+    const path = ((await saved.locator('.mono').textContent()) ?? '').trim();
+    const bytes = new Uint8Array(readFileSync(path));
+    const entries = listZip(bytes) ?? [];
+    const text = (name: string) =>
+      (
+        readZipText(
+          bytes,
+          entries.find((e) => e.name === name),
+        ) ?? ''
+      ).replace(/<[^>]+>/g, '');
+    const document = text('word/document.xml');
+    expect(document).toContain(
       'The State has not acted on the recommendation A/HRC/43/10, para. 140.12 (Germany), supported.',
     );
     for (const words of [
@@ -220,7 +259,15 @@ test.describe('the recommendations tracker', () => {
       'Not implemented',
       'Partially implemented',
     ]) {
-      expect(printed).toContain(words);
+      expect(document).toContain(words);
     }
+    expect(
+      readZipText(
+        bytes,
+        entries.find((e) => e.name === 'word/document.xml'),
+      ),
+    ).toContain('<w:tbl>');
+    // Each assessment's evidence is a note naming the ILO committee's record.
+    expect(text('word/footnotes.xml')).toContain('Kazakhstan');
   });
 });

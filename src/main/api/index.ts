@@ -1,6 +1,7 @@
 // Joins each area's handlers into the one table; the type check fails if a method has no handler.
 import { annotateHandlers } from './annotate.ts';
 import { appHandlers } from './app.ts';
+import { bundleHandlers } from './bundles.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...recommendationImportHandlers,
   ...searchHandlers,
   ...eventHandlers,
+  ...bundleHandlers,
   ...recommendationHandlers,
 };
 

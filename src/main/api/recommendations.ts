@@ -24,24 +24,24 @@ function tableNodes(store: Store, { draftId, everyCycle, ...filter }: Params<'re
     mechanism: 'upr',
     ...(cycle !== undefined ? { cycle } : {}),
   });
+  // The report's symbol goes in the title when every row shares it, else beside each number.
+  const symbols = new Set(recommendations.map((r) => r.documentSymbol?.trim() ?? ''));
+  const oneSymbol = symbols.size === 1 ? ([...symbols][0] ?? '') : '';
   const rows = recommendations.map((r): TableCell[] => [
-    [{ text: r.paragraph ?? '' }],
-    [{ text: r.text }],
-    [{ text: r.recommendingStates.join(', ') }],
     [
       {
-        text: [
-          w.t('recTable.responseValue', { response: r.response ?? 'none' }),
-          r.documentSymbol ? `(${r.documentSymbol})` : '',
-        ]
+        text: [r.paragraph ?? '', !oneSymbol && r.documentSymbol ? `(${r.documentSymbol})` : '']
           .filter(Boolean)
           .join(' '),
       },
     ],
-    // The assessment, then each excerpt that shows it as a note.
+    [{ text: r.text }],
+    [{ text: r.recommendingStates.join(', ') }],
+    [{ text: w.t('recTable.responseValue', { response: r.response ?? 'none' }) }],
+    // The assessment, then each excerpt that shows it as a note ("never export" ones stay out).
     [
       { text: w.t('recTable.assessmentValue', { assessment: r.assessment ?? 'none' }) },
-      ...r.evidence.map((e) => ({ excerptId: e.excerptId })),
+      ...r.evidence.filter((e) => e.confidentiality !== 'never_export').map((e) => ({ excerptId: e.excerptId })),
     ],
   ]);
   const { content } = appendTable(
@@ -49,7 +49,7 @@ function tableNodes(store: Store, { draftId, everyCycle, ...filter }: Params<'re
     draft.dossierId,
     { type: 'doc', content: [] },
     {
-      title: w.t('recTable.title'),
+      title: oneSymbol ? `${w.t('recTable.title')} (${oneSymbol})` : w.t('recTable.title'),
       columns: [
         w.t('recTable.number'),
         w.t('recTable.text'),

@@ -53,6 +53,25 @@ export function legacyIndex(db: Db): boolean {
   return sql(db).get(`SELECT 1 FROM search_doc WHERE seq < ${KIND_SPAN} LIMIT 1`).get() !== undefined;
 }
 
+/**
+ * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded),
+ * newest first, read on the index alone: from the top of the kind's range down, stopping below it
+ * (FTS5 told of a lower bound steps through every match under it).
+ */
+export function kindMatches(db: Db, match: string, kind: SearchKind): number[] {
+  const legacy = legacyIndex(db);
+  const { lo, hi } = kindRange(kind, legacy);
+  const seqs: number[] = [];
+  const read = sql(db)
+    .get('SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC')
+    .pluck();
+  for (const seq of read.iterate({ match, hi }) as IterableIterator<number>) {
+    if (seq < lo) break;
+    seqs.push(seq);
+  }
+  return seqs;
+}
+
 /** The seqs (FTS rowids) a kind's rows can have: the whole range in a legacy index. */
 export function kindRange(kind: SearchKind, legacy: boolean): { lo: number; hi: number } {
   if (legacy) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
@@ -84,25 +103,55 @@ export function readSourceText(db: Db, sourceId: string): { text: string; pageMa
 }
 
 /**
+ * Sources whose text is known to hold no character beyond the BMP (true), or to hold one (false),
+ * per connection. Forgotten when the source leaves the index (unindex, which comes before any change
+ * of its text), so an entry is never older than the text it describes.
+ */
+const bmpOnly = new WeakMap<Db, Map<string, boolean>>();
+const BMP_ENTRIES = 50_000;
+
+function forgetText(db: Db, sourceId: string): void {
+  bmpOnly.get(db)?.delete(sourceId);
+}
+
+/**
  * One passage of a live source's text, [start, end) in JavaScript (UTF-16) offsets, read without
  * bringing the whole text into JavaScript: a search hit needs only its passage, and reading every
  * hit's whole source was most of a query's time. SQLite's substr counts code points, which are the
- * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4)
- * before the passage's end; then the whole text is read instead.
+ * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4);
+ * then the whole text is read instead. Whether it does is looked for once per source (five scans of
+ * the text, most of a passage's cost) and remembered.
  */
 export function readSourcePassage(db: Db, sourceId: string, start: number, end: number): string {
+  let known = bmpOnly.get(db);
+  if (!known) {
+    known = new Map();
+    bmpOnly.set(db, known);
+  }
+  const params = { id: sourceId, start, length: Math.max(0, end - start) };
+  const bmp = known.get(sourceId);
+  if (bmp === false) return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
+  if (bmp === true) {
+    const passage = sql(db)
+      .get(
+        `SELECT substr(text, @start + 1, @length) FROM source s JOIN source_text t ON t.source_seq = s.seq
+         WHERE s.id = @id AND s.deleted_at IS NULL`,
+      )
+      .pluck()
+      .get(params) as string | undefined;
+    return passage ?? '';
+  }
   const row = sql(db)
     .get(
       `SELECT substr(text, @start + 1, @length) AS passage,
-         instr(CAST(substr(text, 1, @end) AS BLOB), X'F0') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F1')
-         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F2') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F3')
-         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F4') AS astral
+         instr(CAST(text AS BLOB), X'F0') + instr(CAST(text AS BLOB), X'F1') + instr(CAST(text AS BLOB), X'F2')
+         + instr(CAST(text AS BLOB), X'F3') + instr(CAST(text AS BLOB), X'F4') AS astral
        FROM source s JOIN source_text t ON t.source_seq = s.seq WHERE s.id = @id AND s.deleted_at IS NULL`,
     )
-    .get({ id: sourceId, start, end, length: Math.max(0, end - start) }) as
-    | { passage: string; astral: number }
-    | undefined;
+    .get(params) as { passage: string; astral: number } | undefined;
   if (!row) return '';
+  if (known.size >= BMP_ENTRIES) known.clear();
+  known.set(sourceId, row.astral === 0);
   if (row.astral === 0) return row.passage;
   return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
 }
@@ -212,17 +261,36 @@ export function expandPrefixes(db: Db, match: string): string {
  * or is erased: the index is told the words it held, worked out again from the stored text.
  */
 export function unindex(db: Db, thingId: string): void {
+  forgetText(db, thingId);
   const docs = sql(db)
     .get('SELECT seq, kind, start_offset, end_offset FROM search_doc WHERE thing_id = ? ORDER BY seq')
     .all(thingId) as { seq: number; kind: SearchKind; start_offset: number | null; end_offset: number | null }[];
   if (docs.length === 0) return;
   const forget = sql(db).get("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
   const strings = indexedStrings(db, docs[0]?.kind as SearchKind, thingId);
+  const words = new Set<string>();
   docs.forEach((doc, i) => {
     const [title, body] = strings(i, doc.start_offset, doc.end_offset);
-    forget.run(doc.seq, indexText(title), indexText(body));
+    const titleKeys = indexText(title);
+    const bodyKeys = indexText(body);
+    forget.run(doc.seq, titleKeys, bodyKeys);
+    for (const key of `${titleKeys} ${bodyKeys}`.split(' ')) if (key) words.add(key);
   });
   sql(db).get('DELETE FROM search_doc WHERE thing_id = ?').run(thingId);
+  forgetUnusedTerms(db, words);
+}
+
+/**
+ * Drops from the list of indexed words those no row holds any more: a deleted source's names must
+ * not outlive it in the vault (the list would otherwise keep every word ever imported). Each word is
+ * one seek in the index's own vocabulary.
+ */
+function forgetUnusedTerms(db: Db, words: ReadonlySet<string>): void {
+  if (words.size === 0 || !hasTermList(db)) return;
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+  const held = sql(db).get('SELECT 1 FROM temp.search_vocab WHERE term = ?').pluck();
+  const drop = sql(db).get('DELETE FROM search_term WHERE term = ?');
+  for (const word of words) if (held.get(word) === undefined) drop.run(word);
 }
 
 /** The (title, body) each index row of a thing was made from, from what is stored now. */
@@ -369,6 +437,7 @@ export function indexDraft(db: Db, draftId: string): void {
 /** Indexes everything live in the vault from scratch (the migration that creates the index). */
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_doc;");
+  if (hasTermList(db)) db.exec('DELETE FROM search_term');
   const ids = (query: string) => db.prepare(query).pluck().all() as string[];
   for (const id of ids('SELECT id FROM source WHERE deleted_at IS NULL ORDER BY seq')) indexSource(db, id);
   for (const id of ids('SELECT id FROM excerpt WHERE deleted_at IS NULL ORDER BY seq')) indexExcerpt(db, id);

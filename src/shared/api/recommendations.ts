@@ -3,7 +3,7 @@
 // implementation with the excerpts that show it, a theme × assessment matrix, and the table of last
 // cycle's recommendations for a draft.
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../domain.ts';
+import { CONFIDENTIALITY, SOURCE_KINDS } from '../domain.ts';
 import { DraftNodeSchema } from '../draft.ts';
 import {
   RECOMMENDATION_ASSESSMENTS,
@@ -24,6 +24,8 @@ export const RecommendationEvidence = z.object({
   sourceKind: z.enum(SOURCE_KINDS),
   exact: z.string(),
   page: z.number().int().nullable(),
+  /** A "never export" excerpt is shown here but left out of the draft's table. */
+  confidentiality: z.enum(CONFIDENTIALITY),
 });
 export type RecommendationEvidence = z.infer<typeof RecommendationEvidence>;
 

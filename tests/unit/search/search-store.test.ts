@@ -30,6 +30,11 @@ const unlisted = (db: ReturnType<typeof tempDatabase>) => {
   db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
   return db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM search_term').pluck().all();
 };
+/** Words still listed that no row holds any more: a deleted source's names must not outlive it. */
+const orphaned = (db: ReturnType<typeof tempDatabase>) => {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
+  return db.prepare('SELECT term FROM search_term EXCEPT SELECT term FROM temp.vocab').pluck().all();
+};
 
 describe('ranking and words', () => {
   it('ranks a word in the title above the same word in passing, and more mentions above fewer', () => {
@@ -175,6 +180,33 @@ describe('ranking and words', () => {
       const at = hit?.at as { start: number; end: number };
       expect(text.slice(at.start, at.end)).toBe('strike');
     }
+    // Read again with emoji where there were none (what a text holds is remembered per source).
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Later',
+      kind: 'media',
+      text: `${plain}${second}`,
+      pageMap: [
+        { page: 1, start: 0, end: plain.length },
+        { page: 2, start: plain.length, end: plain.length + second.length },
+      ],
+    });
+    expect(store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id)?.snippet.text).toBe(second);
+    const text = `${withEmoji}${second}`;
+    store.sources.replaceText(source.id, {
+      text,
+      pageMap: [
+        { page: 1, start: 0, end: withEmoji.length },
+        { page: 2, start: withEmoji.length, end: text.length },
+      ],
+      blocks: [],
+      format: 'text',
+      warnings: [],
+    });
+    const hit = store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id);
+    expect(hit?.snippet.text).toBe(second);
+    const at = hit?.at as { start: number; end: number };
+    expect(text.slice(at.start, at.end)).toBe('strike');
   });
 
   it('keeps things that rank the same in the order they were written, whatever their kind', () => {
@@ -398,6 +430,8 @@ describe('the index follows every change', () => {
     ).toBe(0);
     expect(intact(db)).toBeTruthy();
     expect(unlisted(db)).toEqual([]);
+    expect(orphaned(db)).toEqual([]);
+    expect(expandPrefixes(db, '"deposit"*')).toBe('"deposit"*');
   });
 
   it('re-anchoring moves an excerpt in the index with its quote', () => {

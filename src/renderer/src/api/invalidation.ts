@@ -19,6 +19,10 @@ export type Area =
   | 'draft'
   | 'search'
   | 'event'
+  | 'identity'
+  | 'colleague'
+  | 'bundle'
+  | 'inbox'
   | 'recommendation';
 
 export function areaOf(method: string): Area {
@@ -148,6 +152,16 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   // They open the person's own vault for a moment, from the sample: nothing open here changes.
   'sample.ownDossiers': [],
   'sample.copySources': [],
+  // Bundles: the identity is made on first sight; colleagues show in Settings and the export dialog;
+  // exporting writes a file, a preview opens one; a merge can change anything in a dossier.
+  'identity.show': [],
+  'colleague.add': ['colleague'],
+  'colleague.rename': ['colleague'],
+  'colleague.remove': ['colleague'],
+  'bundle.export': ['inbox'],
+  'bundle.preview': [],
+  'bundle.import': 'all',
+  'inbox.choose': ['inbox'],
 };
 
 /** The areas a successful call of `method` may have changed; empty for a read. */

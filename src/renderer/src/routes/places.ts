@@ -8,7 +8,13 @@ export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recom
 
 export type Place =
   | { area: 'dossiers' }
-  | { area: 'dossier'; dossierId: string; tab?: DossierTab }
+  | {
+      area: 'dossier';
+      dossierId: string;
+      tab?: DossierTab;
+      /** One recommendation's page in the Recommendations tab, so Back from its evidence returns to it. */
+      recommendationId?: string;
+    }
   | {
       area: 'source';
       dossierId: string;
@@ -84,8 +90,12 @@ export function pathFor(place: Place): string {
   switch (place.area) {
     case 'dossiers':
       return '/';
-    case 'dossier':
-      return `/dossiers/${enc(place.dossierId)}${place.tab ? `?tab=${place.tab}` : ''}`;
+    case 'dossier': {
+      const query = new URLSearchParams();
+      if (place.tab) query.set('tab', place.tab);
+      if (place.tab === 'recommendations' && place.recommendationId) query.set('rec', place.recommendationId);
+      return `/dossiers/${enc(place.dossierId)}${query.size > 0 ? `?${query}` : ''}`;
+    }
     case 'source': {
       const query = new URLSearchParams();
       if (place.excerptId) query.set('excerpt', place.excerptId);
@@ -119,9 +129,11 @@ export function placeFor(pathname: string, search = ''): Place | null {
   if (first === 'dossiers' && id) {
     if (kind === undefined) {
       const tab = query.get('tab');
-      return TABS.includes(tab as DossierTab)
-        ? { area: 'dossier', dossierId: id, tab: tab as DossierTab }
-        : { area: 'dossier', dossierId: id };
+      if (!TABS.includes(tab as DossierTab)) return { area: 'dossier', dossierId: id };
+      const recommendationId = tab === 'recommendations' ? query.get('rec') : null;
+      return recommendationId
+        ? { area: 'dossier', dossierId: id, tab: 'recommendations', recommendationId }
+        : { area: 'dossier', dossierId: id, tab: tab as DossierTab };
     }
     if (kind === 'sources' && childId) {
       const place: Place = { area: 'source', dossierId: id, sourceId: childId };

@@ -7,6 +7,8 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { FORMAT_LABELS, FormatBadge } from '../../components/FormatBadge.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
+import { ExportBundleDialog } from '../bundles/ExportBundleDialog.tsx';
+import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
@@ -23,7 +25,9 @@ export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recom
 export function DossierView({
   dossierId,
   tab = 'sources',
+  recommendationId,
   onTab,
+  onOpenRecommendation,
   onOpenSource,
   onOpenExcerpt,
   onOpenDraft,
@@ -32,7 +36,11 @@ export function DossierView({
   dossierId: string;
   /** The tab is part of the address, so Back from a source or a draft returns to it. */
   tab?: DossierTab | undefined;
+  /** The recommendation whose page the Recommendations tab shows (part of the address). */
+  recommendationId?: string | undefined;
   onTab: (tab: DossierTab) => void;
+  /** Open a recommendation's page, or (null) go back to the list. */
+  onOpenRecommendation: (recommendationId: string | null) => void;
   onOpenSource: (source: SourceSummary) => void;
   /** Open an excerpt in its source (from the excerpt list or the Claims view). */
   onOpenExcerpt: (excerpt: Pick<ExcerptListItem, 'id' | 'sourceId'>) => void;
@@ -43,6 +51,7 @@ export function DossierView({
   const intl = useIntl();
   const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
+  const [bundleDialog, setBundleDialog] = useState<'export' | 'import' | null>(null);
   const dossier = useApi('dossier.get', { id: dossierId });
   const sources = useApiPages('source.list', { dossierId });
   const archive = useApiMutation('dossier.archive');
@@ -78,6 +87,12 @@ export function DossierView({
             <button type="button" onClick={() => setEditing(true)}>
               <FormattedMessage id="dossier.edit" defaultMessage="Edit details" />
             </button>
+            <button type="button" onClick={() => setBundleDialog('export')}>
+              <FormattedMessage id="dossier.exportBundle" defaultMessage="Export bundle…" />
+            </button>
+            <button type="button" onClick={() => setBundleDialog('import')}>
+              <FormattedMessage id="dossier.importBundle" defaultMessage="Import bundle…" />
+            </button>
             <button
               type="button"
               onClick={() => archive.mutate({ id: dossierId, archived: d.status !== 'archived' })}
@@ -92,6 +107,8 @@ export function DossierView({
           </div>
         </header>
       )}
+      {bundleDialog === 'export' && <ExportBundleDialog dossierId={dossierId} onClose={() => setBundleDialog(null)} />}
+      {bundleDialog === 'import' && <ImportBundleDialog onClose={() => setBundleDialog(null)} />}
       {d && editing && (
         <>
           <h1 id="dossier-title">
@@ -139,7 +156,14 @@ export function DossierView({
       </div>
       {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
-      {tab === 'recommendations' && <RecommendationsPage dossierId={dossierId} onOpenExcerpt={onOpenExcerpt} />}
+      {tab === 'recommendations' && (
+        <RecommendationsPage
+          dossierId={dossierId}
+          openId={recommendationId ?? null}
+          onOpen={onOpenRecommendation}
+          onOpenExcerpt={onOpenExcerpt}
+        />
+      )}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}

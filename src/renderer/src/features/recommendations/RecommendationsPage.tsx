@@ -39,9 +39,15 @@ function themeFilter(value: string): { theme?: string; codeId?: string } {
 
 export function RecommendationsPage({
   dossierId,
+  openId,
+  onOpen,
   onOpenExcerpt,
 }: {
   dossierId: string;
+  /** The recommendation whose page is shown instead of the list (the address holds it). */
+  openId: string | null;
+  /** Open a recommendation's page; null goes back to the list. */
+  onOpen: (recommendationId: string | null) => void;
   onOpenExcerpt: (excerpt: { id: string; sourceId: string }) => void;
 }) {
   const id = useId();
@@ -59,7 +65,6 @@ export function RecommendationsPage({
   const [importing, setImporting] = useState(false);
   const [tabling, setTabling] = useState(false);
   const [inserted, setInserted] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
   const filter: RecommendationFilter = {
     dossierId,
     ...(cycle ? { cycle: Number(cycle) } : {}),
@@ -80,7 +85,7 @@ export function RecommendationsPage({
       <RecommendationDetail
         dossierId={dossierId}
         recommendationId={openId}
-        onBack={() => setOpenId(null)}
+        onBack={() => onOpen(null)}
         onOpenExcerpt={onOpenExcerpt}
       />
     );
@@ -250,7 +255,7 @@ export function RecommendationsPage({
           className="recommendation-list"
           testId="recommendation-list"
           label={intl.formatMessage({ id: 'recommendations.list', defaultMessage: 'Recommendations' })}
-          renderItem={(r) => <RecommendationRow rec={r} onOpen={() => setOpenId(r.id)} />}
+          renderItem={(r) => <RecommendationRow rec={r} onOpen={() => onOpen(r.id)} />}
         />
       )}
       {tabling && (
@@ -268,7 +273,7 @@ export function RecommendationsPage({
       )}
       {importing && <ImportRecommendations dossierId={dossierId} onClose={() => setImporting(false)} />}
       {creating && (
-        <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => setOpenId(r.id)} />
+        <RecommendationForm dossierId={dossierId} onClose={() => setCreating(false)} onSaved={(r) => onOpen(r.id)} />
       )}
     </section>
   );
