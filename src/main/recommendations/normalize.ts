@@ -45,6 +45,7 @@ const RESPONSE_WORDINGS: [RegExp, RecommendationResponse][] = [
  */
 export function normalizeResponse(value: string): RecommendationResponse | null | undefined {
   const folded = fold(value)
+    .replace(/\s*\([^()]*\)\s*$/, '') // "Supported (A/HRC/43/10/Add.1, para. 3)"
     .replace(/[.;:!]+$/, '')
     .trim();
   if (folded === '' || folded === '-' || folded === '—') return null;
