@@ -105,7 +105,7 @@ test('import recommendations from a CSV export and from a pasted report section'
 
   // A report section pasted from the PDF, over a page break with its running header.
   await dialog.getByLabel('Text pasted from a Working Group report’s recommendations section').check();
-  await dialog.getByLabel(/The recommendations section, from its lead sentence/).fill(SECTION);
+  await dialog.getByLabel(/The recommendations section of the report/).fill(SECTION);
   await dialog.getByLabel('Cycle of that review').fill('2');
   const sections = dialog.getByRole('list', { name: 'Sections of the report' });
   await expect(sections.getByRole('listitem')).toHaveText([

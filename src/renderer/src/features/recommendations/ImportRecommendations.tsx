@@ -178,7 +178,7 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
             <label htmlFor={`${id}-text`}>
               <FormattedMessage
                 id="recImport.paste"
-                defaultMessage="The recommendations section, from its lead sentence (“The recommendations … enjoy the support of …”) to its last recommendation"
+                defaultMessage="The recommendations section of the report, from its lead sentence (“The recommendations … enjoy the support of …”) to its last recommendation — or the UN’s thematic list of recommendations"
               />
             </label>
             <textarea
@@ -349,6 +349,9 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
                       <span className="badge">
                         <FormattedMessage id="recImport.present" defaultMessage="already in the dossier" />
                       </span>
+                    )}
+                    {row.fields.themes.length > 0 && (
+                      <span className="hint rec-import-themes">{row.fields.themes.join(' · ')}</span>
                     )}
                   </td>
                   <td>
