@@ -12,10 +12,16 @@ import {
 } from '../../shared/recommendation-import.ts';
 import { RECOMMENDATION_DEFAULTS, RecommendationFields } from '../../shared/recommendations.ts';
 import { fold, normalizeCycle, normalizeResponse, splitStates, splitThemes } from './normalize.ts';
+import { statesOfRecommendation } from './paste.ts';
 
 // Tried in this order on each header, so "Recommending State" and "Recommendation No." are not
 // taken for the recommendation's text, nor "State under review" for the recommending State.
 const HEADER_RULES: [RegExp, ImportField | null][] = [
+  // The UN's thematic list: "Recommendation and recommending State", "Position of the State under
+  // review", "Human rights themes and groups of persons", "Relevant SDGs".
+  [/^recommendations? and recommending states?$|^рекомендация и рекомендующее государство$/, 'text'],
+  [/^position of the state under review$|^позиция государства.* обзор/, 'response'],
+  [/sdgs?\b|цур/, null],
   [/state under review|^sur$|reviewed state|государство.* обзор|обзор.*государств|etat (examine|sous examen)/, null],
   [
     /^(para(graph)?\.?( no\.?)?|rec(ommendation)?\.? ?(no|nr|number|num|#|id)\.?|no\.?|nr\.?|#|number|ref(erence)?|пункт|номер|№|п\/п|numero)( .*)?$/,
@@ -266,6 +272,23 @@ function readRow(row: RawRow, mapping: ColumnMapping): { fields: RecommendationF
     }
   }
   if (!fields.text) return { problem: problem(row.line, 'NO_TEXT', undefined, 'text') };
+  // "140.7 Ratify … (Maldives) (Portugal);" in one cell: the number and the States come from the words
+  // when no column of their own holds them.
+  const mapped = new Set(mapping.map((entry) => entry.field));
+  if (!mapped.has('paragraph')) {
+    const numbered = /^(\d{1,3}\.\d{1,3})\.?\s+(\S.*)$/.exec(fields.text);
+    if (numbered) {
+      fields.paragraph = numbered[1] as string;
+      fields.text = numbered[2] as string;
+    }
+  }
+  if (!mapped.has('recommendingStates')) {
+    const { text, states } = statesOfRecommendation(fields.text);
+    if (states.length > 0) {
+      fields.text = text;
+      fields.recommendingStates = states;
+    }
+  }
   const parsed = RecommendationFields.safeParse(fields);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];

@@ -189,3 +189,44 @@ describe('tables as spreadsheets save them', () => {
     expect(parsed.rows[0]?.fields).toMatchObject({ text: 'Ratify OP-CAT', recommendingStates: ['Chile'], cycle: 2 });
   });
 });
+
+describe('the UN’s thematic list saved as a table', () => {
+  it('takes the number and the States from the recommendation’s cell, the position after its source, the themes before the groups', () => {
+    const parsed = parseRecommendationsCsv(
+      [
+        'Recommendation and recommending State,Position of the State under review,Human rights themes and groups of persons,Relevant SDGs',
+        '"140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);","Source of Position: A/HRC/59/15/Add.1 - Para.3',
+        'Supported","- Ratification & accession to international instruments',
+        '- Economic, social & cultural rights - general measures of implementation',
+        'Groups of Persons:',
+        '- Public officials","- 1 - NO POVERTY"',
+        '"140.229 Legalize same-sex marriage (Iceland);","Source of Position: A/HRC/59/15/Add.1 - Para.5',
+        'Noted","- Equality & non-discrimination',
+        'Groups of Persons:',
+        '- Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)",',
+      ].join('\n'),
+    );
+    expect(parsed.mapping.map((m) => m.field)).toEqual(['text', 'response', 'themes', null]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((row) => row.fields)).toMatchObject([
+      {
+        paragraph: '140.7',
+        text: 'Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights',
+        recommendingStates: ['Maldives', 'Portugal'],
+        response: 'supported',
+        themes: [
+          'Ratification & accession to international instruments',
+          'Economic, social & cultural rights - general measures of implementation',
+        ],
+      },
+      {
+        paragraph: '140.229',
+        text: 'Legalize same-sex marriage',
+        recommendingStates: ['Iceland'],
+        response: 'noted',
+        themes: ['Equality & non-discrimination'],
+      },
+    ]);
+    expect(parsed.rows.map((row) => row.line)).toEqual([2, 7]);
+  });
+});
