@@ -431,7 +431,7 @@ Page 2',
     store.entities.create({ kind: 'organisation', name: 'Ministry of Labour' });
     const before = store.search.query({ query: 'detain*' });
 
-    expect(migrate(db)).toEqual([searchTerms.version]);
+    expect(migrate(db, searchTerms.version)).toEqual([searchTerms.version]);
 
     db.exec('CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_fts, row)');
     const indexed = db.prepare('SELECT term FROM temp.vocab ORDER BY term').pluck().all();
