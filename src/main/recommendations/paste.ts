@@ -65,6 +65,8 @@ interface Open {
   /** Themes listed under it (the UN's thematic list), and where in its trailing lines we are. */
   themes: string[];
   trailer: 'none' | 'themes' | 'groups';
+  /** The report its position's source belongs to ("A/HRC/59/15/Add.1" → "A/HRC/59/15"). */
+  symbol?: string;
 }
 
 /** Finds the matching "(" of the ")" that ends `text`, or -1. */
@@ -184,7 +186,11 @@ function complete(parts: string[]): boolean {
  * else there (a footnote, a theme's heading) is not part of it.
  */
 function trailer(open: Open, line: string): void {
-  if (/^source of position\b/i.test(line)) return;
+  if (/^source of position\b/i.test(line)) {
+    const source = /(A\/HRC\/\d+\/\d+)(?:\/Add\.\d+)?/.exec(line);
+    if (source) open.symbol = source[1] as string;
+    return;
+  }
   if (/^groups of persons\b/i.test(line)) {
     open.trailer = 'groups';
     return;
@@ -353,7 +359,7 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
       paragraph: `${open.major}.${open.minor}`,
       response: open.response,
       themes,
-      documentSymbol: symbol,
+      documentSymbol: options.documentSymbol ?? open.symbol ?? symbol,
       cycle: options.cycle ?? null,
       session: options.session ?? null,
     });

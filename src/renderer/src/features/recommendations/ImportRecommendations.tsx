@@ -288,6 +288,16 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
             defaultMessage="{read, plural, one {# recommendation read} other {# recommendations read}}: {new, plural, one {# new} other {# new}}, {present, plural, one {# already in the dossier} other {# already in the dossier}}, {skipped, plural, one {# left out} other {# left out}}."
             values={counts}
           />
+          {counts.answered > 0 && (
+            <>
+              {' '}
+              <FormattedMessage
+                id="recImport.counts.answered"
+                defaultMessage="{answered, plural, one {# of those already there gets the State’s response it lacked.} other {# of those already there get the State’s response they lacked.}}"
+                values={{ answered: counts.answered }}
+              />
+            </>
+          )}
         </p>
       )}
 
@@ -387,13 +397,23 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
             defaultMessage="{added, plural, =0 {Nothing new was added} one {# recommendation was added} other {# recommendations were added}}; {present, plural, =0 {none was there already} one {# was there already} other {# were there already}}."
             values={{ added: done.added, present: done.present }}
           />
+          {done.answered > 0 && (
+            <>
+              {' '}
+              <FormattedMessage
+                id="recImport.done.answered"
+                defaultMessage="{answered, plural, one {# response was filled in.} other {# responses were filled in.}}"
+                values={{ answered: done.answered }}
+              />
+            </>
+          )}
         </p>
       )}
       <div className="modal-actions">
         <button
           type="button"
           className="primary"
-          disabled={!preview?.importable || preview.counts.new === 0 || busy}
+          disabled={!preview?.importable || (preview.counts.new === 0 && preview.counts.answered === 0) || busy}
           onClick={() => void runImport()}
         >
           {preview && preview.counts.new > 0 ? (
@@ -401,6 +421,12 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
               id="recImport.import"
               defaultMessage="Import {count, plural, one {# recommendation} other {# recommendations}}"
               values={{ count: preview.counts.new }}
+            />
+          ) : preview && preview.counts.answered > 0 ? (
+            <FormattedMessage
+              id="recImport.fillIn"
+              defaultMessage="Fill in {count, plural, one {# response} other {# responses}}"
+              values={{ count: preview.counts.answered }}
             />
           ) : (
             <FormattedMessage id="recImport.importNothing" defaultMessage="Import" />
