@@ -3,6 +3,7 @@ import type { BenchCase } from '../harness.ts';
 import { draftChecksBench } from './draft-checks.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
+import { keystrokeBench } from './keystroke.ts';
 import { mainLoopBench } from './mainloop.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
@@ -20,4 +21,5 @@ export const cases: BenchCase[] = [
   mainLoopBench,
   draftChecksBench,
   timelineBench,
+  keystrokeBench,
 ];
