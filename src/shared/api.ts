@@ -6,26 +6,30 @@
 import type { z } from 'zod';
 import { annotateApi } from './api/annotate.ts';
 import { appApi } from './api/app.ts';
+import { bundlesApi } from './api/bundles.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationImportApi } from './api/recommendation-import.ts';
 import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
-import { TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
+import { MigrationProgress, TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
 export * from './api/app.ts';
+export * from './api/bundles.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendation-import.ts';
 export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
@@ -44,8 +48,10 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...recommendationImportApi,
   ...searchApi,
   ...eventsApi,
+  ...bundlesApi,
   ...recommendationsApi,
 };
 
@@ -59,6 +65,8 @@ export const events = {
   'suggestion.ready': SuggestionReady,
   /** A verify or backup moved on (or ended): Settings shows a bar with a Cancel button. */
   'task.progress': TaskProgress,
+  /** An unlock is updating an older vault's schema: the unlock screen shows "step n of m". */
+  'vault.migrating': MigrationProgress,
 };
 
 export type Api = typeof api;

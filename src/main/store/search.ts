@@ -268,11 +268,29 @@ export function unindex(db: Db, thingId: string): void {
   if (docs.length === 0) return;
   const forget = sql(db).get("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
   const strings = indexedStrings(db, docs[0]?.kind as SearchKind, thingId);
+  const words = new Set<string>();
   docs.forEach((doc, i) => {
     const [title, body] = strings(i, doc.start_offset, doc.end_offset);
-    forget.run(doc.seq, indexText(title), indexText(body));
+    const titleKeys = indexText(title);
+    const bodyKeys = indexText(body);
+    forget.run(doc.seq, titleKeys, bodyKeys);
+    for (const key of `${titleKeys} ${bodyKeys}`.split(' ')) if (key) words.add(key);
   });
   sql(db).get('DELETE FROM search_doc WHERE thing_id = ?').run(thingId);
+  forgetUnusedTerms(db, words);
+}
+
+/**
+ * Drops from the list of indexed words those no row holds any more: a deleted source's names must
+ * not outlive it in the vault (the list would otherwise keep every word ever imported). Each word is
+ * one seek in the index's own vocabulary.
+ */
+function forgetUnusedTerms(db: Db, words: ReadonlySet<string>): void {
+  if (words.size === 0 || !hasTermList(db)) return;
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+  const held = sql(db).get('SELECT 1 FROM temp.search_vocab WHERE term = ?').pluck();
+  const drop = sql(db).get('DELETE FROM search_term WHERE term = ?');
+  for (const word of words) if (held.get(word) === undefined) drop.run(word);
 }
 
 /** The (title, body) each index row of a thing was made from, from what is stored now. */
@@ -419,6 +437,7 @@ export function indexDraft(db: Db, draftId: string): void {
 /** Indexes everything live in the vault from scratch (the migration that creates the index). */
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_doc;");
+  if (hasTermList(db)) db.exec('DELETE FROM search_term');
   const ids = (query: string) => db.prepare(query).pluck().all() as string[];
   for (const id of ids('SELECT id FROM source WHERE deleted_at IS NULL ORDER BY seq')) indexSource(db, id);
   for (const id of ids('SELECT id FROM excerpt WHERE deleted_at IS NULL ORDER BY seq')) indexExcerpt(db, id);

@@ -30,6 +30,11 @@ const unlisted = (db: ReturnType<typeof tempDatabase>) => {
   db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
   return db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM search_term').pluck().all();
 };
+/** Words still listed that no row holds any more: a deleted source's names must not outlive it. */
+const orphaned = (db: ReturnType<typeof tempDatabase>) => {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
+  return db.prepare('SELECT term FROM search_term EXCEPT SELECT term FROM temp.vocab').pluck().all();
+};
 
 describe('ranking and words', () => {
   it('ranks a word in the title above the same word in passing, and more mentions above fewer', () => {
@@ -425,6 +430,8 @@ describe('the index follows every change', () => {
     ).toBe(0);
     expect(intact(db)).toBeTruthy();
     expect(unlisted(db)).toEqual([]);
+    expect(orphaned(db)).toEqual([]);
+    expect(expandPrefixes(db, '"deposit"*')).toBe('"deposit"*');
   });
 
   it('re-anchoring moves an excerpt in the index with its quote', () => {

@@ -33,6 +33,26 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_fts_insert'").pluck().get()).toBe(0);
   });
 
+  it('announce each pending step before it runs, as step n of m with the version it brings', () => {
+    const db = tempDatabase();
+    migrate(db, 3);
+    const seen: { step: number; total: number; version: number; schemaBefore: number }[] = [];
+    migrate(db, LATEST_VERSION, (step) => seen.push({ ...step, schemaBefore: schemaVersion(db) }));
+    const pending = LATEST_VERSION - 3;
+    expect(seen).toEqual(
+      Array.from({ length: pending }, (_, i) => ({
+        step: i + 1,
+        total: pending,
+        version: 4 + i,
+        // Told before the step runs: the schema is still at the version before it.
+        schemaBefore: 3 + i,
+      })),
+    );
+    const none: unknown[] = [];
+    migrate(db, LATEST_VERSION, (step) => none.push(step));
+    expect(none).toEqual([]);
+  });
+
   it('refuse a vault written by a newer Upright (VAULT_FROM_FUTURE) and change nothing', () => {
     const db = tempDatabase();
     migrate(db);
@@ -411,7 +431,7 @@ Page 2',
     store.entities.create({ kind: 'organisation', name: 'Ministry of Labour' });
     const before = store.search.query({ query: 'detain*' });
 
-    expect(migrate(db)).toEqual([searchTerms.version]);
+    expect(migrate(db, searchTerms.version)).toEqual([searchTerms.version]);
 
     db.exec('CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_fts, row)');
     const indexed = db.prepare('SELECT term FROM temp.vocab ORDER BY term').pluck().all();

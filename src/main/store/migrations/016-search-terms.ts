@@ -2,8 +2,9 @@
 // ("detain*") is answered as the few whole words it stands for ("detain" OR "detainee" …). Asked for
 // a prefix itself, FTS5 reads and merges every list of every word it begins, whole, before the first
 // match is known — 20 to 80 ms for a common prefix in a 10,000-source vault, each time — while whole
-// words are read newest first and the reading stops at the matches needed. The list only grows: a
-// word no row holds any more stands for nothing in a query. Filled here from the index itself.
+// words are read newest first and the reading stops at the matches needed. A word no row holds any
+// more is dropped when its row leaves the index (a deleted source's names must not outlive it).
+// Filled here from the index itself.
 import type { Db } from '../database.ts';
 import type { Migration } from './types.ts';
 
