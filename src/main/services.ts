@@ -116,6 +116,8 @@ export function createServices(options: ServiceOptions): Services {
   const suggestions = new SuggestionQueue({
     compute: options.computeSuggestions ?? extraction.compute,
     onReady: (sourceId) => events.emit('suggestion.ready', { sourceId }),
+    // A cache write waits while an import stores a file, instead of waiting for its lock on this thread.
+    writeGate: { busy: () => current.importWriting(), idle: () => current.importWritesIdle() },
   });
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);

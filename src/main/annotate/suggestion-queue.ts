@@ -18,15 +18,28 @@ interface Job {
   settle: () => void;
 }
 
+/**
+ * Whether the vault's other writer (an import batch storing a file in the vault worker) holds the
+ * write lock now, and when it lets go: a cache write on the main process would wait for it there,
+ * blocking the main process for as long as the file takes to store.
+ */
+export interface WriteGate {
+  busy(): boolean;
+  idle(): Promise<void>;
+}
+
 export interface SuggestionQueueOptions {
   compute: ComputeSuggestions;
   /** Called when a source's suggestions are in its cache (the reader shows them). */
   onReady?: (sourceId: string) => void;
+  /** Writes wait (without blocking) until it is not busy. */
+  writeGate?: WriteGate;
 }
 
 export class SuggestionQueue {
   readonly #compute: ComputeSuggestions;
   readonly #onReady: (sourceId: string) => void;
+  readonly #gate: WriteGate | undefined;
   readonly #jobs: Job[] = [];
   /** Failures by source and fingerprint: a text that timed out is not tried again by itself. */
   readonly #failed = new Map<string, ExtractionFailure>();
@@ -35,6 +48,7 @@ export class SuggestionQueue {
   constructor(options: SuggestionQueueOptions) {
     this.#compute = options.compute;
     this.#onReady = options.onReady ?? (() => {});
+    this.#gate = options.writeGate;
   }
 
   /**
@@ -62,8 +76,9 @@ export class SuggestionQueue {
   /** Queues a source just stored (after an import or a re-read); quietly skips one that is gone. */
   enqueue(store: Store, sourceId: string): void {
     try {
-      const source = store.sources.detail(sourceId);
-      if (!store.suggestions.read(sourceId, fingerprintOf(source))) this.request(store, source);
+      // Only what the suggestions depend on: the main process reads no structure or page map here.
+      const source = store.sources.textForSuggestions(sourceId);
+      if (source && !store.suggestions.read(sourceId, fingerprintOf(source))) this.request(store, source);
     } catch {
       // Deleted or locked meanwhile: the reader computes it when the source is opened.
     }
@@ -80,12 +95,18 @@ export class SuggestionQueue {
     if (!job) return;
     this.#running = job;
     try {
-      const source = job.store.sources.detail(job.sourceId);
-      if (fingerprintOf(source) !== job.fingerprint) return; // read again since: a newer job follows
+      const source = job.store.sources.textForSuggestions(job.sourceId);
+      if (!source || fingerprintOf(source) !== job.fingerprint) return; // gone, or read again since: a newer job follows
       const found = await this.#compute(extractionInput(source));
+      // Checked and written in one turn of the loop, once no import is storing a file.
+      while (this.#gate?.busy()) await this.#gate.idle();
       // Written only if the text is still the one computed from (it may have been read again meanwhile).
-      const now = job.store.sources.detail(job.sourceId);
-      if (fingerprintOf(now) === job.fingerprint && job.store.suggestions.write(job.sourceId, job.fingerprint, found))
+      const now = job.store.sources.textForSuggestions(job.sourceId);
+      if (
+        now &&
+        fingerprintOf(now) === job.fingerprint &&
+        job.store.suggestions.write(job.sourceId, job.fingerprint, found)
+      )
         this.#onReady(job.sourceId);
     } catch (error) {
       if (error instanceof ExtractionError) {

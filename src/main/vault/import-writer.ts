@@ -61,6 +61,9 @@ export class WorkerImportWriter implements ImportWriter {
   readonly #exited: Promise<void>;
   #nextId = 1;
   #ended: Error | null = null;
+  /** Files posted and not yet answered: while any is, the worker may hold the write lock. */
+  #storing = 0;
+  #idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
   /** `key` is copied into a buffer moved to the worker; the caller keeps (and zeroes) its own. */
   constructor(entry: URL, file: string, key: Buffer) {
@@ -103,7 +106,32 @@ export class WorkerImportWriter implements ImportWriter {
     const bytes = new Uint8Array(file.bytes);
     const transfer: ArrayBuffer[] = [bytes.buffer];
     if (isPacked(file.doc)) transfer.push(file.doc.packed);
-    return this.#call({ op: 'store', file: { ...file, bytes } }, transfer);
+    this.#storing++;
+    return this.#call<ImportOutcome>({ op: 'store', file: { ...file, bytes } }, transfer).finally(() => {
+      this.#storing--;
+      if (this.#storing === 0 && this.#idle) {
+        this.#idle.resolve();
+        this.#idle = null;
+      }
+    });
+  }
+
+  /** Whether a file is being stored now (the worker may hold the vault's write lock). */
+  busy(): boolean {
+    return this.#storing > 0;
+  }
+
+  /** Resolves when no file is being stored. */
+  idle(): Promise<void> {
+    if (this.#storing === 0) return Promise.resolve();
+    if (!this.#idle) {
+      let resolve: () => void = () => {};
+      const promise = new Promise<void>((done) => {
+        resolve = done;
+      });
+      this.#idle = { promise, resolve };
+    }
+    return this.#idle.promise;
   }
 
   /** Lets the worker finish the file it is storing, then ends it. */

@@ -194,6 +194,16 @@ export class Vault {
     };
   }
 
+  /** Whether an import batch is storing a file now (its vault worker may hold the write lock). */
+  importWriting(): boolean {
+    return [...this.#writers].some((writer) => writer.busy());
+  }
+
+  /** Resolves when no import batch is storing a file (check importWriting() again: another may start). */
+  async importWritesIdle(): Promise<void> {
+    await Promise.all([...this.#writers].map((writer) => writer.idle()));
+  }
+
   /** Cancels the running verify or backup and waits for its worker to exit; false when none ran. */
   cancelTask(): Promise<boolean> {
     return this.#tasks.cancel();
