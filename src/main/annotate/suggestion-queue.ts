@@ -3,8 +3,8 @@
 // written to the vault's cache only if the source still has the text it was computed from, and
 // whoever waits is told (an event for the reader, a promise for the CLI).
 import type { Store } from '../store/index.ts';
-import { type ComputeSuggestions, ExtractionError, type ExtractionFailure } from './suggestion-thread.ts';
-import { extractionInput, fingerprintOf, type SourceForSuggestions } from './suggestions.ts';
+import { type ComputeSuggestions, ExtractionError, type ExtractionFailure, type Found } from './suggestion-thread.ts';
+import { cacheSuggestions, extractionInput, fingerprintOf, type SourceForSuggestions } from './suggestions.ts';
 
 export type SuggestionState =
   | { status: 'computing'; done: Promise<void> }
@@ -34,12 +34,18 @@ export interface SuggestionQueueOptions {
   onReady?: (sourceId: string) => void;
   /** Writes wait (without blocking) until it is not busy. */
   writeGate?: WriteGate;
+  /**
+   * Writes a computed cache elsewhere (an open import batch's vault worker); null when there is no
+   * such writer now, and the queue writes on the store's own connection.
+   */
+  writeElsewhere?: (store: Store, sourceId: string, fingerprint: string, found: Found[]) => Promise<boolean> | null;
 }
 
 export class SuggestionQueue {
   readonly #compute: ComputeSuggestions;
   readonly #onReady: (sourceId: string) => void;
   readonly #gate: WriteGate | undefined;
+  readonly #writeElsewhere: NonNullable<SuggestionQueueOptions['writeElsewhere']>;
   readonly #jobs: Job[] = [];
   /** Failures by source and fingerprint: a text that timed out is not tried again by itself. */
   readonly #failed = new Map<string, ExtractionFailure>();
@@ -49,6 +55,7 @@ export class SuggestionQueue {
     this.#compute = options.compute;
     this.#onReady = options.onReady ?? (() => {});
     this.#gate = options.writeGate;
+    this.#writeElsewhere = options.writeElsewhere ?? (() => null);
   }
 
   /**
@@ -89,6 +96,20 @@ export class SuggestionQueue {
     for (const job of this.#jobs.splice(0)) job.settle();
   }
 
+  /** Through an import's vault worker while a batch runs, else here once no import is storing a file. */
+  async #write(job: Job, found: Found[]): Promise<boolean> {
+    const elsewhere = this.#writeElsewhere(job.store, job.sourceId, job.fingerprint, found);
+    if (elsewhere) {
+      try {
+        return await elsewhere;
+      } catch {
+        // the batch ended meanwhile: written here instead
+      }
+    }
+    while (this.#gate?.busy()) await this.#gate.idle();
+    return cacheSuggestions(job.store, job.sourceId, job.fingerprint, found);
+  }
+
   async #next(): Promise<void> {
     if (this.#running) return;
     const job = this.#jobs.shift();
@@ -98,16 +119,8 @@ export class SuggestionQueue {
       const source = job.store.sources.textForSuggestions(job.sourceId);
       if (!source || fingerprintOf(source) !== job.fingerprint) return; // gone, or read again since: a newer job follows
       const found = await this.#compute(extractionInput(source));
-      // Checked and written in one turn of the loop, once no import is storing a file.
-      while (this.#gate?.busy()) await this.#gate.idle();
       // Written only if the text is still the one computed from (it may have been read again meanwhile).
-      const now = job.store.sources.textForSuggestions(job.sourceId);
-      if (
-        now &&
-        fingerprintOf(now) === job.fingerprint &&
-        job.store.suggestions.write(job.sourceId, job.fingerprint, found)
-      )
-        this.#onReady(job.sourceId);
+      if (await this.#write(job, found)) this.#onReady(job.sourceId);
     } catch (error) {
       if (error instanceof ExtractionError) {
         this.#failed.set(`${job.sourceId}:${job.fingerprint}`, error.reason);

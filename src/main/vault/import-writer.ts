@@ -116,6 +116,19 @@ export class WorkerImportWriter implements ImportWriter {
     });
   }
 
+  /**
+   * Caches a source's computed suggestions through this worker (see cacheSuggestions): the main
+   * process then neither waits for the write lock nor pays the commit. Rejects once the writer ended.
+   */
+  cacheSuggestions(sourceId: string, fingerprint: string, found: unknown[]): Promise<boolean> {
+    return this.#call({ op: 'cacheSuggestions', sourceId, fingerprint, found }, []);
+  }
+
+  /** Whether the writer still takes calls. */
+  open(): boolean {
+    return this.#ended === null;
+  }
+
   /** Whether a file is being stored now (the worker may hold the vault's write lock). */
   busy(): boolean {
     return this.#storing > 0;

@@ -194,6 +194,15 @@ export class Vault {
     };
   }
 
+  /**
+   * Caches a source's computed suggestions through an open import batch's vault worker; null when
+   * no batch is open (the caller writes on the main connection).
+   */
+  cacheSuggestionsInWorker(sourceId: string, fingerprint: string, found: unknown[]): Promise<boolean> | null {
+    const writer = [...this.#writers].find((each) => each.open());
+    return writer ? writer.cacheSuggestions(sourceId, fingerprint, found) : null;
+  }
+
   /** Whether an import batch is storing a file now (its vault worker may hold the write lock). */
   importWriting(): boolean {
     return [...this.#writers].some((writer) => writer.busy());

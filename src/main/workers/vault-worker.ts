@@ -7,6 +7,7 @@
 // stop promptly is terminated by the parent.
 import { parentPort } from 'node:worker_threads';
 import { UprightError } from '../../shared/errors.ts';
+import { cacheSuggestions } from '../annotate/suggestions.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import { type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
@@ -41,6 +42,7 @@ export type VaultWorkerMessage =
 export type ImportCall =
   | { id: number; op: 'duplicate'; dossierId: string; name: string; sha256: string }
   | { id: number; op: 'store'; file: ParsedFileInput }
+  | { id: number; op: 'cacheSuggestions'; sourceId: string; fingerprint: string; found: unknown[] }
   | { id: number; op: 'end' };
 
 export type ImportReply =
@@ -100,6 +102,8 @@ function importSession(request: VaultWorkerRequest): void {
       return;
     }
     if (call.op === 'duplicate') answer(call.id, () => duplicateOutcome(store, call.dossierId, call.name, call.sha256));
+    else if (call.op === 'cacheSuggestions')
+      answer(call.id, () => cacheSuggestions(store, call.sourceId, call.fingerprint, call.found));
     else answer(call.id, () => storeParsedFile(store, { ...call.file, doc: unpack(call.file.doc) }));
   });
 }

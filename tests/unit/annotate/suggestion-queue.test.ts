@@ -1,11 +1,13 @@
-// The suggestion queue writes its cache on the main process: while an import stores a file in the
-// vault worker (holding the write lock), the write waits for it without blocking, then goes ahead.
+// The suggestion queue writes its cache through an import batch's vault worker while one is open;
+// otherwise on the main process — and while an import stores a file in the vault worker (holding the
+// write lock), that write waits for it without blocking, then goes ahead.
 import { describe, expect, it } from 'vitest';
 import { SuggestionQueue, type WriteGate } from '../../../src/main/annotate/suggestion-queue.ts';
 import type { Store } from '../../../src/main/store/index.ts';
 
 function fakeStore(writes: string[]): Store {
   return {
+    transaction: <T>(fn: () => T) => fn(),
     sources: {
       textForSuggestions: (id: string) => ({ id, text: `Text of ${id}`, language: 'en', date: null }),
     },
@@ -40,6 +42,28 @@ describe('the suggestion queue', () => {
     if (state.status === 'computing') await state.done;
     expect(writes).toEqual(['s1']);
     expect(ready).toEqual(['s1']);
+  });
+
+  it('writes through the import batch’s worker while one is open, and here when it has just ended', async () => {
+    const writes: string[] = [];
+    const elsewhere: string[] = [];
+    let open = true;
+    const queue = new SuggestionQueue({
+      compute: async () => [],
+      writeGate: { busy: () => false, idle: async () => {} },
+      writeElsewhere: (_store, sourceId) => {
+        elsewhere.push(sourceId);
+        return open ? Promise.resolve(true) : Promise.reject(new Error('the batch ended'));
+      },
+    });
+    const store = fakeStore(writes);
+    const first = queue.request(store, { id: 'a', text: 'Text of a', language: 'en', date: null });
+    if (first.status === 'computing') await first.done;
+    open = false;
+    const second = queue.request(store, { id: 'b', text: 'Text of b', language: 'en', date: null });
+    if (second.status === 'computing') await second.done;
+    expect(elsewhere).toEqual(['a', 'b']);
+    expect(writes).toEqual(['b']);
   });
 
   it('writes at once when no import is storing', async () => {
