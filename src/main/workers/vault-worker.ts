@@ -10,7 +10,7 @@ import { UprightError } from '../../shared/errors.ts';
 import { cacheSuggestions } from '../annotate/suggestions.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
-import { type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
+import { checkpointPassive, type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
 import { Store } from '../store/index.ts';
 import { LATEST_VERSION, type MigrationStep, migrate } from '../store/migrations/index.ts';
 import { type TaskHooks, type TaskStep, verifyStore, writeCheckedCopy } from '../vault/checks.ts';
@@ -96,6 +96,13 @@ function importSession(request: VaultWorkerRequest): void {
   };
   port?.on('message', (call: ImportCall) => {
     if (call.op === 'end') {
+      // Moves what the batch wrote from the WAL into the database here, without waiting for anyone
+      // (PASSIVE), so that the main connection's checkpoint when the vault locks has little left to do.
+      try {
+        checkpointPassive(db);
+      } catch {
+        // best effort: the lock's checkpoint does the rest
+      }
       if (db.open) db.close();
       auditKey.fill(0);
       port.close();
