@@ -17,7 +17,8 @@
 // Errors are UprightError with the codes of src/shared/errors.ts; every method that can fail
 // before it changes anything leaves the vault's files exactly as they were.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import type { MigrationProgress, TaskProgress } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
@@ -60,6 +61,7 @@ import {
   createPassphraseSlot,
   createRecoverySlot,
   fsyncFolder,
+  fsyncFolderAsync,
   hasMac,
   type KdfParams,
   type KeySlotFile,
@@ -69,7 +71,7 @@ import {
   readKeySlotFile,
   recoverySlotOf,
   removeStrayTempFiles,
-  writeFileAtomic,
+  writeFileAtomicAsync,
   writeKeySlotFile,
 } from './keyslots.ts';
 import { migrateInWorker, type RunningMigration } from './migration-runner.ts';
@@ -573,7 +575,8 @@ export class Vault {
     const copyDb = resolve(partial, VAULT_DB_FILE);
     const copySlots = resolve(partial, KEYSLOTS_FILE);
     try {
-      writeFileAtomic(copySlots, readFileSync(this.#slotsFile));
+      // File work on the thread pool where it can be: each fsync would hold the main process up.
+      await writeFileAtomicAsync(copySlots, await readFile(this.#slotsFile));
       if (this.#tasksOnMainThread) {
         writeCheckedCopy(db, this.#dataKey as Buffer, copyDb, MAIN_THREAD_HOOKS);
       } else {
@@ -591,9 +594,9 @@ export class Vault {
           poll: () => ({ step: 'copy', done: Math.min(total, sizeOf(copyDb)), total }),
         });
       }
+      await fsyncFolderAsync(partial);
       // Locked while the copy was made: the vault is closed, and so is this backup.
       if (generation !== this.#generation || !this.#db) throw new UprightError('VAULT_LOCKED');
-      fsyncFolder(partial);
       const bytes = statSync(copyDb).size + statSync(copySlots).size;
       // rename() replaces an empty folder on POSIX; elsewhere remove the empty one first.
       if (emptyFolderChosen && process.platform === 'win32') rmSync(target, { recursive: true, force: true });
