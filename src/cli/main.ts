@@ -14,8 +14,10 @@ import { createServices, type Services } from '../main/services.ts';
 import { allPages, isPagedMethod, MAX_PAGE_SIZE, type Page } from '../shared/api/paging.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
+import { addBundleCommands } from './bundle.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
+import { addRecommendationsCommand } from './recommendations.ts';
 import { errorWords } from './words.ts';
 
 interface GlobalOptions {
@@ -489,6 +491,8 @@ export function buildProgram(): Command {
   }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addRecommendationsCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addBundleCommands(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;
 }

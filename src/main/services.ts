@@ -26,6 +26,10 @@ export interface Dialogs {
   chooseImportPaths(what: 'files' | 'folder'): Promise<string[]>;
   /** Where to write an exported file (a submission, annotations), or null when cancelled. */
   chooseSavePath(suggestedName: string, filter: SaveFilter): Promise<string | null>;
+  /** A bundle file to open (an encrypted .age file from a colleague), or null when cancelled. */
+  chooseBundleFile?(): Promise<string | null>;
+  /** The shared inbox folder for bundles (one Syncthing or a share keeps in step), or null when cancelled. */
+  chooseInboxFolder?(): Promise<string | null>;
 }
 
 /** What kind of file a save dialog offers: "Word document" with extensions ["docx"]. */

@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import { annotateApi } from './api/annotate.ts';
 import { appApi } from './api/app.ts';
+import { bundlesApi } from './api/bundles.ts';
 import { dossiersApi } from './api/dossiers.ts';
 import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationImportApi } from './api/recommendation-import.ts';
 import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
@@ -21,11 +23,13 @@ import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
 export * from './api/app.ts';
+export * from './api/bundles.ts';
 export * from './api/dossiers.ts';
 export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendation-import.ts';
 export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
@@ -44,8 +48,10 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...recommendationImportApi,
   ...searchApi,
   ...eventsApi,
+  ...bundlesApi,
   ...recommendationsApi,
 };
 

@@ -146,6 +146,15 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.DRAFT_TABLE_SHAPE',
     defaultMessage: 'Every row of the table needs {columns, plural, one {# cell} other {# cells}}, one per column.',
   },
+  TIMELINE_EMPTY: {
+    id: 'error.TIMELINE_EMPTY',
+    defaultMessage: 'No event of this dossier matches these filters: nothing was added to the draft.',
+  },
+  EXCERPT_NOT_A_CLAIM: {
+    id: 'error.EXCERPT_NOT_A_CLAIM',
+    defaultMessage:
+      'This excerpt is not a claim, denial or acknowledgement by the State. Set its stance in the reader first.',
+  },
   EVENT_NOT_FOUND: { id: 'error.EVENT_NOT_FOUND', defaultMessage: 'This event no longer exists.' },
   EVENT_DATE_UNREADABLE: {
     id: 'error.EVENT_DATE_UNREADABLE',
@@ -351,7 +360,96 @@ export const ERROR_MESSAGES = defineMessages({
     defaultMessage:
       'The page nests its elements more than {limit, number} levels deep, which no real page does, so it was not read. It may be damaged or made to crash programs.',
   },
+  // Bundles: each refusal says what went wrong; nothing was written when one is given.
+  COLLEAGUE_NOT_FOUND: { id: 'error.COLLEAGUE_NOT_FOUND', defaultMessage: 'This colleague is no longer in the list.' },
+  COLLEAGUE_KEY_TAKEN: {
+    id: 'error.COLLEAGUE_KEY_TAKEN',
+    defaultMessage: 'A colleague with this public key is already in the list.',
+  },
+  COLLEAGUE_IS_YOU: {
+    id: 'error.COLLEAGUE_IS_YOU',
+    defaultMessage: 'This is your own vault’s public key. Paste the key your colleague shared with you.',
+  },
+  AGE_KEY_INVALID: {
+    id: 'error.AGE_KEY_INVALID',
+    defaultMessage:
+      'That is not a public key. A public key starts with “age1” and has 62 letters and digits; copy it again from your colleague’s Settings › Team.',
+  },
+  BUNDLE_NO_RECIPIENT: {
+    id: 'error.BUNDLE_NO_RECIPIENT',
+    defaultMessage: 'Choose at least one colleague to encrypt the bundle to, or give it a passphrase.',
+  },
+  BUNDLE_DAMAGED: {
+    id: 'error.BUNDLE_DAMAGED',
+    defaultMessage:
+      'The bundle is damaged, cut short or was changed after it was made, so it was refused. Nothing was imported. Ask for it to be sent again.',
+  },
+  BUNDLE_NOT_A_BUNDLE: {
+    id: 'error.BUNDLE_NOT_A_BUNDLE',
+    defaultMessage: 'This file is not an Upright bundle. Nothing was imported.',
+  },
+  BUNDLE_NOT_FOR_YOU: {
+    id: 'error.BUNDLE_NOT_FOR_YOU',
+    defaultMessage:
+      'This bundle was encrypted for someone else’s key, not this vault’s. Nothing was imported. Send your colleague your public key (Settings › Team) and ask for a new bundle.',
+  },
+  BUNDLE_PASSPHRASE_NEEDED: {
+    id: 'error.BUNDLE_PASSPHRASE_NEEDED',
+    defaultMessage: 'This bundle is locked with a passphrase. Type the passphrase you were given.',
+  },
+  BUNDLE_WRONG_PASSPHRASE: {
+    id: 'error.BUNDLE_WRONG_PASSPHRASE',
+    defaultMessage: 'That passphrase does not open this bundle. Nothing was imported.',
+  },
+  BUNDLE_SIGNATURE_INVALID: {
+    id: 'error.BUNDLE_SIGNATURE_INVALID',
+    defaultMessage:
+      'The bundle’s signature does not match its contents: it may have been changed on the way. Nothing was imported.',
+  },
+  BUNDLE_SENDER_CHANGED: {
+    id: 'error.BUNDLE_SENDER_CHANGED',
+    defaultMessage:
+      'This bundle claims to come from {name}, but is signed with a different key than their earlier bundles. Nothing was imported. Check with {name} in person.',
+    description: 'name: the colleague’s name as the person saved it',
+  },
+  BUNDLE_FROM_FUTURE: {
+    id: 'error.BUNDLE_FROM_FUTURE',
+    defaultMessage: 'This bundle was made by a newer version of Upright. Update Upright to import it.',
+  },
+  BUNDLE_INCOMPATIBLE: {
+    id: 'error.BUNDLE_INCOMPATIBLE',
+    defaultMessage:
+      'This bundle holds records this version of Upright cannot merge. Nothing was imported. Both sides should use the same version of Upright.',
+  },
+  BUNDLE_PREVIEW_EXPIRED: {
+    id: 'error.BUNDLE_PREVIEW_EXPIRED',
+    defaultMessage: 'The bundle’s preview is no longer open (the vault was locked). Choose the bundle again.',
+  },
+  INBOX_NOT_CHOSEN: {
+    id: 'error.INBOX_NOT_CHOSEN',
+    defaultMessage: 'No shared inbox folder is chosen. Choose one in Settings › Team.',
+  },
+  INBOX_UNREADABLE: {
+    id: 'error.INBOX_UNREADABLE',
+    defaultMessage: 'The shared inbox folder cannot be used (it is missing or not writable). Choose another.',
+  },
+  BUNDLE_CONFLICT_UNRESOLVED: {
+    id: 'error.BUNDLE_CONFLICT_UNRESOLVED',
+    defaultMessage:
+      '{count, plural, one {One record was} other {# records were}} changed on both sides. Choose for each: keep mine, keep theirs or keep both. Nothing was imported.',
+  },
   // The command line's own refusals (worded in the terminal, in English or Russian).
+  RECOMMENDATION_IMPORT_UNRELIABLE: {
+    id: 'error.RECOMMENDATION_IMPORT_UNRELIABLE',
+    defaultMessage:
+      'Nothing was imported: {problem, select, BROKEN_QUOTES {a quotation mark opened on line {line} is never closed, so the rows after it cannot be read} TOO_MANY_FIELDS {line {line} has more cells than the header row (a separator that should be quoted), so its columns cannot be trusted} NO_TEXT_COLUMN {no column holds the recommendations’ words; map one to “text”} other {no numbered recommendations were found}}. Fix the file, then import it again.',
+    description: 'problem: BROKEN_QUOTES, TOO_MANY_FIELDS, NO_TEXT_COLUMN or NO_RECOMMENDATIONS; line: the line number',
+  },
+  RECOMMENDATION_MAPPING_INVALID: {
+    id: 'error.RECOMMENDATION_MAPPING_INVALID',
+    defaultMessage:
+      '“{spec}” is not a column of the file and a field: write "Column header=field" or "3=field", the field one of text, states, cycle, session, document, paragraph, response, themes or ignore.',
+  },
   CLI_SECRET_NEEDED: {
     id: 'error.CLI_SECRET_NEEDED',
     defaultMessage:

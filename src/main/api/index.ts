@@ -1,11 +1,13 @@
 // Joins each area's handlers into the one table; the type check fails if a method has no handler.
 import { annotateHandlers } from './annotate.ts';
 import { appHandlers } from './app.ts';
+import { bundleHandlers } from './bundles.ts';
 import { dossierHandlers } from './dossiers.ts';
 import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import { eventHandlers } from './events.ts';
 import { linkHandlers } from './links.ts';
+import { recommendationImportHandlers } from './recommendation-import.ts';
 import { recommendationHandlers } from './recommendations.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
@@ -27,8 +29,10 @@ export const handlers: Handlers = {
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,
+  ...recommendationImportHandlers,
   ...searchHandlers,
   ...eventHandlers,
+  ...bundleHandlers,
   ...recommendationHandlers,
 };
 

@@ -18,6 +18,29 @@ export function importDialogOptions(what: 'files' | 'folder'): OpenDialogOptions
   };
 }
 
+/** Open one bundle a colleague sent (an age-encrypted .age file). */
+export function bundleDialogOptions(): OpenDialogOptions {
+  return {
+    title: 'Import a bundle',
+    buttonLabel: 'Open bundle',
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [
+      { name: 'Upright bundles', extensions: ['age'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+}
+
+/** The shared inbox folder (kept in step by Syncthing, a network share or a USB stick). */
+export function inboxDialogOptions(documentsDir: string): OpenDialogOptions {
+  return {
+    title: 'Choose the shared inbox folder for bundles',
+    defaultPath: documentsDir,
+    buttonLabel: 'Use this folder',
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+  };
+}
+
 export function backupDialogOptions(documentsDir: string, suggestedName: string): SaveDialogOptions {
   return {
     title: 'Save an encrypted backup',

@@ -9,7 +9,13 @@ import { createServices, type Services } from '../services.ts';
 import { IntegritySchedule } from '../vault/integrity-schedule.ts';
 import { autoLockThrough } from '../vault/locker.ts';
 import { locateBundledWorkers } from '../workers/entries.ts';
-import { backupDialogOptions, exportDialogOptions, importDialogOptions } from './dialogs.ts';
+import {
+  backupDialogOptions,
+  bundleDialogOptions,
+  exportDialogOptions,
+  importDialogOptions,
+  inboxDialogOptions,
+} from './dialogs.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import {
   APP_ENTRY,
@@ -205,6 +211,20 @@ app.whenReady().then(() => {
         return result.canceled ? [] : result.filePaths;
       },
       chooseSavePath: (suggestedName, filter) => askWhereToSave(exportDialogOptions(documents, suggestedName, filter)),
+      chooseBundleFile: async () => {
+        const options = bundleDialogOptions();
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      chooseInboxFolder: async () => {
+        const options = inboxDialogOptions(documents);
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     },
   });
   services = active;

@@ -1,6 +1,7 @@
 // The Store: the repositories of one open vault, sharing its connection and its audit log.
 // Obtained from Vault.store() while the vault is unlocked; SQL lives in these repositories only.
 import { AuditLog } from './audit.ts';
+import { BundleRepository } from './bundles.ts';
 import { CodeRepository } from './codes.ts';
 import { checkpoint, type Db, integrityCheck } from './database.ts';
 import { DossierRepository } from './dossiers.ts';
@@ -8,8 +9,10 @@ import { DraftRepository } from './drafts.ts';
 import { EntityRepository } from './entities.ts';
 import { EventRepository } from './events.ts';
 import { ExcerptRepository } from './excerpts.ts';
+import { IdentityRepository } from './identity.ts';
 import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
+import { RecommendationImportRepository } from './recommendation-import.ts';
 import { RecommendationRepository } from './recommendations.ts';
 import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
@@ -41,6 +44,7 @@ export type {
   SearchMatch,
   Stance,
 } from './excerpts.ts';
+export type { ColleagueRecord, IdentityKeys } from './identity.ts';
 export type { ExcerptLinkView, LinkEnd, LinkRecord, NewLink } from './links.ts';
 export type { EntityMentionListItem, MentionRecord, MentionStatus, NewMention } from './mentions.ts';
 export type {
@@ -85,6 +89,9 @@ export class Store {
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly search: SearchRepository;
+  readonly recommendationImport: RecommendationImportRepository;
+  readonly identity: IdentityRepository;
+  readonly bundles: BundleRepository;
   readonly #db: Db;
 
   constructor(db: Db, options: StoreOptions = {}) {
@@ -103,6 +110,9 @@ export class Store {
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
     this.search = new SearchRepository(db, this.audit);
+    this.recommendationImport = new RecommendationImportRepository(db, this.audit);
+    this.identity = new IdentityRepository(db, this.audit);
+    this.bundles = new BundleRepository(db, this.audit);
   }
 
   /** Runs fn in one transaction (nested calls become savepoints): all of it commits, or none. */

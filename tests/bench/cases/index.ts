@@ -1,5 +1,6 @@
 // Every benchmark case, listed by hand (run.ts imports this list).
 import type { BenchCase } from '../harness.ts';
+import { bundlesBench } from './bundles.ts';
 import { draftChecksBench } from './draft-checks.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
@@ -20,4 +21,5 @@ export const cases: BenchCase[] = [
   mainLoopBench,
   draftChecksBench,
   timelineBench,
+  bundlesBench,
 ];

@@ -18,6 +18,8 @@ import { migration as m012 } from './012-never-export-index.ts';
 import { migration as m013 } from './013-excerpt-links.ts';
 import { migration as m014 } from './014-event-dates-and-roles.ts';
 import { migration as m015 } from './015-recommendations-tracker.ts';
+import { migration as m016 } from './016-search-terms.ts';
+import { migration as m017 } from './017-bundle-identity.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -38,6 +40,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m013,
   m014,
   m015,
+  m016,
+  m017,
 ];
 
 MIGRATIONS.forEach((m, index) => {

@@ -19,6 +19,10 @@ export type Area =
   | 'draft'
   | 'search'
   | 'event'
+  | 'identity'
+  | 'colleague'
+  | 'bundle'
+  | 'inbox'
   | 'recommendation';
 
 export function areaOf(method: string): Area {
@@ -51,6 +55,8 @@ const READ_VERBS = new Set([
   'claims',
   'matrix',
   'facets',
+  'table',
+  'importPreview',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
@@ -104,6 +110,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
+  'draft.appendTable': ['draft'],
+  'draft.appendTimeline': ['draft'],
+  'draft.appendClaim': ['draft'],
   // A recommendation's words and numbers show in the drafts that refer to it (and their checks);
   // its assessment and evidence only in the tracker.
   'recommendation.create': ['recommendation', 'draft'],
@@ -113,6 +122,8 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'recommendation.addEvidence': ['recommendation'],
   'recommendation.removeEvidence': ['recommendation'],
   'recommendation.insertTable': ['draft', 'recommendation'],
+  // An import adds recommendations; drafts check their references against them.
+  'recommendation.import': ['recommendation', 'draft'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
   'excerpt.unlink': ['excerpt'],
@@ -141,6 +152,16 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   // They open the person's own vault for a moment, from the sample: nothing open here changes.
   'sample.ownDossiers': [],
   'sample.copySources': [],
+  // Bundles: the identity is made on first sight; colleagues show in Settings and the export dialog;
+  // exporting writes a file, a preview opens one; a merge can change anything in a dossier.
+  'identity.show': [],
+  'colleague.add': ['colleague'],
+  'colleague.rename': ['colleague'],
+  'colleague.remove': ['colleague'],
+  'bundle.export': ['inbox'],
+  'bundle.preview': [],
+  'bundle.import': 'all',
+  'inbox.choose': ['inbox'],
 };
 
 /** The areas a successful call of `method` may have changed; empty for a read. */

@@ -4,6 +4,7 @@ import type { Dossier } from '../../../../shared/api.ts';
 import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
@@ -13,6 +14,7 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
   const errorText = useErrorText();
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useApi('dossier.list', { includeArchived: showArchived }, { placeholderData: (previous) => previous });
   const create = useApiMutation('dossier.create');
   const dossiers = list.data;
@@ -28,6 +30,9 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
             <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
             <FormattedMessage id="dossier.list.showArchived" defaultMessage="Show archived" />
           </label>
+          <button type="button" onClick={() => setImporting(true)}>
+            <FormattedMessage id="dossier.list.importBundle" defaultMessage="Import bundle…" />
+          </button>
           {!creating && (
             <button type="button" className="primary" onClick={() => setCreating(true)}>
               <FormattedMessage id="dossier.list.new" defaultMessage="New dossier" />
@@ -36,6 +41,7 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
         </div>
       </div>
       <ErrorNote message={list.error ? errorText(list.error) : null} />
+      {importing && <ImportBundleDialog onClose={() => setImporting(false)} />}
       {creating && (
         <DossierForm
           submitLabel={intl.formatMessage({ id: 'dossier.list.create', defaultMessage: 'Create dossier' })}

@@ -7,6 +7,7 @@ import { subscribe } from '../../api/client.ts';
 import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { TeamSettings } from '../bundles/TeamSettings.tsx';
 import { AboutVault } from './AboutVault.tsx';
 import { ChangePassphrase, NewRecoveryKey } from './Keys.tsx';
 import { LanguageSetting } from './LanguageChoice.tsx';
@@ -332,6 +333,7 @@ export function Settings({
         <BackupAndVerify />
         <ChangePassphrase />
         <NewRecoveryKey />
+        <TeamSettings />
       </div>
     </section>
   );
