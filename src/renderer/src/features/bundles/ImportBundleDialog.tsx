@@ -178,7 +178,7 @@ type Step =
   | BundlePreview
   | { state: 'merged'; outcome: Result<'bundle.import'>; preview: BundlePreview };
 
-export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
+export function ImportBundleDialog({ onClose, inboxName }: { onClose: () => void; inboxName?: string }) {
   const intl = useIntl();
   const errorText = useErrorText();
   const [step, setStep] = useState<Step>({ state: 'choosing' });
@@ -188,7 +188,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   const merge = useApiMutation('bundle.import');
   const asked = useRef(false);
 
-  const open = async (params: { token?: string; passphrase?: string }) => {
+  const open = async (params: { token?: string; passphrase?: string; inboxName?: string }) => {
     setFailure(null);
     try {
       const result = await invoke('bundle.preview', params);
@@ -204,7 +204,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
-    void open({});
+    void open(inboxName ? { inboxName } : {});
   }, []);
 
   const preview = step.state === 'ready' ? step : null;
