@@ -17,6 +17,7 @@ import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } fro
 import { addBundleCommands } from './bundle.ts';
 import { addExportCommand, refuseToReplace } from './export.ts';
 import { promptSecret, secretFrom } from './prompt.ts';
+import { addRecommendationsCommand } from './recommendations.ts';
 import { errorWords } from './words.ts';
 
 interface GlobalOptions {
@@ -317,7 +318,7 @@ export function buildProgram(): Command {
             modifiedAt: f.modifiedAt,
             read: async () => new Uint8Array(await readFile(f.path)),
           })),
-          store: () => services.vault.store(),
+          vault: services.vault,
           signal: new AbortController().signal,
           onProgress: (progress) => {
             const r = progress.outcome;
@@ -490,6 +491,7 @@ export function buildProgram(): Command {
   }
 
   addExportCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
+  addRecommendationsCommand(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
   addBundleCommands(program, { withServices, unlockFromEnvOrPrompt, invoke, output });
 
   return program;

@@ -11,6 +11,7 @@ import { importBatch } from './import/pipeline.ts';
 import { SAMPLE_DOSSIER } from './sample.ts';
 import { PUBLIC_SAMPLE_FILES } from './sample-example.ts';
 import type { DossierRecord, Store } from './store/index.ts';
+import type { Vault } from './vault/vault.ts';
 
 const own = (dossier: DossierRecord): OwnDossier => ({
   id: dossier.id,
@@ -24,10 +25,11 @@ export function ownDossiers(store: Store): OwnDossier[] {
 }
 
 export async function copySampleSources(
-  store: Store,
+  vault: Vault,
   documentsDir: string,
   into: Params<'sample.copySources'>['into'],
 ): Promise<Result<'sample.copySources'>> {
+  const store = vault.store();
   const dossier =
     into.kind === 'dossier'
       ? store.dossiers.require(into.id)
@@ -48,7 +50,7 @@ export async function copySampleSources(
     taskId: 'sample-copy',
     dossierId: dossier.id,
     files,
-    store: () => store,
+    vault,
     signal: new AbortController().signal,
     onProgress: () => {},
   });

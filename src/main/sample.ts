@@ -58,7 +58,7 @@ export async function createSampleVault(vault: Vault, documentsDir: string): Pro
       modifiedAt: f.modifiedAt,
       read: async () => new Uint8Array(await readFile(f.path)),
     })),
-    store: () => vault.store(),
+    vault,
     signal: new AbortController().signal,
     onProgress: () => {},
   });

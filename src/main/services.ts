@@ -14,7 +14,6 @@ import { ImportTasks } from './import/pipeline.ts';
 import { PreferencesFileStore } from './preferences.ts';
 import { createSampleVault, removeSampleVault, sampleLocation } from './sample.ts';
 import { cipherEngineVersion } from './store/engine-version.ts';
-import type { Store } from './store/index.ts';
 import type { KdfParams } from './vault/keyslots.ts';
 import { Locker } from './vault/locker.ts';
 import { Vault } from './vault/vault.ts';
@@ -74,7 +73,7 @@ export interface Services {
      * Works in the person's own vault with its passphrase, from the sample or not. Opened for the
      * work only when it was locked, and quietly: the windows keep showing what they showed.
      */
-    withOwnVault<T>(passphrase: string, work: (store: Store) => Promise<T>): Promise<T>;
+    withOwnVault<T>(passphrase: string, work: (vault: Vault) => Promise<T>): Promise<T>;
   };
   readonly dialogs: Dialogs;
   /** Imports in progress, by task id (for cancel). */
@@ -141,6 +140,10 @@ export function createServices(options: ServiceOptions): Services {
         if (!building) events.emit('vault.changed', { ...status, ...health(vault), sample });
       },
       onTaskProgress: (progress) => events.emit('task.progress', progress),
+      onMigrationProgress: (progress) => {
+        if (!sample && quietOwn) return;
+        events.emit('vault.migrating', progress);
+      },
     });
     return vault;
   };
@@ -200,7 +203,7 @@ export function createServices(options: ServiceOptions): Services {
         quietOwn = !wasOpen;
         try {
           await own.unlock(passphrase);
-          return await work(own.store());
+          return await work(own);
         } finally {
           if (!wasOpen) own.lock();
           quietOwn = false;

@@ -12,12 +12,13 @@ import { draftsApi } from './api/drafts.ts';
 import { entitiesApi } from './api/entities.ts';
 import { eventsApi } from './api/events.ts';
 import { linksApi } from './api/links.ts';
+import { recommendationImportApi } from './api/recommendation-import.ts';
 import { recommendationsApi } from './api/recommendations.ts';
 import { sampleApi } from './api/sample.ts';
 import { searchApi } from './api/search.ts';
 import { ImportProgress, sourcesApi } from './api/sources.ts';
 import { SuggestionReady, suggestionsApi } from './api/suggestions.ts';
-import { TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
+import { MigrationProgress, TaskProgress, VaultLocking, VaultStatus, vaultApi, WindowReload } from './api/vault.ts';
 import type { Envelope } from './errors.ts';
 
 export * from './api/annotate.ts';
@@ -28,6 +29,7 @@ export * from './api/drafts.ts';
 export * from './api/entities.ts';
 export * from './api/events.ts';
 export * from './api/links.ts';
+export * from './api/recommendation-import.ts';
 export * from './api/recommendations.ts';
 export * from './api/sample.ts';
 export * from './api/search.ts';
@@ -46,6 +48,7 @@ export const api = {
   ...suggestionsApi,
   ...entitiesApi,
   ...draftsApi,
+  ...recommendationImportApi,
   ...searchApi,
   ...eventsApi,
   ...bundlesApi,
@@ -62,6 +65,8 @@ export const events = {
   'suggestion.ready': SuggestionReady,
   /** A verify or backup moved on (or ended): Settings shows a bar with a Cancel button. */
   'task.progress': TaskProgress,
+  /** An unlock is updating an older vault's schema: the unlock screen shows "step n of m". */
+  'vault.migrating': MigrationProgress,
 };
 
 export type Api = typeof api;

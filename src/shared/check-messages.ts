@@ -190,6 +190,11 @@ export const CHECK_MESSAGES = defineMessages({
     id: 'check.RECOMMENDATION_MISSING',
     defaultMessage: 'Refers to a recommendation that is no longer in the vault.',
   },
+  RECOMMENDATION_OTHER_DOSSIER: {
+    id: 'check.RECOMMENDATION_OTHER_DOSSIER',
+    defaultMessage:
+      'Refers to a recommendation tracked in another dossier, not in this review’s list of recommendations.',
+  },
   RECOMMENDATION_UNNUMBERED: {
     id: 'check.RECOMMENDATION_UNNUMBERED',
     defaultMessage: 'Refers to a recommendation without a number such as 140.12.',

@@ -146,6 +146,15 @@ export const ERROR_MESSAGES = defineMessages({
     id: 'error.DRAFT_TABLE_SHAPE',
     defaultMessage: 'Every row of the table needs {columns, plural, one {# cell} other {# cells}}, one per column.',
   },
+  TIMELINE_EMPTY: {
+    id: 'error.TIMELINE_EMPTY',
+    defaultMessage: 'No event of this dossier matches these filters: nothing was added to the draft.',
+  },
+  EXCERPT_NOT_A_CLAIM: {
+    id: 'error.EXCERPT_NOT_A_CLAIM',
+    defaultMessage:
+      'This excerpt is not a claim, denial or acknowledgement by the State. Set its stance in the reader first.',
+  },
   EVENT_NOT_FOUND: { id: 'error.EVENT_NOT_FOUND', defaultMessage: 'This event no longer exists.' },
   EVENT_DATE_UNREADABLE: {
     id: 'error.EVENT_DATE_UNREADABLE',
@@ -430,6 +439,17 @@ export const ERROR_MESSAGES = defineMessages({
       '{count, plural, one {One record was} other {# records were}} changed on both sides. Choose for each: keep mine, keep theirs or keep both. Nothing was imported.',
   },
   // The command line's own refusals (worded in the terminal, in English or Russian).
+  RECOMMENDATION_IMPORT_UNRELIABLE: {
+    id: 'error.RECOMMENDATION_IMPORT_UNRELIABLE',
+    defaultMessage:
+      'Nothing was imported: {problem, select, BROKEN_QUOTES {a quotation mark opened on line {line} is never closed, so the rows after it cannot be read} TOO_MANY_FIELDS {line {line} has more cells than the header row (a separator that should be quoted), so its columns cannot be trusted} NO_TEXT_COLUMN {no column holds the recommendations’ words; map one to “text”} other {no numbered recommendations were found}}. Fix the file, then import it again.',
+    description: 'problem: BROKEN_QUOTES, TOO_MANY_FIELDS, NO_TEXT_COLUMN or NO_RECOMMENDATIONS; line: the line number',
+  },
+  RECOMMENDATION_MAPPING_INVALID: {
+    id: 'error.RECOMMENDATION_MAPPING_INVALID',
+    defaultMessage:
+      '“{spec}” is not a column of the file and a field: write "Column header=field" or "3=field", the field one of text, states, cycle, session, document, paragraph, response, themes or ignore.',
+  },
   CLI_SECRET_NEEDED: {
     id: 'error.CLI_SECRET_NEEDED',
     defaultMessage:

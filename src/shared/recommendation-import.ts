@@ -2,6 +2,7 @@
 // section: the column mapping, the problems found line by line, and a preview row. Declared once for
 // the parsers (src/main/recommendations/), the API table, the dialog and the CLI.
 import { z } from 'zod';
+import { defineMessages } from './i18n/define.ts';
 import { RecommendationFields } from './recommendations.ts';
 
 /** The fields a CSV column can fill. */
@@ -44,7 +45,7 @@ export const FATAL_IMPORT_PROBLEMS = [
 /** Problems that leave one row out; the others are imported. */
 export const ROW_IMPORT_PROBLEMS = ['NO_TEXT', 'UNKNOWN_RESPONSE', 'UNKNOWN_CYCLE', 'INVALID_VALUE'] as const;
 /** Things worth a look that import anyway. */
-export const NOTICE_IMPORT_PROBLEMS = ['NO_STATES', 'DUPLICATE_IN_FILE'] as const;
+export const NOTICE_IMPORT_PROBLEMS = ['NO_STATES'] as const;
 export const IMPORT_PROBLEM_CODES = [
   ...FATAL_IMPORT_PROBLEMS,
   ...ROW_IMPORT_PROBLEMS,
@@ -75,3 +76,55 @@ export const ImportRow = z.object({
   fields: RecommendationFields,
 });
 export type ImportRow = z.infer<typeof ImportRow>;
+
+/** How each problem is worded, in the dialog and on the command line (params: value, field). */
+export const IMPORT_PROBLEM_MESSAGES = defineMessages({
+  BROKEN_QUOTES: {
+    id: 'recImport.problem.BROKEN_QUOTES',
+    defaultMessage:
+      'A quotation mark opened here is never closed: the rows after it cannot be read. Nothing is imported.',
+  },
+  TOO_MANY_FIELDS: {
+    id: 'recImport.problem.TOO_MANY_FIELDS',
+    defaultMessage:
+      'This row has {value} cells, more than the header row (a separator that should be quoted): its columns cannot be trusted. Nothing is imported.',
+    description: 'value: how many cells the row has',
+  },
+  NO_TEXT_COLUMN: {
+    id: 'recImport.problem.NO_TEXT_COLUMN',
+    defaultMessage: 'No column holds the recommendations’ words. Choose one as “Recommendation”.',
+  },
+  NO_RECOMMENDATIONS: {
+    id: 'recImport.problem.NO_RECOMMENDATIONS',
+    defaultMessage: 'No recommendations were found.',
+  },
+  NO_TEXT: {
+    id: 'recImport.problem.NO_TEXT',
+    defaultMessage: 'No recommendation text: this row is left out.',
+  },
+  UNKNOWN_RESPONSE: {
+    id: 'recImport.problem.UNKNOWN_RESPONSE',
+    defaultMessage:
+      '“{value}” is not a response Upright knows (supported, noted, partially supported): this row is left out.',
+    description: 'value: the cell as the file has it',
+  },
+  UNKNOWN_CYCLE: {
+    id: 'recImport.problem.UNKNOWN_CYCLE',
+    defaultMessage: '“{value}” is not a UPR cycle (such as 3, 3rd or III): this row is left out.',
+    description: 'value: the cell as the file has it',
+  },
+  INVALID_VALUE: {
+    id: 'recImport.problem.INVALID_VALUE',
+    defaultMessage: 'A value of this row is too long or malformed: this row is left out.',
+  },
+  NO_STATES: {
+    id: 'recImport.problem.NO_STATES',
+    defaultMessage: 'No recommending State was found for {value}; it is imported without one.',
+    description: 'value: the recommendation’s number, e.g. 126.4',
+  },
+});
+
+/** What a problem's message needs, from the problem (absent values are empty). */
+export function problemParams(problem: ImportProblem): { value: string; field: string } {
+  return { value: problem.value ?? '', field: problem.field ?? '' };
+}

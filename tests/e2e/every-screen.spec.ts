@@ -111,6 +111,32 @@ for (const language of ['en', 'ru'] as const) {
     await page.getByRole('tab', { name: t('dossier.tab.timeline') }).click();
     await expect(page.getByRole('heading', { name: t('timeline.titleCount', { count: 1 }) })).toBeVisible();
     await seen('timeline');
+
+    // The recommendations tracker: the list with its matrix, one recommendation's page, the form.
+    const recommendation = await callFromPage<{ id: string }>(page, 'recommendation.create', {
+      dossierId: dossier?.id,
+      text: 'Ensure that trade unions can register freely',
+      recommendingStates: ['Germany'],
+      cycle: 3,
+      documentSymbol: 'A/HRC/43/10',
+      paragraph: '140.12',
+      response: 'supported',
+      themes: ['Freedom of association and peaceful assembly'],
+    });
+    await callFromPage(page, 'recommendation.assess', { id: recommendation.id, assessment: 'not_implemented' });
+    await page.getByRole('tab', { name: t('dossier.tab.recommendations') }).click();
+    await expect(page.getByRole('heading', { name: t('recommendations.titleCount', { count: 1 }) })).toBeVisible();
+    await expect(page.getByTestId('recommendation-list')).toContainText('A/HRC/43/10');
+    await seen('recommendations');
+    await page.getByRole('button', { name: t('recommendations.add') }).click();
+    await expect(page.getByRole('dialog', { name: t('recommendations.form.title') })).toBeVisible();
+    await seen('new recommendation form');
+    await page.getByRole('button', { name: t('recommendations.form.cancel') }).click();
+    await page.getByTestId('recommendation-list').getByRole('button').first().click();
+    await expect(page.getByRole('heading', { name: t('recommendations.assessment.title') })).toBeVisible();
+    await seen('recommendation page');
+    await page.getByRole('button', { name: t('recommendations.back') }).click();
+
     await page.getByRole('tab', { name: t('dossier.tab.drafts') }).click();
     await expect(page.getByRole('heading', { name: anyCount((v) => t('drafts.list.headingCount', v)) })).toBeVisible();
     await seen('drafts empty');

@@ -2,7 +2,7 @@
 // rendering and export, and named versions with their comparison.
 import type { DraftBody } from '../../shared/draft.ts';
 import { UprightError } from '../../shared/errors.ts';
-import { appendParagraph } from '../drafts/append.ts';
+import { appendParagraph, appendTable } from '../drafts/append.ts';
 import { runChecks } from '../drafts/checks.ts';
 import { compareBodies } from '../drafts/compare.ts';
 import { dossierReview, loadDraftContext, localToday } from '../drafts/context.ts';
@@ -10,6 +10,7 @@ import { prepareDocument, readDraft } from '../drafts/document.ts';
 import { auditSummary, renderExport, SAVE_FILTERS, suggestedFileName, withExtension } from '../drafts/export.ts';
 import { noteText } from '../drafts/footnotes.ts';
 import { renderHtml } from '../drafts/html.ts';
+import { appendClaim, appendTimeline } from '../drafts/inserts.ts';
 import { renderMarkdown } from '../drafts/markdown.ts';
 import { buildModel } from '../drafts/model.ts';
 import { redactor } from '../drafts/redact.ts';
@@ -61,6 +62,33 @@ export const draftHandlers = {
     const store = services.vault.store();
     const draft = store.drafts.require(id);
     return store.drafts.update(id, { body: appendParagraph(store, draft.dossierId, draft.body, parts) });
+  },
+  'draft.appendTable': ({ id, title, columns, rows }, { services }) => {
+    const store = services.vault.store();
+    const draft = store.drafts.require(id);
+    const body = appendTable(store, draft.dossierId, draft.body, { ...(title ? { title } : {}), columns, rows });
+    return store.drafts.update(id, { body });
+  },
+  'draft.appendTimeline': ({ id, title, ...filter }, { services }) => {
+    const store = services.vault.store();
+    const draft = store.drafts.require(id);
+    const { body, events } = appendTimeline(
+      store,
+      { dossierId: draft.dossierId, body: draft.body, language: draft.cover.language },
+      filter,
+      title,
+    );
+    return { draft: store.drafts.update(id, { body }), events };
+  },
+  'draft.appendClaim': ({ id, excerptId }, { services }) => {
+    const store = services.vault.store();
+    const draft = store.drafts.require(id);
+    const body = appendClaim(
+      store,
+      { dossierId: draft.dossierId, body: draft.body, language: draft.cover.language },
+      excerptId,
+    );
+    return store.drafts.update(id, { body });
   },
   'draft.notes': ({ id }, { services }) => {
     const context = contextFor(services.vault.store(), id);

@@ -7,6 +7,7 @@ import { draftHandlers } from './drafts.ts';
 import { entityHandlers } from './entities.ts';
 import { eventHandlers } from './events.ts';
 import { linkHandlers } from './links.ts';
+import { recommendationImportHandlers } from './recommendation-import.ts';
 import { recommendationHandlers } from './recommendations.ts';
 import type { Handlers } from './registry.ts';
 import { sampleHandlers } from './sample.ts';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...suggestionHandlers,
   ...entityHandlers,
   ...draftHandlers,
+  ...recommendationImportHandlers,
   ...searchHandlers,
   ...eventHandlers,
   ...bundleHandlers,

@@ -13,48 +13,59 @@ function previousCycle(store: Store, dossierId: string, ownCycle: number | null)
   return cycles.length > 0 ? Math.max(...cycles) : undefined;
 }
 
-function insertTable(store: Store, { draftId, ...filter }: Params<'recommendation.insertTable'>) {
+/** The title line and the table, in the draft's language, as body nodes. */
+function tableNodes(store: Store, { draftId, everyCycle, ...filter }: Params<'recommendation.table'>) {
   const draft = store.drafts.require(draftId);
   const w = wording(draft.cover.language);
-  const cycle = filter.cycle ?? previousCycle(store, draft.dossierId, draft.cover.cycle);
+  const cycle = filter.cycle ?? (everyCycle ? undefined : previousCycle(store, draft.dossierId, draft.cover.cycle));
   const recommendations = store.recommendations.all({
     ...filter,
     dossierId: draft.dossierId,
     mechanism: 'upr',
     ...(cycle !== undefined ? { cycle } : {}),
   });
+  // The report's symbol goes in the title when every row shares it, else beside each number.
+  const symbols = new Set(recommendations.map((r) => r.documentSymbol?.trim() ?? ''));
+  const oneSymbol = symbols.size === 1 ? ([...symbols][0] ?? '') : '';
   const rows = recommendations.map((r): TableCell[] => [
-    [{ text: r.paragraph ?? '' }],
-    [{ text: r.text }],
-    [{ text: r.recommendingStates.join(', ') }],
     [
       {
-        text: [
-          w.t('recTable.responseValue', { response: r.response ?? 'none' }),
-          r.documentSymbol ? `(${r.documentSymbol})` : '',
-        ]
+        text: [r.paragraph ?? '', !oneSymbol && r.documentSymbol ? `(${r.documentSymbol})` : '']
           .filter(Boolean)
           .join(' '),
       },
     ],
-    // The assessment, then each excerpt that shows it as a note.
+    [{ text: r.text }],
+    [{ text: r.recommendingStates.join(', ') }],
+    [{ text: w.t('recTable.responseValue', { response: r.response ?? 'none' }) }],
+    // The assessment, then each excerpt that shows it as a note ("never export" ones stay out).
     [
       { text: w.t('recTable.assessmentValue', { assessment: r.assessment ?? 'none' }) },
-      ...r.evidence.map((e) => ({ excerptId: e.excerptId })),
+      ...r.evidence.filter((e) => e.confidentiality !== 'never_export').map((e) => ({ excerptId: e.excerptId })),
     ],
   ]);
-  const body = appendTable(store, draft.dossierId, draft.body, {
-    title: w.t('recTable.title'),
-    columns: [
-      w.t('recTable.number'),
-      w.t('recTable.text'),
-      w.t('recTable.states'),
-      w.t('recTable.response'),
-      w.t('recTable.assessment'),
-    ],
-    rows,
-  });
-  return store.drafts.update(draftId, { body });
+  const { content } = appendTable(
+    store,
+    draft.dossierId,
+    { type: 'doc', content: [] },
+    {
+      title: oneSymbol ? `${w.t('recTable.title')} (${oneSymbol})` : w.t('recTable.title'),
+      columns: [
+        w.t('recTable.number'),
+        w.t('recTable.text'),
+        w.t('recTable.states'),
+        w.t('recTable.response'),
+        w.t('recTable.assessment'),
+      ],
+      rows,
+    },
+  );
+  return { draft, nodes: content, count: rows.length };
+}
+
+function insertTable(store: Store, params: Params<'recommendation.insertTable'>) {
+  const { draft, nodes } = tableNodes(store, params);
+  return store.drafts.update(draft.id, { body: { ...draft.body, content: [...draft.body.content, ...nodes] } });
 }
 
 export const recommendationHandlers = {
@@ -83,6 +94,10 @@ export const recommendationHandlers = {
     const store = services.vault.store();
     store.dossiers.require(dossierId);
     return store.recommendations.facets(dossierId);
+  },
+  'recommendation.table': (params, { services }) => {
+    const { nodes, count } = tableNodes(services.vault.store(), params);
+    return { nodes, count };
   },
   'recommendation.insertTable': (params, { services }) => insertTable(services.vault.store(), params),
 } satisfies Partial<Handlers>;

@@ -24,7 +24,7 @@ export const sampleHandlers = {
     return services.status();
   },
   'sample.ownDossiers': ({ passphrase }, { services }) =>
-    services.sample.withOwnVault(passphrase, async (store) => ownDossiers(store)),
+    services.sample.withOwnVault(passphrase, async (vault) => ownDossiers(vault.store())),
   'sample.copySources': ({ passphrase, into }, { services }) =>
-    services.sample.withOwnVault(passphrase, (store) => copySampleSources(store, services.sample.documents, into)),
+    services.sample.withOwnVault(passphrase, (vault) => copySampleSources(vault, services.sample.documents, into)),
 } satisfies Partial<Handlers>;

@@ -15,7 +15,7 @@ async function runImport(ctx: Context, taskId: string, dossierId: string, files:
       taskId,
       dossierId,
       files,
-      store: () => services.vault.store(),
+      vault: services.vault,
       signal,
       onProgress: (progress) => {
         services.events.emit('import.progress', progress);

@@ -386,6 +386,9 @@ function recommendationRefs({ context, model }: Input, add: Add): void {
       add('recommendation-ref', 'error', 'RECOMMENDATION_MISSING', {}, mention.target);
       continue;
     }
+    if (rec.inOtherDossier) add('recommendation-ref', 'error', 'RECOMMENDATION_OTHER_DOSSIER', {}, mention.target);
+    // An ILO body's request is cited by body, year and convention: the UPR report's checks do not apply.
+    if (rec.mechanism === 'ilo') continue;
     const paragraph = rec.paragraph?.trim() ?? '';
     const label = { numbered: paragraph ? 'yes' : 'no', paragraph };
     if (!paragraph || !RECOMMENDATION_NUMBER.test(paragraph)) {

@@ -16,7 +16,9 @@ function blockTexts(body: DraftBody, citation: CitationLabel, recommendation: Re
   return layout(buildModel(body, recommendation).blocks).flatMap((item) =>
     item.kind === 'block'
       ? [text(item.block)]
-      : item.rows.map((row) => row.cells.map((blocks) => blocks.map(text).join(' ')).join(' | ')),
+      : item.rows.map((row) =>
+          row.cells.flatMap((cell) => (cell ? [cell.blocks.map(text).join(' ')] : [])).join(' | '),
+        ),
   );
 }
 

@@ -25,7 +25,10 @@ export function loadDraftContext(store: Store, draft: DraftRecord): DraftContext
     draft,
     dossier: dossierReview(dossier),
     excerpts: store.drafts.citedExcerpts(model.citations.map((c) => c.excerptId)),
-    recommendations: store.drafts.recommendations(model.recommendations.map((r) => r.recommendationId)),
+    recommendations: store.drafts.recommendations(
+      model.recommendations.map((r) => r.recommendationId),
+      draft.dossierId,
+    ),
     entities: store.drafts.pseudonymousEntities(),
     protectedQuotes: () => {
       quotes ??= store.drafts.protectedQuotes(draft.dossierId, MIN_PROTECTED_QUOTE);

@@ -135,14 +135,20 @@ function cellParagraph(block: Block, header: boolean): Paragraph {
 /** Columns as wide as their words need, roughly: a long "What happened" beside a short "When". */
 function columnWidths(table: TableLayout): number[] {
   const weights = Array.from({ length: table.columns }, (_, c) => {
-    const chars = table.rows.reduce(
-      (sum, row) => sum + (row.cells[c] ?? []).reduce((n, b) => n + inlineText(b.inlines).length, 0),
-      0,
-    );
+    // Merged cells say nothing about one column's width.
+    const chars = table.rows.reduce((sum, row) => {
+      const cell = row.cells[c];
+      if (!cell || cell.colspan > 1) return sum;
+      return sum + cell.blocks.reduce((n, b) => n + inlineText(b.inlines).length, 0);
+    }, 0);
     return Math.sqrt(chars / Math.max(1, table.rows.length) + 12);
   });
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((BODY_WIDTH * w) / total));
+}
+
+function spanWidth(widths: number[], column: number, colspan: number): number {
+  return widths.slice(column, column + colspan).reduce((a, b) => a + b, 0);
 }
 
 function wordTable(table: TableLayout): Table {
@@ -163,17 +169,23 @@ function wordTable(table: TableLayout): Table {
         new TableRow({
           ...(row.header ? { tableHeader: true } : {}),
           cantSplit: true,
-          children: row.cells.map(
-            (blocks, c) =>
-              new TableCell({
-                width: { size: widths[c] ?? 0, type: WidthType.DXA },
-                margins: { top: 40, bottom: 40, left: 80, right: 80 },
-                ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
-                // A cell must hold a paragraph, even an empty one.
-                children: blocks.length
-                  ? blocks.map((block) => cellParagraph(block, row.header))
-                  : [new Paragraph({ style: TABLE_TEXT, children: [] })],
-              }),
+          // A place a merged cell covers has no cell of its own: Word continues the merge there.
+          children: row.cells.flatMap((cell, c) =>
+            cell
+              ? [
+                  new TableCell({
+                    width: { size: spanWidth(widths, c, cell.colspan), type: WidthType.DXA },
+                    ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
+                    ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
+                    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                    ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+                    // A cell must hold a paragraph, even an empty one.
+                    children: cell.blocks.length
+                      ? cell.blocks.map((block) => cellParagraph(block, row.header))
+                      : [new Paragraph({ style: TABLE_TEXT, children: [] })],
+                  }),
+                ]
+              : [],
           ),
         }),
     ),

@@ -6,7 +6,7 @@
 import type { CoverLine } from './cover.ts';
 import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
-import { type Block, type Inline, layout, type TableLayout } from './model.ts';
+import { type Block, type Inline, type LaidCell, layout, type TableLayout } from './model.ts';
 import { xmlSafe } from './text.ts';
 import { wording } from './wording.ts';
 
@@ -90,11 +90,13 @@ function cellBlockHtml(block: Block): string {
 }
 
 function tableHtml(table: TableLayout): string {
-  const row = (cells: Block[][], header: boolean) =>
+  const row = (cells: (LaidCell | null)[], header: boolean) =>
     `<tr>${cells
-      .map((blocks) => {
+      .map((cell) => {
+        if (!cell) return '';
         const tag = header ? 'th' : 'td';
-        return `<${tag}${header ? ' scope="col"' : ''}>${blocks.map(cellBlockHtml).join('')}</${tag}>`;
+        const spans = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
+        return `<${tag}${header ? ' scope="col"' : ''}${spans}>${cell.blocks.map(cellBlockHtml).join('')}</${tag}>`;
       })
       .join('')}</tr>`;
   const head = table.rows.filter((r, i) => r.header && table.rows.slice(0, i).every((p) => p.header));

@@ -4,7 +4,7 @@
 // its first row the header; a cell's paragraphs are joined by <br>, its pipes escaped.
 import type { ExportDocument } from './document.ts';
 import { listLabel } from './labels.ts';
-import { type Block, type Inline, layout, type TableLayout } from './model.ts';
+import { type Block, type Inline, type LaidCell, layout, type TableLayout } from './model.ts';
 import { xmlSafe } from './text.ts';
 import { wording } from './wording.ts';
 
@@ -51,8 +51,9 @@ function blockMarkdown(block: Block): string {
   return text;
 }
 
-function cellMarkdown(blocks: Block[]): string {
-  return blocks
+/** A cell's text; a place a merged cell covers is empty (pipe tables cannot merge). */
+function cellMarkdown(cell: LaidCell | null): string {
+  return (cell?.blocks ?? [])
     .map((block) => {
       // A line break would end the row: inside a cell it is an HTML break, as GitHub reads it.
       const text = inlineMarkdown(block.inlines).replace(/\\\n/g, '<br>');

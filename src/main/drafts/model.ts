@@ -47,9 +47,12 @@ export interface ListPlace {
 export interface CellPlace {
   /** Which table (0, 1, …), in document order. */
   table: number;
-  /** 0-based row and column. */
+  /** 0-based row, and the column in the table's grid (after the cells merged across from the left or above). */
   row: number;
   column: number;
+  /** How many columns and rows the cell covers (a merged cell, as a table pasted from Word may have). */
+  colspan: number;
+  rowspan: number;
   /** A header cell (the first row of a table the app writes is a header row). */
   header: boolean;
   /** False for a cell's second and later paragraphs. */
@@ -110,6 +113,11 @@ function markSet(node: DraftNode): { bold: boolean; italic: boolean } {
 
 function attr(node: DraftNode, name: string): unknown {
   return node.attrs?.[name];
+}
+
+/** A cell's colspan or rowspan: a whole number from 1 (what the editor stores) to 50. */
+function span(node: DraftNode, name: 'colspan' | 'rowspan'): number {
+  return Math.min(50, Math.max(1, Math.floor(Number(attr(node, name) ?? 1)) || 1));
 }
 
 /** An id attribute as the API's Id schema accepts it; a citation without one reads as missing. */
@@ -192,14 +200,21 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
             break;
           }
           const table = tableCount++;
-          (node.content ?? []).forEach((row, r) => {
+          // For each grid column, how many more rows a merged cell above still covers.
+          const covered: number[] = [];
+          let r = 0;
+          for (const row of node.content ?? []) {
             // Something other than a row (pasted JSON): its words are kept, outside the grid.
             if (row.type !== 'tableRow') {
               blocksOf([row], { ...place, topLevel: false });
-              return;
+              continue;
             }
-            (row.content ?? []).forEach((cell, c) => {
-              const cellPlace = { table, row: r, column: c, header: cell.type === 'tableHeader' };
+            let column = 0;
+            for (const cell of row.content ?? []) {
+              while ((covered[column] ?? 0) > 0) column++;
+              const colspan = span(cell, 'colspan');
+              const rowspan = span(cell, 'rowspan');
+              const cellPlace = { table, row: r, column, colspan, rowspan, header: cell.type === 'tableHeader' };
               const at: Place = { list: null, first: true, quote: false, topLevel: false, cell: cellPlace };
               const before = blocks.length;
               if (cell.content?.some((n) => n.type === 'text' || n.type === 'citation'))
@@ -207,8 +222,12 @@ export function buildModel(body: DraftBody, recommendationText: RecommendationTe
               else blocksOf(cell.content, at);
               // A cell without even an empty paragraph (pasted JSON): an empty block holds its place.
               if (blocks.length === before) textBlock({ type: 'paragraph' }, 'paragraph', at);
-            });
-          });
+              for (let k = 0; k < colspan; k++) covered[column + k] = rowspan;
+              column += colspan;
+            }
+            for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
+            r++;
+          }
           break;
         }
         case 'bulletList':
@@ -282,11 +301,22 @@ export function inlineText(inlines: Inline[], citation: (run: CitationRun) => st
   return text;
 }
 
-/** A table as the exports lay it out: its rows, each cell's blocks (none for a cell left out). */
+/** A cell as the exports lay it out: its blocks and how many columns and rows it covers. */
+export interface LaidCell {
+  blocks: Block[];
+  colspan: number;
+  rowspan: number;
+}
+
+/** A table as the exports lay it out. */
 export interface TableLayout {
   kind: 'table';
-  rows: { header: boolean; cells: Block[][] }[];
-  /** The widest row's cells: every row is drawn this wide. */
+  /**
+   * Each row's cells by grid column: a cell where it starts, null where a merged cell from the left or
+   * above covers the place, an empty cell where a row is shorter than the table.
+   */
+  rows: { header: boolean; cells: (LaidCell | null)[] }[];
+  /** The widest row's columns: every row is drawn this wide. */
   columns: number;
 }
 
@@ -312,17 +342,42 @@ export function layout(blocks: readonly Block[]): Layout[] {
     const { rows } = table;
     while (rows.length <= cell.row) rows.push({ header: true, cells: [] });
     const row = rows[cell.row] as TableLayout['rows'][number];
-    while (row.cells.length <= cell.column) row.cells.push([]);
-    (row.cells[cell.column] as Block[]).push(block);
+    let laid = row.cells[cell.column];
+    if (!laid) {
+      laid = { blocks: [], colspan: cell.colspan, rowspan: cell.rowspan };
+      row.cells[cell.column] = laid;
+    }
+    laid.blocks.push(block);
     if (!cell.header) row.header = false;
-    table.columns = Math.max(table.columns, row.cells.length);
+    table.columns = Math.max(table.columns, cell.column + cell.colspan);
   }
-  for (const item of out) {
-    if (item.kind !== 'table') continue;
-    for (const row of item.rows) {
-      while (row.cells.length < item.columns) row.cells.push([]);
-      row.header &&= row.cells.some((c) => c.length > 0);
+  for (const item of out) if (item.kind === 'table') fillGrid(item);
+  return out;
+}
+
+/** Marks the places merged cells cover, keeps them inside the table, and fills short rows. */
+function fillGrid(table: TableLayout): void {
+  const { rows, columns } = table;
+  const starts: [number, number, LaidCell][] = [];
+  rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      if (cell) starts.push([r, c, cell]);
+    });
+  });
+  for (const [r, c, cell] of starts) {
+    cell.rowspan = Math.min(cell.rowspan, rows.length - r);
+    cell.colspan = Math.min(cell.colspan, columns - c);
+    for (let rr = r; rr < r + cell.rowspan; rr++) {
+      for (let cc = c; cc < c + cell.colspan; cc++) {
+        const row = rows[rr] as TableLayout['rows'][number];
+        if (rr !== r || cc !== c) row.cells[cc] = null;
+      }
     }
   }
-  return out;
+  for (const row of rows) {
+    for (let c = 0; c < columns; c++)
+      if (row.cells[c] === undefined) row.cells[c] = { blocks: [], colspan: 1, rowspan: 1 };
+    row.cells.length = columns;
+    row.header &&= row.cells.some((c) => c !== null && c.blocks.length > 0);
+  }
 }

@@ -33,6 +33,15 @@ export const RECOMMENDATION_NUMBER = /^\d{1,3}(\.\d{1,3}){0,2}$/;
 /** The cross-reference as printed in the text. */
 export function recommendationText(rec: ReferencedRecommendation | undefined, w: Wording = wording('en')): string {
   if (rec?.status !== 'live') return w.t('recommendation.missing');
+  if (rec.mechanism === 'ilo') {
+    return w.t('recommendation.ilo', {
+      body: rec.iloBody ?? '',
+      hasYear: rec.iloYear ? 'yes' : 'no',
+      year: rec.iloYear ?? '',
+      hasConvention: rec.iloConvention?.trim() ? 'yes' : 'no',
+      convention: rec.iloConvention?.trim() ?? '',
+    });
+  }
   const states = rec.recommendingStates.filter((s) => s.trim()).join(', ');
   const paragraph = rec.paragraph?.trim();
   const where = [rec.documentSymbol?.trim(), paragraph ? w.t('recommendation.paragraph', { paragraph }) : null]

@@ -1,7 +1,9 @@
 // What the draft modules need to know about the vault, read by the store (src/main/store/drafts.ts)
 // in a few queries and handed over as plain data, so every module here stays pure and testable.
+
 import type { Confidentiality, EntityKind, EntitySensitivity, SourceKind } from '../../shared/domain.ts';
 import type { DraftBody, DraftCover, DraftTemplate } from '../../shared/draft.ts';
+import type { RecommendationMechanism, RecommendationResponse } from '../../shared/recommendations.ts';
 import type { SourceFormat } from '../ingest/types.ts';
 
 /** A cited excerpt with what its footnote names. `missing`: the id is not in this vault at all. */
@@ -52,7 +54,14 @@ export interface ReferencedRecommendation {
   documentSymbol: string | null;
   /** "140.12" */
   paragraph: string | null;
-  response: 'supported' | 'noted' | null;
+  response: RecommendationResponse | null;
+  /** Tracked in another dossier than the draft's (the tracker of this review does not hold it). */
+  inOtherDossier?: boolean;
+  /** An ILO supervisory body's request rather than a UPR recommendation (UPR when not said). */
+  mechanism?: RecommendationMechanism;
+  iloBody?: string | null;
+  iloYear?: number | null;
+  iloConvention?: string | null;
 }
 
 /** The draft itself, as the store keeps it. */

@@ -60,6 +60,19 @@ const en = {
     '{response, select, supported {Supported} noted {Noted} partially_supported {Partially supported} no_response {No response} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Implemented} partially_implemented {Partially implemented} not_implemented {Not implemented} no_information {No information} other {Not assessed}}',
+  'insert.quote': '“{quote}”',
+  'insert.claim': 'The State says: {quote}',
+  'insert.contradicted': 'This is contradicted by the following:',
+  'insert.corroborated': 'This is corroborated by the following:',
+  'timeline.when': 'When',
+  'timeline.what': 'What happened',
+  'timeline.where': 'Where',
+  'timeline.who': 'Who',
+  'timeline.evidence': 'Evidence',
+  'timeline.since': 'since {date}',
+  'timeline.role':
+    '{role, select, victim {victim} perpetrator {perpetrator} complainant {complainant} authority {authority} court {court} witness {witness} other {other}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 export type WordingKey = keyof typeof en;
@@ -117,6 +130,19 @@ const ru: Catalog = {
     '{response, select, supported {Поддержана} noted {Принята к сведению} partially_supported {Поддержана частично} no_response {Нет ответа} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Выполнена} partially_implemented {Выполнена частично} not_implemented {Не выполнена} no_information {Нет сведений} other {Не оценена}}',
+  'insert.quote': '«{quote}»',
+  'insert.claim': 'Государство заявляет: {quote}',
+  'insert.contradicted': 'Это опровергается следующим:',
+  'insert.corroborated': 'Это подтверждается следующим:',
+  'timeline.when': 'Когда',
+  'timeline.what': 'Что произошло',
+  'timeline.where': 'Где',
+  'timeline.who': 'Кто',
+  'timeline.evidence': 'Доказательства',
+  'timeline.since': 'с {date}',
+  'timeline.role':
+    '{role, select, victim {пострадавший} perpetrator {нарушитель} complainant {заявитель} authority {орган власти} court {суд} witness {свидетель} other {иное}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 const fr: Catalog = {
@@ -171,6 +197,19 @@ const fr: Catalog = {
     '{response, select, supported {Acceptée} noted {Notée} partially_supported {Acceptée en partie} no_response {Pas de réponse} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Mise en œuvre} partially_implemented {Mise en œuvre en partie} not_implemented {Non mise en œuvre} no_information {Pas d’information} other {Non évaluée}}',
+  'insert.quote': '« {quote} »',
+  'insert.claim': 'L’État affirme : {quote}',
+  'insert.contradicted': 'Les éléments suivants le contredisent :',
+  'insert.corroborated': 'Les éléments suivants le corroborent :',
+  'timeline.when': 'Date',
+  'timeline.what': 'Faits',
+  'timeline.where': 'Lieu',
+  'timeline.who': 'Personnes en cause',
+  'timeline.evidence': 'Preuves',
+  'timeline.since': 'depuis {date}',
+  'timeline.role':
+    '{role, select, victim {victime} perpetrator {auteur} complainant {plaignant} authority {autorité} court {tribunal} witness {témoin} other {autre}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 const es: Catalog = {
@@ -225,6 +264,19 @@ const es: Catalog = {
     '{response, select, supported {Aceptada} noted {Anotada} partially_supported {Aceptada en parte} no_response {Sin respuesta} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Aplicada} partially_implemented {Aplicada en parte} not_implemented {No aplicada} no_information {Sin información} other {No evaluada}}',
+  'insert.quote': '«{quote}»',
+  'insert.claim': 'El Estado afirma: {quote}',
+  'insert.contradicted': 'Lo contradice lo siguiente:',
+  'insert.corroborated': 'Lo corrobora lo siguiente:',
+  'timeline.when': 'Fecha',
+  'timeline.what': 'Hechos',
+  'timeline.where': 'Lugar',
+  'timeline.who': 'Personas involucradas',
+  'timeline.evidence': 'Pruebas',
+  'timeline.since': 'desde {date}',
+  'timeline.role':
+    '{role, select, victim {víctima} perpetrator {autor} complainant {denunciante} authority {autoridad} court {tribunal} witness {testigo} other {otro}}',
+  'timeline.participant': '{name} ({role})',
 };
 
 /** Languages a submission's printed words exist in; other UN languages print in English. */

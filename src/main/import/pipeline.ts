@@ -1,16 +1,18 @@
 // The import of a batch: each file is read, parsed by its importer and stored with its original in
 // one transaction, so a failed file leaves nothing behind and never stops the rest of the batch.
-// Progress is reported after every file; a cancelled batch keeps what was already imported.
+// Progress is reported after every file; a cancelled batch keeps what was already imported (a cancel
+// is seen between files: a file being stored is stored whole, or — when the vault locks — not at all).
 // Parsing happens in a parse worker (sandbox.ts): a file that exhausts its limits fails alone, and
-// a cancel stops the file being parsed at once.
-import { createHash } from 'node:crypto';
+// a cancel stops the file being parsed at once. Storing happens in the vault worker (the vault's
+// importWriter, see src/main/vault/import-writer.ts): the main process hashes nothing, parses nothing
+// and waits on no SQLite call; it only passes the parsed document's buffer along.
 import type { ImportOutcome, ImportProgress } from '../../shared/api.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, mebibytes } from '../ingest/types.ts';
-import type { Store } from '../store/index.ts';
-import { webAccess } from './access.ts';
-import { guessKind } from './kind.ts';
-import { type Parser, ParseSandbox } from './sandbox.ts';
+import type { ImportWriter } from '../vault/import-writer.ts';
+import type { Vault } from '../vault/vault.ts';
+import { type PackedParser, ParseSandbox } from './sandbox.ts';
+import { outcome } from './store-file.ts';
 
 export interface PendingFile {
   name: string;
@@ -24,34 +26,13 @@ export interface BatchOptions {
   taskId: string;
   dossierId: string;
   files: PendingFile[];
-  store: () => Store;
+  /** The unlocked vault the files go into (its importWriter stores them). */
+  vault: Pick<Vault, 'store' | 'importWriter'>;
   signal: AbortSignal;
   onProgress: (progress: ImportProgress) => void;
   limits?: ImportLimits;
   /** How a file is parsed; the sandboxed parse worker unless a test passes another. */
-  parse?: Parser;
-}
-
-const MEDIA_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html',
-  text: 'text/plain',
-  markdown: 'text/markdown',
-};
-
-function outcome(name: string, fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome {
-  return {
-    name,
-    sourceId: null,
-    title: null,
-    pages: null,
-    sha256: null,
-    duplicateOf: null,
-    error: null,
-    sameTextAs: [],
-    ...fields,
-  };
+  parse?: PackedParser;
 }
 
 function failure(name: string, error: unknown): ImportOutcome {
@@ -59,8 +40,19 @@ function failure(name: string, error: unknown): ImportOutcome {
   return outcome(name, { status: 'failed', error: e.toPayload() });
 }
 
+/** SHA-256 in hex, computed on the thread pool (WebCrypto), not on this thread. */
+async function sha256Of(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Buffer.from(digest).toString('hex');
+}
+
 /** Imports one file; never throws for a bad file, only reports it. */
-async function importOne(file: PendingFile, options: BatchOptions, parse: Parser): Promise<ImportOutcome> {
+async function importOne(
+  file: PendingFile,
+  options: BatchOptions,
+  parse: PackedParser,
+  writer: ImportWriter,
+): Promise<ImportOutcome> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   if (file.size > limits.maxBytes) {
     return failure(
@@ -74,48 +66,19 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
   } catch {
     return failure(file.name, new UprightError('FILE_UNREADABLE'));
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = options.store().sources.findByHash(options.dossierId, sha256);
-  if (existing) {
-    return outcome(file.name, {
-      status: 'duplicate',
-      sha256,
-      sourceId: existing.id,
-      title: existing.title,
-      duplicateOf: { sourceId: existing.id, title: existing.title },
-      error: { code: 'ALREADY_IMPORTED', params: {} },
-    });
-  }
   try {
+    const sha256 = await sha256Of(bytes);
+    const duplicate = await writer.duplicate(options.dossierId, file.name, sha256);
+    if (duplicate) return duplicate;
     const doc = await parse(bytes, file.name, limits, options.signal);
     if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
-    const title = doc.metadata.title?.trim() || file.name.replace(/\.[^.]+$/, '');
-    const { url, accessed } = webAccess(doc, file.modifiedAt);
-    const source = options.store().sources.add({
+    return await writer.store({
       dossierId: options.dossierId,
-      title,
-      kind: guessKind(doc),
-      original: { bytes, mediaType: MEDIA_TYPES[doc.format] ?? null, filename: file.name },
-      text: doc.text,
-      pageMap: doc.pages,
-      blocks: doc.blocks,
-      format: doc.format,
-      warnings: doc.warnings,
-      authorOrganisation: doc.metadata.author ?? null,
-      dateText: doc.metadata.date ?? null,
-      documentSymbol: doc.metadata.symbol ?? null,
-      language: doc.metadata.language ?? null,
-      url,
-      accessed,
-      ...(doc.encoding ? { metadata: { encoding: doc.encoding } } : {}),
-    });
-    return outcome(file.name, {
-      status: 'imported',
-      sourceId: source.id,
-      title: source.title,
-      pages: doc.pages.length,
+      name: file.name,
+      bytes,
       sha256,
-      sameTextAs: sameTextAs(options.store(), source.id),
+      doc,
+      ...(file.modifiedAt !== undefined ? { modifiedAt: file.modifiedAt } : {}),
     });
   } catch (error) {
     if (options.signal.aborted) return outcome(file.name, { status: 'cancelled' });
@@ -123,19 +86,13 @@ async function importOne(file: PendingFile, options: BatchOptions, parse: Parser
   }
 }
 
-/** Sources already in the dossier with this one's text: another format of the same document. */
-function sameTextAs(store: Store, sourceId: string): ImportOutcome['sameTextAs'] {
-  return store.sources
-    .sameText(sourceId)
-    .map(({ source, similarity }) => ({ sourceId: source.id, title: source.title, format: source.format, similarity }));
-}
-
 export async function importBatch(options: BatchOptions): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = [];
   const total = options.files.length;
-  options.store().dossiers.require(options.dossierId);
+  options.vault.store().dossiers.require(options.dossierId);
   const sandbox = options.parse ? null : new ParseSandbox(options.limits?.heapMb);
-  const parse = options.parse ?? (sandbox as ParseSandbox).parse;
+  const parse = options.parse ?? (sandbox as ParseSandbox).parsePacked;
+  const writer = options.vault.importWriter();
   try {
     for (const file of options.files) {
       if (options.signal.aborted) {
@@ -143,12 +100,12 @@ export async function importBatch(options: BatchOptions): Promise<ImportOutcome[
         continue;
       }
       options.onProgress({ taskId: options.taskId, total, done: results.length, current: file.name, outcome: null });
-      const result = await importOne(file, options, parse);
+      const result = await importOne(file, options, parse, writer);
       results.push(result);
       options.onProgress({ taskId: options.taskId, total, done: results.length, current: null, outcome: result });
     }
   } finally {
-    await sandbox?.close();
+    await Promise.all([sandbox?.close(), writer.close()]);
   }
   return results;
 }

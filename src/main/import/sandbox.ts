@@ -5,6 +5,7 @@
 // a limit or is cancelled takes its worker down with it, and the next file gets a fresh one.
 import { UprightError } from '../../shared/errors.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportedDocument, type ImportLimits } from '../ingest/types.ts';
+import type { ParsedDocument } from '../vault/import-writer.ts';
 import { workerEntry } from '../workers/entries.ts';
 import type { ParseInput } from '../workers/parse-worker.ts';
 import { KillableWorker, WorkerStopped } from '../workers/run.ts';
@@ -16,6 +17,14 @@ export type Parser = (
   limits: ImportLimits,
   signal: AbortSignal,
 ) => Promise<ImportedDocument>;
+
+/** A parser whose document may come back packed, for the import's writer to unpack. */
+export type PackedParser = (
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits,
+  signal: AbortSignal,
+) => Promise<ParsedDocument>;
 
 export class ParseSandbox {
   readonly #worker: KillableWorker;
@@ -29,11 +38,19 @@ export class ParseSandbox {
    * passed, IMPORT_TOO_COMPLEX when the file needed more memory than allowed, CANCELLED when `signal`
    * aborted, IMPORT_FAILED when the worker died otherwise. The caller's bytes are copied, never detached.
    */
-  readonly parse: Parser = async (bytes, fileName, limits, signal) => {
+  readonly parse: Parser = (bytes, fileName, limits, signal) =>
+    this.#run<ImportedDocument>('importDocument', bytes, fileName, limits, signal);
+
+  /** As parse, but the document comes back packed (see PackedDocument): for the import's writer. */
+  readonly parsePacked: PackedParser = async (bytes, fileName, limits, signal) => ({
+    packed: await this.#run<ArrayBuffer>('importPacked', bytes, fileName, limits, signal),
+  });
+
+  async #run<T>(task: string, bytes: Uint8Array, fileName: string, limits: ImportLimits, signal: AbortSignal) {
     const copy = new Uint8Array(bytes);
     const input: ParseInput = { bytes: copy, fileName, limits };
     try {
-      return await this.#worker.run<ImportedDocument>('importDocument', input, {
+      return await this.#worker.run<T>(task, input, {
         signal,
         transfer: [copy.buffer],
         limits: {
@@ -44,7 +61,7 @@ export class ParseSandbox {
     } catch (error) {
       throw asImportError(error);
     }
-  };
+  }
 
   close(): Promise<void> {
     return this.#worker.close();

@@ -44,6 +44,7 @@ function noise(line: string): { symbol?: string } | undefined {
     /^[*\d]*\s*the conclusions and(\/or)? recommendations (will not be|have not been|were not) edited\.?$/i.test(line)
   )
     return {};
+  if (/^[*\d]*\s*выводы и рекомендации не (редактировались|будут редактироваться)\.?$/i.test(line)) return {};
   const header = new RegExp(`^(?:\\d{1,3}\\s+)?(${SYMBOL.source})(?:\\s+\\d{1,3})?$`).exec(line);
   if (header) return { symbol: header[1] as string };
   if (/^(page\s+|стр\.\s*)?\d{1,3}$/i.test(line) || /^[-–]\s*\d{1,3}\s*[-–]$/.test(line)) return {};
@@ -53,7 +54,7 @@ function noise(line: string): { symbol?: string } | undefined {
 }
 
 const CLOSING =
-  /^((\d{1,3}\.)\s*)?all (the )?conclusions and\/or recommendations contained in the present report|^annex\b|^приложение\b|reflect the position of the submitting state/i;
+  /^((\d{1,3}\.)\s*)?(all (the )?conclusions and\/or recommendations contained in the present report|все выводы и\/или рекомендации, содержащиеся в настоящем докладе|toutes les conclusions et\/ou recommandations|todas las conclusiones y\/o recomendaciones)|^annex\b|^приложение\b|reflect the position of the submitting state/i;
 
 interface Open {
   major: number;
@@ -102,33 +103,48 @@ function parenGroups(text: string): string[] {
 }
 
 /**
- * The recommending States of a recommendation and its words without them. States are the groups in
- * parentheses at its end: the last one when its names look like States' names, the ones before it
- * only when they are States' names ("(ICRMW) (Philippines)" keeps "(ICRMW)" in the words). A
- * recommendation that names its States inside ("Sign (Uganda) and ratify (Costa Rica, Sweden) OP-CAT")
- * keeps its words whole and takes every group made of States' names.
+ * The groups of States in parentheses at the end of `text`, and the words before them: the last
+ * group when its names look like States' names (`strict`: are States' names), the ones before it only
+ * when they are States' names ("(ICRMW) (Philippines)" keeps "(ICRMW)" in the words).
  */
-export function statesOfRecommendation(full: string): { text: string; states: string[] } {
-  let body = full
-    .trim()
-    .replace(/\)\s*\d{1,2}\s*([;.,]?)\s*$/, ')$1') // a footnote mark after the States
-    .replace(/[\s;.,]+$/, '');
+function trailingStates(text: string, strict: boolean): { body: string; groups: string[][] } {
+  let body = text;
   const groups: string[][] = [];
   while (body.endsWith(')')) {
     const at = openingParen(body);
     if (at < 0) break;
     const names = splitStates(body.slice(at + 1, -1));
     const accepted =
-      names.length > 0 && (groups.length === 0 ? names.every(looksLikeState) : names.every(isKnownState));
+      names.length > 0 && (groups.length === 0 && !strict ? names.every(looksLikeState) : names.every(isKnownState));
     if (!accepted) break;
     groups.unshift(names);
     body = body.slice(0, at).replace(/[\s;,]+$/, '');
   }
+  return { body, groups };
+}
+
+/**
+ * The recommending States of a recommendation and its words without them. States are the groups in
+ * parentheses at its end; a merged recommendation ("Harmonize … (Bolivia, Spain); Harmonize … in order
+ * to … (Spain)") adds the States that end each of its parts. One that names its States inside ("Sign
+ * (Uganda) and ratify (Costa Rica, Sweden) OP-CAT") keeps its words whole and takes every group made
+ * of States' names. Each State once, in the order they appear.
+ */
+export function statesOfRecommendation(full: string): { text: string; states: string[] } {
+  const cleaned = full
+    .trim()
+    .replace(/\)\s*\d{1,2}\s*([;.,]?)\s*$/, ')$1') // a footnote mark after the States
+    .replace(/[\s;.,]+$/, '');
+  const { body, groups } = trailingStates(cleaned, false);
   const states: string[] = [];
   const add = (name: string) => {
     if (!states.includes(name)) states.push(name);
   };
   if (groups.length > 0) {
+    for (const part of body.matchAll(/\)\s*;/g)) {
+      const before = trailingStates(body.slice(0, (part.index as number) + 1), true);
+      for (const name of before.groups.flat()) add(name);
+    }
     for (const name of groups.flat()) add(name);
     return { text: body.replace(/[\s;,:]+$/, ''), states };
   }
@@ -175,6 +191,8 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
   let leadOpen = false;
   let current: Open | undefined;
   let lastMinor = 0;
+  /** Whether the section numbers its recommendations 1, 2, 3… (first cycle) rather than "93.1". */
+  let numbered = false;
   const done: Open[] = [];
 
   const finish = () => {
@@ -235,6 +253,7 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
         section = { number: String(major), line: lineNo, lead: '', response: null };
         sections.push(section);
         lastMinor = 0;
+        numbered = false;
       }
       const fits = section ? major === Number(section.number) && minor > lastMinor : true;
       if (fits) {
@@ -242,9 +261,24 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
         continue;
       }
     }
+    // Early first-cycle reports number their recommendations 1, 2, 3… inside the section's paragraph:
+    // "93." … "1. Continue to promote …" is recommendation 93.1.
+    const item = /^(\d{1,3})\.(?:\s+(.*))?$/.exec(line);
+    if (
+      item &&
+      section &&
+      (numbered || lastMinor === 0) &&
+      Number(item[1]) === lastMinor + 1 &&
+      leadResponse(item[2] ?? '') === undefined
+    ) {
+      numbered = true;
+      start(Number(section.number), Number(item[1]), lineNo, item[2]?.trim() ?? '');
+      continue;
+    }
     const lead = /^(\d{1,3})\.(?:\s+(\D.*))?$/.exec(line);
     if (lead && (!section || Number(lead[1]) > Number(section.number))) {
       finish();
+      numbered = false;
       const words = lead[2]?.trim() ?? '';
       section = { number: lead[1] as string, line: lineNo, lead: words, response: leadResponse(words) ?? null };
       sections.push(section);
@@ -260,7 +294,9 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
     }
     // A recommendation ending in "(Portugal)" may go on with "(Israel);" on the next line.
     const moreStates = line.startsWith('(') && !/\)\s*\d{0,2}\s*[;.]\s*$/.test(joinLines(current?.parts ?? []));
-    if (current && (current.parts.length === 0 || !complete(current.parts) || moreStates)) add(line, lineNo);
+    // Numbered items run to the next number: a merged one goes on after "(Spain);".
+    if (current && (numbered || current.parts.length === 0 || !complete(current.parts) || moreStates))
+      add(line, lineNo);
     // Otherwise: a footnote or a mark after a finished recommendation.
   }
   finish();

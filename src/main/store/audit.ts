@@ -85,21 +85,32 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 export class AuditLog {
+  readonly #db: Db;
   readonly #sql: Statements;
   readonly #actor: string;
   readonly #headKey: Buffer | null;
 
   /** headKey: from auditHeadKey(dataKey); without it (tests on bare databases) the head is unsealed. */
   constructor(db: Db, actor: string, headKey: Buffer | null = null) {
+    this.#db = db;
     this.#sql = new Statements(db);
     this.#actor = actor;
     this.#headKey = headKey;
   }
 
-  /** Appends one entry. Call inside the transaction that makes the change, so both commit or neither. */
+  /**
+   * Appends one entry. Call inside the transaction that makes the change, so both commit or neither.
+   * The entry itself is written in a savepoint (a transaction of its own when called outside one):
+   * reading the last entry and appending after it is one step, even with two writing connections
+   * (the vault worker stores imported files), so the chain never forks.
+   */
   append(input: AuditInput): AuditEntry {
     if (!/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/.test(input.action)) throw new TypeError(`Bad audit action: ${input.action}`);
     if (input.summary.length > MAX_SUMMARY) throw new TypeError('Audit summaries are short and carry no document text');
+    return this.#db.transaction(() => this.#append(input))();
+  }
+
+  #append(input: AuditInput): AuditEntry {
     const last = this.#sql.get('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;

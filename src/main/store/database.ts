@@ -125,6 +125,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
     throw translateSqliteError(error);
   }
   if (guard) guards.set(db, guard);
+  immediateTransactions(db);
 
   const rawKey = Buffer.alloc(4 + KEY_BYTES);
   try {
@@ -152,6 +153,19 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
     releaseGuard(db, file);
     throw translateSqliteError(error);
   }
+}
+
+/**
+ * Makes every transaction of the connection BEGIN IMMEDIATE (nested ones stay savepoints). The vault
+ * has two writing connections (the main one and the vault worker's, which stores imported files): a
+ * deferred transaction that reads first and writes later would fail with SQLITE_BUSY_SNAPSHOT — at
+ * once, whatever the busy timeout — when the other connection committed in between, and two such
+ * transactions could each wait for the other. IMMEDIATE takes the write lock at BEGIN, where the
+ * busy timeout simply waits for the other connection's commit.
+ */
+export function immediateTransactions(db: Db): void {
+  const transaction = Object.getPrototypeOf(db).transaction as Db['transaction'];
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction.call(db, fn).immediate) as Db['transaction'];
 }
 
 /**

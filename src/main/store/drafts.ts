@@ -326,15 +326,21 @@ export class DraftRepository extends Repository {
   }
 
   /** The recommendations a draft refers to; ids not in the vault come back as `missing`. */
-  recommendations(ids: readonly string[]): Map<string, ReferencedRecommendation> {
+  recommendations(ids: readonly string[], dossierId?: string): Map<string, ReferencedRecommendation> {
     const unique = [...new Set(ids)];
     const rows = this.sql
       .get(
-        `SELECT id, text, recommending_states, cycle, session, document_symbol, paragraph, response, deleted_at
+        `SELECT id, dossier_id, mechanism, text, recommending_states, cycle, session, document_symbol, paragraph,
+           response, ilo_body, ilo_year, ilo_convention, deleted_at
          FROM recommendation WHERE id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(unique)) as {
       id: string;
+      dossier_id: string;
+      mechanism: 'upr' | 'ilo';
+      ilo_body: string | null;
+      ilo_year: number | null;
+      ilo_convention: string | null;
       text: string;
       recommending_states: string;
       cycle: number | null;
@@ -357,6 +363,11 @@ export class DraftRepository extends Repository {
         documentSymbol: row.document_symbol,
         paragraph: row.paragraph,
         response: row.response,
+        inOtherDossier: dossierId !== undefined && row.dossier_id !== dossierId,
+        mechanism: row.mechanism,
+        iloBody: row.ilo_body,
+        iloYear: row.ilo_year,
+        iloConvention: row.ilo_convention,
       });
     }
     for (const id of unique) {

@@ -4,14 +4,19 @@
 // "суд" finds "Суда" and "судом", "ecole" finds "École", "ё" is read as "е" — and only the rows that
 // hold the words, instead of every quote of the vault.
 import type { Db } from './database.ts';
-import { kindRange, legacyIndex, typedWordsMatch } from './search.ts';
+import { expandPrefixes, kindMatches, typedWordsMatch } from './search.ts';
 
 /**
  * The seq (row id) of every live excerpt whose quote or note holds all the words of `text` (in any
  * inflection, case and accents aside); null when `text` holds no word (no filter). Callers join on
  * excerpt.seq and keep their own conditions (dossier, order).
  */
-export function matchingExcerptSeqs(
+/**
+ * The index rows (search_doc seqs) of the excerpts whose quote or note holds all the words of
+ * `text`, newest first, read on the search index alone (null: no word, no filter). Join them to
+ * search_doc and excerpt (by id) for the excerpts themselves.
+ */
+export function matchingExcerptDocs(
   db: Db,
   text: string,
   columns: 'quote-or-note' | 'quote' | 'note' = 'quote-or-note',
@@ -19,13 +24,27 @@ export function matchingExcerptSeqs(
   const match = typedWordsMatch(text);
   if (match === null) return null;
   // The search index holds an excerpt's note as its title and its quote as its body.
-  const scoped = columns === 'quote' ? `body : (${match})` : columns === 'note' ? `title : (${match})` : match;
-  // Only the excerpts' range of the index is read: a word in 300,000 passages of sources costs nothing here.
+  const words = expandPrefixes(db, match);
+  const scoped = columns === 'quote' ? `body : (${words})` : columns === 'note' ? `title : (${words})` : words;
+  return kindMatches(db, scoped, 'excerpt');
+}
+
+export function matchingExcerptSeqs(
+  db: Db,
+  text: string,
+  columns: 'quote-or-note' | 'quote' | 'note' = 'quote-or-note',
+  /** Only this dossier's (as the index records it): fewer rows to join when the caller keeps one. */
+  dossierId?: string,
+): number[] | null {
+  // Only the excerpts' range of the index is read, on the index alone; then each match's row.
+  const seqs = matchingExcerptDocs(db, text, columns);
+  if (seqs === null) return null;
   return db
     .prepare(
-      `SELECT x.seq FROM search_fts f JOIN search_doc d ON d.seq = f.rowid JOIN excerpt x ON x.id = d.thing_id
-       WHERE search_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi AND d.kind = 'excerpt'`,
+      `SELECT x.seq FROM json_each(@seqs) j CROSS JOIN search_doc d ON d.seq = j.value
+         CROSS JOIN excerpt x ON x.id = d.thing_id
+       WHERE d.kind = 'excerpt' AND (@dossier IS NULL OR d.dossier_id = @dossier)`,
     )
     .pluck()
-    .all({ match: scoped, ...kindRange('excerpt', legacyIndex(db)) }) as number[];
+    .all({ seqs: JSON.stringify(seqs), dossier: dossierId ?? null }) as number[];
 }

@@ -6,7 +6,7 @@ import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts
 import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
-import { matchingExcerptSeqs } from './excerpt-text-match.ts';
+import { matchingExcerptDocs, matchingExcerptSeqs } from './excerpt-text-match.ts';
 import { nowIso, uuidv7 } from './ids.ts';
 import { removeLinksOf } from './links.ts';
 import { Repository } from './repository.ts';
@@ -124,8 +124,16 @@ interface ExcerptRow {
 
 type ListRow = ExcerptRow & { source_title: string; source_kind: string; source_format: SourceFormat | null };
 
-const LIST_SELECT = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
-  s.seq AS source_seq FROM source s JOIN excerpt e ON e.source_id = s.id`;
+const LIST_COLUMNS = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
+  s.seq AS source_seq`;
+const LIST_SELECT = `${LIST_COLUMNS} FROM source s JOIN excerpt e ON e.source_id = s.id`;
+/**
+ * Filtered by words: read from the excerpts that hold them (a few thousand at most in a dossier of
+ * 50,000), each found by its seq, its source by id — not the dossier's every excerpt in list order,
+ * each tested against the list of matches.
+ */
+const MATCHED_FROM = `FROM json_each(@docs) j CROSS JOIN search_doc d ON d.seq = j.value
+  CROSS JOIN excerpt e ON e.id = d.thing_id CROSS JOIN source s ON s.id = e.source_id`;
 
 /** The 1-based number of the paragraph holding `offset`, or null when the source records none. */
 function paragraphAt(starts: readonly number[], offset: number): number | null {
@@ -246,9 +254,11 @@ export class ExcerptRepository extends Repository {
 
   /** Excerpts across a dossier, filtered as the person asks, in source then reading order (all of them). */
   list(filter: ExcerptFilter): ExcerptListItem[] {
-    const { where, params } = this.#where(filter);
+    const { where, params, matched } = this.#where(filter);
     const rows = this.sql
-      .get(`${LIST_SELECT} WHERE ${where} ORDER BY s.seq, e.start_offset, e.seq`)
+      .get(
+        `${matched ? `${LIST_COLUMNS} ${MATCHED_FROM}` : LIST_SELECT} WHERE ${where} ORDER BY s.seq, e.start_offset, e.seq`,
+      )
       .all(params) as ListRow[];
     return this.#toListItems(rows);
   }
@@ -259,8 +269,37 @@ export class ExcerptRepository extends Repository {
    * page costs. The total comes from the kept counts when only the dossier or source is asked for.
    */
   page(filter: ExcerptFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): Page<ExcerptListItem> {
-    const { where, params } = this.#where(filter);
+    const { where, params, matched } = this.#where(filter);
     const after = cursor ? decodeCursor(cursor, 'excerpt.list', { ...filter }, ['n', 'n', 'n']) : null;
+    const keyOf = (row: { source_seq: number; start_offset: number; seq: number }) =>
+      [row.source_seq, row.start_offset, row.seq] as [number, number, number];
+    if (matched) {
+      // Filtered by words: the list position of every excerpt holding them is read once (a few
+      // thousand small rows), which gives the total and the page; then the page's rows in full.
+      const keys = (
+        this.sql
+          .get(`SELECT s.seq AS source_seq, e.start_offset, e.seq ${MATCHED_FROM} WHERE ${where}`)
+          .all(params) as { source_seq: number; start_offset: number; seq: number }[]
+      ).map(keyOf);
+      const before = (a: readonly number[], b: readonly number[]) =>
+        (a[0] as number) - (b[0] as number) ||
+        (a[1] as number) - (b[1] as number) ||
+        (a[2] as number) - (b[2] as number);
+      keys.sort(before);
+      const wanted = (after ? keys.filter((key) => before(key, after as number[]) > 0) : keys).slice(0, limit + 1);
+      const rows = this.sql
+        .get(
+          `${LIST_SELECT} WHERE e.seq IN (SELECT value FROM json_each(@seqs))
+           ORDER BY s.seq, e.start_offset, e.seq`,
+        )
+        .all({ seqs: JSON.stringify(wanted.map((key) => key[2])) }) as (ListRow & {
+        source_seq: number;
+        seq: number;
+      })[];
+      return cutPage(rows, limit, keys.length, (kept) => this.#toListItems(kept), keyOf, 'excerpt.list', {
+        ...filter,
+      });
+    }
     const keyset = after ? ' AND s.seq >= @k0 AND (s.seq, e.start_offset, e.seq) > (@k0, @k1, @k2)' : '';
     const rows = this.sql
       .get(`${LIST_SELECT} WHERE ${where}${keyset} ORDER BY s.seq, e.start_offset, e.seq LIMIT @limit`)
@@ -276,7 +315,7 @@ export class ExcerptRepository extends Repository {
       limit,
       this.#total(filter, where, params),
       (kept) => this.#toListItems(kept),
-      (row) => [row.source_seq, row.start_offset, row.seq],
+      keyOf,
       'excerpt.list',
       { ...filter },
     );
@@ -318,7 +357,8 @@ export class ExcerptRepository extends Repository {
     );
   }
 
-  #where(filter: ExcerptFilter): { where: string; params: Record<string, unknown> } {
+  /** The conditions of a filter; `matched`: read from the excerpts holding its words (MATCHED_FROM). */
+  #where(filter: ExcerptFilter): { where: string; params: Record<string, unknown>; matched: boolean } {
     const where = ['s.dossier_id = @dossierId', 'e.deleted_at IS NULL', 's.deleted_at IS NULL'];
     if (filter.sourceId) where.push('e.source_id = @sourceId');
     // The "+" keeps these as filters on rows read in list order: as index probes SQLite would try
@@ -335,9 +375,11 @@ export class ExcerptRepository extends Repository {
     if (filter.confidentiality) where.push('e.confidentiality = @confidentiality');
     if (filter.stance) where.push('e.stance = @stance');
     if (filter.anchorStatus) where.push('e.anchor_status = @anchorStatus');
-    const seqs = filter.text ? matchingExcerptSeqs(this.db, filter.text) : null;
-    if (seqs) where.push('+e.seq IN (SELECT value FROM json_each(@seqs))');
+    const docs = filter.text ? matchingExcerptDocs(this.db, filter.text) : null;
+    // The index records each excerpt's dossier: the others' matches stop at their index row.
+    if (docs) where.push("d.kind = 'excerpt'", 'd.dossier_id = @dossierId');
     return {
+      matched: docs !== null,
       where: where.join(' AND '),
       params: {
         dossierId: filter.dossierId,
@@ -348,7 +390,7 @@ export class ExcerptRepository extends Repository {
         confidentiality: filter.confidentiality ?? null,
         stance: filter.stance ?? null,
         anchorStatus: filter.anchorStatus ?? null,
-        seqs: seqs ? JSON.stringify(seqs) : null,
+        docs: docs ? JSON.stringify(docs) : null,
       },
     };
   }

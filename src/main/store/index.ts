@@ -12,6 +12,7 @@ import { ExcerptRepository } from './excerpts.ts';
 import { IdentityRepository } from './identity.ts';
 import { LinkRepository } from './links.ts';
 import { MentionRepository } from './mentions.ts';
+import { RecommendationImportRepository } from './recommendation-import.ts';
 import { RecommendationRepository } from './recommendations.ts';
 import { SearchRepository } from './search.ts';
 import { SettingsRepository } from './settings.ts';
@@ -88,6 +89,7 @@ export class Store {
   readonly mentions: MentionRepository;
   readonly suggestions: SuggestionCacheRepository;
   readonly search: SearchRepository;
+  readonly recommendationImport: RecommendationImportRepository;
   readonly identity: IdentityRepository;
   readonly bundles: BundleRepository;
   readonly #db: Db;
@@ -108,6 +110,7 @@ export class Store {
     this.mentions = new MentionRepository(db, this.audit);
     this.suggestions = new SuggestionCacheRepository(db, this.audit);
     this.search = new SearchRepository(db, this.audit);
+    this.recommendationImport = new RecommendationImportRepository(db, this.audit);
     this.identity = new IdentityRepository(db, this.audit);
     this.bundles = new BundleRepository(db, this.audit);
   }

@@ -6,7 +6,7 @@
 
 import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
 import type { AssessmentFilter, RecommendationFilter } from '../../shared/api/recommendations.ts';
-import type { SourceKind } from '../../shared/domain.ts';
+import type { Confidentiality, SourceKind } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import {
   RECOMMENDATION_DEFAULTS,
@@ -25,6 +25,7 @@ export interface RecommendationEvidenceRecord {
   sourceKind: SourceKind;
   exact: string;
   page: number | null;
+  confidentiality: Confidentiality;
 }
 
 export interface RecommendationRecord extends RecommendationFields {
@@ -495,7 +496,7 @@ export class RecommendationRepository extends Repository {
     const evidence = withEvidence
       ? (this.sql
           .get(
-            `SELECT v.recommendation_id, x.id AS excerpt_id, x.source_id, s.title, s.kind, x.exact, x.page
+            `SELECT v.recommendation_id, x.id AS excerpt_id, x.source_id, s.title, s.kind, x.exact, x.page, x.confidentiality
              ${LIVE_EVIDENCE} AND v.recommendation_id IN (SELECT value FROM json_each(?))
              ORDER BY s.title, x.start_offset`,
           )
@@ -507,6 +508,7 @@ export class RecommendationRepository extends Repository {
           kind: SourceKind;
           exact: string;
           page: number | null;
+          confidentiality: Confidentiality;
         }[])
       : [];
     return rows.map((row) => ({
@@ -537,6 +539,7 @@ export class RecommendationRepository extends Repository {
           sourceKind: e.kind,
           exact: e.exact,
           page: e.page,
+          confidentiality: e.confidentiality,
         })),
       createdAt: row.created_at,
       updatedAt: row.updated_at,

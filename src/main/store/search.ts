@@ -53,6 +53,25 @@ export function legacyIndex(db: Db): boolean {
   return sql(db).get(`SELECT 1 FROM search_doc WHERE seq < ${KIND_SPAN} LIMIT 1`).get() !== undefined;
 }
 
+/**
+ * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded),
+ * newest first, read on the index alone: from the top of the kind's range down, stopping below it
+ * (FTS5 told of a lower bound steps through every match under it).
+ */
+export function kindMatches(db: Db, match: string, kind: SearchKind): number[] {
+  const legacy = legacyIndex(db);
+  const { lo, hi } = kindRange(kind, legacy);
+  const seqs: number[] = [];
+  const read = sql(db)
+    .get('SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC')
+    .pluck();
+  for (const seq of read.iterate({ match, hi }) as IterableIterator<number>) {
+    if (seq < lo) break;
+    seqs.push(seq);
+  }
+  return seqs;
+}
+
 /** The seqs (FTS rowids) a kind's rows can have: the whole range in a legacy index. */
 export function kindRange(kind: SearchKind, legacy: boolean): { lo: number; hi: number } {
   if (legacy) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
@@ -84,25 +103,55 @@ export function readSourceText(db: Db, sourceId: string): { text: string; pageMa
 }
 
 /**
+ * Sources whose text is known to hold no character beyond the BMP (true), or to hold one (false),
+ * per connection. Forgotten when the source leaves the index (unindex, which comes before any change
+ * of its text), so an entry is never older than the text it describes.
+ */
+const bmpOnly = new WeakMap<Db, Map<string, boolean>>();
+const BMP_ENTRIES = 50_000;
+
+function forgetText(db: Db, sourceId: string): void {
+  bmpOnly.get(db)?.delete(sourceId);
+}
+
+/**
  * One passage of a live source's text, [start, end) in JavaScript (UTF-16) offsets, read without
  * bringing the whole text into JavaScript: a search hit needs only its passage, and reading every
  * hit's whole source was most of a query's time. SQLite's substr counts code points, which are the
- * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4)
- * before the passage's end; then the whole text is read instead.
+ * same offsets unless the text holds a character beyond the BMP (4 bytes in UTF-8, lead byte F0-F4);
+ * then the whole text is read instead. Whether it does is looked for once per source (five scans of
+ * the text, most of a passage's cost) and remembered.
  */
 export function readSourcePassage(db: Db, sourceId: string, start: number, end: number): string {
+  let known = bmpOnly.get(db);
+  if (!known) {
+    known = new Map();
+    bmpOnly.set(db, known);
+  }
+  const params = { id: sourceId, start, length: Math.max(0, end - start) };
+  const bmp = known.get(sourceId);
+  if (bmp === false) return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
+  if (bmp === true) {
+    const passage = sql(db)
+      .get(
+        `SELECT substr(text, @start + 1, @length) FROM source s JOIN source_text t ON t.source_seq = s.seq
+         WHERE s.id = @id AND s.deleted_at IS NULL`,
+      )
+      .pluck()
+      .get(params) as string | undefined;
+    return passage ?? '';
+  }
   const row = sql(db)
     .get(
       `SELECT substr(text, @start + 1, @length) AS passage,
-         instr(CAST(substr(text, 1, @end) AS BLOB), X'F0') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F1')
-         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F2') + instr(CAST(substr(text, 1, @end) AS BLOB), X'F3')
-         + instr(CAST(substr(text, 1, @end) AS BLOB), X'F4') AS astral
+         instr(CAST(text AS BLOB), X'F0') + instr(CAST(text AS BLOB), X'F1') + instr(CAST(text AS BLOB), X'F2')
+         + instr(CAST(text AS BLOB), X'F3') + instr(CAST(text AS BLOB), X'F4') AS astral
        FROM source s JOIN source_text t ON t.source_seq = s.seq WHERE s.id = @id AND s.deleted_at IS NULL`,
     )
-    .get({ id: sourceId, start, end, length: Math.max(0, end - start) }) as
-    | { passage: string; astral: number }
-    | undefined;
+    .get(params) as { passage: string; astral: number } | undefined;
   if (!row) return '';
+  if (known.size >= BMP_ENTRIES) known.clear();
+  known.set(sourceId, row.astral === 0);
   if (row.astral === 0) return row.passage;
   return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
 }
@@ -166,7 +215,45 @@ function insertDoc(
     )
     .run(seq, doc.kind, doc.thingId, doc.dossierId, doc.sourceId, doc.page, doc.start, doc.end);
   sql(db).get('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(seq, titleKeys, bodyKeys);
+  // Every word indexed is in the list prefix queries are answered from (migration 16 on; the steps
+  // before it index without it, and it is filled from the index when made).
+  if (hasTermList(db)) {
+    const keys = new Set(`${titleKeys} ${bodyKeys}`.split(' '));
+    keys.delete('');
+    sql(db)
+      .get('INSERT OR IGNORE INTO search_term (term) SELECT value FROM json_each(?)')
+      .run(JSON.stringify([...keys]));
+  }
   return true;
+}
+
+const termLists = new WeakSet<Db>();
+/** Whether the vault has its list of indexed words yet (remembered once it has: it is never dropped). */
+function hasTermList(db: Db): boolean {
+  if (termLists.has(db)) return true;
+  const found = sql(db).get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_term'").get();
+  if (found) termLists.add(db);
+  return found !== undefined;
+}
+
+/** A prefix standing for more words than this is left to FTS5's own prefix reading. */
+const PREFIX_WORDS = 64;
+
+/**
+ * An FTS5 expression (of parseQuery or typedWordsMatch) with each prefix ("detain"*) replaced by the
+ * words of the index it begins ("detain" OR "detainee"), read from the list of indexed words: FTS5
+ * reads a prefix's every match before the first, whole words only as far as needed. A prefix that
+ * begins no word, or very many, stays as it is (the list is only a shortcut).
+ */
+export function expandPrefixes(db: Db, match: string): string {
+  if (!match.includes('"*') || !hasTermList(db)) return match;
+  const list = sql(db).get('SELECT term FROM search_term WHERE term >= ? AND term < ? ORDER BY term LIMIT ?').pluck();
+  return match.replace(/"([^"]*)"\*/g, (prefix, key: string) => {
+    if (key === '') return prefix;
+    const terms = list.all(key, `${key}\u{10FFFF}`, PREFIX_WORDS + 1) as string[];
+    if (terms.length === 0 || terms.length > PREFIX_WORDS) return prefix;
+    return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+  });
 }
 
 /**
@@ -174,17 +261,36 @@ function insertDoc(
  * or is erased: the index is told the words it held, worked out again from the stored text.
  */
 export function unindex(db: Db, thingId: string): void {
+  forgetText(db, thingId);
   const docs = sql(db)
     .get('SELECT seq, kind, start_offset, end_offset FROM search_doc WHERE thing_id = ? ORDER BY seq')
     .all(thingId) as { seq: number; kind: SearchKind; start_offset: number | null; end_offset: number | null }[];
   if (docs.length === 0) return;
   const forget = sql(db).get("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)");
   const strings = indexedStrings(db, docs[0]?.kind as SearchKind, thingId);
+  const words = new Set<string>();
   docs.forEach((doc, i) => {
     const [title, body] = strings(i, doc.start_offset, doc.end_offset);
-    forget.run(doc.seq, indexText(title), indexText(body));
+    const titleKeys = indexText(title);
+    const bodyKeys = indexText(body);
+    forget.run(doc.seq, titleKeys, bodyKeys);
+    for (const key of `${titleKeys} ${bodyKeys}`.split(' ')) if (key) words.add(key);
   });
   sql(db).get('DELETE FROM search_doc WHERE thing_id = ?').run(thingId);
+  forgetUnusedTerms(db, words);
+}
+
+/**
+ * Drops from the list of indexed words those no row holds any more: a deleted source's names must
+ * not outlive it in the vault (the list would otherwise keep every word ever imported). Each word is
+ * one seek in the index's own vocabulary.
+ */
+function forgetUnusedTerms(db: Db, words: ReadonlySet<string>): void {
+  if (words.size === 0 || !hasTermList(db)) return;
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+  const held = sql(db).get('SELECT 1 FROM temp.search_vocab WHERE term = ?').pluck();
+  const drop = sql(db).get('DELETE FROM search_term WHERE term = ?');
+  for (const word of words) if (held.get(word) === undefined) drop.run(word);
 }
 
 /** The (title, body) each index row of a thing was made from, from what is stored now. */
@@ -331,6 +437,7 @@ export function indexDraft(db: Db, draftId: string): void {
 /** Indexes everything live in the vault from scratch (the migration that creates the index). */
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_doc;");
+  if (hasTermList(db)) db.exec('DELETE FROM search_term');
   const ids = (query: string) => db.prepare(query).pluck().all() as string[];
   for (const id of ids('SELECT id FROM source WHERE deleted_at IS NULL ORDER BY seq')) indexSource(db, id);
   for (const id of ids('SELECT id FROM excerpt WHERE deleted_at IS NULL ORDER BY seq')) indexExcerpt(db, id);
@@ -353,7 +460,11 @@ export function excerptSeqsMatching(db: Db, text: string, dossierId: string): nu
        ORDER BY ${RANK}`,
     )
     .pluck()
-    .all({ match, dossier: dossierId, ...kindRange('excerpt', legacyIndex(db)) }) as number[];
+    .all({
+      match: expandPrefixes(db, match),
+      dossier: dossierId,
+      ...kindRange('excerpt', legacyIndex(db)),
+    }) as number[];
 }
 
 /**
@@ -464,10 +575,13 @@ function filterClause(filters: SearchFilters): {
   const params: Record<string, unknown> = {};
   if (filters.dossierId) {
     params.dossier = filters.dossierId;
-    parts.push(`(d.dossier_id = @dossier OR (d.kind = 'entity' AND d.thing_id IN (
-      SELECT l.entity_id FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source ls ON ls.id = x.source_id
-        WHERE ls.dossier_id = @dossier AND x.deleted_at IS NULL
-      UNION SELECT m.entity_id FROM entity_mention m JOIN source ms ON ms.id = m.source_id WHERE ms.dossier_id = @dossier)))`);
+    // An entity is asked about only when one matches, through its own links (a list of every entity
+    // linked in the dossier was read in full for the first entity that matched: 0.7 s at 30,000 links).
+    parts.push(`(d.dossier_id = @dossier OR (d.kind = 'entity' AND (
+      EXISTS (SELECT 1 FROM excerpt_entity l JOIN excerpt x ON x.id = l.excerpt_id JOIN source ls ON ls.id = x.source_id
+        WHERE l.entity_id = d.thing_id AND ls.dossier_id = @dossier AND x.deleted_at IS NULL)
+      OR EXISTS (SELECT 1 FROM entity_mention m JOIN source ms ON ms.id = m.source_id
+        WHERE m.entity_id = d.thing_id AND ms.dossier_id = @dossier))))`);
   }
   if (filters.kinds) {
     params.kinds = JSON.stringify(filters.kinds);
@@ -581,35 +695,45 @@ export class SearchRepository extends Repository {
     const kinds = SEARCH_KINDS.filter((k) => !asked || asked.includes(k));
     const { where, params, needsSource } = filterClause(narrowing);
     const legacy = legacyIndex(this.db);
-    // Unfiltered, on the index alone (a seq carries its kind); filtered, each match joined to its
-    // search_doc row and tested, still in the index's order.
-    const from =
-      where === '' && !legacy
-        ? 'FROM search_fts WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi'
-        : `FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
+    // A kind's matches are read newest first from the top of its range of seqs down, and the reading
+    // stops at the first seq below it — in code: FTS5 seeks to an upper bound at once, but told of a
+    // lower one it still steps through every match under it (tens of ms for a common word), so rows
+    // under the range are let through unfiltered and end the loop. Unfiltered, on the index alone (a
+    // seq carries its kind); filtered, each match in the range joined to its search_doc row and tested.
+    const filtered = where !== '' || legacy;
+    const newest = this.sql.get(
+      filtered
+        ? `${
+            filters.codeId
+              ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
+                   WHERE c.deleted_at IS NULL) `
+              : ''
+          }SELECT search_fts.rowid AS seq FROM search_fts JOIN search_doc d ON d.seq = search_fts.rowid
            ${needsSource ? 'LEFT JOIN source s ON s.id = d.source_id' : ''}
-           WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi
-           ${legacy ? 'AND d.kind IN (SELECT value FROM json_each(@kinds))' : ''}${where}`;
-    const coded = filters.codeId
-      ? `WITH RECURSIVE coded (id) AS (SELECT @code UNION SELECT c.id FROM code c JOIN coded ON c.parent_id = coded.id
-           WHERE c.deleted_at IS NULL) `
-      : '';
-    const bound = { ...params, match: parsed.match };
+           WHERE search_fts MATCH @match AND search_fts.rowid <= @hi
+             AND (search_fts.rowid < @lo OR (1${legacy ? ' AND d.kind = @kind' : ''}${where}))
+           ORDER BY search_fts.rowid DESC`
+        : `SELECT rowid AS seq FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC`,
+    );
+    const match = expandPrefixes(this.db, parsed.match);
+    const bound = { ...params, match };
     try {
       const totals: Record<SearchKind, number> = { source: 0, excerpt: 0, entity: 0, draft: 0 };
       const taken = new Map<SearchKind, number[]>();
       let capped = false;
-      const newest = this.sql.get(
-        `${coded}SELECT search_fts.rowid AS seq ${from} ORDER BY search_fts.rowid DESC LIMIT @take`,
-      );
+      const any = this.sql.get('SELECT 1 FROM search_doc WHERE seq BETWEEN @lo AND @hi LIMIT 1');
       for (const kind of kinds) {
         const range = kindRange(kind, legacy);
-        const seqs = newest
-          .pluck()
-          .all({ ...bound, ...range, kinds: JSON.stringify([kind]), take: cap + 1 }) as number[];
-        if (seqs.length > cap) {
-          capped = true;
-          seqs.length = cap;
+        // A kind the vault holds none of (no drafts yet) costs one seek, not a reading of the index.
+        if (!legacy && any.get(range) === undefined) continue;
+        const seqs: number[] = [];
+        for (const seq of newest.pluck().iterate({ ...bound, ...range, kind }) as IterableIterator<number>) {
+          if (seq < range.lo) break;
+          if (seqs.length === cap) {
+            capped = true;
+            break;
+          }
+          seqs.push(seq);
         }
         totals[kind] = seqs.length;
         if (seqs.length > 0) taken.set(kind, seqs);
@@ -623,15 +747,18 @@ export class SearchRepository extends Repository {
           .sort((a, b) => a.rank - b.rank)
           .slice(offset, offset + limit);
       } else {
-        // bm25 over the matches taken only: one pass per run of kinds next to each other in seq
-        // order (one for all kinds), over the seqs between the first and last match taken.
-        const scored = this.sql.get(`${coded}SELECT search_fts.rowid AS seq, ${RANK} AS rank ${from}`);
+        // bm25 of the matches taken, read on the index alone as above: one pass per run of kinds next
+        // to each other in seq order (one for all kinds), from the newest match taken down to the oldest.
+        const scored = this.sql.get(
+          `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi
+           ORDER BY rowid DESC`,
+        );
         const wanted = new Set(all);
         const runs: SearchKind[][] = [];
         for (const kind of kinds) {
           const run = runs[runs.length - 1];
           const previous = run?.[run.length - 1];
-          if (run && previous && KIND_CODE[kind] === KIND_CODE[previous] + 1 && !legacy) run.push(kind);
+          if (run && previous && KIND_CODE[kind] === KIND_CODE[previous] + 1) run.push(kind);
           else runs.push([kind]);
         }
         ranked = [];
@@ -644,8 +771,13 @@ export class SearchRepository extends Repository {
             lo = Math.min(lo, seq);
             hi = Math.max(hi, seq);
           }
-          const rows = scored.all({ ...bound, lo, hi, kinds: JSON.stringify(run) }) as { seq: number; rank: number }[];
-          for (const row of rows) if (wanted.has(row.seq)) ranked.push(row);
+          for (const row of scored.iterate({ match, hi }) as IterableIterator<{
+            seq: number;
+            rank: number;
+          }>) {
+            if (row.seq < lo) break;
+            if (wanted.has(row.seq)) ranked.push(row);
+          }
         }
         ranked = ranked
           .sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN))
@@ -827,7 +959,10 @@ function thingsMatching(db: Db, kind: SearchKind, match: string, limit: number):
            WHERE search_fts MATCH @match AND search_fts.rowid BETWEEN @lo AND @hi AND d.kind = @kind LIMIT -1 OFFSET 0)
          GROUP BY thing_id ORDER BY best LIMIT @limit`,
       )
-      .all({ match, kind, limit, ...kindRange(kind, legacyIndex(db)) }) as { thingId: string; seq: number }[];
+      .all({ match: expandPrefixes(db, match), kind, limit, ...kindRange(kind, legacyIndex(db)) }) as {
+      thingId: string;
+      seq: number;
+    }[];
   } catch (error) {
     throw asQueryError(error);
   }

@@ -129,7 +129,7 @@ export class VaultTaskRunner {
         emit(message.step, message.done, message.total);
       } else if (message.type === 'done') {
         outcome = { ok: true, value: message.value };
-      } else {
+      } else if (message.type === 'failed') {
         failedStep = message.step;
         outcome = {
           ok: false,

@@ -19,7 +19,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import type { TaskProgress } from '../../shared/api/vault.ts';
+import type { MigrationProgress, TaskProgress } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import {
@@ -34,7 +34,14 @@ import {
   vacuumInto,
 } from '../store/database.ts';
 import { Store } from '../store/index.ts';
-import { LATEST_VERSION, migrate, SEALED_SCHEMA_VERSION, schemaVersion } from '../store/migrations/index.ts';
+import {
+  LATEST_VERSION,
+  type MigrationStep,
+  migrate,
+  pendingMigrations,
+  SEALED_SCHEMA_VERSION,
+  schemaVersion,
+} from '../store/migrations/index.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
 import { workerEntry } from '../workers/entries.ts';
 import {
@@ -45,6 +52,7 @@ import {
   verifyStore,
   writeCheckedCopy,
 } from './checks.ts';
+import { type ImportWriter, inProcessWriter, WorkerImportWriter } from './import-writer.ts';
 import type { IntegrityRecord } from './integrity-schedule.ts';
 import {
   calibrateKdf,
@@ -64,6 +72,7 @@ import {
   writeFileAtomic,
   writeKeySlotFile,
 } from './keyslots.ts';
+import { migrateInWorker, type RunningMigration } from './migration-runner.ts';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 import { VaultTaskRunner } from './task-runner.ts';
 
@@ -105,6 +114,8 @@ export interface VaultOptions {
   actor?: string;
   /** Progress of verify and backup (forwarded to the renderer as task.progress). */
   onTaskProgress?: (progress: TaskProgress) => void;
+  /** Steps of the schema update an unlock runs on an older vault (forwarded as vault.migrating). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
   /**
    * Run verify and backup on the main connection, blocking the calling thread, as before the vault
    * worker: only for the main-loop benchmark's "old way" and for tools with no event loop to keep.
@@ -126,6 +137,7 @@ export class Vault {
   readonly #actor: string;
   readonly #tasks: VaultTaskRunner;
   readonly #tasksOnMainThread: boolean;
+  readonly #onMigrationProgress: ((progress: MigrationProgress) => void) | undefined;
 
   #db: Db | null = null;
   #store: Store | null = null;
@@ -138,6 +150,10 @@ export class Vault {
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #lastUnlock: UnlockTimings | null = null;
+  /** The schema migration an unlock is running in the vault worker, if any. */
+  #migration: RunningMigration | null = null;
+  /** Import batches' writers (vault workers), ended when the vault locks. */
+  readonly #writers = new Set<WorkerImportWriter>();
   /** The last full check's outcome, read from the vault at unlock; kept (like the setting) while locked. */
   #integrity: IntegrityRecord | null = null;
 
@@ -149,6 +165,7 @@ export class Vault {
     this.#onChange = options.onChange;
     this.#actor = options.actor ?? 'owner';
     this.#tasksOnMainThread = options.tasksOnMainThread ?? false;
+    this.#onMigrationProgress = options.onMigrationProgress;
     this.#tasks = new VaultTaskRunner(
       () => workerEntry('vault-worker'),
       (progress) => options.onTaskProgress?.(progress),
@@ -159,6 +176,22 @@ export class Vault {
   runningTask(): { kind: 'verify' | 'backup' } | null {
     const kind = this.#tasks.running();
     return kind ? { kind } : null;
+  }
+
+  /**
+   * A writer for one import batch: a vault worker storing each file in a transaction of its own
+   * (on the calling thread with tasksOnMainThread). Close it when the batch ends; a lock ends it.
+   */
+  importWriter(): ImportWriter {
+    this.#requireDb();
+    if (this.#tasksOnMainThread) return inProcessWriter(() => this.store());
+    const writer = new WorkerImportWriter(workerEntry('vault-worker'), this.#dbFile, this.#dataKey as Buffer);
+    this.#writers.add(writer);
+    return {
+      duplicate: (dossierId, name, sha256) => writer.duplicate(dossierId, name, sha256),
+      store: (file) => writer.store(file),
+      close: () => writer.close().finally(() => this.#writers.delete(writer)),
+    };
   }
 
   /** Cancels the running verify or backup and waits for its worker to exit; false when none ran. */
@@ -264,7 +297,7 @@ export class Vault {
         dataKey.fill(0);
         throw new UprightError('CANCELLED'); // locked while being unlocked
       }
-      this.#openWith(dataKey, slots);
+      await this.#openWith(dataKey, slots);
       this.#lastUnlock = { kdfMs: derived - started, openMs: performance.now() - derived };
       this.#emit();
     });
@@ -295,7 +328,7 @@ export class Vault {
           if (!this.#dataKey || !timingSafeEqual(this.#dataKey, dataKey)) throw new UprightError('KEYSLOT_CORRUPT');
         } else {
           keep = true; // #openWith owns the key from here (and zeroes it if it fails)
-          this.#openWith(dataKey, slots);
+          await this.#openWith(dataKey, slots);
         }
         writeKeySlotFile(
           this.#slotsFile,
@@ -440,7 +473,7 @@ export class Vault {
         writeKeySlotFile(this.#slotsFile, newSlots, newKey);
         this.#settleRotation(newKey);
         adopted = true; // #openWith owns the new key from here
-        this.#openWith(newKey, readKeySlotFile(this.#slotsFile));
+        await this.#openWith(newKey, readKeySlotFile(this.#slotsFile));
         this.#emit();
         return { recoveryKey: formatRecoveryKey(recoveryKey) };
       } finally {
@@ -459,6 +492,8 @@ export class Vault {
   lock(): void {
     this.#generation++;
     void this.#tasks.cancel();
+    this.#migration?.terminate(); // an unlock updating the schema stops; the vault stays as it was
+    this.#endWriters();
     if (!this.#db) return;
     this.#close();
     this.#emit();
@@ -471,10 +506,10 @@ export class Vault {
    */
   async lockAfterTasks(waitMs = LOCK_WAITS_FOR_TASK_MS): Promise<void> {
     this.#generation++; // an unlock in flight must not open the vault while we wait
-    if (this.#tasks.running()) {
+    if (this.#tasks.running() || this.#writers.size > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
-        this.#tasks.cancel(),
+        Promise.all([this.#tasks.cancel(), this.#endWriters()]),
         new Promise((resolve) => {
           timer = setTimeout(resolve, waitMs);
         }),
@@ -595,6 +630,13 @@ export class Vault {
 
   // ---------- internals ----------
 
+  /** Ends every import writer at once (a file being stored is rolled back); resolves when they have exited. */
+  #endWriters(): Promise<unknown> {
+    const ending = [...this.#writers].map((writer) => writer.terminate());
+    this.#writers.clear();
+    return Promise.all(ending);
+  }
+
   #exists(): boolean {
     return existsSync(this.#slotsFile) || existsSync(this.#dbFile);
   }
@@ -615,7 +657,8 @@ export class Vault {
    * failure). The key file must be authentic under that key (its MAC), or — written before version
    * 2 — belong to a vault from before SEALED_SCHEMA_VERSION, in which case it is upgraded here.
    */
-  #openWith(dataKey: Buffer, slots: KeySlotFile): void {
+  async #openWith(dataKey: Buffer, slots: KeySlotFile): Promise<void> {
+    const generation = this.#generation;
     let db: Db | null = null;
     try {
       checkKeySlotMac(slots, dataKey);
@@ -637,7 +680,7 @@ export class Vault {
       // The key file gains its MAC before the schema moves past SEALED_SCHEMA_VERSION: a crash in
       // between leaves an authenticated key file beside an older schema, which opens.
       if (!hasMac(slots)) writeKeySlotFile(this.#slotsFile, slots.slots, dataKey);
-      migrate(db);
+      if (pendingMigrations(version).length > 0) await this.#migrate(db, dataKey, generation);
       const auditKey = auditHeadKey(dataKey);
       const store = new Store(db, { actor: this.#actor, auditHeadKey: auditKey });
       if (version < SEALED_SCHEMA_VERSION) store.audit.sealHead();
@@ -646,6 +689,42 @@ export class Vault {
       if (db) closeDatabase(db);
       dataKey.fill(0);
       throw translateSqliteError(error);
+    }
+  }
+
+  /**
+   * Brings an older schema up to date: in the vault worker (its steps announced through
+   * onMigrationProgress), or on `db` itself with tasksOnMainThread. The main connection `db` stays
+   * idle meanwhile. A lock meanwhile ends the worker (the migration is rolled back) and this throws.
+   */
+  async #migrate(db: Db, dataKey: Buffer, generation: number): Promise<void> {
+    const report = (step: MigrationStep, finished = false) => {
+      try {
+        this.#onMigrationProgress?.({ ...step, finished });
+      } catch {
+        // a listener's failure does not stop the unlock
+      }
+    };
+    let last: MigrationStep | null = null;
+    const onStep = (step: MigrationStep) => {
+      last = step;
+      report(step);
+    };
+    try {
+      if (this.#tasksOnMainThread) {
+        migrate(db, LATEST_VERSION, onStep);
+        return;
+      }
+      const running = migrateInWorker(workerEntry('vault-worker'), this.#dbFile, dataKey, onStep);
+      this.#migration = running;
+      try {
+        await running.done;
+      } finally {
+        this.#migration = null;
+      }
+      if (generation !== this.#generation) throw new UprightError('CANCELLED'); // locked meanwhile
+    } finally {
+      if (last) report(last, true);
     }
   }
 
@@ -690,6 +769,7 @@ export class Vault {
 
   /** Closes the database (checkpointed) and zeroes the keys; drops the repositories and their caches. */
   #close(): void {
+    void this.#endWriters(); // their connections must not outlive the vault's (nor a key rotation)
     const db = this.#db;
     this.#db = null;
     this.#store = null;

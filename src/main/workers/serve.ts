@@ -23,6 +23,7 @@ export function serveTasks(tasks: Tasks): void {
           ? { id, ok: false, error: { code: error.code, params: error.params, name: error.name } }
           : { id, ok: false, error: { code: null, params: {}, name: (error as Error)?.name ?? 'Error' } };
     }
-    port.postMessage(reply);
+    // A task answering an ArrayBuffer (a packed result) hands it over instead of copying it.
+    port.postMessage(reply, reply.ok && reply.value instanceof ArrayBuffer ? [reply.value] : []);
   });
 }

@@ -119,7 +119,16 @@ function Screen({
           key={place.dossierId}
           dossierId={place.dossierId}
           tab={place.tab}
+          recommendationId={place.recommendationId}
           onTab={(tab) => go({ area: 'dossier', dossierId: place.dossierId, tab }, { replace: true })}
+          onOpenRecommendation={(recommendationId) =>
+            go({
+              area: 'dossier',
+              dossierId: place.dossierId,
+              tab: 'recommendations',
+              ...(recommendationId ? { recommendationId } : {}),
+            })
+          }
           onOpenDraft={(d) => go({ area: 'draft', dossierId: place.dossierId, draftId: d.id })}
           onOpenSource={(s) => go({ area: 'source', dossierId: place.dossierId, sourceId: s.id })}
           onOpenExcerpt={(e) =>

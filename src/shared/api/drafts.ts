@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckCodeSchema, CheckParams } from '../check-messages.ts';
 import { DRAFT_TEMPLATES, DraftBody, DraftCover, UN_LANGUAGES } from '../draft.ts';
 import { Id } from './dossiers.ts';
+import { EventFilter } from './events.ts';
 import { method } from './method.ts';
 import { SOURCE_FORMATS } from './sources.ts';
 
@@ -116,6 +117,12 @@ export type DraftChange = z.infer<typeof DraftChange>;
 export const EXPORT_FORMATS = ['docx', 'html', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Words, or a citation of an excerpt of the draft's dossier. */
+const ParagraphPart = z.union([
+  z.object({ text: z.string().max(20_000) }).strict(),
+  z.object({ excerptId: Id }).strict(),
+]);
+
 const DraftFields = z.object({
   title: z.string().trim().min(1, 'Give the draft a title').max(300),
   cover: DraftCover,
@@ -224,15 +231,37 @@ export const draftsApi = {
   'draft.appendParagraph': method({
     summary:
       'Add a numbered paragraph at the end of a draft: words and citations of excerpts of its dossier, in order (each citation becomes a note).',
+    params: z.object({ id: Id, parts: z.array(ParagraphPart).min(1).max(200) }).strict(),
+    result: Draft,
+  }),
+  'draft.appendTable': method({
+    summary:
+      'Add a table at the end of a draft: a header row of column headings, then rows of cells, each cell words and citations of excerpts of its dossier in order (its notes are numbered with the others); an optional title line before it.',
     params: z
       .object({
         id: Id,
-        parts: z
-          .array(z.union([z.object({ text: z.string().max(20_000) }).strict(), z.object({ excerptId: Id }).strict()]))
+        title: z.string().trim().max(300).optional(),
+        columns: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+        rows: z
+          .array(z.array(z.array(ParagraphPart).max(200)).min(1).max(20))
           .min(1)
-          .max(200),
+          .max(2000),
       })
       .strict(),
+    result: Draft,
+  }),
+  'draft.appendTimeline': method({
+    summary:
+      "Add the dossier's timeline at the end of a draft as a table (When · What happened · Where · Who · Evidence), headed in the draft's language, with the Timeline tab's filters (entity, code, source kind, period); each event's evidence is cited.",
+    params: EventFilter.omit({ dossierId: true })
+      .extend({ id: Id, title: z.string().trim().max(300).optional() })
+      .strict(),
+    result: z.object({ draft: Draft, events: z.number().int() }),
+  }),
+  'draft.appendClaim': method({
+    summary:
+      "Add a claim, denial or acknowledgement by the State at the end of a draft as one numbered paragraph, worded in the draft's language: the claim quoted and cited, then the excerpts that contradict and corroborate it, each quoted and cited.",
+    params: z.object({ id: Id, excerptId: Id }).strict(),
     result: Draft,
   }),
   'draft.snapshot': method({

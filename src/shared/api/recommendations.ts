@@ -3,7 +3,8 @@
 // implementation with the excerpts that show it, a theme × assessment matrix, and the table of last
 // cycle's recommendations for a draft.
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../domain.ts';
+import { CONFIDENTIALITY, SOURCE_KINDS } from '../domain.ts';
+import { DraftNodeSchema } from '../draft.ts';
 import {
   RECOMMENDATION_ASSESSMENTS,
   RECOMMENDATION_MECHANISMS,
@@ -23,6 +24,8 @@ export const RecommendationEvidence = z.object({
   sourceKind: z.enum(SOURCE_KINDS),
   exact: z.string(),
   page: z.number().int().nullable(),
+  /** A "never export" excerpt is shown here but left out of the draft's table. */
+  confidentiality: z.enum(CONFIDENTIALITY),
 });
 export type RecommendationEvidence = z.infer<typeof RecommendationEvidence>;
 
@@ -85,6 +88,15 @@ const Editable = RecommendationFields.extend({
   /** Dossier codes as further themes; the whole list is replaced. */
   codeIds: z.array(Id).max(100),
 });
+
+/** Which recommendations a draft's table holds: the list's filters, in the draft's dossier. */
+const TableParams = RecommendationFilter.omit({ dossierId: true, mechanism: true })
+  .extend({
+    draftId: Id,
+    /** Every cycle's recommendations instead of the previous cycle's (when no cycle is given). */
+    everyCycle: z.boolean().optional(),
+  })
+  .strict();
 
 export const recommendationsApi = {
   'recommendation.list': method({
@@ -158,10 +170,16 @@ export const recommendationsApi = {
       codes: z.array(RecommendationCode),
     }),
   }),
+  'recommendation.table': method({
+    summary:
+      'The table of the previous cycle’s recommendations as a draft would hold it (a title line, then the table), for the editor to insert at the cursor; filters as recommendation.insertTable.',
+    params: TableParams,
+    result: z.object({ nodes: z.array(DraftNodeSchema), count: z.number().int().min(0) }),
+  }),
   'recommendation.insertTable': method({
     summary:
-      'Add the table of the previous cycle’s recommendations at the end of a draft: number, text, recommending State(s), response and our assessment, headed in the draft’s language (filters as recommendation.list; by default every UPR recommendation of the dossier).',
-    params: RecommendationFilter.omit({ dossierId: true, mechanism: true }).extend({ draftId: Id }).strict(),
+      'Add the table of the previous cycle’s recommendations at the end of a draft: number, text, recommending State(s), response and our assessment (its evidence as notes), headed in the draft’s language. Filters as recommendation.list; without a cycle, the latest cycle before the draft’s own (everyCycle: all of them).',
+    params: TableParams,
     result: Draft,
   }),
 };

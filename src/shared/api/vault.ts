@@ -68,6 +68,20 @@ export const TaskProgress = z.object({
 });
 export type TaskProgress = z.infer<typeof TaskProgress>;
 
+/**
+ * An unlock that first brings an older vault's schema up to date (in the vault worker): pushed as
+ * vault.migrating before each step, then once with finished = true. The unlock screen shows
+ * "step n of m".
+ */
+export const MigrationProgress = z.object({
+  step: z.number().int().min(1),
+  total: z.number().int().min(1),
+  /** The schema version this step brings the vault to. */
+  version: z.number().int().min(1),
+  finished: z.boolean(),
+});
+export type MigrationProgress = z.infer<typeof MigrationProgress>;
+
 export const Settings = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
 });

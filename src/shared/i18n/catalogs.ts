@@ -16,10 +16,24 @@ export const CATALOGS: Record<UiLanguage, Record<string, string>> = {
   kk: kk as Record<string, string>,
 };
 
-/** What the interface shows in a language: its catalog over the ones it falls back to. */
-export function messagesFor(language: UiLanguage): Record<string, string> {
-  return mergedCatalog(language, CATALOGS);
+const merged = new Map<UiLanguage, Readonly<Record<string, string>>>();
+
+/** What the interface shows in a language: its catalog over the ones it falls back to (merged once). */
+export function messagesFor(language: UiLanguage): Readonly<Record<string, string>> {
+  let messages = merged.get(language);
+  if (!messages) {
+    messages = Object.freeze(mergedCatalog(language, CATALOGS));
+    merged.set(language, messages);
+  }
+  return messages;
 }
+
+/**
+ * Parsed messages by language and text. Every UprightError words its English message when it is made
+ * (for logs and the CLI): parsing the message and resolving its locale each time cost the main
+ * process milliseconds per error — tens for the first.
+ */
+const formats = new Map<string, IntlMessageFormat>();
 
 /**
  * A message in words outside React (the CLI, logs): the catalog's text for the language, else the
@@ -27,5 +41,11 @@ export function messagesFor(language: UiLanguage): Record<string, string> {
  */
 export function formatText(language: UiLanguage, message: MessageDescriptor, params: MessageParams = {}): string {
   const source = messagesFor(language)[message.id] ?? message.defaultMessage;
-  return String(new IntlMessageFormat(source, language).format(params));
+  const key = `${language}\u0000${source}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(source, language);
+    formats.set(key, format);
+  }
+  return String(format.format(params));
 }

@@ -9,8 +9,9 @@
 //   UPRIGHT_BENCH_CACHE=/tmp/bench-x npm run bench -- mainloop --scale --chars 30000
 //                                                   the scale benchmark's cached 10,000-source vault
 //                                                   (a COPY: its cache dir is given by the variable)
-// The import is measured the new way only (it always ran its parsing in the parse worker): a batch
-// of generated text files through the real import pipeline, and one 900,000-character source.
+// The import is measured both ways too: its parsing always runs in the parse worker; the old way
+// stores each file on the main connection, the new way in the vault worker (import-writer.ts). A
+// batch of generated text files through the real import pipeline, and one 900,000-character source.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,8 +128,13 @@ function rows(label: string, figures: LoopFigures[], target?: number): BenchRow[
   ];
 }
 
-async function measureImport(location: string, passphrase: string, files: PendingFile[]): Promise<LoopFigures> {
-  const vault = new Vault({ location });
+async function measureImport(
+  location: string,
+  passphrase: string,
+  files: PendingFile[],
+  old: boolean,
+): Promise<LoopFigures> {
+  const vault = new Vault({ location, tasksOnMainThread: old });
   await vault.unlock(passphrase);
   try {
     const dossier = vault.store().dossiers.create({ title: `Import ${randomBytes(3).toString('hex')}` });
@@ -137,7 +143,7 @@ async function measureImport(location: string, passphrase: string, files: Pendin
         taskId: 'bench',
         dossierId: dossier.id,
         files,
-        store: () => vault.store(),
+        vault,
         signal: new AbortController().signal,
         onProgress: () => {},
       }),
@@ -183,17 +189,22 @@ export const mainLoopBench: BenchCase = {
       for (let round = 0; round < rounds; round++) {
         idle.push(await watched(() => new Promise((resolve) => setTimeout(resolve, 3000))));
       }
-      const importRounds: LoopFigures[] = [];
-      const bigRounds: LoopFigures[] = [];
+      const importRounds: Record<'old' | 'new', LoopFigures[]> = { old: [], new: [] };
+      const bigRounds: Record<'old' | 'new', LoopFigures[]> = { old: [], new: [] };
       const batch = option('import', 200);
       for (let round = 0; round < rounds; round++) {
-        const files = Array.from({ length: batch }, (_, i) =>
-          textFile(`statement-${round}-${i}.txt`, lorem(round * 1000 + i, 20_000)),
-        );
-        importRounds.push(await measureImport(location, passphrase, files));
-        bigRounds.push(
-          await measureImport(location, passphrase, [textFile(`big-${round}.txt`, lorem(round, 900_000))]),
-        );
+        const order = round % 2 === 0 ? [true, false] : [false, true];
+        for (const isOld of order) {
+          const way = isOld ? 'old' : 'new';
+          const tag = `${way}-${round}`;
+          const files = Array.from({ length: batch }, (_, i) =>
+            textFile(`statement-${tag}-${i}.txt`, lorem(round * 1000 + i, 20_000)),
+          );
+          importRounds[way].push(await measureImport(location, passphrase, files, isOld));
+          bigRounds[way].push(
+            await measureImport(location, passphrase, [textFile(`big-${tag}.txt`, lorem(round, 900_000))], isOld),
+          );
+        }
       }
       return [
         ...rows('nothing running (3 s idle): the machine’s noise floor', idle).slice(0, 2),
@@ -201,8 +212,10 @@ export const mainLoopBench: BenchCase = {
         ...rows(`verify, ${what}, new way (vault worker)`, now.verify, TARGET_MS),
         ...rows(`backup, ${what}, old way (main thread)`, old.backup),
         ...rows(`backup, ${what}, new way (vault worker)`, now.backup, TARGET_MS),
-        ...rows(`import of ${batch} text files of 20,000 chars`, importRounds, TARGET_MS),
-        ...rows('import of one 900,000-char text file', bigRounds, TARGET_MS),
+        ...rows(`import of ${batch} text files of 20,000 chars, old way (stored on the main thread)`, importRounds.old),
+        ...rows(`import of ${batch} text files of 20,000 chars, new way (vault worker)`, importRounds.new, TARGET_MS),
+        ...rows('import of one 900,000-char text file, old way (stored on the main thread)', bigRounds.old),
+        ...rows('import of one 900,000-char text file, new way (vault worker)', bigRounds.new, TARGET_MS),
       ];
     } finally {
       rmSync(scratch, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 // Someone who wants a monitor's vault open sends a crafted document (issue 10). Each kind is built
 // here, imported in a batch between two ordinary files, and must end in a clear error (or, where
-// only a quadratic path made it dangerous, a plain import) well within 30 s, with the process under
-// 1 GB, nothing of it in the vault, the ordinary files imported, and the app's own thread free
-// throughout — so auto-lock still locks on time.
+// only a quadratic path made it dangerous, a plain import) under the import's own time limit — a
+// parse that ran away would be stopped there and answer IMPORT_TIMEOUT, so no stopwatch is needed
+// here — with the process under 1 GB, nothing of it in the vault, the ordinary files imported, and
+// the app's own thread free throughout (a heartbeat kept beating) — so auto-lock still locks on time.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,11 @@ describe('a monitor is sent a crafted document among ordinary ones', () => {
 
     let started = 0;
     let finished = 0;
+    // A heartbeat on this thread: how many times it beat while the crafted file was read and stored.
+    let beats = 0;
+    let beatsAtStart = 0;
+    let beatsAtEnd = 0;
+    const heartbeat = setInterval(() => beats++, 1);
     // How late this thread's timers ran while the crafted file was being parsed (storing a long text
     // afterwards is the database's work, on this thread until the database worker comes).
     const sandbox = new ParseSandbox();
@@ -147,7 +153,7 @@ describe('a monitor is sent a crafted document among ordinary ones', () => {
       taskId: `hostile-${name}`,
       dossierId: dossier.id,
       files,
-      store,
+      vault: services.vault,
       parse: async (fileBytes, fileName, limits, signal) => {
         if (fileName === name) parseDelay.enable();
         try {
@@ -158,10 +164,16 @@ describe('a monitor is sent a crafted document among ordinary ones', () => {
       },
       signal: new AbortController().signal,
       onProgress: (progress: ImportProgress) => {
-        if (progress.current === name) started = performance.now();
-        if (progress.outcome?.name === name) finished = performance.now();
+        if (progress.current === name) {
+          started = performance.now();
+          beatsAtStart = beats;
+        }
+        if (progress.outcome?.name === name) {
+          finished = performance.now();
+          beatsAtEnd = beats;
+        }
       },
-    });
+    }).finally(() => clearInterval(heartbeat));
     const measured = stop();
     await sandbox.close();
     const parseDelayMs = parseDelay.max / 1e6;
@@ -172,16 +184,21 @@ describe('a monitor is sent a crafted document among ordinary ones', () => {
       bytes: hostile.byteLength,
       outcome: outcome.error?.code ?? outcome.status,
       seconds: Math.round(seconds * 10) / 10,
+      heartbeats: beatsAtEnd - beatsAtStart,
       peakRssMiB: MiB(measured.peakRss),
       maxLoopDelayWhileParsingMs: Math.round(parseDelayMs),
       maxLoopDelayWholeBatchMs: Math.round(measured.maxLoopDelayMs),
     });
 
-    // A clear answer for the crafted file, well within 30 seconds.
+    // A clear answer for the crafted file: its own refusal, or imported — never stopped by the
+    // import's time limit (DEFAULT_IMPORT_LIMITS), which would have answered IMPORT_TIMEOUT.
     if (code) expect(outcome).toMatchObject({ status: 'failed', error: { code } });
     else expect(outcome.status).toBe('imported');
+    expect(outcome.error?.code).not.toBe('IMPORT_TIMEOUT');
     expect(JSON.stringify(outcome.error?.params ?? {})).not.toMatch(/undefined|Error:/);
-    expect(seconds).toBeLessThan(30);
+    // This thread kept beating while the file was read and stored: at least once for every second
+    // the file took (a thread held by the parse or by SQLite would fall behind, however slow the machine).
+    expect(beatsAtEnd - beatsAtStart).toBeGreaterThanOrEqual(Math.floor(seconds));
     // The whole process — this thread and the workers — stayed under 1 GB.
     expect(measured.peakRss).toBeLessThan(GiB);
     // The app's own thread was never held up by the parse: timers (auto-lock among them) ran on time.
@@ -269,12 +286,11 @@ describe('the app stays in the monitor’s hands while a crafted file is being r
   }, async () => {
     const { services, dossier } = await freshVault();
     const limits = { ...DEFAULT_IMPORT_LIMITS, timeoutMs: 4000 };
-    const started = performance.now();
     const results = await importBatch({
       taskId: 'hostile-slow',
       dossierId: dossier.id,
       files: [pending('slow.pdf', manyPagesPdf(3000, 60)), fixture('field-note-ru.txt')],
-      store: () => services.vault.store(),
+      vault: services.vault,
       signal: new AbortController().signal,
       onProgress: () => {},
       limits,
@@ -283,7 +299,6 @@ describe('the app stays in the monitor’s hands while a crafted file is being r
       ['failed', 'IMPORT_TIMEOUT'],
       ['imported', null],
     ]);
-    expect(performance.now() - started).toBeLessThan(30_000);
     expect(
       services.vault
         .store()
@@ -302,7 +317,7 @@ describe('the app stays in the monitor’s hands while a crafted file is being r
       taskId: 'hostile-cancel',
       dossierId: dossier.id,
       files: [pending('slow.pdf', manyPagesPdf(3000, 60)), fixture('field-note-ru.txt')],
-      store: () => services.vault.store(),
+      vault: services.vault,
       signal: controller.signal,
       onProgress: (progress) => {
         if (progress.current === 'slow.pdf') {

@@ -126,7 +126,7 @@ describe('a monitor imports a mixed batch', () => {
       taskId: 'batch-0005',
       dossierId: dossier.id,
       files: [huge],
-      store: () => services.vault.store(),
+      vault: services.vault,
       signal: new AbortController().signal,
       onProgress: () => {},
       limits: { maxBytes: 1000, timeoutMs: 10_000 },
@@ -150,7 +150,7 @@ describe('a monitor imports a mixed batch', () => {
       taskId: 'batch-0006',
       dossierId: dossier.id,
       files,
-      store: () => services.vault.store(),
+      vault: services.vault,
       signal: controller.signal,
       onProgress: (p) => {
         if (p.outcome?.status === 'imported') controller.abort();

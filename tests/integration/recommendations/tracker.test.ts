@@ -227,6 +227,14 @@ describe('the recommendations tracker', () => {
     const { ctx, dossier, association, excerpts } = await setup();
     await call(handlers, 'recommendation.addEvidence', { id: association.id, excerptId: excerpts.simplified.id }, ctx);
     await call(handlers, 'recommendation.assess', { id: association.id, assessment: 'partially_implemented' }, ctx);
+    // A "never export" excerpt shows the assessment in the tracker but stays out of the draft.
+    await call(handlers, 'excerpt.update', { id: excerpts.unregistered.id, confidentiality: 'never_export' }, ctx);
+    await call(
+      handlers,
+      'recommendation.addEvidence',
+      { id: association.id, excerptId: excerpts.unregistered.id },
+      ctx,
+    );
     const draft = await call(
       handlers,
       'draft.create',
@@ -250,6 +258,95 @@ describe('the recommendations tracker', () => {
     expect(text(rows[0])).toContain('Поддержана');
     expect(text(rows[0])).toContain('Выполнена частично');
     expect(JSON.stringify(rows[0])).toContain(excerpts.simplified.id);
+    expect(JSON.stringify(updated.body)).not.toContain(excerpts.unregistered.id);
+    // Both rows come from one report: its symbol heads the table.
+    expect(text(updated.body.content.at(-2))).toContain(
+      'Рекомендации предыдущего обзора и их выполнение (A/HRC/43/10)',
+    );
     expect(text(rows[1])).toContain('Не оценена');
+  });
+
+  it('refers to tracked recommendations in a draft, and its checks follow the tracker', async () => {
+    const { ctx, dossier, association } = await setup();
+    const other = await call(handlers, 'dossier.create', { title: 'Belarus' }, ctx);
+    const foreign = await call(
+      handlers,
+      'recommendation.create',
+      {
+        dossierId: other.id,
+        text: 'Release human rights defenders',
+        recommendingStates: ['Ireland'],
+        cycle: 3,
+        documentSymbol: 'A/HRC/46/5',
+        paragraph: '118.3',
+        response: 'noted',
+      },
+      ctx,
+    );
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'Submission', template: 'individual' },
+      ctx,
+    );
+    const ref = (recommendationId: string) => ({ type: 'recommendationRef', attrs: { recommendationId } });
+    const body = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { numbered: true },
+          content: [
+            { type: 'text', text: 'The State did not act on ' },
+            ref(association.id),
+            { type: 'text', text: '.' },
+          ],
+        },
+        {
+          type: 'paragraph',
+          attrs: { numbered: true },
+          content: [{ type: 'text', text: 'Compare ' }, ref(foreign.id), { type: 'text', text: '.' }],
+        },
+      ],
+    };
+    await call(handlers, 'draft.update', { id: draft.id, body }, ctx);
+    const { text } = await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx);
+    expect(text).toContain('The State did not act on A/HRC/43/10, para. 140.12 (Germany), supported.');
+    const codes = async () =>
+      (await call(handlers, 'draft.check', { id: draft.id }, ctx))
+        .filter((c) => c.rule === 'recommendation-ref')
+        .map((c) => c.code);
+    expect(await codes()).toEqual(['RECOMMENDATION_OTHER_DOSSIER']);
+
+    // Corrected in the tracker, the reference follows; deleted from it, the check says so.
+    await call(
+      handlers,
+      'recommendation.update',
+      { id: association.id, recommendingStates: ['Germany', 'Austria'] },
+      ctx,
+    );
+    expect((await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx)).text).toContain(
+      'A/HRC/43/10, para. 140.12 (Germany, Austria)',
+    );
+    await call(handlers, 'recommendation.delete', { id: association.id }, ctx);
+    expect(await codes()).toEqual(['RECOMMENDATION_MISSING', 'RECOMMENDATION_OTHER_DOSSIER']);
+  });
+
+  it('gives the editor the table to insert at the cursor, the draft unchanged until it saves', async () => {
+    const { ctx, dossier } = await setup();
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'Submission', template: 'individual' },
+      ctx,
+    );
+    const every = await call(handlers, 'recommendation.table', { draftId: draft.id, everyCycle: true }, ctx);
+    expect(every.count).toBe(3);
+    expect(every.nodes.map((n) => n.type)).toEqual(['paragraph', 'table']);
+    expect(JSON.stringify(every.nodes[0])).toContain('Recommendations of the previous review and their implementation');
+    const second = await call(handlers, 'recommendation.table', { draftId: draft.id, cycle: 2 }, ctx);
+    expect(second.count).toBe(1);
+    expect(JSON.stringify(second.nodes)).toContain('126.29');
+    expect((await call(handlers, 'draft.get', { id: draft.id }, ctx)).body).toEqual(draft.body);
   });
 });

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openEncryptedDatabase } from '../../../src/main/store/database.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
-import { createPassphraseSlot, createRecoverySlot, readKeySlotFile } from '../../../src/main/vault/keyslots.ts';
+import {
+  createPassphraseSlot,
+  createRecoverySlot,
+  readKeySlotFile,
+  writeKeySlotFile,
+} from '../../../src/main/vault/keyslots.ts';
+import type { MigrationProgress } from '../../../src/shared/api/vault.ts';
 import {
   appDataDir,
   CHEAP_KDF,
@@ -20,6 +26,31 @@ import {
 } from './helpers.ts';
 
 afterEach(cleanup);
+
+/** A vault left at schema `version` by an older Upright, holding `sources` sources of 20,000 characters. */
+async function olderVaultWithSources(version: number, sources: number): Promise<string> {
+  const location = join(appDataDir(), 'vault');
+  mkdirSync(location);
+  const dataKey = randomBytes(32);
+  const db = openEncryptedDatabase(join(location, 'vault.db'), dataKey, { create: true });
+  migrate(db, version);
+  const body = 'Dockworkers were dismissed after the strike; the court upheld the dismissal. '.repeat(260);
+  db.transaction(() => {
+    db.prepare("INSERT INTO dossier (id, title) VALUES ('d1', 'Old dossier')").run();
+    const add = db.prepare(
+      "INSERT INTO source (id, dossier_id, title, kind, text) VALUES (?, 'd1', ?, 'ngo_report', ?)",
+    );
+    for (let i = 0; i < sources; i++) add.run(`s${i}`, `Report ${i}`, `${body} Number ${i}.`);
+  })();
+  closeDatabase(db);
+  writeKeySlotFile(
+    join(location, 'keyslots.json'),
+    [await createPassphraseSlot(PASSPHRASE, dataKey, CHEAP_KDF), createRecoverySlot(randomBytes(32), dataKey)],
+    dataKey,
+  );
+  dataKey.fill(0);
+  return location;
+}
 
 describe('a vault made by an older Upright', () => {
   it('is brought up to the current schema when unlocked, with its data intact', async () => {
@@ -53,6 +84,63 @@ describe('a vault made by an older Upright', () => {
     expect(await withRawDatabase(location, schemaVersion)).toBe(LATEST_VERSION);
     await vault.unlock(PASSPHRASE);
     expect((await vault.verify()).ok).toBe(true);
+    vault.lock();
+  });
+
+  it('is brought up to date in the vault worker, each step announced, while this thread keeps running', {
+    timeout: 120_000,
+  }, async () => {
+    const location = await olderVaultWithSources(8, 150);
+    const steps: MigrationProgress[] = [];
+    let beats = 0;
+    let beatsAtFirstStep = -1;
+    let beatsAtEnd = -1;
+    const vault = newVault(location, {
+      onMigrationProgress: (progress) => {
+        steps.push(progress);
+        if (beatsAtFirstStep < 0) beatsAtFirstStep = beats;
+        if (progress.finished) beatsAtEnd = beats;
+      },
+    });
+    const heartbeat = setInterval(() => beats++, 1);
+    try {
+      await vault.unlock(PASSPHRASE);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    const total = LATEST_VERSION - 8;
+    expect(steps).toEqual([
+      ...Array.from({ length: total }, (_, i) => ({ step: i + 1, total, version: 9 + i, finished: false })),
+      { step: total, total, version: LATEST_VERSION, finished: true },
+    ]);
+    // The steps ran on another thread: this one beat while they ran (on this thread it could not have).
+    expect(beatsAtEnd - beatsAtFirstStep).toBeGreaterThan(0);
+    expect(vault.store().sources.list('d1')).toHaveLength(150);
+    expect((await vault.verify()).ok).toBe(true);
+    vault.lock();
+    expect(await withRawDatabase(location, schemaVersion)).toBe(LATEST_VERSION);
+  });
+
+  it('a lock during the update stops it and leaves the vault as it was; the next unlock updates it', {
+    timeout: 120_000,
+  }, async () => {
+    const location = await olderVaultWithSources(8, 150);
+    const before = fingerprint(location);
+    let locked = false;
+    const vault = newVault(location, {
+      onMigrationProgress: (progress) => {
+        if (progress.step === 2 && !locked) {
+          locked = true;
+          vault.lock();
+        }
+      },
+    });
+    expect(await errorCode(vault.unlock(PASSPHRASE))).toBe('CANCELLED');
+    expect(vault.status().state).toBe('locked');
+    expect(await withRawDatabase(location, schemaVersion)).toBe(8);
+    expect(Object.keys(fingerprint(location)).sort()).toEqual(Object.keys(before).sort());
+    await vault.unlock(PASSPHRASE);
+    expect(vault.store().sources.list('d1')).toHaveLength(150);
     vault.lock();
   });
 

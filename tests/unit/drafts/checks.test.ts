@@ -409,6 +409,37 @@ describe('recommendations', () => {
     ]);
   });
 
+  it('is an error to refer to a recommendation tracked in another dossier; an ILO request is not held to the UPR report’s form', () => {
+    const elsewhere = runChecks(
+      goodContext({ recommendations: new Map([['r1', recommendation('r1', { inOtherDossier: true })]]) }),
+      { today: TODAY },
+    ).filter((r) => r.rule === 'recommendation-ref');
+    expect(elsewhere.map((r) => [r.severity, english(r)])).toEqual([
+      ['error', 'Refers to a recommendation tracked in another dossier, not in this review’s list of recommendations.'],
+      ['error', 'Refers to a recommendation tracked in another dossier, not in this review’s list of recommendations.'],
+    ]);
+    const ilo = check(
+      goodContext({
+        recommendations: new Map([
+          [
+            'r1',
+            recommendation('r1', {
+              mechanism: 'ilo',
+              paragraph: null,
+              recommendingStates: [],
+              documentSymbol: null,
+              response: null,
+              iloBody: 'CEACR',
+              iloYear: 2023,
+              iloConvention: 'C.87',
+            }),
+          ],
+        ]),
+      }),
+    );
+    expect(ilo.filter((r) => r.rule === 'recommendation-ref')).toEqual([]);
+  });
+
   it('warns about proposed recommendations that are vague, open-ended, double, or repeat one without naming it', () => {
     const body = doc(
       ...(GOOD_BODY.content.slice(0, -1) as ReturnType<typeof para>[]),

@@ -28,6 +28,27 @@ const body: DraftBody = {
       content: [{ type: 'listItem', content: [p(text('A bullet'), cite('e2'))] }],
     },
     { type: 'blockquote', content: [p(text('A quotation.'))] },
+    // A table as draft.appendTable writes it, with a row added in the editor (its paragraph, as the
+    // editor makes it, says numbered: a cell is never numbered all the same).
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: ['When', 'Evidence'].map((h) => ({
+            type: 'tableHeader',
+            content: [{ type: 'paragraph', attrs: { numbered: false }, content: [text(h)] }],
+          })),
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [p(text('2011'))] },
+            { type: 'tableCell', content: [p(cite('e4'))] },
+          ],
+        },
+      ],
+    },
     { type: 'heading', attrs: { level: 2 }, content: [text('Theme')] },
     p(text('Second'), cite('e3'), text(' and '), cite('e1')),
     p({ type: 'hardBreak' }),
@@ -40,6 +61,10 @@ describe('the editor numbers paragraphs and notes as the export prints them', ()
     body,
   );
   const model = buildModel(body, () => '');
+
+  it('accepts every block of the draft schema, a table included', () => {
+    expect(() => doc.check()).not.toThrow();
+  });
 
   it('gives the same numbers to the same paragraphs', () => {
     const editor = countedParagraphs(doc).map((c) => [c.number, c.node.textContent]);
@@ -59,8 +84,9 @@ describe('the editor numbers paragraphs and notes as the export prints them', ()
     expect(editor).toEqual([
       [1, 'e1'],
       [2, 'e2'],
-      [3, 'e3'],
-      [4, 'e1'],
+      [3, 'e4'],
+      [4, 'e3'],
+      [5, 'e1'],
     ]);
     expect(editor).toEqual(model.citations.map((c) => [c.note, c.excerptId]));
   });

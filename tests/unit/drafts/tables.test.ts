@@ -9,11 +9,27 @@ import { compareBodies } from '../../../src/main/drafts/compare.ts';
 import { prepareDocument, readDraft } from '../../../src/main/drafts/document.ts';
 import { renderDocx } from '../../../src/main/drafts/docx.ts';
 import { renderHtml } from '../../../src/main/drafts/html.ts';
+import { claimParts, timelineColumns, timelineRow } from '../../../src/main/drafts/inserts.ts';
 import { renderMarkdown } from '../../../src/main/drafts/markdown.ts';
-import { buildModel, layout } from '../../../src/main/drafts/model.ts';
+import { buildModel, inlineText, layout } from '../../../src/main/drafts/model.ts';
+import { wording } from '../../../src/main/drafts/wording.ts';
 import { bodyWords } from '../../../src/main/drafts/words.ts';
 import { listZip, readZipText } from '../../../src/main/ingest/zip.ts';
-import { cite, doc, excerpt, goodContext, heading, para, person, TODAY, table } from './support.ts';
+import type { EventRecord } from '../../../src/main/store/index.ts';
+import type { DraftNode } from '../../../src/shared/draft.ts';
+import {
+  cite,
+  doc,
+  excerpt,
+  goodContext,
+  heading,
+  para,
+  person,
+  recommendation,
+  recommendationRef,
+  TODAY,
+  table,
+} from './support.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const { DOMParser } = new JSDOM('').window;
@@ -232,6 +248,97 @@ describe('a table in the printable page and in Markdown', () => {
   });
 });
 
+describe('a table with merged cells (pasted from Word)', () => {
+  const cell = (type: string, content: DraftNode[], attrs: Record<string, unknown> = {}): DraftNode => ({
+    type,
+    attrs: { colspan: 1, rowspan: 1, colwidth: null, ...attrs },
+    content: [{ type: 'paragraph', content }],
+  });
+  const MERGED = doc(para('Intro.'), {
+    type: 'table',
+    content: [
+      {
+        type: 'tableRow',
+        content: [
+          cell('tableHeader', [{ type: 'text', text: 'Event' }], { colspan: 2 }),
+          cell('tableHeader', [{ type: 'text', text: 'Evidence' }]),
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [
+          cell('tableCell', [{ type: 'text', text: '2016' }], { rowspan: 2 }),
+          cell('tableCell', [{ type: 'text', text: 'Court case' }]),
+          cell('tableCell', [cite('e1')]),
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [cell('tableCell', [{ type: 'text', text: 'Liquidation' }]), cell('tableCell', [cite('e2')])],
+      },
+    ],
+  });
+
+  it('places each cell in the grid column it starts in, after the merged ones', () => {
+    const { model } = readDraft(context(MERGED));
+    expect(model.blocks.filter((b) => b.cell).map((b) => [inlineText(b.inlines), b.cell?.row, b.cell?.column])).toEqual(
+      [
+        ['Event', 0, 0],
+        ['Evidence', 0, 2],
+        ['2016', 1, 0],
+        ['Court case', 1, 1],
+        ['', 1, 2],
+        ['Liquidation', 2, 1],
+        ['', 2, 2],
+      ],
+    );
+  });
+
+  it('merges them in Word, in HTML, and leaves the covered places empty in Markdown', async () => {
+    const exported = prepareDocument(context(MERGED), { redact: false });
+    const bytes = await renderDocx(exported);
+    const entries = listZip(bytes) ?? [];
+    const xml = new DOMParser().parseFromString(
+      readZipText(
+        bytes,
+        entries.find((e) => e.name === 'word/document.xml'),
+      ) ?? '',
+      'application/xml',
+    );
+    const rows = all(all(xml, 'tbl')[0] as Element, 'tr');
+    expect(
+      rows.map((r) => all(r, 'tc').map((tc) => [textOf(tc), val(all(tc, 'gridSpan')[0]), val(all(tc, 'vMerge')[0])])),
+    ).toEqual([
+      [
+        ['Event', '2', null],
+        ['Evidence', null, null],
+      ],
+      [
+        ['2016', null, 'restart'],
+        ['Court case', null, null],
+        ['', null, null],
+      ],
+      [
+        ['', null, 'continue'],
+        ['Liquidation', null, null],
+        ['', null, null],
+      ],
+    ]);
+    const page = new JSDOM(renderHtml(exported)).window.document;
+    expect(page.querySelector('th')?.getAttribute('colspan')).toBe('2');
+    expect(page.querySelector('td')?.getAttribute('rowspan')).toBe('2');
+    expect([...page.querySelectorAll('tbody tr')].map((tr) => tr.children.length)).toEqual([3, 2]);
+    expect(renderMarkdown(exported)).toContain(
+      [
+        '| Event |  | Evidence |',
+        '| --- | --- | --- |',
+        '| 2016 | Court case | [^1] |',
+        '|  | Liquidation | [^2] |',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('the checks inside a table', () => {
   it('see a never-export citation, quoted protected words and a pseudonymised name in a cell', () => {
     const secret = 'the witness was beaten at the Zhanaozen police station on 17 December';
@@ -248,6 +355,26 @@ describe('the checks inside a table', () => {
     expect(found).toContainEqual(['CITATION_NEVER_EXPORT', { kind: 'note', number: 4 }]);
     expect(found).toContainEqual(['NEVER_EXPORT_QUOTED', { kind: 'paragraph', number: 2 }]);
     expect(found).toContainEqual(['PSEUDONYM_REPLACED', { kind: 'paragraph', number: 1 }]);
+  });
+
+  it('read a reference to an earlier recommendation in a cell, and say when it is gone or unnumbered', () => {
+    const body = doc(
+      ...BODY.content,
+      table(
+        ['Recommendation', 'Assessment'],
+        [[recommendationRef('r2')], ['Not implemented']],
+        [[recommendationRef('gone')], ['No information']],
+      ),
+    );
+    const results = runChecks(
+      { ...context(body), recommendations: new Map([['r2', recommendation('r2', { paragraph: null })]]) },
+      { today: TODAY },
+    );
+    const found = results.filter((r) => r.rule === 'recommendation-ref').map((r) => [r.code, r.target]);
+    expect(found).toEqual([
+      ['RECOMMENDATION_UNNUMBERED', { kind: 'paragraph', number: 2 }],
+      ['RECOMMENDATION_MISSING', { kind: 'paragraph', number: 2 }],
+    ]);
   });
 
   it('do not ask for a number on a long cell, which is unnumbered by design', () => {
@@ -289,5 +416,74 @@ describe('comparing versions with a table', () => {
       },
     ]);
     expect(changes.map((c) => c.before)).toContain('When | What happened | Who');
+  });
+});
+
+describe('what the Timeline and Claims tabs insert, in the draft’s language', () => {
+  const event: EventRecord = {
+    id: 'ev1',
+    dossierId: 'd1',
+    title: 'Liquidated by the courts',
+    description: '',
+    date: { start: '2017-03-01', end: '2017-03-31', precision: 'month' },
+    dateText: 'March 2017',
+    place: 'Shymkent',
+    participants: [
+      { entityId: 'k', role: 'victim', name: 'KNPRK', kind: 'organisation', pseudonym: null },
+      { entityId: 'c', role: 'court', name: 'Economic Court', kind: 'organisation', pseudonym: null },
+    ],
+    evidence: ['x1', 'x2'].map((excerptId) => ({
+      excerptId,
+      sourceId: 's',
+      sourceTitle: 'Campaign page',
+      sourceKind: 'web_page' as const,
+      exact: 'liquidated',
+      page: null,
+      contradicted: false,
+    })),
+    sourceCount: 1,
+    disputed: false,
+    createdAt: '',
+    updatedAt: '',
+  };
+
+  it('heads the timeline’s columns and names the roles in English, Russian, French and Spanish', () => {
+    const languages = ['en', 'ru', 'fr', 'es'];
+    expect(languages.map((l) => timelineColumns(wording(l)))).toEqual([
+      ['When', 'What happened', 'Where', 'Who', 'Evidence'],
+      ['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства'],
+      ['Date', 'Faits', 'Lieu', 'Personnes en cause', 'Preuves'],
+      ['Fecha', 'Hechos', 'Lugar', 'Personas involucradas', 'Pruebas'],
+    ]);
+    const rows = languages.map((l) => timelineRow(wording(l), event));
+    expect(rows.map((row) => row[3])).toEqual([
+      [{ text: 'KNPRK (victim); Economic Court (court)' }],
+      [{ text: 'KNPRK (пострадавший); Economic Court (суд)' }],
+      [{ text: 'KNPRK (victime); Economic Court (tribunal)' }],
+      [{ text: 'KNPRK (víctima); Economic Court (tribunal)' }],
+    ]);
+    // The month as each language writes it; the evidence as citations, one after another.
+    expect(rows.map((row) => row[0])).toEqual([
+      [{ text: 'March 2017' }],
+      [{ text: 'март 2017 г.' }],
+      [{ text: 'mars 2017' }],
+      [{ text: 'marzo de 2017' }],
+    ]);
+    expect(rows[0]?.[4]).toEqual([{ excerptId: 'x1' }, { text: ', ' }, { excerptId: 'x2' }]);
+  });
+
+  it('words a claim and its evidence as one cited paragraph, quoted as the language quotes', () => {
+    const claim = { id: 'c1', exact: 'Problems have not\nbeen reported' };
+    const against = [{ id: 'x1', exact: '600 unions were prevented' }];
+    const text = (language: string) =>
+      claimParts(wording(language), claim, against, [])
+        .map((p) => ('text' in p ? p.text : `[${p.excerptId}]`))
+        .join('');
+    expect(text('en')).toBe(
+      'The State says: “Problems have not been reported”[c1]. This is contradicted by the following: “600 unions were prevented”[x1].',
+    );
+    expect(text('es')).toBe(
+      'El Estado afirma: «Problems have not been reported»[c1]. Lo contradice lo siguiente: «600 unions were prevented»[x1].',
+    );
   });
 });

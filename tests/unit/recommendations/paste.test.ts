@@ -54,8 +54,8 @@ function asCopiedFromPdf(text: string, width: number, pageLines: number): string
 }
 
 const SETS = {
-  development: ['albania2014', 'angola2014'],
-  'held out': ['afghanistan2014', 'austria2011'],
+  development: ['albania2014', 'angola2014', 'mexico2009'],
+  'held out': ['afghanistan2014', 'austria2011', 'kazakhstan2014', 'chile2009'],
 } as const;
 
 for (const [set, names] of Object.entries(SETS)) {
@@ -171,5 +171,56 @@ describe('pasting a recommendations section', () => {
       ['90.2', 'noted'],
     ]);
     expect(problems).toEqual([{ line: 2, code: 'NO_STATES', severity: 'notice', value: '90.1' }]);
+  });
+});
+
+describe('an early first-cycle report', () => {
+  it('numbers its recommendations 1, 2… inside the paragraph, and a merged one has the States of each part', () => {
+    const { rows } = splitPastedRecommendations(
+      [
+        '93.',
+        'The recommendations listed below have been examined by Mexico and enjoy the support of Mexico',
+        '1.',
+        'Harmonize federal and state laws with international human rights instruments (Bolivia, Guatemala,',
+        'Spain); Harmonize federal and state laws with international human rights instruments in order to ensure',
+        'their effective implementation (Turkey);',
+        'in particular at state level (Spain)',
+        '2.',
+        'Consider progressively withdrawing its reservations (Brazil)',
+        '94. The following recommendations will be examined by Mexico which will provide responses in due time.',
+        '1.',
+        'Abolish the practice of “arraigo” (New Zealand, Switzerland)',
+      ].join('\n'),
+    );
+    expect(rows.map((row) => [row.fields.paragraph, row.fields.recommendingStates, row.fields.response])).toEqual([
+      ['93.1', ['Bolivia', 'Guatemala', 'Spain', 'Turkey'], 'supported'],
+      ['93.2', ['Brazil'], 'supported'],
+      ['94.1', ['New Zealand', 'Switzerland'], 'no_response'],
+    ]);
+    expect(rows[0]?.fields.text).toMatch(/^Harmonize federal .* \(Turkey\); in particular at state level$/);
+  });
+});
+
+describe('a report in Russian', () => {
+  it('reads the lead sentences, the States and the closing paragraph in Russian', () => {
+    const { rows, sections } = splitPastedRecommendations(
+      [
+        'II. Выводы и/или рекомендации**',
+        '** Выводы и рекомендации не редактировались.',
+        '126. Следующие рекомендации пользуются поддержкой Казахстана:',
+        '126.1 Ратифицировать Факультативный протокол к Конвенции против пыток (Норвегия);',
+        '126.2 Внести изменения в Закон о профессиональных союзах (Дания, Исландия);',
+        '127. Следующие рекомендации не пользуются поддержкой Казахстана и поэтому принимаются к сведению:',
+        '127.1 Отменить смертную казнь (Уругвай);',
+        '128. Все выводы и/или рекомендации, содержащиеся в настоящем докладе, отражают позицию представляющего',
+        'их государства (представляющих их государств) и/или государства — объекта обзора.',
+      ].join('\n'),
+    );
+    expect(sections.map((s) => s.response)).toEqual(['supported', 'noted']);
+    expect(rows.map((row) => [row.fields.paragraph, row.fields.recommendingStates, row.fields.response])).toEqual([
+      ['126.1', ['Норвегия'], 'supported'],
+      ['126.2', ['Дания', 'Исландия'], 'supported'],
+      ['127.1', ['Уругвай'], 'noted'],
+    ]);
   });
 });

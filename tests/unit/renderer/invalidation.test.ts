@@ -94,3 +94,10 @@ describe('after a change, the cached reads it can affect load again', () => {
     }
   });
 });
+
+describe('importing recommendations', () => {
+  it('the preview only reads; the import reloads the tracker and the drafts that refer to recommendations', () => {
+    expect(isRead('recommendation.importPreview')).toBe(true);
+    expect(areasChangedBy('recommendation.import')).toEqual(['recommendation', 'draft']);
+  });
+});

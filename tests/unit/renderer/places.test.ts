@@ -6,6 +6,8 @@ describe('a place in the workspace has an address and back', () => {
     { area: 'dossiers' },
     { area: 'dossier', dossierId: 'd1' },
     { area: 'dossier', dossierId: 'd1', tab: 'drafts' },
+    { area: 'dossier', dossierId: 'd1', tab: 'recommendations' },
+    { area: 'dossier', dossierId: 'd1', tab: 'recommendations', recommendationId: 'rec 7' },
     { area: 'source', dossierId: 'd1', sourceId: 's/2' },
     { area: 'source', dossierId: 'd1', sourceId: 's2', excerptId: 'e9' },
     { area: 'source', dossierId: 'd1', sourceId: 's2', range: [120, 180] },
@@ -81,5 +83,7 @@ describe('a place in the workspace has an address and back', () => {
     expect(placeFor('/dossiers/d1/sources')).toBeNull();
     expect(placeFor('/codes/extra')).toBeNull();
     expect(placeFor('/dossiers/d1', '?tab=secrets')).toEqual({ area: 'dossier', dossierId: 'd1' });
+    // A recommendation's page belongs to its tab only.
+    expect(placeFor('/dossiers/d1', '?tab=drafts&rec=r1')).toEqual({ area: 'dossier', dossierId: 'd1', tab: 'drafts' });
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index.ts';
 import { migrate } from '../../../src/main/store/migrations/index.ts';
-import { excerptSeqsMatching } from '../../../src/main/store/search.ts';
+import { excerptSeqsMatching, expandPrefixes } from '../../../src/main/store/search.ts';
 import { EMPTY_COVER } from '../../../src/shared/draft.ts';
 import { closeAll, tempDatabase } from '../store/helpers.ts';
 
@@ -25,6 +25,16 @@ function vault() {
 const ids = (result: { hits: { id: string }[] }) => result.hits.map((h) => h.id);
 const intact = (db: ReturnType<typeof tempDatabase>) =>
   db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
+/** The words the index holds that its list of words lacks (prefix queries are answered from the list). */
+const unlisted = (db: ReturnType<typeof tempDatabase>) => {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
+  return db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM search_term').pluck().all();
+};
+/** Words still listed that no row holds any more: a deleted source's names must not outlive it. */
+const orphaned = (db: ReturnType<typeof tempDatabase>) => {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_fts, row)');
+  return db.prepare('SELECT term FROM search_term EXCEPT SELECT term FROM temp.vocab').pluck().all();
+};
 
 describe('ranking and words', () => {
   it('ranks a word in the title above the same word in passing, and more mentions above fewer', () => {
@@ -115,6 +125,38 @@ describe('ranking and words', () => {
     expect(ids(store.search.query({ query: '(wheat ИЛИ police) И twelve' }))).toEqual([field.id]);
   });
 
+  it('answers a prefix from the words of the index it begins, finding what FTS5 finds, and leaves a prefix of very many words to FTS5', () => {
+    const { db, store, dossier } = vault();
+    const texts = [
+      'The police detained twelve workers; the detainees were released.',
+      'Detention without charge: a detainer was filed.',
+      'Задержанных отпустили, задержание продлили.',
+      'Nothing to see here, only the detail of a deterrent.',
+    ];
+    for (const text of texts) store.sources.add({ dossierId: dossier.id, title: 'T', kind: 'media', text });
+    store.entities.create({ kind: 'person', name: 'Detlef Detmers' });
+    expect(unlisted(db)).toEqual([]);
+    const native = (match: string) =>
+      db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').pluck().all(match);
+    for (const prefix of ['detain', 'det', 'задерж', 'dete', 'zzz']) {
+      const expanded = expandPrefixes(db, `"${prefix}"*`);
+      expect(native(expanded)).toEqual(native(`"${prefix}"*`));
+    }
+    expect(expandPrefixes(db, '"detain"*')).toMatch(/^\("detain" OR "detaine\w*"\)$/);
+    expect(expandPrefixes(db, '("polic" AND "detain"*)')).not.toContain('*');
+    expect(expandPrefixes(db, '"zzz"*')).toBe('"zzz"*');
+    // A prefix of more than 64 words is read by FTS5 itself.
+    store.sources.add({
+      dossierId: dossier.id,
+      title: 'Many',
+      kind: 'media',
+      text: Array.from({ length: 70 }, (_, i) => `qx${i.toString(36)}word`).join(' '),
+    });
+    expect(expandPrefixes(db, '"qx"*')).toBe('"qx"*');
+    expect(store.search.query({ query: 'qx*' }).totals.source).toBe(1);
+    expect(store.search.query({ query: 'detain*' }).totals.source).toBe(2);
+  });
+
   it('shows the passage of the page a word is on, even after emoji and other characters beyond the BMP', () => {
     const { store, dossier } = vault();
     const plain = 'First page about wages. '.repeat(10);
@@ -138,6 +180,33 @@ describe('ranking and words', () => {
       const at = hit?.at as { start: number; end: number };
       expect(text.slice(at.start, at.end)).toBe('strike');
     }
+    // Read again with emoji where there were none (what a text holds is remembered per source).
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Later',
+      kind: 'media',
+      text: `${plain}${second}`,
+      pageMap: [
+        { page: 1, start: 0, end: plain.length },
+        { page: 2, start: plain.length, end: plain.length + second.length },
+      ],
+    });
+    expect(store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id)?.snippet.text).toBe(second);
+    const text = `${withEmoji}${second}`;
+    store.sources.replaceText(source.id, {
+      text,
+      pageMap: [
+        { page: 1, start: 0, end: withEmoji.length },
+        { page: 2, start: withEmoji.length, end: text.length },
+      ],
+      blocks: [],
+      format: 'text',
+      warnings: [],
+    });
+    const hit = store.search.query({ query: 'strike' }).hits.find((h) => h.id === source.id);
+    expect(hit?.snippet.text).toBe(second);
+    const at = hit?.at as { start: number; end: number };
+    expect(text.slice(at.start, at.end)).toBe('strike');
   });
 
   it('keeps things that rank the same in the order they were written, whatever their kind', () => {
@@ -360,6 +429,9 @@ describe('the index follows every change', () => {
       db.prepare('SELECT count(*) FROM search_doc WHERE thing_id IN (?, ?)').pluck().get(source.id, second.id),
     ).toBe(0);
     expect(intact(db)).toBeTruthy();
+    expect(unlisted(db)).toEqual([]);
+    expect(orphaned(db)).toEqual([]);
+    expect(expandPrefixes(db, '"deposit"*')).toBe('"deposit"*');
   });
 
   it('re-anchoring moves an excerpt in the index with its quote', () => {

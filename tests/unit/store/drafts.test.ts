@@ -164,6 +164,11 @@ describe('what export reads from the vault', () => {
       documentSymbol: 'A/HRC/43/10',
       paragraph: '140.12',
       response: 'noted',
+      inOtherDossier: false,
+      mechanism: 'upr',
+      iloBody: null,
+      iloYear: null,
+      iloConvention: null,
     });
     expect([found.get('r2')?.status, found.get('r3')?.status]).toEqual(['deleted', 'missing']);
   });

@@ -1,7 +1,7 @@
 // The bundle-identity step, from a vault of the version before it holding data: everything stays, and
 // the new tables hold one identity, colleagues by unique public key, and what was exchanged with whom.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migration } from '../../../src/main/store/migrations/016-bundle-identity.ts';
+import { migration } from '../../../src/main/store/migrations/017-bundle-identity.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 

@@ -6,10 +6,13 @@ import { Store } from '../../../src/main/store/index.ts';
 import { migration as sourceTextApart } from '../../../src/main/store/migrations/009-source-text-apart.ts';
 import { migration as searchIndex } from '../../../src/main/store/migrations/010-search-index.ts';
 import { migration as neverExportIndex } from '../../../src/main/store/migrations/012-never-export-index.ts';
+import { migration as searchTerms } from '../../../src/main/store/migrations/016-search-terms.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
 afterEach(closeAll);
+
+const ids = (result: { hits: { id: string }[] }) => result.hits.map((h) => h.id);
 
 describe('schema migrations', () => {
   it('are numbered 1…N without gaps, and a new vault lands on the newest', () => {
@@ -28,6 +31,26 @@ describe('schema migrations', () => {
     expect(() => migrate(db)).toThrow();
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_fts_insert'").pluck().get()).toBe(0);
+  });
+
+  it('announce each pending step before it runs, as step n of m with the version it brings', () => {
+    const db = tempDatabase();
+    migrate(db, 3);
+    const seen: { step: number; total: number; version: number; schemaBefore: number }[] = [];
+    migrate(db, LATEST_VERSION, (step) => seen.push({ ...step, schemaBefore: schemaVersion(db) }));
+    const pending = LATEST_VERSION - 3;
+    expect(seen).toEqual(
+      Array.from({ length: pending }, (_, i) => ({
+        step: i + 1,
+        total: pending,
+        version: 4 + i,
+        // Told before the step runs: the schema is still at the version before it.
+        schemaBefore: 3 + i,
+      })),
+    );
+    const none: unknown[] = [];
+    migrate(db, LATEST_VERSION, (step) => none.push(step));
+    expect(none).toEqual([]);
   });
 
   it('refuse a vault written by a newer Upright (VAULT_FROM_FUTURE) and change nothing', () => {
@@ -392,6 +415,35 @@ Page 2',
     expect(store.sources.searchText('union')).toEqual([{ id: 's1', title: 'Union report' }]);
     expect(store.excerpts.searchText('arrests')).toEqual([{ id: 'e1', sourceId: 's1' }]);
     expect(store.search.savedList('d1')).toEqual([]);
+  });
+
+  it('016 lists every word the search index holds, so a prefix is answered from whole words', () => {
+    const db = tempDatabase();
+    migrate(db, searchTerms.version - 1);
+    const store = new Store(db);
+    const dossier = store.dossiers.create({ title: 'Kazakhstan' });
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Detentions',
+      kind: 'media',
+      text: 'Twelve workers were detained; the detainees were released. Задержанных отпустили.',
+    });
+    store.entities.create({ kind: 'organisation', name: 'Ministry of Labour' });
+    const before = store.search.query({ query: 'detain*' });
+
+    expect(migrate(db, searchTerms.version)).toEqual([searchTerms.version]);
+
+    db.exec('CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_fts, row)');
+    const indexed = db.prepare('SELECT term FROM temp.vocab ORDER BY term').pluck().all();
+    expect(indexed.length).toBeGreaterThan(10);
+    expect(db.prepare('SELECT term FROM search_term ORDER BY term').pluck().all()).toEqual(indexed);
+    // The same hits (scores aside: bm25 weighs two words apart where it weighed one prefix).
+    const after = store.search.query({ query: 'detain*' });
+    expect({ ...after, hits: after.hits.map(({ score: _, ...hit }) => hit) }).toEqual({
+      ...before,
+      hits: before.hits.map(({ score: _, ...hit }) => hit),
+    });
+    expect(ids(store.search.query({ query: 'задерж*' }))).toEqual([source.id]);
   });
 
   it('the never-export index keeps a version-8 vault whole and lets the draft checks read only the excerpts marked "never export"', () => {

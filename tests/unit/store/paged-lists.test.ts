@@ -141,6 +141,38 @@ describe('filtering excerpts by words', () => {
     expect(s.excerpts.page({ dossierId: dossier.id, text: 'угрозы' }).items.map((e) => e.id)).toEqual([noted.id]);
     expect(s.excerpts.page({ dossierId: dossier.id, text: 'суд отказал' }).items).toEqual([]);
   });
+
+  it('pages the excerpts holding the words in list order, each once, with other filters and other dossiers apart', () => {
+    const { s, dossier, addSource, mark } = setup();
+    const other = s.dossiers.create({ title: 'Elsewhere' });
+    const code = s.codes.create({ name: 'Courts' });
+    for (let i = 0; i < 4; i++) {
+      const source = addSource(`Report ${i}`);
+      mark(source, QUOTES[3]);
+      mark(source, QUOTES[0], i % 2 === 0 ? { codeIds: [code.id] } : {});
+      mark(source, 'Ещё одно заявление было подано в суд');
+      mark(addSource(`Elsewhere ${i}`, other.id), QUOTES[0]);
+    }
+    const gone = s.excerpts.list({ dossierId: dossier.id, text: 'суд' })[1] as { id: string };
+    s.excerpts.remove(gone.id);
+    const all = s.excerpts.list({ dossierId: dossier.id });
+    const expected = all.filter((e) => /суд/i.test(e.exact)).map((e) => e.id);
+    expect(expected).toHaveLength(7);
+    expect(s.excerpts.list({ dossierId: dossier.id, text: 'суд' }).map((e) => e.id)).toEqual(expected);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = s.excerpts.page({ dossierId: dossier.id, text: 'суд' }, 2, cursor);
+      expect(page.total).toBe(7);
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    const coded = s.excerpts.page({ dossierId: dossier.id, text: 'суд', codeId: code.id });
+    expect(coded.total).toBe(2);
+    expect(coded.items.every((e) => e.codeIds.includes(code.id))).toBe(true);
+    expect(s.excerpts.page({ dossierId: other.id, text: 'суд' }).total).toBe(4);
+  });
 });
 
 describe('paging sources and entities', () => {

@@ -18,7 +18,8 @@ import { migration as m012 } from './012-never-export-index.ts';
 import { migration as m013 } from './013-excerpt-links.ts';
 import { migration as m014 } from './014-event-dates-and-roles.ts';
 import { migration as m015 } from './015-recommendations-tracker.ts';
-import { migration as m016 } from './016-bundle-identity.ts';
+import { migration as m016 } from './016-search-terms.ts';
+import { migration as m017 } from './017-bundle-identity.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
 ];
 
 MIGRATIONS.forEach((m, index) => {
@@ -58,18 +60,35 @@ export function schemaVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
+/** Which pending step a migration is at: `step` of `total` (1-based), bringing the schema to `version`. */
+export interface MigrationStep {
+  step: number;
+  total: number;
+  version: number;
+}
+
+/** The schema versions a vault at `current` still needs (none past `target`). */
+export function pendingMigrations(current: number, target: number = LATEST_VERSION): readonly Migration[] {
+  return MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+}
+
 /**
  * Brings the schema to `target` (default: the newest), running every pending step in one
  * transaction: a failure leaves the vault exactly as it was. Returns the versions applied.
  * A vault newer than this build is refused with VAULT_FROM_FUTURE before anything is written.
+ * `onStep` is told before each step starts (the unlock screen shows "step n of m").
  */
-export function migrate(db: Db, target: number = LATEST_VERSION): number[] {
+export function migrate(
+  db: Db,
+  target: number = LATEST_VERSION,
+  onStep: (step: MigrationStep) => void = () => {},
+): number[] {
   if (!Number.isInteger(target) || target < 0 || target > LATEST_VERSION) {
     throw new Error(`No migration to version ${target}`);
   }
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) throw new UprightError('VAULT_FROM_FUTURE');
-  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  const pending = pendingMigrations(current, target);
   if (pending.length === 0) return [];
   // foreign_keys cannot change inside a transaction: switch it off around the whole run when a step
   // rebuilds a table, and prove every reference still holds before committing.
@@ -78,7 +97,8 @@ export function migrate(db: Db, target: number = LATEST_VERSION): number[] {
   if (rebuilds && foreignKeys) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const m of pending) {
+      for (const [index, m] of pending.entries()) {
+        onStep({ step: index + 1, total: pending.length, version: m.version });
         m.up(db);
         // user_version is transactional: it commits or rolls back with the steps.
         db.pragma(`user_version = ${m.version}`);

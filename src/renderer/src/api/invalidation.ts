@@ -55,6 +55,8 @@ const READ_VERBS = new Set([
   'claims',
   'matrix',
   'facets',
+  'table',
+  'importPreview',
 ]);
 
 /** The verb is the last word: 'search.saved.list' reads. */
@@ -108,6 +110,9 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'event.addEvidence': ['event'],
   'event.removeEvidence': ['event'],
   'draft.appendParagraph': ['draft'],
+  'draft.appendTable': ['draft'],
+  'draft.appendTimeline': ['draft'],
+  'draft.appendClaim': ['draft'],
   // A recommendation's words and numbers show in the drafts that refer to it (and their checks);
   // its assessment and evidence only in the tracker.
   'recommendation.create': ['recommendation', 'draft'],
@@ -117,6 +122,8 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   'recommendation.addEvidence': ['recommendation'],
   'recommendation.removeEvidence': ['recommendation'],
   'recommendation.insertTable': ['draft', 'recommendation'],
+  // An import adds recommendations; drafts check their references against them.
+  'recommendation.import': ['recommendation', 'draft'],
   // Links show on both excerpts, in the Claims view and (as counts) nowhere else.
   'excerpt.link': ['excerpt'],
   'excerpt.unlink': ['excerpt'],

@@ -4,11 +4,17 @@
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/api/search.ts';
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/domain.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recommendations' | 'drafts';
 
 export type Place =
   | { area: 'dossiers' }
-  | { area: 'dossier'; dossierId: string; tab?: DossierTab }
+  | {
+      area: 'dossier';
+      dossierId: string;
+      tab?: DossierTab;
+      /** One recommendation's page in the Recommendations tab, so Back from its evidence returns to it. */
+      recommendationId?: string;
+    }
   | {
       area: 'source';
       dossierId: string;
@@ -32,7 +38,7 @@ export type Place =
   | { area: 'settings' }
   | { area: 'help' };
 
-const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'claims', 'timeline', 'drafts'];
+const TABS: readonly DossierTab[] = ['sources', 'excerpts', 'claims', 'timeline', 'recommendations', 'drafts'];
 
 // A search's filters in its address, one parameter each; what does not parse is left out.
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,8 +90,12 @@ export function pathFor(place: Place): string {
   switch (place.area) {
     case 'dossiers':
       return '/';
-    case 'dossier':
-      return `/dossiers/${enc(place.dossierId)}${place.tab ? `?tab=${place.tab}` : ''}`;
+    case 'dossier': {
+      const query = new URLSearchParams();
+      if (place.tab) query.set('tab', place.tab);
+      if (place.tab === 'recommendations' && place.recommendationId) query.set('rec', place.recommendationId);
+      return `/dossiers/${enc(place.dossierId)}${query.size > 0 ? `?${query}` : ''}`;
+    }
     case 'source': {
       const query = new URLSearchParams();
       if (place.excerptId) query.set('excerpt', place.excerptId);
@@ -119,9 +129,11 @@ export function placeFor(pathname: string, search = ''): Place | null {
   if (first === 'dossiers' && id) {
     if (kind === undefined) {
       const tab = query.get('tab');
-      return TABS.includes(tab as DossierTab)
-        ? { area: 'dossier', dossierId: id, tab: tab as DossierTab }
-        : { area: 'dossier', dossierId: id };
+      if (!TABS.includes(tab as DossierTab)) return { area: 'dossier', dossierId: id };
+      const recommendationId = tab === 'recommendations' ? query.get('rec') : null;
+      return recommendationId
+        ? { area: 'dossier', dossierId: id, tab: 'recommendations', recommendationId }
+        : { area: 'dossier', dossierId: id, tab: tab as DossierTab };
     }
     if (kind === 'sources' && childId) {
       const place: Place = { area: 'source', dossierId: id, sourceId: childId };

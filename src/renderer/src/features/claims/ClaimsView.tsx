@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Claim, ExcerptLinkView, LinkEnd, Params } from '../../../../shared/api.ts';
+import type { Claim, ExcerptLinkView, LinkEnd } from '../../../../shared/api.ts';
 import { type SourceKind, STANCE_MESSAGES } from '../../../../shared/domain.ts';
 import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -9,8 +9,6 @@ import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { usePartialDate } from '../../i18n/partialDate.ts';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
-
-type ParagraphParts = Params<'draft.appendParagraph'>['parts'];
 
 /** "Web page, 12 January 2022": what kind of source says it, and when. */
 function useSourceLine(): (end: { sourceTitle: string; sourceKind: string; sourceDate: string | null }) => string {
@@ -182,7 +180,6 @@ function Evidence({
 /** Pick one of the dossier's drafts; the claim and its evidence are added at its end as one paragraph. */
 function InsertIntoDraft({ claim, dossierId }: { claim: Claim; dossierId: string }) {
   const id = useId();
-  const intl = useIntl();
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const drafts = useApi('draft.list', { dossierId }, { enabled: open });
@@ -191,46 +188,11 @@ function InsertIntoDraft({ claim, dossierId }: { claim: Claim; dossierId: string
   const [error, setError] = useState<string | null>(null);
   const chosen = draftId || drafts.data?.[0]?.id || '';
 
-  /** The paragraph: the claim quoted and cited, then each piece of evidence quoted and cited. */
-  function parts(): ParagraphParts {
-    const out: ParagraphParts = [];
-    const quote = (text: string) =>
-      intl.formatMessage({ id: 'claims.draft.quote', defaultMessage: '“{quote}”' }, { quote: text });
-    out.push({
-      text: intl.formatMessage(
-        { id: 'claims.draft.claim', defaultMessage: 'The State says: {quote}' },
-        { quote: quote(claim.excerpt.exact) },
-      ),
-    });
-    out.push({ excerptId: claim.excerpt.id });
-    const evidence = (links: ExcerptLinkView[], lead: string) => {
-      links.forEach((link, i) => {
-        out.push({ text: `${i === 0 ? `. ${lead} ` : '; '}${quote(link.other.exact)}` });
-        out.push({ excerptId: link.other.id });
-      });
-    };
-    evidence(
-      claim.contradicting,
-      intl.formatMessage({
-        id: 'claims.draft.contradicting',
-        defaultMessage: 'This is contradicted by the following:',
-      }),
-    );
-    evidence(
-      claim.corroborating,
-      intl.formatMessage({
-        id: 'claims.draft.corroborating',
-        defaultMessage: 'This is corroborated by the following:',
-      }),
-    );
-    out.push({ text: '.' });
-    return out;
-  }
-
   async function insert() {
     setError(null);
     try {
-      const draft = await mutate('draft.appendParagraph', { id: chosen, parts: parts() });
+      // Worded main-side, in the draft's language (src/main/drafts/inserts.ts).
+      const draft = await mutate('draft.appendClaim', { id: chosen, excerptId: claim.excerpt.id });
       setDone(draft.title);
       setOpen(false);
     } catch (e) {

@@ -12,19 +12,22 @@ import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
 import { ClaimsView } from '../claims/ClaimsView.tsx';
 import { DraftList } from '../drafts/DraftList.tsx';
 import { ExcerptList } from '../excerpts/ExcerptList.tsx';
+import { RecommendationsPage } from '../recommendations/RecommendationsPage.tsx';
 import { Importer } from '../sources/Importer.tsx';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
-export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'drafts';
+export type DossierTab = 'sources' | 'excerpts' | 'claims' | 'timeline' | 'recommendations' | 'drafts';
 
 /** One dossier: what it is about, its sources, and the importer. */
 export function DossierView({
   dossierId,
   tab = 'sources',
+  recommendationId,
   onTab,
+  onOpenRecommendation,
   onOpenSource,
   onOpenExcerpt,
   onOpenDraft,
@@ -33,7 +36,11 @@ export function DossierView({
   dossierId: string;
   /** The tab is part of the address, so Back from a source or a draft returns to it. */
   tab?: DossierTab | undefined;
+  /** The recommendation whose page the Recommendations tab shows (part of the address). */
+  recommendationId?: string | undefined;
   onTab: (tab: DossierTab) => void;
+  /** Open a recommendation's page, or (null) go back to the list. */
+  onOpenRecommendation: (recommendationId: string | null) => void;
   onOpenSource: (source: SourceSummary) => void;
   /** Open an excerpt in its source (from the excerpt list or the Claims view). */
   onOpenExcerpt: (excerpt: Pick<ExcerptListItem, 'id' | 'sourceId'>) => void;
@@ -135,12 +142,28 @@ export function DossierView({
         <button type="button" role="tab" aria-selected={tab === 'timeline'} onClick={() => onTab('timeline')}>
           <FormattedMessage id="dossier.tab.timeline" defaultMessage="Timeline" />
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'recommendations'}
+          onClick={() => onTab('recommendations')}
+        >
+          <FormattedMessage id="dossier.tab.recommendations" defaultMessage="Recommendations" />
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'drafts'} onClick={() => onTab('drafts')}>
           <FormattedMessage id="dossier.tab.drafts" defaultMessage="Drafts" />
         </button>
       </div>
       {tab === 'claims' && <ClaimsView dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'timeline' && <TimelinePage dossierId={dossierId} />}
+      {tab === 'recommendations' && (
+        <RecommendationsPage
+          dossierId={dossierId}
+          openId={recommendationId ?? null}
+          onOpen={onOpenRecommendation}
+          onOpenExcerpt={onOpenExcerpt}
+        />
+      )}
       {tab === 'drafts' && <DraftList dossierId={dossierId} onOpen={onOpenDraft} />}
       {tab === 'excerpts' && <ExcerptList dossierId={dossierId} onOpen={onOpenExcerpt} />}
       {tab === 'sources' && d && d.status !== 'archived' && <Importer dossierId={dossierId} />}

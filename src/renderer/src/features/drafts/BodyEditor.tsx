@@ -1,6 +1,6 @@
 import { NodeSelection } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditorState } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import { excerptPlace } from '../excerpts/place.ts';
@@ -9,7 +9,7 @@ import { citations } from './numbering.ts';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3';
 
-function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
+function Toolbar({ editor, onCite, extraTools }: { editor: Editor; onCite: () => void; extraTools?: ReactNode }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -25,8 +25,10 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
-      inParagraph: e.isActive('paragraph'),
-      numbered: e.isActive('paragraph') && e.getAttributes('paragraph').numbered !== false,
+      // A cell's paragraphs are never numbered: the toggle means nothing there.
+      inParagraph: e.isActive('paragraph') && !e.isActive('table'),
+      numbered: e.isActive('paragraph') && !e.isActive('table') && e.getAttributes('paragraph').numbered !== false,
+      inTable: e.isActive('table'),
     }),
   });
   const intl = useIntl();
@@ -135,6 +137,35 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
       >
         <FormattedMessage id="drafts.toolbar.numbered" defaultMessage="¶ Numbered" />
       </button>
+      {state.inTable && (
+        // biome-ignore lint/a11y/useSemanticElements: a group of toolbar buttons, not a form's fieldset
+        <span
+          className="table-tools"
+          role="group"
+          aria-label={intl.formatMessage({ id: 'drafts.toolbar.table', defaultMessage: 'Table' })}
+        >
+          <button
+            type="button"
+            title={intl.formatMessage({
+              id: 'drafts.toolbar.table.addRowTitle',
+              defaultMessage: 'Add a row below this one',
+            })}
+            onClick={() => chain().addRowAfter().run()}
+          >
+            <FormattedMessage id="drafts.toolbar.table.addRow" defaultMessage="+ Row" />
+          </button>
+          <button
+            type="button"
+            title={intl.formatMessage({ id: 'drafts.toolbar.table.deleteRowTitle', defaultMessage: 'Delete this row' })}
+            onClick={() => chain().deleteRow().run()}
+          >
+            <FormattedMessage id="drafts.toolbar.table.deleteRow" defaultMessage="− Row" />
+          </button>
+          <button type="button" onClick={() => chain().deleteTable().run()}>
+            <FormattedMessage id="drafts.toolbar.table.delete" defaultMessage="Delete table" />
+          </button>
+        </span>
+      )}
       <button
         type="button"
         className="cite-button"
@@ -143,6 +174,7 @@ function Toolbar({ editor, onCite }: { editor: Editor; onCite: () => void }) {
       >
         <FormattedMessage id="drafts.toolbar.cite" defaultMessage="Cite excerpt…" />
       </button>
+      {extraTools}
     </div>
   );
 }
@@ -217,11 +249,14 @@ export function BodyEditor({
   excerpts,
   footnotes,
   onCite,
+  extraTools,
 }: {
   editor: Editor;
   excerpts: Map<string, ExcerptListItem>;
   footnotes: Footnote[];
   onCite: () => void;
+  /** Further tools at the end of the toolbar (the recommendations tracker's inserts). */
+  extraTools?: ReactNode;
 }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<Peek | null>(null);
@@ -283,7 +318,7 @@ export function BodyEditor({
   const peek = selected ?? hovered;
   return (
     <div className="editor-wrap" ref={wrapRef}>
-      <Toolbar editor={editor} onCite={onCite} />
+      <Toolbar editor={editor} onCite={onCite} extraTools={extraTools} />
       <EditorContent editor={editor} />
       {peek && <CitationPeek editor={editor} peek={peek} excerpts={excerpts} footnotes={footnotes} />}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { LoadMore } from '../../components/VirtualList.tsx';
@@ -15,10 +15,13 @@ import { useExcerptSearch } from './useExcerptSearch.ts';
  */
 export function CitationPicker({
   dossierId,
+  title,
   onPick,
   onClose,
 }: {
   dossierId: string;
+  /** What the picker is for, when not citing (evidence of a recommendation). */
+  title?: ReactNode;
   onPick: (excerptId: string) => void;
   onClose: () => void;
 }) {
@@ -47,7 +50,7 @@ export function CitationPicker({
 
   return (
     <Modal
-      title={<FormattedMessage id="drafts.picker.title" defaultMessage="Cite an excerpt" />}
+      title={title ?? <FormattedMessage id="drafts.picker.title" defaultMessage="Cite an excerpt" />}
       onClose={onClose}
       wide
     >

@@ -5,9 +5,13 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { draftsApi } from '../../../../shared/api/drafts.ts';
 import type { Draft, DraftTarget, DraftVersion, ExcerptListItem, Footnote } from '../../../../shared/api.ts';
 import type { DraftBody, DraftCover } from '../../../../shared/draft.ts';
+import { invoke } from '../../api/client.ts';
 import { mutate, useApi, useApiAll } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
+import { RecommendationPicker } from '../recommendations/RecommendationPicker.tsx';
+import { RecommendationTableDialog } from '../recommendations/RecommendationTableDialog.tsx';
+import { referenceLabel } from '../recommendations/words.ts';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { CitationPicker } from './CitationPicker.tsx';
@@ -19,7 +23,13 @@ import { editorWords } from './editorWords.ts';
 import { Footnotes, footnoteElementId } from './Footnotes.tsx';
 import { TEMPLATE_LABELS } from './labels.ts';
 import { citations, countedParagraphs } from './numbering.ts';
-import { draftExtensions, type EditorWords, EXCERPT_DRAG_TYPE, spotlightKey } from './schema.ts';
+import {
+  draftExtensions,
+  type EditorWords,
+  EXCERPT_DRAG_TYPE,
+  refreshRecommendationRefs,
+  spotlightKey,
+} from './schema.ts';
 import { normaliseCoverField } from './targets.ts';
 import { useAutosave } from './useAutosave.ts';
 import { CompareDialog, SaveVersionDialog, VersionsPanel } from './Versions.tsx';
@@ -28,6 +38,8 @@ import './editor.css';
 type SideTab = 'excerpts' | 'checks' | 'versions';
 type Dialog =
   | { kind: 'picker' }
+  | { kind: 'recommendation' }
+  | { kind: 'recommendationTable' }
   | { kind: 'export' }
   | { kind: 'version' }
   | { kind: 'compare'; version: DraftVersion };
@@ -99,12 +111,25 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
   const scheduleRef = useRef(autosave.schedule);
   scheduleRef.current = autosave.schedule;
   const openPicker = useRef(() => setDialog({ kind: 'picker' }));
+  // Cross-references to recommendations are drawn from the tracker ("A/HRC/43/10, para. 140.12 (Germany)").
+  const recommendations = useApiAll('recommendation.list', { dossierId: draft.dossierId });
+  const recommendationLabels = useMemo(
+    () => new Map((recommendations.data ?? []).map((r) => [r.id, referenceLabel(intl, r)])),
+    [recommendations.data, intl],
+  );
+  const labelsRef = useRef(recommendationLabels);
+  labelsRef.current = recommendationLabels;
+  const recommendationLabel = useCallback((rid: string) => labelsRef.current.get(rid) || null, []);
 
   const editor = useEditor({
     // The CSP allows no inline styles, so TipTap's injected sheet would be blocked; its rules ship in
     // editor.css instead. Without them "white-space" is unset and a typed space becomes U+00A0.
     injectCSS: false,
-    extensions: draftExtensions({ onOpenPicker: () => openPicker.current(), words: editorWords }),
+    extensions: draftExtensions({
+      onOpenPicker: () => openPicker.current(),
+      words: editorWords,
+      recommendationLabel,
+    }),
     content: draft.body,
     editorProps: {
       attributes: {
@@ -223,6 +248,11 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
     },
     [editor],
   );
+
+  // The tracker answered (or changed): references already drawn take their words.
+  useEffect(() => {
+    if (recommendationLabels.size > 0) refreshRecommendationRefs(editor.view.dom, recommendationLabel);
+  }, [editor, recommendationLabels, recommendationLabel]);
 
   const cite = useCallback(
     (excerptId: string) => {
@@ -408,6 +438,21 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
               excerpts={excerpts}
               footnotes={footnotes ?? []}
               onCite={() => setDialog({ kind: 'picker' })}
+              extraTools={
+                <>
+                  <button type="button" onClick={() => setDialog({ kind: 'recommendation' })}>
+                    <FormattedMessage id="drafts.toolbar.recommendation" defaultMessage="Insert recommendation…" />
+                  </button>
+                  {editor.schema.nodes.table && (
+                    <button type="button" onClick={() => setDialog({ kind: 'recommendationTable' })}>
+                      <FormattedMessage
+                        id="drafts.toolbar.recommendationTable"
+                        defaultMessage="Recommendations table…"
+                      />
+                    </button>
+                  )}
+                </>
+              }
             />
           </section>
 
@@ -500,6 +545,37 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
             setDialog(null);
             // Back to typing after the note call, whatever opened the picker.
             requestAnimationFrame(() => editor.commands.focus());
+          }}
+        />
+      )}
+      {dialog?.kind === 'recommendation' && (
+        <RecommendationPicker
+          dossierId={draft.dossierId}
+          onClose={() => setDialog(null)}
+          onPick={(recommendationId) => {
+            const inParagraph = editor.state.selection.$from.parent.type.name === 'paragraph';
+            editor
+              .chain()
+              .focus(inParagraph ? undefined : 'end')
+              .insertRecommendationRef(recommendationId)
+              .run();
+            setDialog(null);
+            requestAnimationFrame(() => editor.commands.focus());
+          }}
+        />
+      )}
+      {dialog?.kind === 'recommendationTable' && (
+        <RecommendationTableDialog
+          dossierId={draft.dossierId}
+          draftId={draft.id}
+          ownCycle={cover.cycle}
+          onClose={() => setDialog(null)}
+          onInsert={async ({ cycle }) => {
+            const { nodes } = await invoke('recommendation.table', {
+              draftId: draft.id,
+              ...(cycle !== undefined ? { cycle } : { everyCycle: true }),
+            });
+            editor.chain().focus().insertContent(nodes).run();
           }}
         />
       )}

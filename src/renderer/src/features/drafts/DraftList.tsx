@@ -19,7 +19,7 @@ import { savedAt, TEMPLATE_LABELS } from './labels.ts';
  * The language a new submission is written in, at first the interface's: a Russian interface starts
  * Russian submissions. Kazakh is not a UN language; a Kazakh-speaking lawyer files in Russian.
  */
-function defaultSubmissionLanguage(locale: string): UnLanguage {
+export function defaultSubmissionLanguage(locale: string): UnLanguage {
   const primary = locale.split('-')[0] ?? '';
   if (primary === 'kk') return 'ru';
   return (UN_LANGUAGES as readonly string[]).includes(primary) ? (primary as UnLanguage) : 'en';

@@ -4,6 +4,7 @@
 
 import { Extension, type Extensions, mergeAttributes, Node } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -18,6 +19,10 @@ declare module '@tiptap/core' {
     citation: {
       /** Cites an excerpt at the cursor; its footnote is generated from the excerpt. */
       insertCitation: (excerptId: string) => ReturnType;
+    };
+    recommendationRef: {
+      /** Refers to an earlier recommendation of the tracker at the cursor. */
+      insertRecommendationRef: (recommendationId: string) => ReturnType;
     };
     numberedParagraph: {
       /** Marks the current paragraph as numbered (a body paragraph) or not (a quoted line). */
@@ -161,6 +166,8 @@ export interface CitationOptions {
   onOpenPicker: () => void;
   /** Read each time the editor draws, so it follows the interface language. */
   words: () => EditorWords;
+  /** A recommendation reference as the field writes it ("A/HRC/43/10, para. 140.12 (Germany)"); null while unknown. */
+  recommendationLabel?: (recommendationId: string) => string | null;
 }
 
 /** An inline citation of an excerpt: drawn as its note number; the note text is generated on export. */
@@ -232,16 +239,22 @@ function nameNotes(doc: PmNode, name: (number: number) => string): DecorationSet
   return DecorationSet.create(
     doc,
     citations(doc).map(({ pos, node, number }) =>
-      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref', 'aria-label': name(number) }),
+      // "link" after it for checkers and readers that do not know DPUB roles: inside a table cell the
+      // cell, not the text box, is the nearest role, and a bare <sup> may not carry a name there.
+      Decoration.node(pos, pos + node.nodeSize, { role: 'doc-noteref link', 'aria-label': name(number) }),
     ),
   );
 }
 
 /**
- * A cross-reference to an earlier UPR recommendation. The recommendation tracker has no API yet, so
- * the editor shows existing references and keeps them intact but offers no way to insert new ones.
+ * A cross-reference to an earlier recommendation of the tracker, drawn as the field writes it
+ * ("A/HRC/43/10, para. 140.12 (Germany)"); the export prints it in the draft's language. Its words
+ * are the tracker's: the node stores only the id, and `refreshRecommendationRefs` redraws the labels
+ * when the tracker's answer arrives or changes.
  */
-const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
+const RecommendationRef = Node.create<
+  Pick<CitationOptions, 'words'> & { label: (recommendationId: string) => string | null }
+>({
   name: 'recommendationRef',
   group: 'inline',
   inline: true,
@@ -257,7 +270,7 @@ const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
     };
   },
   addOptions() {
-    return { words: noWords };
+    return { words: noWords, label: () => null };
   },
   parseHTML() {
     return [{ tag: 'span[data-recommendation-id]' }];
@@ -269,7 +282,34 @@ const RecommendationRef = Node.create<Pick<CitationOptions, 'words'>>({
       this.options.words().earlierRecommendation,
     ];
   },
+  addNodeView() {
+    return ({ node }) => {
+      const dom = document.createElement('span');
+      const id = String(node.attrs.recommendationId ?? '');
+      dom.className = 'recommendation-ref';
+      dom.dataset.recommendationId = id;
+      dom.textContent = this.options.label(id) ?? this.options.words().earlierRecommendation;
+      // The label is redrawn from outside (refreshRecommendationRefs): not an edit of the document.
+      return { dom, ignoreMutation: () => true };
+    };
+  },
+  addCommands() {
+    return {
+      insertRecommendationRef:
+        (recommendationId) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { recommendationId } }),
+    };
+  },
 });
+
+/** Redraws every recommendation reference's label in the editor's page (the tracker's answer changed). */
+export function refreshRecommendationRefs(root: HTMLElement, label: (recommendationId: string) => string | null): void {
+  for (const span of root.querySelectorAll<HTMLElement>('span.recommendation-ref[data-recommendation-id]')) {
+    const text = label(span.dataset.recommendationId ?? '');
+    if (text !== null && span.textContent !== text) span.textContent = text;
+  }
+}
 
 export function draftExtensions(options: CitationOptions): Extensions {
   return [
@@ -286,8 +326,14 @@ export function draftExtensions(options: CitationOptions): Extensions {
       heading: { levels: [1, 2, 3] },
     }),
     NumberedParagraph,
+    // Tables (the timeline, last cycle's recommendations), as draft.appendTable writes them: a header
+    // row, then cells of paragraphs that may cite. No column resizing: the export sizes columns itself.
+    Table.configure({ resizable: false, cellMinWidth: 60, HTMLAttributes: { class: 'draft-table' } }),
+    TableRow,
+    TableHeader,
+    TableCell,
     Citation.configure(options),
-    RecommendationRef.configure({ words: options.words }),
+    RecommendationRef.configure({ words: options.words, label: options.recommendationLabel ?? (() => null) }),
     Spotlight,
     Placeholder.configure({
       // Every empty paragraph of the template says what belongs there, not only the one with the cursor.

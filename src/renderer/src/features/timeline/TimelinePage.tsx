@@ -1,5 +1,6 @@
 // A dossier's Timeline tab: its events in order, zoomed from decades to days, filtered by entity,
-// code and source kind, exported as CSV (a save dialog in main picks the file).
+// code, source kind and period, exported as CSV (a save dialog in main picks the file) or inserted
+// into a draft as a table.
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Event, EventFilter, Result } from '../../../../shared/api.ts';
@@ -12,6 +13,7 @@ import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { SOURCE_KIND_MESSAGES } from '../sources/sourceKinds.ts';
 import { EventForm } from './EventForm.tsx';
+import { InsertTimeline } from './InsertTimeline.tsx';
 import { TimelineView } from './TimelineView.tsx';
 import { ZOOM_MESSAGES } from './words.ts';
 
@@ -25,6 +27,8 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
   const [entityId, setEntityId] = useState('');
   const [codeId, setCodeId] = useState('');
   const [sourceKind, setSourceKind] = useState<SourceKind | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Event | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -34,7 +38,11 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
     ...(entityId ? { entityId } : {}),
     ...(codeId ? { codeId } : {}),
     ...(sourceKind ? { sourceKind } : {}),
+    // A date field half typed reads as empty: only whole days filter.
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(to) ? { to } : {}),
   };
+  const { dossierId: _dossier, ...shown } = filter;
   const events = useApi('event.list', filter);
   const entities = useApiAll('entity.list', {});
   const codes = useApi('code.list', {});
@@ -104,6 +112,24 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
               onChange={setSourceKind}
             />
           </FilterField>
+          <FilterField id={`${id}-from`} label={<FormattedMessage id="timeline.filter.from" defaultMessage="From" />}>
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </FilterField>
+          <FilterField id={`${id}-to`} label={<FormattedMessage id="timeline.filter.to" defaultMessage="To" />}>
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </FilterField>
         </fieldset>
         <fieldset className="zoom">
           <legend className="visually-hidden">
@@ -124,6 +150,7 @@ export function TimelinePage({ dossierId }: { dossierId: string }) {
           </button>
         </div>
       </div>
+      <InsertTimeline dossierId={dossierId} filter={shown} disabled={!events.data?.length} />
       <ErrorNote message={exportError} />
       {saved && (
         <p className="ok-note" role="status">

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { VaultStatus } from '../../../../shared/api.ts';
+import type { MigrationProgress, VaultStatus } from '../../../../shared/api.ts';
+import { subscribe } from '../../api/client.ts';
 import { useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
@@ -11,6 +12,13 @@ import { MIN_LENGTH } from './strength.ts';
 
 /** The shape of a recovery key (groups of five), not words. */
 const RECOVERY_KEY_SHAPE = 'XXXXX-XXXXX-…';
+
+/** The schema update an unlock is running on an older vault (vault.migrating); null when none runs. */
+function useMigration(): MigrationProgress | null {
+  const [migration, setMigration] = useState<MigrationProgress | null>(null);
+  useEffect(() => subscribe('vault.migrating', (progress) => setMigration(progress.finished ? null : progress)), []);
+  return migration;
+}
 
 /** The lock screen: passphrase, or the recovery key plus a new passphrase. */
 export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnlocked: (s: VaultStatus) => void }) {
@@ -24,6 +32,7 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
   const unlock = useApiMutation('vault.unlock', { onSuccess: onUnlocked });
   const recover = useApiMutation('vault.recover', { onSuccess: onUnlocked });
   const busy = unlock.isPending || recover.isPending;
+  const migration = useMigration();
   const error = mode === 'passphrase' ? unlock.error : recover.error;
 
   function done() {
@@ -93,6 +102,19 @@ export function UnlockVault({ status, onUnlocked }: { status: VaultStatus; onUnl
           </>
         )}
         <ErrorNote message={error ? errorText(error) : null} />
+        {busy && migration ? (
+          <div className="progress" role="status" aria-live="polite" data-testid="migration-progress">
+            <p className="hint">
+              <FormattedMessage
+                id="vault.unlock.migrating"
+                defaultMessage="Updating the vault for this version of Upright: step {step} of {total}"
+                description="Shown while an unlock brings a vault made by an older Upright up to date."
+                values={{ step: migration.step, total: migration.total }}
+              />
+            </p>
+            <progress value={migration.step - 1} max={migration.total} />
+          </div>
+        ) : null}
         <button
           type="submit"
           className="primary"

@@ -16,7 +16,7 @@ import type { Migration } from './types.ts';
 const NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 
 export const migration: Migration = {
-  version: 16,
+  version: 17,
   name: 'bundle-identity',
   up(db: Db) {
     db.exec(`
