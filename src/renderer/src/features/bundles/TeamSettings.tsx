@@ -66,7 +66,7 @@ function OwnKey() {
               id="own-public-key"
               ref={field}
               readOnly
-              rows={2}
+              rows={3}
               value={key}
               spellCheck={false}
               onFocus={(e) => e.target.select()}
