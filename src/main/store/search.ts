@@ -150,8 +150,11 @@ export function readSourcePassage(db: Db, sourceId: string, start: number, end: 
     )
     .get(params) as { passage: string; astral: number } | undefined;
   if (!row) return '';
-  if (known.size >= BMP_ENTRIES) known.clear();
-  known.set(sourceId, row.astral === 0);
+  // Not inside a transaction: what it wrote may yet be rolled back.
+  if (!db.inTransaction) {
+    if (known.size >= BMP_ENTRIES) known.clear();
+    known.set(sourceId, row.astral === 0);
+  }
   if (row.astral === 0) return row.passage;
   return (readSourceText(db, sourceId)?.text ?? '').slice(start, end);
 }
@@ -227,13 +230,12 @@ function insertDoc(
   return true;
 }
 
-const termLists = new WeakSet<Db>();
-/** Whether the vault has its list of indexed words yet (remembered once it has: it is never dropped). */
+/**
+ * Whether the vault has its list of indexed words yet (migration 16). Asked each time, not
+ * remembered: a migration that made it may still be rolled back. A read of the schema's few pages.
+ */
 function hasTermList(db: Db): boolean {
-  if (termLists.has(db)) return true;
-  const found = sql(db).get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_term'").get();
-  if (found) termLists.add(db);
-  return found !== undefined;
+  return sql(db).get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_term'").get() !== undefined;
 }
 
 /** A prefix standing for more words than this is left to FTS5's own prefix reading. */
