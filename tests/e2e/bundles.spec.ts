@@ -45,13 +45,15 @@ async function openDossier(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
 
-async function exportBundleTo(page: Page, colleague: string): Promise<void> {
+async function exportBundleTo(page: Page, colleague: string, snapAs?: string): Promise<void> {
   await page.getByRole('button', { name: 'Export bundle…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export bundle' });
   await dialog.getByRole('checkbox', { name: colleague }).check();
   await expect(dialog.getByRole('checkbox', { name: /never export/ })).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Save bundle…' }).click();
   await expect(dialog.getByTestId('bundle-written')).toContainText('Bundle saved to');
+  if (snapAs) await snap(page, snapAs);
+  await dialog.getByRole('button', { name: 'Done' }).click();
 }
 
 test('a dossier travels from the monitor’s vault to the lawyer’s, and a conflict is settled', async ({
@@ -100,9 +102,7 @@ test('a dossier travels from the monitor’s vault to the lawyer’s, and a conf
     await lawyer.locator('.team').screenshot({ path: 'test-results/screenshots/chromium/bundles-01-team.png' });
 
     await openDossier(monitor, 'Kazakhstan');
-    await exportBundleTo(monitor, 'Aigerim (lawyer)');
-    await snap(monitor, 'bundles-02-exported');
-    await monitor.keyboard.press('Escape');
+    await exportBundleTo(monitor, 'Aigerim (lawyer)', 'bundles-02-exported');
 
     await lawyer.getByRole('button', { name: 'Dossiers', exact: true }).click();
     await lawyer.getByRole('button', { name: 'Import bundle…' }).click();
@@ -142,6 +142,36 @@ test('a dossier travels from the monitor’s vault to the lawyer’s, and a conf
       sourceId: source?.id,
     });
     expect(kept.find((e) => e.id === excerpt.id)?.note).toBe('The monitor’s second reading');
+    await second.getByRole('button', { name: 'Done' }).click();
+
+    // Later they share a folder (Syncthing keeps it in step): the monitor puts the next bundle there,
+    // and the lawyer finds it on the Dossiers screen.
+    for (const page of [monitor, lawyer]) {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Choose folder…' }).click();
+      await expect(page.getByTestId('inbox-folder')).toContainText('inbox');
+    }
+    await callFromPage(monitor, 'excerpt.update', { id: excerpt.id, note: 'Sent through the shared folder' });
+    await openDossier(monitor, 'Kazakhstan');
+    await monitor.getByRole('button', { name: 'Export bundle…' }).click();
+    const viaInbox = monitor.getByRole('dialog', { name: 'Export bundle' });
+    await viaInbox.getByRole('checkbox', { name: 'Aigerim (lawyer)' }).check();
+    await viaInbox.getByRole('checkbox', { name: /shared inbox folder/ }).check();
+    await viaInbox.getByRole('button', { name: 'Put in the shared folder' }).click();
+    await expect(viaInbox.getByTestId('bundle-written')).toContainText('.upright.age');
+    await viaInbox.getByRole('button', { name: 'Done' }).click();
+
+    await lawyer.getByRole('button', { name: 'Dossiers', exact: true }).click();
+    const inbox = lawyer.getByTestId('inbox');
+    await inbox.getByRole('button', { name: 'Check inbox' }).click();
+    await expect(inbox.getByRole('heading')).toHaveText('1 bundle for you in the shared folder');
+    await snap(lawyer, 'bundles-06-inbox');
+    await inbox.getByRole('button', { name: 'Import…' }).click();
+    const third = lawyer.getByRole('dialog', { name: 'Import bundle' });
+    await expect(third.getByTestId('bundle-counts')).toContainText('1 record changed by them');
+    await third.getByRole('button', { name: 'Import', exact: true }).click();
+    await third.getByRole('button', { name: 'Done' }).click();
+    await expect(inbox.getByRole('heading')).toHaveText('No new bundles for you in the shared folder');
   } finally {
     await context.close();
     await monitorPreview.close();

@@ -264,12 +264,30 @@ export function merge(store: Store, opened: OpenedBundle, resolutions: Record<st
     const hash = record.row.original_sha256;
     return typeof hash === 'string' ? (opened.originals.get(hash) ?? null) : null;
   };
-  const write = (record: BundleRecord) => store.bundles.write(record, originalOf(record), include);
+  const written: { kind: RecordKind; id: string }[] = [];
+  const write = (record: BundleRecord) => {
+    store.bundles.write(record, originalOf(record), include);
+    written.push({ kind: record.kind, id: record.id });
+  };
   const bases = manifest.records.map((r) => ({ kind: r.kind, recordId: r.id, hash: r.sha256 }));
   const pending = changes.filter((c) => c.change !== 'unchanged');
   const newBases = bases.filter((b) => store.bundles.base(peer, b.kind, b.recordId) !== b.hash);
   if (pending.length === 0 && newBases.length === 0 && manifest.tombstones.length === 0) return outcome;
-  store.transaction(() => {
+  try {
+    store.transaction(() => mergeIn());
+  } catch (error) {
+    // A row the vault's constraints refuse (a crafted or mismatched bundle): nothing was written.
+    if (
+      !(error instanceof UprightError) &&
+      String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+    ) {
+      throw new UprightError('BUNDLE_INCOMPATIBLE');
+    }
+    throw error;
+  }
+  return outcome;
+
+  function mergeIn(): void {
     for (const c of pending) {
       const resolution: Resolution | undefined = c.change === 'conflict' ? resolutions[conflictKey(c)] : 'theirs';
       if (resolution === 'mine') {
@@ -292,6 +310,12 @@ export function merge(store: Store, opened: OpenedBundle, resolutions: Record<st
         outcome.tombstoned++;
       }
     }
+    // Everything written belongs to the bundle's dossier (codes and entities belong to the vault):
+    // a bundle cannot reach into another dossier, by a row's dossier or by what it points at.
+    for (const w of written) {
+      const dossier = store.bundles.dossierOf(w.kind, w.id);
+      if (dossier !== null && dossier !== manifest.dossier.id) throw new UprightError('BUNDLE_INCOMPATIBLE');
+    }
     store.bundles.remember(peer, manifest.dossier.id, bases);
     store.bundles.forget(peer, manifest.tombstones);
     const colleague = store.identity.colleagueByRecipient(peer);
@@ -304,8 +328,7 @@ export function merge(store: Store, opened: OpenedBundle, resolutions: Record<st
         summary: `Bundle ${manifest.bundleId} merged: ${outcome.added} added, ${outcome.changed} changed, ${outcome.tombstoned} deleted, ${outcome.keptMine} kept as they were, ${outcome.keptBoth} kept both`,
       });
     }
-  });
-  return outcome;
+  }
 }
 
 export type { IdentityKeys };

@@ -1,7 +1,7 @@
 // What the import dialog shows of an opened bundle: who it comes from, what a merge would do, and
 // each conflict with the fields that differ.
 import type { BundleConflict, BundlePreview } from '../../shared/api/bundles.ts';
-import { type BundleRecord, KEEP_BOTH_KINDS } from '../../shared/bundles.ts';
+import { type BundleRecord, KEEP_BOTH_KINDS, RECORD_KINDS } from '../../shared/bundles.ts';
 import type { Store } from '../store/index.ts';
 import { conflictKey, type OpenedBundle, type PlannedChange, plan } from './exchange.ts';
 
@@ -58,7 +58,16 @@ export function conflictOf(change: PlannedChange): BundleConflict {
 export function previewOf(store: Store, opened: OpenedBundle, token: string): BundlePreview {
   const { manifest } = opened;
   const changes = plan(store, opened);
-  const count = (kind: PlannedChange['change']) => changes.filter((c) => c.change === kind).length;
+  const countsOf = (list: PlannedChange[]) => {
+    const count = (change: PlannedChange['change']) => list.filter((c) => c.change === change).length;
+    return {
+      added: count('added'),
+      changed: count('changed'),
+      conflicts: count('conflict'),
+      tombstoned: count('tombstoned'),
+      unchanged: count('unchanged'),
+    };
+  };
   const colleague = store.identity.colleagueByRecipient(manifest.sender.ageRecipient);
   const own = store.identity.get();
   return {
@@ -79,13 +88,10 @@ export function previewOf(store: Store, opened: OpenedBundle, token: string): Bu
       exists: store.bundles.exists('dossier', manifest.dossier.id),
     },
     neverExportIncluded: manifest.neverExportIncluded,
-    counts: {
-      added: count('added'),
-      changed: count('changed'),
-      conflicts: count('conflict'),
-      tombstoned: count('tombstoned'),
-      unchanged: count('unchanged'),
-    },
+    counts: countsOf(changes),
+    kinds: RECORD_KINDS.map((kind) => ({ kind, ...countsOf(changes.filter((c) => c.kind === kind)) })).filter(
+      (k) => k.added + k.changed + k.conflicts + k.tombstoned > 0,
+    ),
     conflicts: changes.filter((c) => c.change === 'conflict').map(conflictOf),
   };
 }

@@ -309,6 +309,11 @@ export function checkpoint(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
+/** Copies what it can from the WAL into the database without waiting for readers or writers. */
+export function checkpointPassive(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
+}
+
 /**
  * Writes an encrypted copy (same cipher, same data key) to `file`, which must not exist.
  * The copy is compact and in rollback-journal mode until first opened as a vault.

@@ -73,6 +73,8 @@ export const BundlePreview = z.object({
   dossier: z.object({ id: z.string(), title: z.string(), exists: z.boolean() }),
   neverExportIncluded: z.boolean(),
   counts: BundleCounts,
+  /** The same counts kind by kind (sources, excerpts, …), for kinds with something to do. */
+  kinds: z.array(BundleCounts.extend({ kind: RecordKind })),
   conflicts: z.array(BundleConflict),
 });
 export type BundlePreview = z.infer<typeof BundlePreview>;

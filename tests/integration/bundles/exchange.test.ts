@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BundleManifest } from '../../../src/shared/bundles.ts';
 import { UprightError } from '../../../src/shared/errors.ts';
-import { freshVault } from '../../support/vault.ts';
+import { freshVault, TEST_PASSPHRASE } from '../../support/vault.ts';
 import { api, fingerprint, monitorsDossier, scratch, type Vault } from './support.ts';
 
 const AGE = '/usr/bin/age';
@@ -126,6 +126,22 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
     expect(seen.dossier).toEqual({ id: filled.dossierId, title: 'Kazakhstan', exists: false });
     expect(seen.counts).toMatchObject({ changed: 0, conflicts: 0, tombstoned: 0, unchanged: 0 });
     expect(seen.counts.added).toBeGreaterThan(8);
+    expect(seen.kinds).toContainEqual({
+      kind: 'excerpt',
+      added: 2,
+      changed: 0,
+      conflicts: 0,
+      tombstoned: 0,
+      unchanged: 0,
+    });
+    expect(seen.kinds).toContainEqual({
+      kind: 'source',
+      added: 1,
+      changed: 0,
+      conflicts: 0,
+      tombstoned: 0,
+      unchanged: 0,
+    });
     const merged = await api(lawyer, 'bundle.import', { token: seen.token });
     expect(merged.added).toBe(seen.counts.added);
 
@@ -318,5 +334,16 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
       if (needles.some((needle) => bytes.includes(needle))) found.push(file);
     }
     expect(found).toEqual([]);
+  });
+
+  it('forgets an opened bundle when the vault locks: its preview must be opened again', async () => {
+    const { monitor, lawyer, lawyerKey, dir } = await pair();
+    const filled = await monitorsDossier(monitor);
+    await send(monitor, filled.dossierId, lawyerKey, join(dir, 'held.age'));
+    const seen = await preview(lawyer, join(dir, 'held.age'));
+    lawyer.services.vault.lock();
+    await lawyer.services.vault.unlock(TEST_PASSPHRASE);
+    expect(await refusal(api(lawyer, 'bundle.import', { token: seen.token }))).toBe('BUNDLE_PREVIEW_EXPIRED');
+    expect(lawyer.services.vault.store().excerpts.get(filled.claim.id)).toBeNull();
   });
 });

@@ -109,4 +109,31 @@ describe('a merge, record by record', () => {
     merge(store, bundleOf([], dossier.id, gone), { [`code:${strikes.id}`]: 'theirs' });
     expect(store.codes.list().map((c) => c.id)).toEqual([]);
   });
+
+  it('refuses a bundle that reaches into another dossier or breaks the vault’s rules, writing nothing', () => {
+    const { store, dossier } = vault();
+    const other = store.dossiers.create({ title: 'Belarus' });
+    const source = store.sources.add({ dossierId: dossier.id, title: 'Report', kind: 'ngo_report', text: 'Words.' });
+    const template = store.bundles.read('source', source.id, false) as BundleRecord;
+    const intoOther: BundleRecord = {
+      ...template,
+      id: 'smuggled',
+      row: { ...template.row, id: 'smuggled', dossier_id: other.id },
+      children: { ...template.children, original: [] },
+    };
+    const broken: BundleRecord = {
+      ...template,
+      id: 'broken',
+      row: { ...template.row, id: 'broken', kind: 'not a kind' },
+      children: { ...template.children, original: [] },
+    };
+    const auditBefore = store.audit.count();
+    for (const record of [intoOther, broken]) {
+      expect(() => merge(store, bundleOf([record], dossier.id), {})).toThrow(
+        expect.objectContaining({ code: 'BUNDLE_INCOMPATIBLE' }),
+      );
+      expect(store.bundles.exists('source', record.id)).toBe(false);
+    }
+    expect(store.audit.count()).toBe(auditBefore);
+  });
 });

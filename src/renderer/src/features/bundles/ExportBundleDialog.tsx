@@ -13,6 +13,8 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
   const intl = useIntl();
   const errorText = useErrorText();
   const colleagues = useApi('colleague.list', {});
+  const inbox = useApi('inbox.get', {});
+  const [toInbox, setToInbox] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
   const [how, setHow] = useState<'keys' | 'passphrase'>('keys');
   const [passphrase, setPassphrase] = useState('');
@@ -31,6 +33,7 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
       dossierId,
       ...(how === 'keys' ? { to: chosen } : { passphrase }),
       includeNeverExport: includeNever,
+      ...(toInbox ? { toInbox: true } : {}),
     });
   }
 
@@ -151,6 +154,15 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
               defaultMessage="Those excerpts — a witness’s words, a protected name — then leave this vault: whoever opens the bundle can read them and carry them further. Leave this unticked unless the recipient must have them."
             />
           </p>
+          {inbox.data?.folder && (
+            <label className="check">
+              <input type="checkbox" checked={toInbox} onChange={(e) => setToInbox(e.target.checked)} />
+              <FormattedMessage
+                id="bundle.export.toInbox"
+                defaultMessage="Put it in the shared inbox folder instead of choosing where to save"
+              />
+            </label>
+          )}
           <ErrorNote
             message={exported.error ? errorText(exported.error) : colleagues.error ? errorText(colleagues.error) : null}
           />
@@ -161,6 +173,8 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
             <button type="submit" className="primary" disabled={!ready || exported.isPending}>
               {exported.isPending ? (
                 <FormattedMessage id="bundle.export.busy" defaultMessage="Encrypting…" />
+              ) : toInbox ? (
+                <FormattedMessage id="bundle.export.submitInbox" defaultMessage="Put in the shared folder" />
               ) : (
                 <FormattedMessage id="bundle.export.submit" defaultMessage="Save bundle…" />
               )}

@@ -137,38 +137,78 @@ function ConflictRow({
 }
 
 function Counts({ preview }: { preview: BundlePreview }) {
+  const intl = useIntl();
   const c = preview.counts;
   return (
-    <ul className="bundle-counts" data-testid="bundle-counts">
-      <li>
-        <FormattedMessage
-          id="bundle.import.added"
-          defaultMessage="{count, plural, one {# record} other {# records}} to add"
-          values={{ count: c.added }}
-        />
-      </li>
-      <li>
-        <FormattedMessage
-          id="bundle.import.changed"
-          defaultMessage="{count, plural, one {# record} other {# records}} changed by them"
-          values={{ count: c.changed }}
-        />
-      </li>
-      <li>
-        <FormattedMessage
-          id="bundle.import.tombstoned"
-          defaultMessage="{count, plural, one {# record} other {# records}} they deleted"
-          values={{ count: c.tombstoned }}
-        />
-      </li>
-      <li className={c.conflicts ? 'warn' : undefined}>
-        <FormattedMessage
-          id="bundle.import.conflicts"
-          defaultMessage="{count, plural, one {# record} other {# records}} changed on both sides"
-          values={{ count: c.conflicts }}
-        />
-      </li>
-    </ul>
+    <>
+      <ul className="bundle-counts" data-testid="bundle-counts">
+        <li>
+          <FormattedMessage
+            id="bundle.import.added"
+            defaultMessage="{count, plural, one {# record} other {# records}} to add"
+            values={{ count: c.added }}
+          />
+        </li>
+        <li>
+          <FormattedMessage
+            id="bundle.import.changed"
+            defaultMessage="{count, plural, one {# record} other {# records}} changed by them"
+            values={{ count: c.changed }}
+          />
+        </li>
+        <li>
+          <FormattedMessage
+            id="bundle.import.tombstoned"
+            defaultMessage="{count, plural, one {# record} other {# records}} they deleted"
+            values={{ count: c.tombstoned }}
+          />
+        </li>
+        <li className={c.conflicts ? 'warn' : undefined}>
+          <FormattedMessage
+            id="bundle.import.conflicts"
+            defaultMessage="{count, plural, one {# record} other {# records}} changed on both sides"
+            values={{ count: c.conflicts }}
+          />
+        </li>
+      </ul>
+      {preview.kinds.length > 0 && (
+        <table className="bundle-kinds">
+          <caption className="visually-hidden">
+            <FormattedMessage id="bundle.import.byKind" defaultMessage="What the bundle brings, kind by kind" />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <FormattedMessage id="bundle.import.colKind" defaultMessage="Kind" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="bundle.import.colAdded" defaultMessage="New" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="bundle.import.colChanged" defaultMessage="Changed" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="bundle.import.colDeleted" defaultMessage="Deleted" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="bundle.import.colConflicts" defaultMessage="Both changed" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.kinds.map((k) => (
+              <tr key={k.kind}>
+                <th scope="row">{intl.formatMessage(KIND_WORDS[k.kind])}</th>
+                <td>{intl.formatNumber(k.added)}</td>
+                <td>{intl.formatNumber(k.changed)}</td>
+                <td>{intl.formatNumber(k.tombstoned)}</td>
+                <td>{intl.formatNumber(k.conflicts)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
 
@@ -178,7 +218,7 @@ type Step =
   | BundlePreview
   | { state: 'merged'; outcome: Result<'bundle.import'>; preview: BundlePreview };
 
-export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
+export function ImportBundleDialog({ onClose, inboxName }: { onClose: () => void; inboxName?: string }) {
   const intl = useIntl();
   const errorText = useErrorText();
   const [step, setStep] = useState<Step>({ state: 'choosing' });
@@ -188,7 +228,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   const merge = useApiMutation('bundle.import');
   const asked = useRef(false);
 
-  const open = async (params: { token?: string; passphrase?: string }) => {
+  const open = async (params: { token?: string; passphrase?: string; inboxName?: string }) => {
     setFailure(null);
     try {
       const result = await invoke('bundle.preview', params);
@@ -204,7 +244,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
-    void open({});
+    void open(inboxName ? { inboxName } : {});
   }, []);
 
   const preview = step.state === 'ready' ? step : null;

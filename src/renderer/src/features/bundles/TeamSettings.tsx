@@ -66,7 +66,7 @@ function OwnKey() {
               id="own-public-key"
               ref={field}
               readOnly
-              rows={2}
+              rows={3}
               value={key}
               spellCheck={false}
               onFocus={(e) => e.target.select()}
@@ -195,6 +195,41 @@ function AddColleague() {
   );
 }
 
+/** The shared inbox folder (Syncthing, a network share): where outgoing bundles can go and incoming ones are found. */
+function InboxFolder() {
+  const errorText = useErrorText();
+  const inbox = useApi('inbox.get', {});
+  const choose = useApiMutation('inbox.choose');
+  const folder = inbox.data?.folder ?? null;
+  return (
+    <div className="inbox-folder">
+      <h3>
+        <FormattedMessage id="team.inbox.title" defaultMessage="Shared inbox folder" />
+      </h3>
+      <p className="hint">
+        <FormattedMessage
+          id="team.inbox.hint"
+          defaultMessage="A folder Syncthing, a network share or a USB stick keeps in step between colleagues. Bundles can be saved into it, and bundles for you are listed on the Dossiers screen. It holds only encrypted files."
+        />
+      </p>
+      <p data-testid="inbox-folder">
+        {folder ? <code>{folder}</code> : <FormattedMessage id="team.inbox.none" defaultMessage="No folder chosen." />}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => choose.mutate({})} disabled={choose.isPending}>
+          <FormattedMessage id="team.inbox.choose" defaultMessage="Choose folder…" />
+        </button>
+        {folder && (
+          <button type="button" className="ghost" onClick={() => choose.mutate({ forget: true })}>
+            <FormattedMessage id="team.inbox.forget" defaultMessage="Stop using it" />
+          </button>
+        )}
+      </div>
+      <ErrorNote message={choose.error ? errorText(choose.error) : inbox.error ? errorText(inbox.error) : null} />
+    </div>
+  );
+}
+
 export function TeamSettings() {
   const errorText = useErrorText();
   const colleagues = useApi('colleague.list', {});
@@ -230,6 +265,7 @@ export function TeamSettings() {
         </ul>
       )}
       <AddColleague />
+      <InboxFolder />
     </section>
   );
 }

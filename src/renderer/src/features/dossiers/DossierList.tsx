@@ -5,6 +5,7 @@ import { useApi, useApiMutation } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { ImportBundleDialog } from '../bundles/ImportBundleDialog.tsx';
+import { InboxNotice } from '../bundles/InboxNotice.tsx';
 import { DossierForm } from './DossierForm.tsx';
 import { reviewLabel } from './reviewLabel.ts';
 
@@ -42,6 +43,7 @@ export function DossierList({ onOpen }: { onOpen: (dossier: Dossier) => void }) 
       </div>
       <ErrorNote message={list.error ? errorText(list.error) : null} />
       {importing && <ImportBundleDialog onClose={() => setImporting(false)} />}
+      <InboxNotice />
       {creating && (
         <DossierForm
           submitLabel={intl.formatMessage({ id: 'dossier.list.create', defaultMessage: 'Create dossier' })}
