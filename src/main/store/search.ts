@@ -285,14 +285,15 @@ export function unindex(db: Db, thingId: string): void {
 /**
  * Drops from the list of indexed words those no row holds any more: a deleted source's names must
  * not outlive it in the vault (the list would otherwise keep every word ever imported). Each word is
- * one seek in the index's own vocabulary.
+ * asked of the index as a query stopped at its first match (a fraction of a millisecond); the index's
+ * vocabulary table counts every row of a word to answer (30 ms for a common word, 190 ms for "the"
+ * at 10,000 sources: an excerpt's note edited took 0.9 s).
  */
 function forgetUnusedTerms(db: Db, words: ReadonlySet<string>): void {
   if (words.size === 0 || !hasTermList(db)) return;
-  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
-  const held = sql(db).get('SELECT 1 FROM temp.search_vocab WHERE term = ?').pluck();
+  const held = sql(db).get('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck();
   const drop = sql(db).get('DELETE FROM search_term WHERE term = ?');
-  for (const word of words) if (held.get(word) === undefined) drop.run(word);
+  for (const word of words) if (held.get(`"${word}"`) === undefined) drop.run(word);
 }
 
 /** The (title, body) each index row of a thing was made from, from what is stored now. */
