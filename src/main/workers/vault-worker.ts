@@ -7,7 +7,7 @@
 // stop promptly is terminated by the parent.
 import { parentPort } from 'node:worker_threads';
 import { UprightError } from '../../shared/errors.ts';
-import { cacheSuggestions } from '../annotate/suggestions.ts';
+import { cacheSuggestions } from '../annotate/fingerprint.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import { checkpointPassive, type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
