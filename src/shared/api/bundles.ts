@@ -13,6 +13,8 @@ export const Identity = z.object({
   ageRecipient: z.string(),
   /** The key this vault's bundles are signed with (base64url). */
   signingKey: z.string(),
+  /** The name this vault's bundles say they come from ('' until given). */
+  name: z.string(),
 });
 export type Identity = z.infer<typeof Identity>;
 
@@ -95,6 +97,11 @@ export const bundlesApi = {
   'identity.show': method({
     summary: "This vault's public key to share with colleagues (made the first time it is asked for).",
     params: NoParams,
+    result: Identity,
+  }),
+  'identity.rename': method({
+    summary: 'Set the name this vault’s bundles say they come from (colleagues see it before they have saved you).',
+    params: z.object({ name: z.string().trim().max(200) }).strict(),
     result: Identity,
   }),
   'colleague.list': method({

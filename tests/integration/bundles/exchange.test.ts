@@ -346,4 +346,15 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
     expect(await refusal(api(lawyer, 'bundle.import', { token: seen.token }))).toBe('BUNDLE_PREVIEW_EXPIRED');
     expect(lawyer.services.vault.store().excerpts.get(filled.claim.id)).toBeNull();
   });
+
+  it('names the sender a vault has not saved yet by the name their bundle gives', async () => {
+    const { monitor, dir } = await pair();
+    const newcomer = await freshVault({ dossier: { title: 'Newcomer' } });
+    const filled = await monitorsDossier(monitor);
+    expect((await api(monitor, 'identity.rename', { name: 'Daniyar' })).name).toBe('Daniyar');
+    const key = (await api(newcomer, 'identity.show', {})).ageRecipient;
+    await send(monitor, filled.dossierId, key, join(dir, 'newcomer.age'));
+    const seen = await preview(newcomer, join(dir, 'newcomer.age'));
+    expect(seen.sender).toMatchObject({ name: 'Daniyar', colleagueId: null, verified: false });
+  });
 });
