@@ -250,7 +250,7 @@ function OwnName() {
       </label>
       <input id="own-name" value={shown} maxLength={200} onChange={(e) => setName(e.target.value)} />
       <button type="submit" disabled={name === null || rename.isPending}>
-        <FormattedMessage id="team.name.save" defaultMessage="Save name" />
+        <FormattedMessage id="team.name.save" defaultMessage="Use this name" />
       </button>
       <ErrorNote message={rename.error ? errorText(rename.error) : null} />
     </form>
