@@ -12,6 +12,7 @@ import { importBatch } from '../main/import/pipeline.ts';
 import { defaultVaultLocation } from '../main/paths.ts';
 import { createServices, type Services } from '../main/services.ts';
 import { allPages, isPagedMethod, MAX_PAGE_SIZE, type Page } from '../shared/api/paging.ts';
+import { SEARCH_CAP } from '../shared/api/search.ts';
 import { api, isMethod, METHODS, type Method, type Params, type Result, type VerifyReport } from '../shared/api.ts';
 import { type ApiErrorPayload, errorFromPayload, isErrorCode, UprightError } from '../shared/errors.ts';
 import { addBundleCommands } from './bundle.ts';
@@ -366,6 +367,7 @@ export function buildProgram(): Command {
         }
         let cursor: string | null = null;
         let printed = 0;
+        let capped = false;
         do {
           const page: Result<'search.query'> = await invoke(services, 'search.query', {
             query,
@@ -389,7 +391,15 @@ export function buildProgram(): Command {
           }
           printed += page.hits.length;
           cursor = page.nextCursor;
+          capped ||= page.capped;
         } while (cursor && printed < wanted);
+        if (capped) {
+          // On stderr, so a script reading one JSON line per hit is not disturbed.
+          const cap = SEARCH_CAP.toLocaleString('en');
+          process.stderr.write(
+            `upright: more than ${cap} matches of a kind; the newest ${cap} of each were taken, newest first (add words or --dossier to narrow the search)\n`,
+          );
+        }
       });
     });
 

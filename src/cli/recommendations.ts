@@ -58,7 +58,7 @@ async function run(
   if (outcome.dryRun) {
     cli.output(command, preview, () =>
       [
-        `Read ${preview.counts.read} recommendations${sections.length ? ` (${sections.join('; ')})` : ''}: ${preview.counts.new} would be added, ${preview.counts.present} already in the dossier, ${preview.counts.skipped} left out. Nothing written (--dry-run).`,
+        `Read ${preview.counts.read} recommendations${sections.length ? ` (${sections.join('; ')})` : ''}: ${preview.counts.new} would be added, ${preview.counts.present} already in the dossier${preview.counts.answered ? ` (${preview.counts.answered} would get the State's response)` : ''}, ${preview.counts.skipped} left out. Nothing written (--dry-run).`,
       ].join('\n'),
     );
     return;
@@ -68,7 +68,7 @@ async function run(
     command,
     imported,
     () =>
-      `Read ${preview.counts.read} recommendations${sections.length ? ` (${sections.join('; ')})` : ''}: ${imported.added} added, ${imported.present} already in the dossier, ${imported.skipped} left out.`,
+      `Read ${preview.counts.read} recommendations${sections.length ? ` (${sections.join('; ')})` : ''}: ${imported.added} added, ${imported.present} already in the dossier${imported.answered ? ` (${imported.answered} got the State's response)` : ''}, ${imported.skipped} left out.`,
   );
 }
 

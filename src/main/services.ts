@@ -120,6 +120,13 @@ export function createServices(options: ServiceOptions): Services {
   const suggestions = new SuggestionQueue({
     compute: options.computeSuggestions ?? extraction.compute,
     onReady: (sourceId) => events.emit('suggestion.ready', { sourceId }),
+    // A cache write waits while an import stores a file, instead of waiting for its lock on this thread.
+    writeGate: { busy: () => current.importWriting(), idle: () => current.importWritesIdle() },
+    // While a batch runs, its vault worker writes the cache: the main process pays no commit.
+    writeElsewhere: (store, sourceId, fingerprint, found) =>
+      current.status().state === 'unlocked' && current.store() === store
+        ? current.cacheSuggestionsInWorker(sourceId, fingerprint, found)
+        : null,
   });
   const samplePath = sampleLocation(options.vaultLocation);
   removeSampleVault(samplePath);

@@ -27,7 +27,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the renderer when there is none; says so when the build is older than its sources. */
-function ensureRenderer(): void {
+export function ensureRenderer(): void {
   const index = join(RENDERER, 'index.html');
   if (!existsSync(index)) {
     console.log('  out/renderer is missing: building it (npx electron-vite build)…');

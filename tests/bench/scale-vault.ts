@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyConnectionPragmas, closeDatabase, type Db } from '../../src/main/store/database.ts';
+import { applyConnectionPragmas, closeDatabase, type Db, MAIN_CACHE_KIB } from '../../src/main/store/database.ts';
 import { Store } from '../../src/main/store/index.ts';
 import { migrate } from '../../src/main/store/migrations/index.ts';
 import { KDF_FLOOR } from '../../src/main/vault/keyslots.ts';
@@ -67,7 +67,7 @@ function key(size: ScaleSize): string {
 /** Opens a plain (unencrypted) database with the vault's pragmas, as the baseline side. */
 export function openPlainDatabase(file: string): Db {
   const db = new Database(file);
-  applyConnectionPragmas(db);
+  applyConnectionPragmas(db, true, MAIN_CACHE_KIB); // as the vault's own connection
   db.exec('BEGIN EXCLUSIVE; COMMIT');
   return db;
 }

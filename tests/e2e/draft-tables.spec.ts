@@ -252,4 +252,25 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   for (const words of ['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства', 'KNPRK (пострадавший)']) {
     expect(inserted).toContain(words);
   }
+
+  // Deleted from the editor, the table and its notes are gone from the saved draft.
+  await page.getByRole('tab', { name: 'Drafts' }).click();
+  await page
+    .getByRole('button', { name: /УПО Казахстан/ })
+    .first()
+    .click();
+  const russianBody = page.getByRole('textbox', { name: 'Submission text' });
+  await expect(russianBody.locator('table th')).toHaveText(['Когда', 'Что произошло', 'Где', 'Кто', 'Доказательства']);
+  await russianBody.locator('table td').first().click();
+  await page.getByRole('group', { name: 'Table' }).getByRole('button', { name: 'Delete table' }).click();
+  await expect(russianBody.locator('table')).toHaveCount(0);
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect
+    .poll(async () => {
+      const saved = await callFromPage<{ body: { content: { type: string }[] } }>(page, 'draft.get', {
+        id: drafts.find((d) => d.title === 'УПО Казахстан')?.id,
+      });
+      return saved.body.content.some((node) => node.type === 'table');
+    })
+    .toBe(false);
 });

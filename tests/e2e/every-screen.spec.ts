@@ -147,6 +147,16 @@ for (const language of ['en', 'ru'] as const) {
     const body = page.getByRole('textbox', { name: t('drafts.editor.textLabel') });
     await expect(body).toBeVisible();
     await seen('draft editor');
+    await page.getByRole('button', { name: t('drafts.toolbar.recommendation') }).click();
+    const recommendations = page.getByRole('dialog', { name: t('recommendations.picker.title') });
+    await expect(recommendations.getByRole('option')).toHaveCount(1);
+    await seen('recommendation picker');
+    await recommendations.getByRole('combobox').press('Escape');
+    await page.getByRole('button', { name: t('drafts.toolbar.recommendationTable') }).click();
+    const table = page.getByRole('dialog', { name: t('recommendations.table.title') });
+    await expect(table.getByLabel(t('recommendations.table.cycle'))).toHaveValue('3');
+    await seen('recommendations table dialog');
+    await table.getByRole('button', { name: t('recommendations.table.cancel') }).click();
     await page.getByRole('tab', { name: startingWith(t('drafts.tab.checks')) }).click();
     await expect(
       page.getByRole('tabpanel').getByRole('heading', { name: anyCount((v) => t('drafts.checks.errors', v)) }),

@@ -9,12 +9,14 @@ import {
   createDossierThroughUi,
   createVaultThroughUi,
   expect,
+  expectAccessible,
   listFromPage,
   snap,
   test,
 } from './support/app.ts';
 
 const CSV = 'tests/fixtures/recommendations/csv/upr-database-export.csv';
+const BROKEN = 'tests/fixtures/recommendations/csv/broken-quotes.csv';
 const SECTION = [
   'II. Conclusions and/or recommendations',
   '126. The recommendations formulated during the interactive dialogue and listed below have been examined by',
@@ -46,6 +48,17 @@ test('import recommendations from a CSV export and from a pasted report section'
   await page.getByRole('tab', { name: 'Recommendations' }).click();
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import recommendations' });
+  // A file with an unclosed quote: its line is named and nothing can be imported.
+  await dialog.getByLabel('CSV file (UTF-8 or Windows-1251)').setInputFiles(BROKEN);
+  await expect(dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    'Line 3 A quotation mark opened here is never closed: the rows after it cannot be read. Nothing is imported.',
+  ]);
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Nothing can be imported from this file until the problem below is fixed.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await snap(page, 'recommendations-import-csv-broken');
+
   await dialog.getByLabel('CSV file (UTF-8 or Windows-1251)').setInputFiles(CSV);
 
   // The columns it found, in the file's own order; the State under review and the category left out.
@@ -66,6 +79,7 @@ test('import recommendations from a CSV export and from a pasted report section'
   await expect(shared).toContainText('Noted');
   await shared.scrollIntoViewIfNeeded();
   await snap(page, 'recommendations-import-csv-preview');
+  await expectAccessible(page, 'import recommendations: CSV preview');
 
   // Mapping a column by hand changes the preview: the action category becomes the themes.
   await dialog.getByLabel('Action Category').selectOption('themes');
@@ -91,7 +105,7 @@ test('import recommendations from a CSV export and from a pasted report section'
 
   // A report section pasted from the PDF, over a page break with its running header.
   await dialog.getByLabel('Text pasted from a Working Group report’s recommendations section').check();
-  await dialog.getByLabel(/The recommendations section, from its lead sentence/).fill(SECTION);
+  await dialog.getByLabel(/The recommendations section of the report/).fill(SECTION);
   await dialog.getByLabel('Cycle of that review').fill('2');
   const sections = dialog.getByRole('list', { name: 'Sections of the report' });
   await expect(sections.getByRole('listitem')).toHaveText([
@@ -111,6 +125,7 @@ test('import recommendations from a CSV export and from a pasted report section'
     'Iran (Islamic Republic of)',
   ]);
   await snap(page, 'recommendations-import-paste-preview');
+  await expectAccessible(page, 'import recommendations: pasted section');
   await dialog.getByRole('button', { name: 'Import 5 recommendations' }).click();
   await expect(dialog.getByText('5 recommendations were added; none was there already.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();

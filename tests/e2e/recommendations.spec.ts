@@ -166,6 +166,22 @@ test.describe('the recommendations tracker', () => {
     await snap(page, 'recommendations-04-matrix-filtered');
     await expectAccessible(page, 'recommendations tab with the matrix');
 
+    // From the reader, an excerpt becomes evidence of a recommendation too.
+    await page.getByRole('tab', { name: 'Excerpts' }).click();
+    await page
+      .getByRole('button', { name: new RegExp(DENIED) })
+      .first()
+      .click();
+    const inspector = page.locator('.inspector');
+    await expect(inspector.locator('.inspector-quote')).toHaveText(DENIED);
+    await inspector.getByRole('button', { name: 'Evidence for a recommendation…' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Refer to a recommendation' });
+    await chooser.getByRole('combobox').fill('Germany');
+    await expect(chooser.getByRole('option')).toHaveCount(1);
+    await chooser.getByRole('combobox').press('Enter');
+    await expect(inspector.getByRole('status')).toHaveText('Added as evidence of A/HRC/43/10, para. 140.12 (Germany).');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: DOSSIER }).click();
+
     // In the draft, "Insert recommendation…" refers to Germany's as the field writes it.
     await callFromPage(page, 'draft.create', { dossierId, title: 'UPR Kazakhstan', template: 'individual' });
     await page.getByRole('tab', { name: 'Drafts' }).click();

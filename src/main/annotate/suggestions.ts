@@ -74,6 +74,18 @@ export function fingerprintOf(source: SourceForSuggestions): string {
 }
 
 /**
+ * Caches what the extractors found, in one transaction, only if the source still has the text (and
+ * language and date) they were computed from; false when it changed or is gone. Run by the
+ * suggestion queue on the main connection, or in an import batch's vault worker while one is open.
+ */
+export function cacheSuggestions(store: Store, sourceId: string, fingerprint: string, found: unknown[]): boolean {
+  return store.transaction(() => {
+    const now = store.sources.textForSuggestions(sourceId);
+    return now !== null && fingerprintOf(now) === fingerprint && store.suggestions.write(sourceId, fingerprint, found);
+  });
+}
+
+/**
  * The suggestions still to review in a source, from its cache; null when the cache does not match
  * the source's text (not computed yet, or the text changed since).
  */

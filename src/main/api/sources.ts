@@ -70,15 +70,13 @@ export const sourceHandlers = {
       ctx,
       params.taskId,
       params.dossierId,
-      params.files.map((file) => {
-        const bytes = Buffer.from(file.data, 'base64');
-        return {
-          name: file.name,
-          size: bytes.byteLength,
-          ...(file.modifiedAt !== undefined ? { modifiedAt: file.modifiedAt } : {}),
-          read: async () => bytes,
-        };
-      }),
+      // Each file is decoded when its turn comes, not the whole batch at once on the main process.
+      params.files.map((file) => ({
+        name: file.name,
+        size: Buffer.byteLength(file.data, 'base64'),
+        ...(file.modifiedAt !== undefined ? { modifiedAt: file.modifiedAt } : {}),
+        read: async () => Buffer.from(file.data, 'base64'),
+      })),
     ),
   'import.pick': async ({ taskId, dossierId, what }, ctx) => {
     ctx.services.vault.store().dossiers.require(dossierId);

@@ -178,10 +178,11 @@ function wordTable(table: TableLayout): Table {
                     ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
                     ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
                     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-                    ...(row.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+                    // Header cells (the header row's, or a row's own heading) are shaded and bold.
+                    ...(cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
                     // A cell must hold a paragraph, even an empty one.
                     children: cell.blocks.length
-                      ? cell.blocks.map((block) => cellParagraph(block, row.header))
+                      ? cell.blocks.map((block) => cellParagraph(block, cell.header))
                       : [new Paragraph({ style: TABLE_TEXT, children: [] })],
                   }),
                 ]
@@ -195,10 +196,19 @@ function wordTable(table: TableLayout): Table {
 /** The body: paragraphs and tables in order, starting on a page of its own after the cover. */
 function bodyChildren(blocks: Block[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const item of layout(blocks)) {
+  const items = layout(blocks);
+  for (const [i, item] of items.entries()) {
     const first = out.length === 0;
     if (item.kind === 'block') {
-      out.push(new Paragraph({ ...blockOptions(item.block), pageBreakBefore: first }));
+      // The line that introduces a table (its title, "the timeline below…") stays on its page.
+      const introduces = items[i + 1]?.kind === 'table';
+      out.push(
+        new Paragraph({
+          ...blockOptions(item.block),
+          pageBreakBefore: first,
+          ...(introduces ? { keepNext: true } : {}),
+        }),
+      );
     } else {
       if (first) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
       out.push(wordTable(item));

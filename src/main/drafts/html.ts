@@ -35,7 +35,7 @@ p.quote { margin-left: 4.4em; margin-right: 2.2em; }
 table.draft-table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 10.5pt; line-height: 1.3; }
 table.draft-table th, table.draft-table td { border: 1px solid #000; padding: .25em .45em; vertical-align: top; text-align: left; }
 table.draft-table thead { display: table-header-group; }
-table.draft-table thead th { background: #e7e6e6; }
+table.draft-table th { background: #e7e6e6; }
 table.draft-table tr { break-inside: avoid; }
 table.draft-table p { margin: 0 0 .25em; }
 table.draft-table p:last-child { margin-bottom: 0; }
@@ -94,9 +94,11 @@ function tableHtml(table: TableLayout): string {
     `<tr>${cells
       .map((cell) => {
         if (!cell) return '';
-        const tag = header ? 'th' : 'td';
+        // A header row's cells head their columns; a header cell in a body row heads its row.
+        const tag = header || cell.header ? 'th' : 'td';
+        const scope = header ? ' scope="col"' : cell.header ? ' scope="row"' : '';
         const spans = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
-        return `<${tag}${header ? ' scope="col"' : ''}${spans}>${cell.blocks.map(cellBlockHtml).join('')}</${tag}>`;
+        return `<${tag}${scope}${spans}>${cell.blocks.map(cellBlockHtml).join('')}</${tag}>`;
       })
       .join('')}</tr>`;
   const head = table.rows.filter((r, i) => r.header && table.rows.slice(0, i).every((p) => p.header));

@@ -306,6 +306,8 @@ export interface LaidCell {
   blocks: Block[];
   colspan: number;
   rowspan: number;
+  /** A header cell: the header row's, or a row's own heading (a first column of headers). */
+  header: boolean;
 }
 
 /** A table as the exports lay it out. */
@@ -344,7 +346,7 @@ export function layout(blocks: readonly Block[]): Layout[] {
     const row = rows[cell.row] as TableLayout['rows'][number];
     let laid = row.cells[cell.column];
     if (!laid) {
-      laid = { blocks: [], colspan: cell.colspan, rowspan: cell.rowspan };
+      laid = { blocks: [], colspan: cell.colspan, rowspan: cell.rowspan, header: cell.header };
       row.cells[cell.column] = laid;
     }
     laid.blocks.push(block);
@@ -376,7 +378,7 @@ function fillGrid(table: TableLayout): void {
   }
   for (const row of rows) {
     for (let c = 0; c < columns; c++)
-      if (row.cells[c] === undefined) row.cells[c] = { blocks: [], colspan: 1, rowspan: 1 };
+      if (row.cells[c] === undefined) row.cells[c] = { blocks: [], colspan: 1, rowspan: 1, header: row.header };
     row.cells.length = columns;
     row.header &&= row.cells.some((c) => c !== null && c.blocks.length > 0);
   }

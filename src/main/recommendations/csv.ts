@@ -12,10 +12,16 @@ import {
 } from '../../shared/recommendation-import.ts';
 import { RECOMMENDATION_DEFAULTS, RecommendationFields } from '../../shared/recommendations.ts';
 import { fold, normalizeCycle, normalizeResponse, splitStates, splitThemes } from './normalize.ts';
+import { statesOfRecommendation } from './paste.ts';
 
 // Tried in this order on each header, so "Recommending State" and "Recommendation No." are not
 // taken for the recommendation's text, nor "State under review" for the recommending State.
 const HEADER_RULES: [RegExp, ImportField | null][] = [
+  // The UN's thematic list: "Recommendation and recommending State", "Position of the State under
+  // review", "Human rights themes and groups of persons", "Relevant SDGs".
+  [/^recommendations? and recommending states?$|^рекомендация и рекомендующее государство$/, 'text'],
+  [/^position of the state under review$|^позиция государства.* обзор/, 'response'],
+  [/sdgs?\b|цур/, null],
   [/state under review|^sur$|reviewed state|государство.* обзор|обзор.*государств|etat (examine|sous examen)/, null],
   [
     /^(para(graph)?\.?( no\.?)?|rec(ommendation)?\.? ?(no|nr|number|num|#|id)\.?|no\.?|nr\.?|#|number|ref(erence)?|пункт|номер|№|п\/п|numero)( .*)?$/,
@@ -157,9 +163,13 @@ function readRows(text: string): { rows: RawRow[]; delimiter: string } {
   const rows: RawRow[] = [];
   let start = 0;
   let delimiter = ',';
-  Papa.parse<string[]>(text, {
+  // Excel's "sep=;" first line names the separator; it is read as a blank line, so offsets and
+  // line numbers stay the file's.
+  const sep = /^sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
+  const input = sep ? ' '.repeat(sep[0].length) + text.slice(sep[0].length) : text;
+  Papa.parse<string[]>(input, {
     skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
+    ...(sep ? { delimiter: sep[1] as string } : { delimitersToGuess: [',', ';', '\t', '|'] }),
     step(result) {
       delimiter = result.meta.delimiter;
       let at = start;
@@ -181,7 +191,11 @@ const blank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 export function parseRecommendationsCsv(text: string, options: { mapping?: ColumnMapping } = {}): CsvParse {
   const { rows, delimiter } = readRows(text.replace(/^\ufeff/, ''));
   const problems: ImportProblem[] = [];
-  const headerAt = rows.findIndex((row) => !blank(row.cells));
+  // The header is the first row naming a column of recommendation text (a title or a note may sit
+  // above it), or else the first row that holds anything.
+  const candidates = rows.filter((row) => !blank(row.cells)).slice(0, 10);
+  const named = candidates.find((row) => detectMapping(row.cells).some((entry) => entry.field === 'text'));
+  const headerAt = rows.indexOf(named ?? (candidates[0] as RawRow));
   const header = rows[headerAt];
   if (!header) {
     return { mapping: [], rows: [], problems: [problem(0, 'NO_RECOMMENDATIONS')], rowCount: 0, delimiter };
@@ -258,6 +272,23 @@ function readRow(row: RawRow, mapping: ColumnMapping): { fields: RecommendationF
     }
   }
   if (!fields.text) return { problem: problem(row.line, 'NO_TEXT', undefined, 'text') };
+  // "140.7 Ratify … (Maldives) (Portugal);" in one cell: the number and the States come from the words
+  // when no column of their own holds them.
+  const mapped = new Set(mapping.map((entry) => entry.field));
+  if (!mapped.has('paragraph')) {
+    const numbered = /^(\d{1,3}\.\d{1,3})\.?\s+(\S.*)$/.exec(fields.text);
+    if (numbered) {
+      fields.paragraph = numbered[1] as string;
+      fields.text = numbered[2] as string;
+    }
+  }
+  if (!mapped.has('recommendingStates')) {
+    const { text, states } = statesOfRecommendation(fields.text);
+    if (states.length > 0) {
+      fields.text = text;
+      fields.recommendingStates = states;
+    }
+  }
   const parsed = RecommendationFields.safeParse(fields);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];

@@ -44,7 +44,14 @@ const RESPONSE_WORDINGS: [RegExp, RecommendationResponse][] = [
  * understood (the row is then reported, never guessed).
  */
 export function normalizeResponse(value: string): RecommendationResponse | null | undefined {
-  const folded = fold(value)
+  // The UN's thematic list puts the source first: "Source of Position: A/HRC/59/15/Add.1 - Para.3\nSupported".
+  const lines = value.split(/\r?\n/).filter((line) => line.trim() && !/^\s*source of position\b/i.test(line));
+  if (lines.length > 1) {
+    const found = lines.map((line) => normalizeResponse(line)).filter((r) => r !== undefined && r !== null);
+    return found.length === 1 ? found[0] : undefined;
+  }
+  const folded = fold(lines[0] ?? '')
+    .replace(/\s*\([^()]*\)\s*$/, '') // "Supported (A/HRC/43/10/Add.1, para. 3)"
     .replace(/[.;:!]+$/, '')
     .trim();
   if (folded === '' || folded === '-' || folded === '—') return null;
@@ -206,7 +213,12 @@ export function splitStates(value: string): string[] {
 
 /** Themes from a cell: separated by ";", "|" or line breaks, or by commas when there is nothing else. */
 export function splitThemes(value: string): string[] {
-  const trimmed = value.trim();
+  // A bulleted list ("- Right to health") ends where the UN's thematic list names the groups of persons.
+  const trimmed =
+    value
+      .split(/^\s*groups of persons\s*:?/im)[0]
+      ?.replace(/^\s*[-•–]\s+/gm, '')
+      .trim() ?? '';
   if (!trimmed) return [];
   const parts = /[;|\n]/.test(trimmed) ? trimmed.split(/[;|\n]/) : trimmed.split(',');
   const themes: string[] = [];

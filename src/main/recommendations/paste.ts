@@ -10,7 +10,7 @@ import {
   RecommendationFields,
   type RecommendationResponse,
 } from '../../shared/recommendations.ts';
-import { isKnownState, leadResponse, splitStates } from './normalize.ts';
+import { isKnownState, leadResponse, normalizeResponse, splitStates } from './normalize.ts';
 
 export interface PastedSection {
   /** The lead paragraph's number ("126"). */
@@ -62,6 +62,11 @@ interface Open {
   line: number;
   parts: string[];
   response: RecommendationResponse | null;
+  /** Themes listed under it (the UN's thematic list), and where in its trailing lines we are. */
+  themes: string[];
+  trailer: 'none' | 'themes' | 'groups';
+  /** The report its position's source belongs to ("A/HRC/59/15/Add.1" → "A/HRC/59/15"). */
+  symbol?: string;
 }
 
 /** Finds the matching "(" of the ")" that ends `text`, or -1. */
@@ -174,6 +179,35 @@ function complete(parts: string[]): boolean {
   return at >= 0 && splitStates(text.slice(at + 1, -1)).every(isKnownState);
 }
 
+/**
+ * A line after a finished recommendation. In the UN's thematic list these give its position
+ * ("Source of Position: A/HRC/59/15/Add.1 - Para.3", then "Supported" or "Noted"), its themes ("- Right
+ * to health") and, after "Groups of Persons:", the groups and the SDGs, which are left out. Anything
+ * else there (a footnote, a theme's heading) is not part of it.
+ */
+function trailer(open: Open, line: string): void {
+  if (/^source of position\b/i.test(line)) {
+    const source = /(A\/HRC\/\d+\/\d+)(?:\/Add\.\d+)?/.exec(line);
+    if (source) open.symbol = source[1] as string;
+    return;
+  }
+  if (/^groups of persons\b/i.test(line)) {
+    open.trailer = 'groups';
+    return;
+  }
+  const response = line.length <= 40 ? normalizeResponse(line) : undefined;
+  if (response) {
+    open.response = response;
+    open.trailer = 'themes';
+    return;
+  }
+  const theme = /^[-•–]\s+(.+)$/.exec(line);
+  if (theme && open.trailer === 'themes') {
+    const name = (theme[1] as string).trim();
+    if (!open.themes.includes(name)) open.themes.push(name);
+  }
+}
+
 /** Splits pasted report text into recommendations. */
 export function splitPastedRecommendations(pasted: string, options: PasteOptions = {}): PasteParse {
   const lines = pasted
@@ -181,6 +215,9 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
     .replace(/\f/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/\u00ad/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
     .split('\n');
   const rows: ImportRow[] = [];
   const sections: PastedSection[] = [];
@@ -191,6 +228,7 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
   let leadOpen = false;
   let current: Open | undefined;
   let lastMinor = 0;
+  const seen = new Set<string>();
   /** Whether the section numbers its recommendations 1, 2, 3… (first cycle) rather than "93.1". */
   let numbered = false;
   const done: Open[] = [];
@@ -207,7 +245,8 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
       sections.push(section);
     }
     lastMinor = minor;
-    current = { major, minor, line, parts: [], response: section.response };
+    seen.add(`${major}.${minor}`);
+    current = { major, minor, line, parts: [], response: section.response, themes: [], trailer: 'none' };
     add(text, line);
   };
   // Adds words to the open recommendation; a next number printed inside the line ("…(Norway);
@@ -255,7 +294,13 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
         lastMinor = 0;
         numbered = false;
       }
-      const fits = section ? major === Number(section.number) && minor > lastMinor : true;
+      // The UN's thematic list groups recommendations by theme, so after a finished one any number
+      // of the section not seen yet starts the next.
+      const fits = section
+        ? major === Number(section.number) &&
+          (minor > lastMinor ||
+            (!seen.has(`${major}.${minor}`) && current !== undefined && complete((current as Open).parts)))
+        : true;
       if (fits) {
         start(major, minor, lineNo, rec[3]?.trim() ?? '');
         continue;
@@ -295,13 +340,17 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
     // A recommendation ending in "(Portugal)" may go on with "(Israel);" on the next line.
     const moreStates = line.startsWith('(') && !/\)\s*\d{0,2}\s*[;.]\s*$/.test(joinLines(current?.parts ?? []));
     // Numbered items run to the next number: a merged one goes on after "(Spain);".
-    if (current && (numbered || current.parts.length === 0 || !complete(current.parts) || moreStates))
+    if (current && (numbered || current.parts.length === 0 || !complete(current.parts) || moreStates)) {
       add(line, lineNo);
+      continue;
+    }
+    if (current) trailer(current, line);
     // Otherwise: a footnote or a mark after a finished recommendation.
   }
   finish();
 
   for (const open of done) {
+    const themes = open.themes;
     const { text, states } = statesOfRecommendation(joinLines(open.parts));
     const fields = RecommendationFields.safeParse({
       ...RECOMMENDATION_DEFAULTS,
@@ -309,7 +358,8 @@ export function splitPastedRecommendations(pasted: string, options: PasteOptions
       recommendingStates: states,
       paragraph: `${open.major}.${open.minor}`,
       response: open.response,
-      documentSymbol: symbol,
+      themes,
+      documentSymbol: options.documentSymbol ?? open.symbol ?? symbol,
       cycle: options.cycle ?? null,
       session: options.session ?? null,
     });

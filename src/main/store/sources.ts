@@ -257,6 +257,19 @@ export class SourceRepository extends Repository {
     };
   }
 
+  /**
+   * What a source's suggestions are computed from — its text, language and date — without the
+   * structure and page map detail() parses (the background queue reads this for every source it
+   * computes, on the main process). Null when the source is gone.
+   */
+  textForSuggestions(id: string): { id: string; text: string; language: string | null; date: string | null } | null {
+    const row = this.sql
+      .get(`SELECT s.id, t.text, s.language, s.date_text FROM source s JOIN source_text t ON t.source_seq = s.seq
+            WHERE s.id = ? AND s.deleted_at IS NULL`)
+      .get(id) as { id: string; text: string; language: string | null; date_text: string | null } | undefined;
+    return row ? { id: row.id, text: row.text, language: row.language, date: row.date_text } : null;
+  }
+
   /** Corrects metadata; the text and the original never change here. */
   update(id: string, patch: SourcePatch): SourceSummary {
     const current = this.detail(id);

@@ -49,6 +49,9 @@ export function inProcessWriter(store: () => Store): ImportWriter {
   };
 }
 
+/** What a call to an ended writer answers (the vault locked, or the batch ended). */
+const ended = () => new UprightError('VAULT_LOCKED');
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -60,7 +63,11 @@ export class WorkerImportWriter implements ImportWriter {
   readonly #pending = new Map<number, Pending>();
   readonly #exited: Promise<void>;
   #nextId = 1;
-  #ended: Error | null = null;
+  /** No more calls are taken (closed, terminated or exited). The error is made only when a call needs it. */
+  #ended = false;
+  /** Files posted and not yet answered: while any is, the worker may hold the write lock. */
+  #storing = 0;
+  #idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
   /** `key` is copied into a buffer moved to the worker; the caller keeps (and zeroes) its own. */
   constructor(entry: URL, file: string, key: Buffer) {
@@ -84,8 +91,8 @@ export class WorkerImportWriter implements ImportWriter {
     this.#worker.on('error', () => {});
     this.#exited = new Promise((resolve) => {
       this.#worker.once('exit', () => {
-        this.#ended ??= new UprightError('VAULT_LOCKED');
-        for (const pending of this.#pending.values()) pending.reject(this.#ended);
+        this.#ended = true;
+        for (const pending of this.#pending.values()) pending.reject(ended());
         this.#pending.clear();
         resolve();
       });
@@ -103,13 +110,51 @@ export class WorkerImportWriter implements ImportWriter {
     const bytes = new Uint8Array(file.bytes);
     const transfer: ArrayBuffer[] = [bytes.buffer];
     if (isPacked(file.doc)) transfer.push(file.doc.packed);
-    return this.#call({ op: 'store', file: { ...file, bytes } }, transfer);
+    this.#storing++;
+    return this.#call<ImportOutcome>({ op: 'store', file: { ...file, bytes } }, transfer).finally(() => {
+      this.#storing--;
+      if (this.#storing === 0 && this.#idle) {
+        this.#idle.resolve();
+        this.#idle = null;
+      }
+    });
+  }
+
+  /**
+   * Caches a source's computed suggestions through this worker (see cacheSuggestions): the main
+   * process then neither waits for the write lock nor pays the commit. Rejects once the writer ended.
+   */
+  cacheSuggestions(sourceId: string, fingerprint: string, found: unknown[]): Promise<boolean> {
+    return this.#call({ op: 'cacheSuggestions', sourceId, fingerprint, found }, []);
+  }
+
+  /** Whether the writer still takes calls. */
+  open(): boolean {
+    return !this.#ended;
+  }
+
+  /** Whether a file is being stored now (the worker may hold the vault's write lock). */
+  busy(): boolean {
+    return this.#storing > 0;
+  }
+
+  /** Resolves when no file is being stored. */
+  idle(): Promise<void> {
+    if (this.#storing === 0) return Promise.resolve();
+    if (!this.#idle) {
+      let resolve: () => void = () => {};
+      const promise = new Promise<void>((done) => {
+        resolve = done;
+      });
+      this.#idle = { promise, resolve };
+    }
+    return this.#idle.promise;
   }
 
   /** Lets the worker finish the file it is storing, then ends it. */
   async close(): Promise<void> {
     if (!this.#ended) {
-      this.#ended = new UprightError('VAULT_LOCKED');
+      this.#ended = true;
       this.#worker.postMessage({ op: 'end', id: 0 } satisfies ImportCall);
     }
     await this.#exited;
@@ -117,13 +162,13 @@ export class WorkerImportWriter implements ImportWriter {
 
   /** Ends the worker at once (the vault is locking): a file being stored is rolled back. */
   terminate(): Promise<void> {
-    this.#ended ??= new UprightError('VAULT_LOCKED');
+    this.#ended = true;
     void this.#worker.terminate();
     return this.#exited;
   }
 
   #call<T>(call: DistributiveOmit<ImportCall, 'id'>, transfer: ArrayBuffer[]): Promise<T> {
-    if (this.#ended) return Promise.reject(this.#ended);
+    if (this.#ended) return Promise.reject(ended());
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

@@ -27,6 +27,7 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Algorithm, hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
@@ -285,6 +286,40 @@ export function fsyncFolder(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** fsyncFolder on the thread pool: the calling thread does not wait for the disk. */
+export async function fsyncFolderAsync(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** writeFileAtomic on the thread pool (a backup's copy of the key file): same steps, same guarantees. */
+export async function writeFileAtomicAsync(file: string, data: Buffer): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(dir, tempFileName(file));
+  const handle = await fsp.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await fsp.rename(temp, file);
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncFolderAsync(dir);
 }
 
 export function writeKeySlotFile(file: string, slots: KeySlot[], dataKey: Buffer): void {

@@ -17,7 +17,8 @@
 // Errors are UprightError with the codes of src/shared/errors.ts; every method that can fail
 // before it changes anything leaves the vault's files exactly as they were.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import type { MigrationProgress, TaskProgress } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
@@ -60,6 +61,7 @@ import {
   createPassphraseSlot,
   createRecoverySlot,
   fsyncFolder,
+  fsyncFolderAsync,
   hasMac,
   type KdfParams,
   type KeySlotFile,
@@ -69,7 +71,7 @@ import {
   readKeySlotFile,
   recoverySlotOf,
   removeStrayTempFiles,
-  writeFileAtomic,
+  writeFileAtomicAsync,
   writeKeySlotFile,
 } from './keyslots.ts';
 import { migrateInWorker, type RunningMigration } from './migration-runner.ts';
@@ -192,6 +194,25 @@ export class Vault {
       store: (file) => writer.store(file),
       close: () => writer.close().finally(() => this.#writers.delete(writer)),
     };
+  }
+
+  /**
+   * Caches a source's computed suggestions through an open import batch's vault worker; null when
+   * no batch is open (the caller writes on the main connection).
+   */
+  cacheSuggestionsInWorker(sourceId: string, fingerprint: string, found: unknown[]): Promise<boolean> | null {
+    const writer = [...this.#writers].find((each) => each.open());
+    return writer ? writer.cacheSuggestions(sourceId, fingerprint, found) : null;
+  }
+
+  /** Whether an import batch is storing a file now (its vault worker may hold the write lock). */
+  importWriting(): boolean {
+    return [...this.#writers].some((writer) => writer.busy());
+  }
+
+  /** Resolves when no import batch is storing a file (check importWriting() again: another may start). */
+  async importWritesIdle(): Promise<void> {
+    await Promise.all([...this.#writers].map((writer) => writer.idle()));
   }
 
   /** Cancels the running verify or backup and waits for its worker to exit; false when none ran. */
@@ -554,7 +575,8 @@ export class Vault {
     const copyDb = resolve(partial, VAULT_DB_FILE);
     const copySlots = resolve(partial, KEYSLOTS_FILE);
     try {
-      writeFileAtomic(copySlots, readFileSync(this.#slotsFile));
+      // File work on the thread pool where it can be: each fsync would hold the main process up.
+      await writeFileAtomicAsync(copySlots, await readFile(this.#slotsFile));
       if (this.#tasksOnMainThread) {
         writeCheckedCopy(db, this.#dataKey as Buffer, copyDb, MAIN_THREAD_HOOKS);
       } else {
@@ -572,9 +594,9 @@ export class Vault {
           poll: () => ({ step: 'copy', done: Math.min(total, sizeOf(copyDb)), total }),
         });
       }
+      await fsyncFolderAsync(partial);
       // Locked while the copy was made: the vault is closed, and so is this backup.
       if (generation !== this.#generation || !this.#db) throw new UprightError('VAULT_LOCKED');
-      fsyncFolder(partial);
       const bytes = statSync(copyDb).size + statSync(copySlots).size;
       // rename() replaces an empty folder on POSIX; elsewhere remove the empty one first.
       if (emptyFolderChosen && process.platform === 'win32') rmSync(target, { recursive: true, force: true });

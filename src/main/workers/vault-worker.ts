@@ -7,9 +7,10 @@
 // stop promptly is terminated by the parent.
 import { parentPort } from 'node:worker_threads';
 import { UprightError } from '../../shared/errors.ts';
+import { cacheSuggestions } from '../annotate/suggestions.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
-import { type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
+import { checkpointPassive, type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
 import { Store } from '../store/index.ts';
 import { LATEST_VERSION, type MigrationStep, migrate } from '../store/migrations/index.ts';
 import { type TaskHooks, type TaskStep, verifyStore, writeCheckedCopy } from '../vault/checks.ts';
@@ -41,6 +42,7 @@ export type VaultWorkerMessage =
 export type ImportCall =
   | { id: number; op: 'duplicate'; dossierId: string; name: string; sha256: string }
   | { id: number; op: 'store'; file: ParsedFileInput }
+  | { id: number; op: 'cacheSuggestions'; sourceId: string; fingerprint: string; found: unknown[] }
   | { id: number; op: 'end' };
 
 export type ImportReply =
@@ -94,12 +96,21 @@ function importSession(request: VaultWorkerRequest): void {
   };
   port?.on('message', (call: ImportCall) => {
     if (call.op === 'end') {
+      // Moves what the batch wrote from the WAL into the database here, without waiting for anyone
+      // (PASSIVE), so that the main connection's checkpoint when the vault locks has little left to do.
+      try {
+        checkpointPassive(db);
+      } catch {
+        // best effort: the lock's checkpoint does the rest
+      }
       if (db.open) db.close();
       auditKey.fill(0);
       port.close();
       return;
     }
     if (call.op === 'duplicate') answer(call.id, () => duplicateOutcome(store, call.dossierId, call.name, call.sha256));
+    else if (call.op === 'cacheSuggestions')
+      answer(call.id, () => cacheSuggestions(store, call.sourceId, call.fingerprint, call.found));
     else answer(call.id, () => storeParsedFile(store, { ...call.file, doc: unpack(call.file.doc) }));
   });
 }

@@ -68,6 +68,8 @@ export const RecommendationImportPreview = z.object({
     new: z.number().int().min(0),
     /** Already in the dossier (same report, number and words). */
     present: z.number().int().min(0),
+    /** Of those, how many get the State's answer they lacked ("no response" → supported or noted). */
+    answered: z.number().int().min(0),
     /** Left out for a problem on their line. */
     skipped: z.number().int().min(0),
   }),
@@ -85,11 +87,13 @@ export const recommendationImportApi = {
   }),
   'recommendation.import': method({
     summary:
-      'Import the recommendations of a CSV file or pasted report text into a dossier in one transaction: all or nothing, refused when a problem makes the file unreliable; rows with a problem of their own are left out; those already in the dossier are not added again.',
+      'Import the recommendations of a CSV file or pasted report text into a dossier in one transaction: all or nothing, refused when a problem makes the file unreliable; rows with a problem of their own are left out; those already in the dossier are not added again, but get the State’s response when theirs was none yet.',
     params: ImportParams,
     result: z.object({
       added: z.number().int().min(0),
       present: z.number().int().min(0),
+      /** Recommendations already there that got the State's answer they lacked. */
+      answered: z.number().int().min(0),
       skipped: z.number().int().min(0),
       problems: z.array(ImportProblem),
       ids: z.array(Id),

@@ -4,6 +4,7 @@ import { bundlesBench } from './bundles.ts';
 import { draftChecksBench } from './draft-checks.ts';
 import { exportBench } from './export.ts';
 import { importBench } from './import.ts';
+import { keystrokeBench } from './keystroke.ts';
 import { mainLoopBench } from './mainloop.ts';
 import { readerBench } from './reader.ts';
 import { scaleBench } from './scale.ts';
@@ -22,4 +23,5 @@ export const cases: BenchCase[] = [
   draftChecksBench,
   timelineBench,
   bundlesBench,
+  keystrokeBench,
 ];

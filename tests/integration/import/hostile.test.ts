@@ -328,7 +328,9 @@ describe('the app stays in the monitor’s hands while a crafted file is being r
         }
       },
     });
-    expect(performance.now() - cancelledAt).toBeLessThan(2000);
+    // Not a stopwatch of speed: far inside the 120 s parse limit the file would otherwise run into, so
+    // it was the cancel that stopped the worker (about 0.1 s idle; 3.5 s seen on a loaded machine).
+    expect(performance.now() - cancelledAt).toBeLessThan(15_000);
     expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     expect(services.vault.store().sources.list(dossier.id)).toEqual([]);
   });

@@ -184,3 +184,48 @@ describe('pasting a report section', () => {
     });
   });
 });
+
+describe('the State answers later', () => {
+  it('the UN’s thematic list fills in the responses the report left open, adding nothing twice', async () => {
+    const { ctx, dossier } = await freshVault();
+    const report = [
+      'A/HRC/59/15',
+      '140. The following recommendations will be examined by Slovenia, which will provide responses in due time:',
+      '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+      '140.229 Legalize same-sex marriage (Iceland);',
+    ].join('\n');
+    const matrix = [
+      'Theme: Ratification & accession to international instruments',
+      '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+      'Source of Position: A/HRC/59/15/Add.1 - Para.3',
+      'Supported',
+      '- Ratification & accession to international instruments',
+      'Groups of Persons:',
+      '- Public officials',
+      'Theme: Equality & non-discrimination',
+      '140.229 Legalize same-sex marriage (Iceland);',
+      'Source of Position: A/HRC/59/15/Add.1 - Para.5',
+      'Noted',
+      '- Equality & non-discrimination',
+    ].join('\n');
+    const paste = (text: string) => ({ dossierId: dossier.id, source: { kind: 'paste' as const, text } });
+    expect(await call(handlers, 'recommendation.import', paste(report), ctx)).toMatchObject({ added: 2 });
+
+    const preview = await call(handlers, 'recommendation.importPreview', paste(matrix), ctx);
+    expect(preview.counts).toMatchObject({ new: 0, present: 2, answered: 2 });
+    expect(await call(handlers, 'recommendation.import', paste(matrix), ctx)).toMatchObject({
+      added: 0,
+      present: 2,
+      answered: 2,
+    });
+    const listed = await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx);
+    expect(listed.items.map((r) => [r.paragraph, r.documentSymbol, r.response])).toEqual([
+      ['140.7', 'A/HRC/59/15', 'supported'],
+      ['140.229', 'A/HRC/59/15', 'noted'],
+    ]);
+    // An answer once given is not changed by importing the report again.
+    expect(await call(handlers, 'recommendation.import', paste(report), ctx)).toMatchObject({ added: 0, answered: 0 });
+    const again = await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx);
+    expect(again.items.map((r) => r.response)).toEqual(['supported', 'noted']);
+  });
+});

@@ -349,4 +349,57 @@ describe('the recommendations tracker', () => {
     expect(JSON.stringify(second.nodes)).toContain('126.29');
     expect((await call(handlers, 'draft.get', { id: draft.id }, ctx)).body).toEqual(draft.body);
   });
+
+  it('tracks an ILO committee’s request beside the UPR recommendations and cites it by body, year and convention', async () => {
+    const { ctx, dossier } = await setup();
+    const ceacr = await call(
+      handlers,
+      'recommendation.create',
+      {
+        dossierId: dossier.id,
+        mechanism: 'ilo',
+        text: 'The Committee requests the Government to amend the Trade Union Law so that registration is a formality.',
+        iloBody: 'CEACR',
+        iloYear: 2023,
+        iloConvention: 'C.87',
+        themes: ['Labour'],
+      },
+      ctx,
+    );
+    expect(ceacr).toMatchObject({ mechanism: 'ilo', iloBody: 'CEACR', iloYear: 2023, recommendingStates: [] });
+    const ilo = await call(handlers, 'recommendation.list', { dossierId: dossier.id, mechanism: 'ilo' }, ctx);
+    expect(ilo.items.map((r) => r.id)).toEqual([ceacr.id]);
+    expect(
+      (await call(handlers, 'recommendation.matrix', { dossierId: dossier.id, mechanism: 'upr' }, ctx)).total,
+    ).toBe(3);
+
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'Submission', template: 'individual' },
+      ctx,
+    );
+    const body = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { numbered: true },
+          content: [
+            { type: 'text', text: 'The ILO asked the same (' },
+            { type: 'recommendationRef', attrs: { recommendationId: ceacr.id } },
+            { type: 'text', text: ').' },
+          ],
+        },
+      ],
+    };
+    await call(handlers, 'draft.update', { id: draft.id, body }, ctx);
+    const { text } = await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx);
+    expect(text).toContain('The ILO asked the same (CEACR (2023), C.87).');
+    const checks = await call(handlers, 'draft.check', { id: draft.id }, ctx);
+    expect(checks.filter((c) => c.rule === 'recommendation-ref')).toEqual([]);
+    // The table of the previous UPR cycle leaves the ILO's requests out.
+    const table = await call(handlers, 'recommendation.table', { draftId: draft.id, everyCycle: true }, ctx);
+    expect(table.count).toBe(3);
+  });
 });

@@ -52,7 +52,9 @@ async function inTheSample() {
   return { vault, services, ctx, mine, sample: sample as NonNullable<typeof sample>, changes };
 }
 
-describe('copying the sample’s sources into my vault', () => {
+// Each story unlocks two vaults and imports the sample's documents: about 20 s on an idle machine,
+// over 30 s on a loaded one, so each gets two minutes.
+describe('copying the sample’s sources into my vault', { timeout: 120_000 }, () => {
   it('lists my dossiers and copies the public documents into one, while the window stays on the sample', async () => {
     const { ctx, mine, sample, changes } = await inTheSample();
     await expect(call(handlers, 'sample.ownDossiers', { passphrase: 'not my passphrase' }, ctx)).rejects.toMatchObject({

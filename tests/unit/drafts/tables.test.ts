@@ -166,6 +166,10 @@ describe('a table in the Word file', () => {
     expect(all(rows[1] as Element, 'b')).toHaveLength(0);
     // No cell paragraph carries a UPR paragraph number.
     expect(all(tbl, 'numPr')).toHaveLength(0);
+    // The paragraph that introduces the table stays on the table's page.
+    const before = tbl.previousElementSibling as Element;
+    expect(textOf(before)).toBe('The timeline below sets out what happened.');
+    expect(all(before, 'keepNext')).toHaveLength(1);
   });
 
   it('makes the citations in cells real footnotes, numbered in document order with the rest', async () => {
@@ -238,6 +242,44 @@ describe('a table in the printable page and in Markdown', () => {
     );
     expect(md).toContain('2\\. After the table the paragraphs go on being numbered.[^4]');
     expect(md).not.toContain('Eleusinov');
+  });
+
+  it('heads a row with its header cell (a first column of headers), in HTML and in Word', async () => {
+    const rowHeads: DraftNode = {
+      type: 'table',
+      content: [
+        ['tableHeader', 'State', 'tableHeader', 'Position'],
+        ['tableHeader', 'Germany', 'tableCell', 'Supported'],
+      ].map(([a, x, b, y]) => ({
+        type: 'tableRow',
+        content: [
+          { type: a as string, content: [para(x as string)] },
+          { type: b as string, content: [para(y as string)] },
+        ],
+      })),
+    };
+    const exported = prepareDocument(context(doc(para('Intro.'), rowHeads)), { redact: false });
+    const page = new JSDOM(renderHtml(exported)).window.document;
+    expect([...page.querySelectorAll('table th')].map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
+      ['State', 'col'],
+      ['Position', 'col'],
+      ['Germany', 'row'],
+    ]);
+    const bytes = await renderDocx(exported);
+    const xml = new DOMParser().parseFromString(
+      readZipText(
+        bytes,
+        (listZip(bytes) ?? []).find((e) => e.name === 'word/document.xml'),
+      ) ?? '',
+      'application/xml',
+    );
+    const rows = all(all(xml, 'tbl')[0] as Element, 'tr');
+    expect(rows.map((r) => all(r, 'tc').map((tc) => all(tc, 'b').length > 0))).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    // Only the header row repeats on each page.
+    expect(rows.map((r) => all(r, 'tblHeader').length)).toEqual([1, 0]);
   });
 
   it('escapes a pipe typed in a cell, so the row keeps its columns', () => {

@@ -159,3 +159,74 @@ describe('the person’s own mapping overrides the detected one', () => {
     expect(() => applyMappingOverrides(detected.mapping, ['Col A=colour'])).toThrow(/NO_FIELD/);
   });
 });
+
+describe('tables as spreadsheets save them', () => {
+  it('an Excel "sep=;" line and a title above the header', () => {
+    const parsed = parseRecommendationsCsv(
+      [
+        'sep=;',
+        'Recommendations to Kazakhstan, third cycle; exported 2024-05-02',
+        '',
+        'Rec. No.;Recommendation;Recommending State;Response',
+        '121.1;Ratify the Optional Protocol to the Convention against Torture, without reservations;Denmark;Supported',
+        '121.2;Abolish the death penalty;France;Noted',
+      ].join('\r\n'),
+    );
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((row) => [row.line, row.fields.paragraph, row.fields.recommendingStates])).toEqual([
+      [5, '121.1', ['Denmark']],
+      [6, '121.2', ['France']],
+    ]);
+    expect(parsed.rows[0]?.fields.text).toBe(
+      'Ratify the Optional Protocol to the Convention against Torture, without reservations',
+    );
+  });
+
+  it('a tab-separated export', () => {
+    const parsed = parseRecommendationsCsv('Recommendation\tRecommending State\tCycle\nRatify OP-CAT\tChile\t2nd\n');
+    expect(parsed.delimiter).toBe('\t');
+    expect(parsed.rows[0]?.fields).toMatchObject({ text: 'Ratify OP-CAT', recommendingStates: ['Chile'], cycle: 2 });
+  });
+});
+
+describe('the UN’s thematic list saved as a table', () => {
+  it('takes the number and the States from the recommendation’s cell, the position after its source, the themes before the groups', () => {
+    const parsed = parseRecommendationsCsv(
+      [
+        'Recommendation and recommending State,Position of the State under review,Human rights themes and groups of persons,Relevant SDGs',
+        '"140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);","Source of Position: A/HRC/59/15/Add.1 - Para.3',
+        'Supported","- Ratification & accession to international instruments',
+        '- Economic, social & cultural rights - general measures of implementation',
+        'Groups of Persons:',
+        '- Public officials","- 1 - NO POVERTY"',
+        '"140.229 Legalize same-sex marriage (Iceland);","Source of Position: A/HRC/59/15/Add.1 - Para.5',
+        'Noted","- Equality & non-discrimination',
+        'Groups of Persons:',
+        '- Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)",',
+      ].join('\n'),
+    );
+    expect(parsed.mapping.map((m) => m.field)).toEqual(['text', 'response', 'themes', null]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((row) => row.fields)).toMatchObject([
+      {
+        paragraph: '140.7',
+        text: 'Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights',
+        recommendingStates: ['Maldives', 'Portugal'],
+        response: 'supported',
+        themes: [
+          'Ratification & accession to international instruments',
+          'Economic, social & cultural rights - general measures of implementation',
+        ],
+      },
+      {
+        paragraph: '140.229',
+        text: 'Legalize same-sex marriage',
+        recommendingStates: ['Iceland'],
+        response: 'noted',
+        themes: ['Equality & non-discrimination'],
+      },
+    ]);
+    expect(parsed.rows.map((row) => row.line)).toEqual([2, 7]);
+  });
+});

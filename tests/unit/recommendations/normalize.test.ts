@@ -24,6 +24,8 @@ describe('responses', () => {
     ['Нет ответа', 'no_response'],
     ['Pending', 'no_response'],
     ['Acceptée', 'supported'],
+    ['Supported (A/HRC/43/10/Add.1, para. 3)', 'supported'],
+    ['Noted (A/HRC/43/10/Add.1)', 'noted'],
     ['', null],
   ])('"%s" is %s', (cell, response) => {
     expect(normalizeResponse(cell)).toBe(response);

@@ -224,3 +224,26 @@ describe('a report in Russian', () => {
     ]);
   });
 });
+
+describe('the UN’s thematic list of recommendations, pasted', () => {
+  interface MatrixGold extends Gold {
+    recommendations: { number: string; states: string[]; response: string; themes: string[] }[];
+  }
+  for (const [set, name] of [
+    ['development', 'slovenia2025-matrix.dev'],
+    ['held out', 'slovenia2025-matrix.heldout'],
+  ] as const) {
+    it(`${name} (${set}): numbers out of order, each with its own position and themes`, () => {
+      const gold = JSON.parse(fixture(`${name}.gold.json`)) as MatrixGold;
+      const { rows } = splitPastedRecommendations(fixture(`${name}.txt`));
+      expect(
+        rows.map((row) => ({
+          number: row.fields.paragraph,
+          states: row.fields.recommendingStates,
+          response: row.fields.response,
+          themes: row.fields.themes,
+        })),
+      ).toEqual(gold.recommendations);
+    });
+  }
+});

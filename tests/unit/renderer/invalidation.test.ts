@@ -20,6 +20,29 @@ describe('after a change, the cached reads it can affect load again', () => {
     expect(areasChangedBy('excerpt.place')).toEqual(expect.arrayContaining(['excerpt', 'source', 'code']));
   });
 
+  it('a recommendation corrected in the tracker reaches the drafts that refer to it; its assessment and evidence only the tracker', () => {
+    for (const method of ['recommendation.create', 'recommendation.update', 'recommendation.delete'] as const) {
+      expect(areasChangedBy(method), method).toEqual(expect.arrayContaining(['recommendation', 'draft']));
+    }
+    for (const method of [
+      'recommendation.assess',
+      'recommendation.addEvidence',
+      'recommendation.removeEvidence',
+    ] as const) {
+      expect(areasChangedBy(method), method).toEqual(['recommendation']);
+    }
+    for (const method of [
+      'recommendation.list',
+      'recommendation.matrix',
+      'recommendation.facets',
+      'recommendation.table',
+    ] as const) {
+      expect(isRead(method), method).toBe(true);
+    }
+    // Evidence shows excerpts: deleting one reaches the tracker.
+    expect(areasChangedBy('excerpt.delete')).toEqual(expect.arrayContaining(['recommendation']));
+  });
+
   it('a rename of a code reaches the excerpts that show it', () => {
     expect(areasChangedBy('code.update')).toEqual(expect.arrayContaining(['code', 'excerpt']));
   });

@@ -18,6 +18,7 @@ import { useErrorText } from '../../i18n/errors.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { EntityField } from '../entities/EntityField.tsx';
 import { ExcerptLinks } from '../excerpts/ExcerptLinks.tsx';
+import { EvidenceForRecommendation } from '../recommendations/EvidenceForRecommendation.tsx';
 import { NewEventFromExcerpt } from '../timeline/EventForm.tsx';
 
 interface Props {
@@ -243,6 +244,7 @@ export function ExcerptInspector({ excerpt, dossierId, codes, onDeleted, onOpenE
       <ExcerptLinks dossierId={dossierId} excerpt={excerpt} onOpen={onOpenExcerpt} />
       <ErrorNote message={error} />
       <NewEventFromExcerpt excerptId={excerpt.id} className="excerpt-new-event" />
+      <EvidenceForRecommendation dossierId={dossierId} excerptId={excerpt.id} className="excerpt-new-event" />
       <button
         type="button"
         className="danger"

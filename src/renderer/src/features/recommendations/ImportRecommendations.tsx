@@ -178,7 +178,7 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
             <label htmlFor={`${id}-text`}>
               <FormattedMessage
                 id="recImport.paste"
-                defaultMessage="The recommendations section, from its lead sentence (“The recommendations … enjoy the support of …”) to its last recommendation"
+                defaultMessage="The recommendations section of the report, from its lead sentence (“The recommendations … enjoy the support of …”) to its last recommendation — or the UN’s thematic list of recommendations"
               />
             </label>
             <textarea
@@ -272,13 +272,32 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
         </ul>
       )}
 
-      {counts && (
+      {preview && !preview.importable && (
+        <p className="rec-import-counts" role="status">
+          <FormattedMessage
+            id="recImport.blocked"
+            defaultMessage="Nothing can be imported from this {kind, select, csv {file} other {text}} until the problem below is fixed."
+            values={{ kind: preview.kind }}
+          />
+        </p>
+      )}
+      {counts && preview?.importable && (
         <p className="rec-import-counts" role="status">
           <FormattedMessage
             id="recImport.counts"
             defaultMessage="{read, plural, one {# recommendation read} other {# recommendations read}}: {new, plural, one {# new} other {# new}}, {present, plural, one {# already in the dossier} other {# already in the dossier}}, {skipped, plural, one {# left out} other {# left out}}."
             values={counts}
           />
+          {counts.answered > 0 && (
+            <>
+              {' '}
+              <FormattedMessage
+                id="recImport.counts.answered"
+                defaultMessage="{answered, plural, one {# of those already there gets the State’s response it lacked.} other {# of those already there get the State’s response they lacked.}}"
+                values={{ answered: counts.answered }}
+              />
+            </>
+          )}
         </p>
       )}
 
@@ -310,7 +329,12 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
       )}
 
       {preview && preview.rows.length > 0 && (
-        <div className="rec-import-rows">
+        <section
+          className="rec-import-rows"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls on its own and must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={intl.formatMessage({ id: 'recImport.preview', defaultMessage: 'Recommendations to import' })}
+        >
           <table>
             <thead>
               <tr>
@@ -336,6 +360,9 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
                         <FormattedMessage id="recImport.present" defaultMessage="already in the dossier" />
                       </span>
                     )}
+                    {row.fields.themes.length > 0 && (
+                      <span className="hint rec-import-themes">{row.fields.themes.join(' · ')}</span>
+                    )}
                   </td>
                   <td>
                     <ul className="rec-import-states">
@@ -359,7 +386,7 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
               />
             </p>
           )}
-        </div>
+        </section>
       )}
 
       <ErrorNote message={error} />
@@ -370,13 +397,23 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
             defaultMessage="{added, plural, =0 {Nothing new was added} one {# recommendation was added} other {# recommendations were added}}; {present, plural, =0 {none was there already} one {# was there already} other {# were there already}}."
             values={{ added: done.added, present: done.present }}
           />
+          {done.answered > 0 && (
+            <>
+              {' '}
+              <FormattedMessage
+                id="recImport.done.answered"
+                defaultMessage="{answered, plural, one {# response was filled in.} other {# responses were filled in.}}"
+                values={{ answered: done.answered }}
+              />
+            </>
+          )}
         </p>
       )}
       <div className="modal-actions">
         <button
           type="button"
           className="primary"
-          disabled={!preview?.importable || preview.counts.new === 0 || busy}
+          disabled={!preview?.importable || (preview.counts.new === 0 && preview.counts.answered === 0) || busy}
           onClick={() => void runImport()}
         >
           {preview && preview.counts.new > 0 ? (
@@ -384,6 +421,12 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
               id="recImport.import"
               defaultMessage="Import {count, plural, one {# recommendation} other {# recommendations}}"
               values={{ count: preview.counts.new }}
+            />
+          ) : preview && preview.counts.answered > 0 ? (
+            <FormattedMessage
+              id="recImport.fillIn"
+              defaultMessage="Fill in {count, plural, one {# response} other {# responses}}"
+              values={{ count: preview.counts.answered }}
             />
           ) : (
             <FormattedMessage id="recImport.importNothing" defaultMessage="Import" />

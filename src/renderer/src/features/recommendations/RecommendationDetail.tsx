@@ -9,6 +9,7 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { VocabularySelect } from '../../components/VocabularySelect.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { CitationPicker } from '../drafts/CitationPicker.tsx';
+import { CONFIDENTIALITY_BADGES, QUOTED } from '../drafts/labels.ts';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { ASSESSMENT_MESSAGES, ILO_BODY_MESSAGES, RESPONSE_MESSAGES, referenceLabel, useThemeLabel } from './words.ts';
 
@@ -221,9 +222,14 @@ export function RecommendationDetail({
                     className="link-other"
                     onClick={() => onOpenExcerpt({ id: e.excerptId, sourceId: e.sourceId })}
                   >
-                    “{e.exact}”
+                    <FormattedMessage {...QUOTED} values={{ text: e.exact }} />
                   </button>{' '}
                   <span className="hint">{e.sourceTitle}</span>{' '}
+                  {e.confidentiality !== 'public' && (
+                    <span className={`badge ${e.confidentiality}`}>
+                      <FormattedMessage {...CONFIDENTIALITY_BADGES[e.confidentiality]} />
+                    </span>
+                  )}{' '}
                   <button
                     type="button"
                     className="small"

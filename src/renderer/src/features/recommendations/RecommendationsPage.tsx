@@ -7,7 +7,9 @@ import { UNASSESSED } from '../../../../shared/api/recommendations.ts';
 import type { AssessmentFilter, RecommendationFilter, RecommendationListItem } from '../../../../shared/api.ts';
 import {
   RECOMMENDATION_ASSESSMENTS,
+  RECOMMENDATION_MECHANISMS,
   RECOMMENDATION_RESPONSES,
+  type RecommendationMechanism,
   type RecommendationResponse,
 } from '../../../../shared/recommendations.ts';
 import { mutate, useApi, useApiPages } from '../../api/queries.ts';
@@ -21,7 +23,7 @@ import { ImportRecommendations } from './ImportRecommendations.tsx';
 import { RecommendationDetail } from './RecommendationDetail.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { RecommendationTableDialog } from './RecommendationTableDialog.tsx';
-import { ASSESSMENT_MESSAGES, RESPONSE_MESSAGES, referenceLabel, useThemeLabel } from './words.ts';
+import { ASSESSMENT_MESSAGES, MECHANISM_MESSAGES, RESPONSE_MESSAGES, referenceLabel, useThemeLabel } from './words.ts';
 
 const COLUMNS: readonly AssessmentFilter[] = [...RECOMMENDATION_ASSESSMENTS, UNASSESSED];
 
@@ -54,6 +56,7 @@ export function RecommendationsPage({
   const intl = useIntl();
   const errorText = useErrorText();
   const themeLabel = useThemeLabel();
+  const [mechanism, setMechanism] = useState<RecommendationMechanism | ''>('');
   const [cycle, setCycle] = useState('');
   const [response, setResponse] = useState<RecommendationResponse | ''>('');
   const [theme, setTheme] = useState('');
@@ -67,6 +70,7 @@ export function RecommendationsPage({
   const [inserted, setInserted] = useState<string | null>(null);
   const filter: RecommendationFilter = {
     dossierId,
+    ...(mechanism ? { mechanism } : {}),
     ...(cycle ? { cycle: Number(cycle) } : {}),
     ...(response ? { response } : {}),
     ...themeFilter(theme),
@@ -76,9 +80,9 @@ export function RecommendationsPage({
   };
   const list = useApiPages('recommendation.list', filter, { pageSize: 50 });
   const facets = useApi('recommendation.facets', { dossierId });
-  const matrix = useApi('recommendation.matrix', { dossierId });
+  const matrix = useApi('recommendation.matrix', { dossierId, ...(mechanism ? { mechanism } : {}) });
   const failure = list.error ?? facets.error ?? matrix.error;
-  const filtered = cycle || response || theme || assessment || state || text;
+  const filtered = mechanism || cycle || response || theme || assessment || state || text;
 
   if (openId) {
     return (
@@ -146,6 +150,19 @@ export function RecommendationsPage({
         <legend className="visually-hidden">
           <FormattedMessage id="recommendations.filters" defaultMessage="Filter recommendations" />
         </legend>
+        <FilterField
+          id={`${id}-mechanism`}
+          label={<FormattedMessage id="recommendations.filter.mechanism" defaultMessage="Made by" />}
+        >
+          <VocabularySelect
+            id={`${id}-mechanism`}
+            value={mechanism}
+            values={RECOMMENDATION_MECHANISMS}
+            labels={MECHANISM_MESSAGES}
+            blank={intl.formatMessage({ id: 'recommendations.filter.anyMechanism', defaultMessage: 'UPR and ILO' })}
+            onChange={setMechanism}
+          />
+        </FilterField>
         <FilterField
           id={`${id}-cycle`}
           label={<FormattedMessage id="recommendations.filter.cycle" defaultMessage="Cycle" />}
@@ -394,6 +411,17 @@ function Matrix({
                 </tr>
               );
             })}
+            {COLUMNS.some((c) => data.unthemed[c] > 0) && (
+              <tr className="matrix-unthemed">
+                <th scope="row">
+                  <FormattedMessage id="recommendations.matrix.noTheme" defaultMessage="No theme yet" />
+                </th>
+                {COLUMNS.map((c) => (
+                  <td key={c}>{intl.formatNumber(data.unthemed[c])}</td>
+                ))}
+                <td>{intl.formatNumber(COLUMNS.reduce((sum, c) => sum + data.unthemed[c], 0))}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
