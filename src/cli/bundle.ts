@@ -42,6 +42,7 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
     .requiredOption('--dossier <name>', 'dossier title or id')
     .option('--to <key...>', 'a colleague’s public key, age1… (repeatable)')
     .option('--passphrase', 'lock the bundle with a passphrase instead of keys')
+    .option('--source <id...>', 'only these sources, with their excerpts (events and drafts stay home)')
     .option('--include-never-export', 'also carry excerpts marked "never export" (they leave this vault)')
     .option('--out <file>', 'file to write (an existing file is kept unless --force)')
     .option('--inbox', 'write it into the shared inbox folder instead (see `upright bundle inbox`)')
@@ -54,6 +55,7 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
           to?: string[];
           passphrase?: boolean;
           includeNeverExport?: boolean;
+          source?: string[];
           out?: string;
           inbox?: boolean;
           force?: boolean;
@@ -71,6 +73,7 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
               dossierId,
               ...(passphrase !== undefined ? { passphrase } : { to: opts.to ?? [] }),
               includeNeverExport: opts.includeNeverExport ?? false,
+              ...(opts.source?.length ? { sourceIds: opts.source } : {}),
               ...(opts.inbox
                 ? { toInbox: true }
                 : { path: resolve(opts.out as string), overwrite: opts.force ?? false }),

@@ -71,7 +71,7 @@ export const bundleHandlers = {
     return { deleted: true as const };
   },
   'bundle.export': async (
-    { dossierId, to = [], passphrase, includeNeverExport = false, path, overwrite, toInbox = false },
+    { dossierId, to = [], passphrase, includeNeverExport = false, sourceIds, path, overwrite, toInbox = false },
     ctx,
   ) => {
     const store = ctx.services.vault.store();
@@ -91,13 +91,14 @@ export const bundleHandlers = {
       recipients: passphrase === undefined ? to : [],
       ...(passphrase !== undefined ? { passphrase } : {}),
       includeNeverExport,
+      ...(sourceIds ? { sourceIds } : {}),
       senderName: store.identity.ownName(),
     });
     const written = inbox ? join(inbox, inboxName(bundle.bytes)) : (target as string);
     // A content-addressed name already there holds these very bytes: writing it again is a no-op.
     await writeExport(written, bundle.bytes, inbox !== null || path === undefined || (overwrite ?? false));
     bundle.commit();
-    const all = store.bundles.select({ dossierId, includeNeverExport: true });
+    const all = store.bundles.select({ dossierId, includeNeverExport: true, ...(sourceIds ? { sourceIds } : {}) });
     const sent = new Set(bundle.manifest.records.map((r) => `${r.kind}:${r.id}`));
     return {
       saved: true as const,

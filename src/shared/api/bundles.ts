@@ -134,6 +134,8 @@ export const bundlesApi = {
         to: z.array(AgeRecipient).max(50).default([]),
         passphrase: z.string().min(1).max(1000).optional(),
         includeNeverExport: z.boolean().default(false),
+        /** Only these sources, with their excerpts, links, mentions, codes and entities (no events, drafts). */
+        sourceIds: z.array(Id).min(1).max(10_000).optional(),
         /** CLI and tests only: where to write (the app asks in a save dialog). */
         path: z.string().min(1).optional(),
         overwrite: z.boolean().optional(),

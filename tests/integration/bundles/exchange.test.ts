@@ -357,4 +357,30 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
     const seen = await preview(newcomer, join(dir, 'newcomer.age'));
     expect(seen.sender).toMatchObject({ name: 'Daniyar', colleagueId: null, verified: false });
   });
+
+  it('carries a selection of sources with their excerpts, leaving the rest of the dossier home', async () => {
+    const { monitor, lawyer, lawyerKey, dir } = await pair();
+    const filled = await monitorsDossier(monitor);
+    const other = monitor.services.vault.store().sources.add({
+      dossierId: filled.dossierId,
+      title: 'Another report',
+      kind: 'ngo_report',
+      text: 'Words that stay home.',
+    });
+    const path = join(dir, 'selection.age');
+    const sent = await api(monitor, 'bundle.export', {
+      dossierId: filled.dossierId,
+      to: [lawyerKey],
+      sourceIds: [filled.source.id],
+      path,
+    });
+    expect(sent).toMatchObject({ saved: true, originals: 1 });
+    const seen = await preview(lawyer, path);
+    expect(seen.kinds.map((k) => k.kind)).toEqual(['dossier', 'code', 'entity', 'source', 'excerpt', 'link']);
+    await api(lawyer, 'bundle.import', { token: seen.token });
+    const store = lawyer.services.vault.store();
+    expect(store.sources.get(filled.source.id)?.title).toBe('Information supplied by the Government');
+    expect(store.sources.get(other.id)).toBeNull();
+    expect(store.events.get(filled.event.id)).toBeNull();
+  });
 });
