@@ -167,8 +167,10 @@ describe('the vault is locked while a task runs', () => {
     const { location, vault } = await vaultWithOriginals(40, 256, progress);
     const running = vault.verify();
     await whenStep(progress, 'pages');
+    // Its outcome is awaited from now on: the verify may end (cancelled) while the lock still waits.
+    const outcome = errorCode(running);
     await vault.lockAfterTasks();
-    expect(['TASK_CANCELLED', 'VAULT_LOCKED']).toContain(await errorCode(running));
+    expect(['TASK_CANCELLED', 'VAULT_LOCKED']).toContain(await outcome);
     expect(vault.status().state).toBe('locked');
     expect(readdirSync(location).sort()).toEqual(['keyslots.json', 'vault.db']);
   }, 60_000);
