@@ -214,6 +214,22 @@ test.describe('the recommendations tracker', () => {
     const checks = await callFromPage<{ code: string }[]>(page, 'draft.check', { id: draftId });
     expect(checks.map((c) => c.code)).not.toContain('RECOMMENDATION_MISSING');
 
+    // The other as a follow-up paragraph: the reference, its words, our assessment and its evidence.
+    await body.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Insert recommendation…' }).click();
+    const again = page.getByRole('dialog', { name: 'Refer to a recommendation' });
+    await again.getByRole('checkbox', { name: /^As a follow-up paragraph/ }).check();
+    await again.getByRole('combobox').fill('affiliates');
+    await expect(again.getByRole('option')).toHaveCount(1);
+    await again.getByRole('combobox').press('Enter');
+    await expect(again).toBeHidden();
+    await expect(body).toContainText(
+      'A/HRC/43/10, para. 140.45 (Norway, Sweden): “Remove obstacles to the registration of trade union affiliates”. Our assessment: partially implemented',
+    );
+    await snap(page, 'recommendations-07-follow-up');
+
     // "Recommendations table…" puts the 3rd cycle's recommendations in at the cursor, headed in the draft's language.
     await body.locator('p').first().click();
     await page.keyboard.press('End');
@@ -221,7 +237,7 @@ test.describe('the recommendations tracker', () => {
     await page.getByRole('button', { name: 'Recommendations table…' }).click();
     const tableDialog = page.getByRole('dialog', { name: 'Table of recommendations' });
     await expect(tableDialog.getByLabel('Recommendations of')).toHaveValue('3');
-    await snap(page, 'recommendations-07-table-dialog');
+    await snap(page, 'recommendations-08-table-dialog');
     await expectAccessible(page, 'recommendations table dialog');
     await tableDialog.getByRole('button', { name: 'Insert table' }).click();
     await expect(tableDialog).toBeHidden();
@@ -237,7 +253,7 @@ test.describe('the recommendations tracker', () => {
     await expect(table.locator('tr').nth(1)).toContainText('Not implemented');
     await expect(table.locator('tr').nth(2)).toContainText('Norway, Sweden');
     await table.scrollIntoViewIfNeeded();
-    await snap(page, 'recommendations-08-draft-table');
+    await snap(page, 'recommendations-09-draft-table');
     await expect
       .poll(async () => JSON.stringify(await callFromPage(page, 'draft.get', { id: draftId })))
       .toContain('Recommendations of the previous review and their implementation');
@@ -265,6 +281,9 @@ test.describe('the recommendations tracker', () => {
     const document = text('word/document.xml');
     expect(document).toContain(
       'The State has not acted on the recommendation A/HRC/43/10, para. 140.12 (Germany), supported.',
+    );
+    expect(document).toContain(
+      'A/HRC/43/10, para. 140.45 (Norway, Sweden), noted: “Remove obstacles to the registration of trade union affiliates”. Our assessment: partially implemented',
     );
     for (const words of [
       'Recommendations of the previous review and their implementation',

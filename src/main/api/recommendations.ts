@@ -1,5 +1,6 @@
 import type { Params } from '../../shared/api.ts';
-import { appendTable, type TableCell } from '../drafts/append.ts';
+import { UprightError } from '../../shared/errors.ts';
+import { appendParagraph, appendTable, type TableCell } from '../drafts/append.ts';
 import { wording } from '../drafts/wording.ts';
 import type { Store } from '../store/index.ts';
 import type { Handlers } from './registry.ts';
@@ -68,6 +69,36 @@ function insertTable(store: Store, params: Params<'recommendation.insertTable'>)
   return store.drafts.update(draft.id, { body: { ...draft.body, content: [...draft.body.content, ...nodes] } });
 }
 
+/**
+ * One recommendation as a follow-up paragraph (UPR-SUBMISSION.md, "Follow-up to the previous review"):
+ * the reference (with the State's position), its words, our assessment and its evidence as notes.
+ */
+function followUpNodes(store: Store, { id, draftId }: Params<'recommendation.followUp'>) {
+  const draft = store.drafts.require(draftId);
+  const rec = store.recommendations.require(id);
+  if (rec.dossierId !== draft.dossierId) throw new UprightError('RECOMMENDATION_NOT_FOUND');
+  const w = wording(draft.cover.language);
+  // The reference already says the State's position ("…, supported"); the words follow it, quoted.
+  const words = rec.text.trim().replace(/[.;]+$/, '');
+  const evidence = rec.evidence.filter((e) => e.confidentiality !== 'never_export');
+  const { content } = appendParagraph(store, draft.dossierId, { type: 'doc', content: [] }, [
+    { text: `: ${w.t('recFollowUp.quote', { text: words })}.` },
+    {
+      text: ` ${w.t('recTable.assessment')}: ${w.t('recTable.assessmentValue', { assessment: rec.assessment ?? 'none' }).toLocaleLowerCase(w.locale)}`,
+    },
+    ...evidence.map((e) => ({ excerptId: e.excerptId })),
+    { text: '.' },
+  ]);
+  // The paragraph opens with the cross-reference itself, which follows the tracker's corrections.
+  const paragraph = content[0];
+  if (paragraph)
+    paragraph.content = [
+      { type: 'recommendationRef', attrs: { recommendationId: rec.id } },
+      ...(paragraph.content ?? []),
+    ];
+  return content;
+}
+
 export const recommendationHandlers = {
   'recommendation.list': ({ limit, cursor, ...filter }, { services }) => {
     const store = services.vault.store();
@@ -99,5 +130,6 @@ export const recommendationHandlers = {
     const { nodes, count } = tableNodes(services.vault.store(), params);
     return { nodes, count };
   },
+  'recommendation.followUp': (params, { services }) => ({ nodes: followUpNodes(services.vault.store(), params) }),
   'recommendation.insertTable': (params, { services }) => insertTable(services.vault.store(), params),
 } satisfies Partial<Handlers>;

@@ -60,6 +60,7 @@ const en = {
     '{response, select, supported {Supported} noted {Noted} partially_supported {Partially supported} no_response {No response} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Implemented} partially_implemented {Partially implemented} not_implemented {Not implemented} no_information {No information} other {Not assessed}}',
+  'recFollowUp.quote': '“{text}”',
   'insert.quote': '“{quote}”',
   'insert.claim': 'The State says: {quote}',
   'insert.contradicted': 'This is contradicted by the following:',
@@ -130,6 +131,7 @@ const ru: Catalog = {
     '{response, select, supported {Поддержана} noted {Принята к сведению} partially_supported {Поддержана частично} no_response {Нет ответа} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Выполнена} partially_implemented {Выполнена частично} not_implemented {Не выполнена} no_information {Нет сведений} other {Не оценена}}',
+  'recFollowUp.quote': '«{text}»',
   'insert.quote': '«{quote}»',
   'insert.claim': 'Государство заявляет: {quote}',
   'insert.contradicted': 'Это опровергается следующим:',
@@ -197,6 +199,7 @@ const fr: Catalog = {
     '{response, select, supported {Acceptée} noted {Notée} partially_supported {Acceptée en partie} no_response {Pas de réponse} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Mise en œuvre} partially_implemented {Mise en œuvre en partie} not_implemented {Non mise en œuvre} no_information {Pas d’information} other {Non évaluée}}',
+  'recFollowUp.quote': '« {text} »',
   'insert.quote': '« {quote} »',
   'insert.claim': 'L’État affirme : {quote}',
   'insert.contradicted': 'Les éléments suivants le contredisent :',
@@ -264,6 +267,7 @@ const es: Catalog = {
     '{response, select, supported {Aceptada} noted {Anotada} partially_supported {Aceptada en parte} no_response {Sin respuesta} other {}}',
   'recTable.assessmentValue':
     '{assessment, select, implemented {Aplicada} partially_implemented {Aplicada en parte} not_implemented {No aplicada} no_information {Sin información} other {No evaluada}}',
+  'recFollowUp.quote': '«{text}»',
   'insert.quote': '«{quote}»',
   'insert.claim': 'El Estado afirma: {quote}',
   'insert.contradicted': 'Lo contradice lo siguiente:',

@@ -176,6 +176,12 @@ export const recommendationsApi = {
     params: TableParams,
     result: z.object({ nodes: z.array(DraftNodeSchema), count: z.number().int().min(0) }),
   }),
+  'recommendation.followUp': method({
+    summary:
+      'A follow-up paragraph on one recommendation as a draft would hold it, in the draft’s language: the reference with the State’s position, its words quoted, and our assessment with its evidence cited — for the editor to insert at the cursor.',
+    params: z.object({ id: Id, draftId: Id }).strict(),
+    result: z.object({ nodes: z.array(DraftNodeSchema) }),
+  }),
   'recommendation.insertTable': method({
     summary:
       'Add the table of the previous cycle’s recommendations at the end of a draft: number, text, recommending State(s), response and our assessment (its evidence as notes), headed in the draft’s language. Filters as recommendation.list; without a cycle, the latest cycle before the draft’s own (everyCycle: all of them).',

@@ -402,4 +402,40 @@ describe('the recommendations tracker', () => {
     const table = await call(handlers, 'recommendation.table', { draftId: draft.id, everyCycle: true }, ctx);
     expect(table.count).toBe(3);
   });
+
+  it('words a follow-up paragraph on one recommendation in the draft’s language, its evidence cited', async () => {
+    const { ctx, dossier, association, excerpts } = await setup();
+    await call(
+      handlers,
+      'recommendation.addEvidence',
+      { id: association.id, excerptId: excerpts.unregistered.id },
+      ctx,
+    );
+    await call(handlers, 'recommendation.assess', { id: association.id, assessment: 'not_implemented' }, ctx);
+    const draft = await call(
+      handlers,
+      'draft.create',
+      { dossierId: dossier.id, title: 'Представление', template: 'individual', language: 'ru' },
+      ctx,
+    );
+    const { nodes } = await call(handlers, 'recommendation.followUp', { id: association.id, draftId: draft.id }, ctx);
+    expect(nodes).toHaveLength(1);
+    const [paragraph] = nodes;
+    expect(paragraph?.attrs).toEqual({ numbered: true });
+    expect(paragraph?.content?.[0]).toEqual({ type: 'recommendationRef', attrs: { recommendationId: association.id } });
+    expect(
+      paragraph?.content?.some((n) => n.type === 'citation' && n.attrs?.excerptId === excerpts.unregistered.id),
+    ).toBe(true);
+    await call(handlers, 'draft.update', { id: draft.id, body: { type: 'doc', content: nodes } }, ctx);
+    const { text } = await call(handlers, 'draft.render', { id: draft.id, format: 'md', redact: false }, ctx);
+    expect(text).toContain(
+      'A/HRC/43/10, п. 140.12 (Germany), поддержана: «Ensure that trade unions can register freely and without undue delay». Наша оценка: не выполнена',
+    );
+    // A recommendation of another dossier is not this draft's to follow up.
+    const other = await call(handlers, 'dossier.create', { title: 'Belarus' }, ctx);
+    const elsewhere = await call(handlers, 'recommendation.create', { dossierId: other.id, text: 'Free them' }, ctx);
+    await expect(
+      call(handlers, 'recommendation.followUp', { id: elsewhere.id, draftId: draft.id }, ctx),
+    ).rejects.toMatchObject({ code: 'RECOMMENDATION_NOT_FOUND' });
+  });
 });

@@ -48,7 +48,10 @@ type Dialog =
 const SPOTLIGHT_MS = 2500;
 
 /** Why an action did not happen, worded at render in the interface language. */
-type ActionProblem = { kind: 'paragraph-gone'; number: number } | { kind: 'not-saved'; error: unknown };
+type ActionProblem =
+  | { kind: 'paragraph-gone'; number: number }
+  | { kind: 'not-saved'; error: unknown }
+  | { kind: 'failed'; error: unknown };
 
 /** The words the editor itself draws (placeholders, note names), in the interface language. */
 function useEditorWords(): () => EditorWords {
@@ -346,7 +349,9 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
             { id: 'drafts.editor.notSaved', defaultMessage: 'The latest changes are not saved yet: {reason}' },
             { reason: errorText(actionProblem.error) },
           )
-        : null;
+        : actionProblem?.kind === 'failed'
+          ? errorText(actionProblem.error)
+          : null;
   const coverSummary = [
     cover.state,
     cover.session
@@ -551,15 +556,24 @@ function DraftWorkspace({ draft, onRenamed }: { draft: Draft; onRenamed: (title:
       {dialog?.kind === 'recommendation' && (
         <RecommendationPicker
           dossierId={draft.dossierId}
+          offerFollowUp
           onClose={() => setDialog(null)}
-          onPick={(recommendationId) => {
+          onPick={(recommendationId, { followUp }) => {
+            setDialog(null);
+            if (followUp) {
+              // The paragraph is worded main-side in the draft's language, its evidence cited.
+              invoke('recommendation.followUp', { id: recommendationId, draftId: draft.id }).then(
+                ({ nodes }) => editor.chain().focus().insertContent(nodes).run(),
+                (e: unknown) => setActionProblem({ kind: 'failed', error: e }),
+              );
+              return;
+            }
             const inParagraph = editor.state.selection.$from.parent.type.name === 'paragraph';
             editor
               .chain()
               .focus(inParagraph ? undefined : 'end')
               .insertRecommendationRef(recommendationId)
               .run();
-            setDialog(null);
             requestAnimationFrame(() => editor.commands.focus());
           }}
         />

@@ -11,11 +11,14 @@ import { RESPONSE_MESSAGES, referenceLabel } from './words.ts';
 
 export function RecommendationPicker({
   dossierId,
+  offerFollowUp = false,
   onPick,
   onClose,
 }: {
   dossierId: string;
-  onPick: (recommendationId: string) => void;
+  /** Offer the whole follow-up paragraph (words, position, assessment, evidence) beside the bare reference. */
+  offerFollowUp?: boolean;
+  onPick: (recommendationId: string, options: { followUp: boolean }) => void;
   onClose: () => void;
 }) {
   const id = useId();
@@ -23,6 +26,7 @@ export function RecommendationPicker({
   const errorText = useErrorText();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
+  const [followUp, setFollowUp] = useState(false);
   const words = useDebounced(text.trim(), 150);
   const list = useApiPages('recommendation.list', { dossierId, ...(words ? { text: words } : {}) }, { pageSize: 50 });
   const found = list.items ?? [];
@@ -70,11 +74,20 @@ export function RecommendationPicker({
               setActive((a) => Math.max(a - 1, 0));
             } else if (e.key === 'Enter') {
               e.preventDefault();
-              if (current && settled) onPick(current.id);
+              if (current && settled) onPick(current.id, { followUp });
             }
           }}
         />
       </div>
+      {offerFollowUp && (
+        <label className="check">
+          <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} />{' '}
+          <FormattedMessage
+            id="recommendations.picker.followUp"
+            defaultMessage="As a follow-up paragraph: its words, the State’s position and our assessment with its evidence"
+          />
+        </label>
+      )}
       <ErrorNote message={list.error ? errorText(list.error) : null} />
       <div
         id={`${id}-list`}
@@ -91,7 +104,7 @@ export function RecommendationPicker({
             role="option"
             tabIndex={-1}
             aria-selected={index === active}
-            onClick={() => onPick(r.id)}
+            onClick={() => onPick(r.id, { followUp })}
           >
             <span className="excerpt-meta">
               <strong>{referenceLabel(intl, r)}</strong>{' '}
