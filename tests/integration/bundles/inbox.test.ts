@@ -5,6 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { handlers } from '../../../src/main/api/index.ts';
+import { call } from '../../../src/main/api/registry.ts';
 import { freshVault } from '../../support/vault.ts';
 import { api, monitorsDossier, scratch } from './support.ts';
 
@@ -52,5 +54,22 @@ describe('a shared inbox folder', () => {
 
     expect(await api(lawyer, 'inbox.choose', { forget: true })).toEqual({ folder: null });
     expect(await api(lawyer, 'inbox.list', {})).toEqual({ folder: null, bundles: [] });
+  });
+
+  it('lets only the CLI and tests name a file or folder: the window goes through its dialogs', async () => {
+    const vault = await freshVault();
+    const key = (await api(vault, 'identity.show', {})).ageRecipient;
+    for (const transport of ['ipc', 'bridge'] as const) {
+      const ctx = { services: vault.services, transport };
+      await expect(call(handlers, 'bundle.preview', { path: '/etc/passwd' }, ctx)).rejects.toMatchObject({
+        code: 'SAVE_PATH_FROM_DIALOG',
+      });
+      await expect(call(handlers, 'inbox.choose', { path: '/tmp' }, ctx)).rejects.toMatchObject({
+        code: 'SAVE_PATH_FROM_DIALOG',
+      });
+      await expect(
+        call(handlers, 'bundle.export', { dossierId: vault.dossier.id, to: [key], path: '/tmp/x.age' }, ctx),
+      ).rejects.toMatchObject({ code: 'SAVE_PATH_FROM_DIALOG' });
+    }
   });
 });
