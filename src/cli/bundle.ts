@@ -42,8 +42,10 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
     .requiredOption('--dossier <name>', 'dossier title or id')
     .option('--to <key...>', 'a colleague’s public key, age1… (repeatable)')
     .option('--passphrase', 'lock the bundle with a passphrase instead of keys')
+    .option('--source <id...>', 'only these sources, with their excerpts (events and drafts stay home)')
     .option('--include-never-export', 'also carry excerpts marked "never export" (they leave this vault)')
-    .requiredOption('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--out <file>', 'file to write (an existing file is kept unless --force)')
+    .option('--inbox', 'write it into the shared inbox folder instead (see `upright bundle inbox`)')
     .option('--force', 'replace the file if it exists')
     .action(
       async (
@@ -53,12 +55,15 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
           to?: string[];
           passphrase?: boolean;
           includeNeverExport?: boolean;
-          out: string;
+          source?: string[];
+          out?: string;
+          inbox?: boolean;
           force?: boolean;
         },
         command: Command,
       ) => {
         if (!opts.passphrase && !opts.to?.length) throw new UprightError('BUNDLE_NO_RECIPIENT');
+        if (!opts.out && !opts.inbox) throw new UprightError('INVALID_PARAMS', { fields: 'out' });
         const passphrase = opts.passphrase ? await secretFrom(BUNDLE_PASSPHRASE, 'Bundle passphrase: ') : undefined;
         const result = await cli.withServices(vaultPath, undefined, async (services) => {
           await cli.unlockFromEnvOrPrompt(services);
@@ -68,8 +73,10 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
               dossierId,
               ...(passphrase !== undefined ? { passphrase } : { to: opts.to ?? [] }),
               includeNeverExport: opts.includeNeverExport ?? false,
-              path: resolve(opts.out),
-              overwrite: opts.force ?? false,
+              ...(opts.source?.length ? { sourceIds: opts.source } : {}),
+              ...(opts.inbox
+                ? { toInbox: true }
+                : { path: resolve(opts.out as string), overwrite: opts.force ?? false }),
             }),
           );
         });
@@ -90,16 +97,26 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
     .command('import <vault> <file>')
     .description('merge a bundle into the vault; --dry-run only shows what would change')
     .option('--dry-run', 'show what would be added, changed, deleted and in conflict; write nothing')
+    .option('--from-inbox', '<file> is the name of a bundle in the shared inbox folder')
     .addOption(
       new Option('--resolve <choice>', 'for records changed on both sides: keep mine, theirs or both').choices(
         RESOLUTIONS,
       ),
     )
     .action(
-      async (vaultPath: string, file: string, opts: { dryRun?: boolean; resolve?: Resolution }, command: Command) => {
+      async (
+        vaultPath: string,
+        file: string,
+        opts: { dryRun?: boolean; resolve?: Resolution; fromInbox?: boolean },
+        command: Command,
+      ) => {
         const outcome = await cli.withServices(vaultPath, undefined, async (services) => {
           await cli.unlockFromEnvOrPrompt(services);
-          let seen = await cli.invoke(services, 'bundle.preview', { path: resolve(file) });
+          let seen = await cli.invoke(
+            services,
+            'bundle.preview',
+            opts.fromInbox ? { inboxName: file } : { path: resolve(file) },
+          );
           if (seen.state === 'passphrase') {
             const passphrase = await secretFrom(BUNDLE_PASSPHRASE, 'Bundle passphrase: ');
             seen = await cli.invoke(services, 'bundle.preview', { token: seen.token, passphrase });
@@ -132,4 +149,30 @@ export function addBundleCommands(program: Command, cli: CliRuntime): void {
         });
       },
     );
+
+  bundle
+    .command('inbox <vault>')
+    .description('list the bundles for this vault in the shared inbox folder (--folder chooses the folder first)')
+    .option('--folder <path>', 'use this folder as the shared inbox from now on')
+    .action(async (vaultPath: string, opts: { folder?: string }, command: Command) => {
+      const listed = await cli.withServices(vaultPath, undefined, async (services) => {
+        await cli.unlockFromEnvOrPrompt(services);
+        if (opts.folder) await cli.invoke(services, 'inbox.choose', { path: resolve(opts.folder) });
+        return cli.invoke(services, 'inbox.list', {});
+      });
+      cli.output(command, listed, () =>
+        listed.folder === null
+          ? 'No shared inbox folder is chosen (use --folder).'
+          : [
+              `${listed.bundles.length} bundle(s) for this vault in ${listed.folder}:`,
+              ...listed.bundles.map(
+                (b) =>
+                  `  ${b.name}  ${b.modifiedAt}  ${b.size} bytes${b.locked === 'passphrase' ? '  (passphrase)' : ''}`,
+              ),
+              listed.bundles.length ? 'Import one with: upright bundle import <vault> <name> --from-inbox' : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+      );
+    });
 }

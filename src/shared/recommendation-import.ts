@@ -45,7 +45,7 @@ export const FATAL_IMPORT_PROBLEMS = [
 /** Problems that leave one row out; the others are imported. */
 export const ROW_IMPORT_PROBLEMS = ['NO_TEXT', 'UNKNOWN_RESPONSE', 'UNKNOWN_CYCLE', 'INVALID_VALUE'] as const;
 /** Things worth a look that import anyway. */
-export const NOTICE_IMPORT_PROBLEMS = ['NO_STATES'] as const;
+export const NOTICE_IMPORT_PROBLEMS = ['NO_STATES', 'SAME_AS_LINE'] as const;
 export const IMPORT_PROBLEM_CODES = [
   ...FATAL_IMPORT_PROBLEMS,
   ...ROW_IMPORT_PROBLEMS,
@@ -116,6 +116,12 @@ export const IMPORT_PROBLEM_MESSAGES = defineMessages({
   INVALID_VALUE: {
     id: 'recImport.problem.INVALID_VALUE',
     defaultMessage: 'A value of this row is too long or malformed: this row is left out.',
+  },
+  SAME_AS_LINE: {
+    id: 'recImport.problem.SAME_AS_LINE',
+    defaultMessage:
+      'The same recommendation as on line {value} (same report, number and words): it is imported once, with the States of both.',
+    description: 'value: the line where the recommendation first appears',
   },
   NO_STATES: {
     id: 'recImport.problem.NO_STATES',

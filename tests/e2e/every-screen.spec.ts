@@ -132,6 +132,17 @@ for (const language of ['en', 'ru'] as const) {
     await expect(page.getByRole('dialog', { name: t('recommendations.form.title') })).toBeVisible();
     await seen('new recommendation form');
     await page.getByRole('button', { name: t('recommendations.form.cancel') }).click();
+    await page.getByRole('button', { name: t('recommendations.import') }).click();
+    const importing = page.getByRole('dialog', { name: t('recImport.title') });
+    await importing.getByLabel(t('recImport.kind.paste')).check();
+    await importing
+      .getByLabel(t('recImport.paste'))
+      .fill(
+        '126. The following recommendations did not enjoy the support of Kazakhstan:\n126.1 Abolish the death penalty (Uruguay);',
+      );
+    await expect(importing.getByRole('row').filter({ hasText: '126.1' })).toBeVisible();
+    await seen('import recommendations');
+    await importing.getByRole('button', { name: t('recImport.cancel') }).click();
     await page.getByTestId('recommendation-list').getByRole('button').first().click();
     await expect(page.getByRole('heading', { name: t('recommendations.assessment.title') })).toBeVisible();
     await seen('recommendation page');

@@ -139,3 +139,65 @@ test('import recommendations from a CSV export and from a pasted report section'
   expect(noted.map((r) => r.paragraph)).toEqual(['121.2', '127.1', '127.2']);
   await snap(page, 'recommendations-import-list');
 });
+
+test('the State’s later positions, pasted from the UN’s thematic list, fill in the responses', async ({ upright }) => {
+  test.setTimeout(120_000);
+  const { page } = upright;
+  await createVaultThroughUi(page);
+  await createDossierThroughUi(page, 'Slovenia — fourth cycle');
+  await page.getByRole('tab', { name: 'Recommendations' }).click();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import recommendations' });
+  await dialog.getByLabel('Text pasted from a Working Group report’s recommendations section').check();
+  const field = dialog.getByLabel(/The recommendations section of the report/);
+  await field.fill(
+    [
+      'A/HRC/59/15',
+      '140. The following recommendations will be examined by Slovenia, which will provide responses in due time:',
+      '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+      '140.229 Legalize same-sex marriage (Iceland);',
+    ].join('\n'),
+  );
+  await expect(dialog.getByRole('list', { name: 'Sections of the report' })).toHaveText(
+    '140: 2 recommendations, No response',
+  );
+  await dialog.getByRole('button', { name: 'Import 2 recommendations' }).click();
+  await expect(dialog.getByText('2 recommendations were added; none was there already.')).toBeVisible();
+
+  await field.fill(
+    [
+      'Theme: Ratification & accession to international instruments',
+      '140.7 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights (Maldives) (Portugal);',
+      'Source of Position: A/HRC/59/15/Add.1 - Para.3',
+      'Supported',
+      '- Ratification & accession to international instruments',
+      'Groups of Persons:',
+      '- Public officials',
+      'Theme: Equality & non-discrimination',
+      '140.229 Legalize same-sex marriage (Iceland);',
+      'Source of Position: A/HRC/59/15/Add.1 - Para.5',
+      'Noted',
+      '- Equality & non-discrimination',
+    ].join('\n'),
+  );
+  await expect(dialog.getByRole('status')).toHaveText(
+    '2 recommendations read: 0 new, 2 already in the dossier, 0 left out. 2 of those already there get the State’s response they lacked.',
+  );
+  await expect(dialog.getByRole('row').filter({ hasText: '140.229' })).toContainText('Noted');
+  await snap(page, 'recommendations-import-positions-preview');
+  await dialog.getByRole('button', { name: 'Fill in 2 responses' }).click();
+  await expect(
+    dialog.getByText('Nothing new was added; 2 were there already. 2 responses were filled in.'),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Recommendations (2)' })).toBeVisible();
+  const [dossier] = await callFromPage<{ id: string }[]>(page, 'dossier.list', {});
+  const listed = await listFromPage<{ paragraph: string; response: string }[]>(page, 'recommendation.list', {
+    dossierId: dossier?.id,
+  });
+  expect(listed.map((r) => [r.paragraph, r.response])).toEqual([
+    ['140.7', 'supported'],
+    ['140.229', 'noted'],
+  ]);
+  await snap(page, 'recommendations-import-positions-list');
+});

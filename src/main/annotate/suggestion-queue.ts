@@ -3,8 +3,8 @@
 // written to the vault's cache only if the source still has the text it was computed from, and
 // whoever waits is told (an event for the reader, a promise for the CLI).
 import type { Store } from '../store/index.ts';
+import { cacheSuggestions, extractionInput, fingerprintOf, type SourceForSuggestions } from './fingerprint.ts';
 import { type ComputeSuggestions, ExtractionError, type ExtractionFailure, type Found } from './suggestion-thread.ts';
-import { cacheSuggestions, extractionInput, fingerprintOf, type SourceForSuggestions } from './suggestions.ts';
 
 export type SuggestionState =
   | { status: 'computing'; done: Promise<void> }

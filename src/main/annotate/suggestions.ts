@@ -4,8 +4,6 @@
 // Accepting a person, organisation or legal reference links the entity of that name (or alias,
 // created when there is none) to each mention, without making excerpts unless asked; accepting a
 // date or an amount marks excerpts noting its value. Nothing here runs the extractors.
-import { createHash } from 'node:crypto';
-import packageJson from '../../../package.json' with { type: 'json' };
 import {
   SUGGESTION_REVIEW_ORDER,
   type Suggestion,
@@ -16,13 +14,16 @@ import { type EntityKind, foldName } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { EntityRecord, ExcerptRecord, NewMention, SourceDetail, Store } from '../store/index.ts';
 import { describeSelection, pageAt } from './anchor.ts';
-import type { ExtractionInput, Found } from './suggestion-thread.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import type { Found } from './suggestion-thread.ts';
 
-/**
- * Part of every cache fingerprint besides the app's version: bump it when the extraction rules
- * change within one version (during development), so cached suggestions are computed afresh.
- */
-export const SUGGESTION_RULES_VERSION = '2026-12-05.2';
+export {
+  cacheSuggestions,
+  extractionInput,
+  fingerprintOf,
+  type SourceForSuggestions,
+  SUGGESTION_RULES_VERSION,
+} from './fingerprint.ts';
 
 const NOTE_LABELS: Record<Found['kind'], string> = {
   date: 'Date',
@@ -39,9 +40,6 @@ const INSTRUMENT = /\b(convention|covenant|charter|declaration|protocol|treaty|i
 const CONTEXT_CHARS = 70;
 const MAX_NEW_ALIASES = 10;
 
-/** What a source's suggestions are computed from (SourceDetail has all of it). */
-export type SourceForSuggestions = Pick<SourceDetail, 'id' | 'text' | 'language' | 'date'>;
-
 export function keyOf(s: Pick<Found, 'kind' | 'start' | 'end'>): string {
   return `${s.kind}:${s.start}:${s.end}`;
 }
@@ -53,37 +51,6 @@ export function groupKeyOf(s: Pick<Found, 'kind' | 'value'>): string {
 
 const MENTION_KEY = /^(date|legal_reference|person|organisation|amount):\d+:\d+$/;
 const GROUP_KEY = /^(date|legal_reference|person|organisation|amount)=.+$/s;
-
-export function extractionInput(source: SourceForSuggestions): ExtractionInput {
-  const referenceDate = source.date ? `${source.date.padEnd(10, '-01').slice(0, 10)}T00:00:00Z` : undefined;
-  return {
-    text: source.text,
-    ...(source.language ? { language: source.language } : {}),
-    ...(referenceDate && !Number.isNaN(new Date(referenceDate).getTime()) ? { referenceDate } : {}),
-  };
-}
-
-/** Everything the suggestions depend on, hashed: a cache computed from anything else is stale. */
-export function fingerprintOf(source: SourceForSuggestions): string {
-  const input = extractionInput(source);
-  return createHash('sha256')
-    .update(`${packageJson.version}\u0000${SUGGESTION_RULES_VERSION}\u0000`)
-    .update(`${input.language ?? ''}\u0000${input.referenceDate ?? ''}\u0000`)
-    .update(input.text)
-    .digest('hex');
-}
-
-/**
- * Caches what the extractors found, in one transaction, only if the source still has the text (and
- * language and date) they were computed from; false when it changed or is gone. Run by the
- * suggestion queue on the main connection, or in an import batch's vault worker while one is open.
- */
-export function cacheSuggestions(store: Store, sourceId: string, fingerprint: string, found: unknown[]): boolean {
-  return store.transaction(() => {
-    const now = store.sources.textForSuggestions(sourceId);
-    return now !== null && fingerprintOf(now) === fingerprint && store.suggestions.write(sourceId, fingerprint, found);
-  });
-}
 
 /**
  * The suggestions still to review in a source, from its cache; null when the cache does not match

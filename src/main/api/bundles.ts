@@ -47,8 +47,15 @@ async function readBundle(path: string): Promise<Uint8Array> {
 
 export const bundleHandlers = {
   'identity.show': async (_params, { services }) => {
-    const keys = await identityOf(services.vault.store());
-    return { ageRecipient: keys.ageRecipient, signingKey: keys.signingPublic };
+    const store = services.vault.store();
+    const keys = await identityOf(store);
+    return { ageRecipient: keys.ageRecipient, signingKey: keys.signingPublic, name: store.identity.ownName() };
+  },
+  'identity.rename': async ({ name }, { services }) => {
+    const store = services.vault.store();
+    const keys = await identityOf(store);
+    if (name !== store.identity.ownName()) store.identity.setOwnName(name);
+    return { ageRecipient: keys.ageRecipient, signingKey: keys.signingPublic, name: store.identity.ownName() };
   },
   'colleague.list': (_params, { services }) => services.vault.store().identity.colleagues(),
   'colleague.add': async ({ name, ageRecipient }, { services }) => {
@@ -64,7 +71,7 @@ export const bundleHandlers = {
     return { deleted: true as const };
   },
   'bundle.export': async (
-    { dossierId, to = [], passphrase, includeNeverExport = false, path, overwrite, toInbox = false },
+    { dossierId, to = [], passphrase, includeNeverExport = false, sourceIds, path, overwrite, toInbox = false },
     ctx,
   ) => {
     const store = ctx.services.vault.store();
@@ -84,12 +91,14 @@ export const bundleHandlers = {
       recipients: passphrase === undefined ? to : [],
       ...(passphrase !== undefined ? { passphrase } : {}),
       includeNeverExport,
+      ...(sourceIds ? { sourceIds } : {}),
+      senderName: store.identity.ownName(),
     });
     const written = inbox ? join(inbox, inboxName(bundle.bytes)) : (target as string);
     // A content-addressed name already there holds these very bytes: writing it again is a no-op.
     await writeExport(written, bundle.bytes, inbox !== null || path === undefined || (overwrite ?? false));
     bundle.commit();
-    const all = store.bundles.select({ dossierId, includeNeverExport: true });
+    const all = store.bundles.select({ dossierId, includeNeverExport: true, ...(sourceIds ? { sourceIds } : {}) });
     const sent = new Set(bundle.manifest.records.map((r) => `${r.kind}:${r.id}`));
     return {
       saved: true as const,

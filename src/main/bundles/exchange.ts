@@ -26,6 +26,8 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 export interface ExportOptions extends Lock {
   dossierId: string;
   includeNeverExport: boolean;
+  /** Only these sources and what hangs on them (see Selection); absent: the whole dossier. */
+  sourceIds?: readonly string[];
   /** The name the bundle says it comes from (the sender's own name for themselves). */
   senderName?: string;
 }
@@ -41,7 +43,11 @@ export interface ExportedBundle {
 export async function exportBundle(store: Store, options: ExportOptions): Promise<ExportedBundle> {
   const dossier = store.dossiers.require(options.dossierId);
   const keys = await identityOf(store);
-  const selection = { dossierId: dossier.id, includeNeverExport: options.includeNeverExport };
+  const selection = {
+    dossierId: dossier.id,
+    includeNeverExport: options.includeNeverExport,
+    ...(options.sourceIds ? { sourceIds: options.sourceIds } : {}),
+  };
   const records: BundleRecord[] = [];
   const originals = new Map<string, Uint8Array>();
   for (const { kind, id } of store.bundles.select(selection)) {

@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import {
   type ColumnMapping,
+  IMPORT_FIELDS,
   type ImportField,
   type ImportProblem,
   type ImportProblemCode,
@@ -297,20 +298,11 @@ function readRow(row: RawRow, mapping: ColumnMapping): { fields: RecommendationF
         row.line,
         'INVALID_VALUE',
         undefined,
-        typeof field === 'string' && (IMPORT_FIELD_SET as Set<string>).has(field) ? (field as ImportField) : undefined,
+        typeof field === 'string' && (IMPORT_FIELDS as readonly string[]).includes(field)
+          ? (field as ImportField)
+          : undefined,
       ),
     };
   }
   return { fields: parsed.data };
 }
-
-const IMPORT_FIELD_SET = new Set<string>([
-  'text',
-  'recommendingStates',
-  'cycle',
-  'session',
-  'documentSymbol',
-  'paragraph',
-  'response',
-  'themes',
-]);

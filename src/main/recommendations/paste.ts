@@ -3,6 +3,9 @@
 // end ("(Norway); (Sweden)", "(Norway, Sweden)"), over as many lines and page breaks as they run, each
 // with the response its section's lead sentence gives ("enjoy the support of" → supported, "will be
 // examined … in due time" → no response yet, "have been noted" / "did not enjoy the support" → noted).
+// Also read: early first-cycle reports that number 1, 2, 3… inside the section's paragraph, merged
+// recommendations whose parts each end with their States, and the UN's thematic list of
+// recommendations, where each one is followed by its own position ("Supported" / "Noted") and themes.
 import type { ImportProblem, ImportRow } from '../../shared/recommendation-import.ts';
 import { problemSeverity } from '../../shared/recommendation-import.ts';
 import {

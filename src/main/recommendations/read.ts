@@ -4,6 +4,7 @@ import type { RecommendationImportSource } from '../../shared/api/recommendation
 import { UprightError } from '../../shared/errors.ts';
 import type { ColumnMapping, ImportProblem, ImportRow } from '../../shared/recommendation-import.ts';
 import type { RecommendationResponse } from '../../shared/recommendations.ts';
+import { recommendationImportKey } from '../../shared/recommendations.ts';
 import { applyMappingOverrides, detectMapping, MappingError, parseRecommendationsCsv } from './csv.ts';
 import { decodeCsv } from './decode.ts';
 import { splitPastedRecommendations } from './paste.ts';
@@ -24,7 +25,39 @@ export interface ImportReading {
 
 const MAX_CSV_BYTES = 30 * 1024 * 1024;
 
+/**
+ * Rows with the same import key (report, number and words) are one recommendation: the first keeps
+ * its place and takes the others' States and themes — a table listing a shared recommendation once
+ * per State loses none of them.
+ */
+function mergeSame(reading: ImportReading): ImportReading {
+  const first = new Map<string, ImportRow>();
+  const rows: ImportRow[] = [];
+  const problems = [...reading.problems];
+  for (const row of reading.rows) {
+    const key = recommendationImportKey(row.fields);
+    const kept = first.get(key);
+    if (!kept) {
+      const copy = { ...row, fields: { ...row.fields } };
+      first.set(key, copy);
+      rows.push(copy);
+      continue;
+    }
+    const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+    kept.fields.recommendingStates = union(kept.fields.recommendingStates, row.fields.recommendingStates);
+    kept.fields.themes = union(kept.fields.themes, row.fields.themes);
+    kept.fields.response ??= row.fields.response;
+    problems.push({ line: row.line, code: 'SAME_AS_LINE', severity: 'notice', value: String(kept.line) });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { ...reading, rows, problems };
+}
+
 export function readImport(source: RecommendationImportSource): ImportReading {
+  return mergeSame(readSource(source));
+}
+
+function readSource(source: RecommendationImportSource): ImportReading {
   if (source.kind === 'paste') {
     const parsed = splitPastedRecommendations(source.text, {
       documentSymbol: source.documentSymbol ?? null,

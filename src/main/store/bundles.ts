@@ -155,6 +155,11 @@ export interface Selection {
   dossierId: string;
   /** Excerpts marked "never export" travel too (the person said so). */
   includeNeverExport: boolean;
+  /**
+   * Only these sources (with their excerpts, the links between those, their mentions and the codes
+   * and entities they use); events, recommendations and drafts stay home. Absent: the whole dossier.
+   */
+  sourceIds?: readonly string[];
 }
 
 /** A record as it stands in this vault and how the merge should treat it. */
@@ -193,14 +198,24 @@ export class BundleRepository extends Repository {
   /** The ids of every record a bundle of this selection carries, kind by kind in merge order. */
   select(selection: Selection): { kind: RecordKind; id: string }[] {
     const d = selection.dossierId;
-    const excerpts = this.#ids(
-      `SELECT x.id FROM excerpt x JOIN source s ON s.id = x.source_id
-       WHERE s.dossier_id = ? AND (? OR x.confidentiality != 'never_export') ORDER BY x.seq`,
+    const whole = selection.sourceIds === undefined;
+    const sources = this.#ids(
+      `SELECT id FROM source WHERE dossier_id = ? AND (? OR id IN (SELECT value FROM json_each(?))) ORDER BY seq`,
       d,
+      whole ? 1 : 0,
+      JSON.stringify(selection.sourceIds ?? []),
+    );
+    const sourceJson = JSON.stringify(sources);
+    const excerpts = this.#ids(
+      `SELECT id FROM excerpt WHERE source_id IN (SELECT value FROM json_each(?))
+       AND (? OR confidentiality != 'never_export') ORDER BY seq`,
+      sourceJson,
       selection.includeNeverExport ? 1 : 0,
     );
     const excerptJson = JSON.stringify(excerpts);
-    const recommendations = this.#ids('SELECT id FROM recommendation WHERE dossier_id = ? ORDER BY position, id', d);
+    const byDossier = (query: string) => (whole ? this.#ids(query, d) : []);
+    const events = byDossier('SELECT id FROM event WHERE dossier_id = ? ORDER BY id');
+    const recommendations = byDossier('SELECT id FROM recommendation WHERE dossier_id = ? ORDER BY position, id');
     const codes = this.#ids(
       `WITH RECURSIVE used(id) AS (
          SELECT code_id FROM excerpt_code WHERE deleted_at IS NULL AND excerpt_id IN (SELECT value FROM json_each(?))
@@ -210,29 +225,31 @@ export class BundleRepository extends Repository {
       excerptJson,
       JSON.stringify(recommendations),
     );
+    const eventJson = JSON.stringify(events);
     const entities = this.#ids(
       `SELECT entity_id FROM excerpt_entity WHERE deleted_at IS NULL AND excerpt_id IN (SELECT value FROM json_each(?))
-       UNION SELECT m.entity_id FROM entity_mention m JOIN source s ON s.id = m.source_id WHERE s.dossier_id = ?
-       UNION SELECT p.entity_id FROM event_participant p JOIN event e ON e.id = p.event_id
-         WHERE e.dossier_id = ? AND p.deleted_at IS NULL
-       UNION SELECT place_entity_id FROM event WHERE dossier_id = ? AND place_entity_id IS NOT NULL
+       UNION SELECT entity_id FROM entity_mention WHERE source_id IN (SELECT value FROM json_each(?))
+       UNION SELECT entity_id FROM event_participant
+         WHERE event_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+       UNION SELECT place_entity_id FROM event
+         WHERE id IN (SELECT value FROM json_each(?)) AND place_entity_id IS NOT NULL
        ORDER BY 1`,
       excerptJson,
-      d,
-      d,
-      d,
+      sourceJson,
+      eventJson,
+      eventJson,
     );
     const ordered: [RecordKind, string[]][] = [
       ['dossier', this.#ids('SELECT id FROM dossier WHERE id = ?', d)],
       ['code', this.#parentsFirst(codes)],
       ['entity', entities],
-      ['source', this.#ids('SELECT id FROM source WHERE dossier_id = ? ORDER BY seq', d)],
+      ['source', sources],
       ['excerpt', excerpts],
       [
         'mention',
         this.#ids(
-          'SELECT m.id FROM entity_mention m JOIN source s ON s.id = m.source_id WHERE s.dossier_id = ? ORDER BY m.id',
-          d,
+          'SELECT id FROM entity_mention WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+          sourceJson,
         ),
       ],
       [
@@ -244,14 +261,13 @@ export class BundleRepository extends Repository {
           excerptJson,
         ),
       ],
-      ['event', this.#ids('SELECT id FROM event WHERE dossier_id = ? ORDER BY id', d)],
+      ['event', events],
       ['recommendation', recommendations],
-      ['draft', this.#ids('SELECT id FROM draft WHERE dossier_id = ? ORDER BY id', d)],
+      ['draft', byDossier('SELECT id FROM draft WHERE dossier_id = ? ORDER BY id')],
       [
         'draft_version',
-        this.#ids(
+        byDossier(
           'SELECT v.id FROM draft_version v JOIN draft r ON r.id = v.draft_id WHERE r.dossier_id = ? ORDER BY v.id',
-          d,
         ),
       ],
     ];

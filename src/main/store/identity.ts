@@ -144,6 +144,24 @@ export class IdentityRepository extends Repository {
       .run(signingKey, nowIso(), id);
   }
 
+  /** The name this vault's bundles say they come from ('' until the person gives one). */
+  ownName(): string {
+    const value = this.#setting('identityName');
+    return typeof value === 'string' ? value : '';
+  }
+
+  setOwnName(name: string): void {
+    this.db.transaction(() => {
+      this.#write('identityName', name);
+      this.audit.append({
+        action: 'setting.change',
+        entityType: 'setting',
+        entityId: 'identityName',
+        summary: 'Name shown with bundles changed',
+      });
+    })();
+  }
+
   /** The shared inbox folder bundles are exchanged through, or null (kept in the vault's settings). */
   inboxFolder(): string | null {
     const value = this.#setting('bundleInbox');

@@ -74,7 +74,7 @@ import {
   writeFileAtomicAsync,
   writeKeySlotFile,
 } from './keyslots.ts';
-import { migrateInWorker, type RunningMigration } from './migration-runner.ts';
+import { checkpointInWorker, migrateInWorker, type RunningMigration } from './migration-runner.ts';
 import { formatRecoveryKey, newRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 import { VaultTaskRunner } from './task-runner.ts';
 
@@ -98,6 +98,9 @@ export interface VaultStatusLike {
 
 /** How long a lock waits for a cancelled task's worker to exit before closing anyway (see lockAfterTasks). */
 export const LOCK_WAITS_FOR_TASK_MS = 3000;
+
+/** A WAL above this is checkpointed by the vault worker before a lock (see lockAfterTasks). */
+const LARGE_WAL_BYTES = 1024 * 1024;
 
 /** Where the last unlock's time went: deriving the key, and opening the database besides. */
 export interface UnlockTimings {
@@ -527,15 +530,25 @@ export class Vault {
    */
   async lockAfterTasks(waitMs = LOCK_WAITS_FOR_TASK_MS): Promise<void> {
     this.#generation++; // an unlock in flight must not open the vault while we wait
-    if (this.#tasks.running() || this.#writers.size > 0) {
+    const within = async (work: Promise<unknown>) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
-        Promise.all([this.#tasks.cancel(), this.#endWriters()]),
+        work.catch(() => {}),
         new Promise((resolve) => {
           timer = setTimeout(resolve, waitMs);
         }),
       ]);
       clearTimeout(timer);
+    };
+    if (this.#tasks.running() || this.#writers.size > 0) {
+      await within(Promise.all([this.#tasks.cancel(), this.#endWriters()]));
+    }
+    // A large WAL is copied into the database by the vault worker first: the close below then has
+    // little left to write on the main process.
+    if (this.#db && this.#dataKey && !this.#tasksOnMainThread && sizeOf(`${this.#dbFile}-wal`) > LARGE_WAL_BYTES) {
+      const running = checkpointInWorker(workerEntry('vault-worker'), this.#dbFile, this.#dataKey);
+      await within(running.done);
+      running.terminate(); // (if it has not ended by itself within the wait)
     }
     this.lock();
   }

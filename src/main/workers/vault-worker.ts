@@ -7,7 +7,7 @@
 // stop promptly is terminated by the parent.
 import { parentPort } from 'node:worker_threads';
 import { UprightError } from '../../shared/errors.ts';
-import { cacheSuggestions } from '../annotate/suggestions.ts';
+import { cacheSuggestions } from '../annotate/fingerprint.ts';
 import { duplicateOutcome, storeParsedFile } from '../import/store-file.ts';
 import { auditHeadKey } from '../store/audit.ts';
 import { checkpointPassive, type Db, openEncryptedDatabase, translateSqliteError } from '../store/database.ts';
@@ -20,8 +20,9 @@ export interface VaultWorkerRequest {
   /**
    * import: a session storing a batch's files, one call at a time, until `end` (see import-writer.ts).
    * migrate: brings an older vault's schema up to date at unlock (see migration-runner.ts).
+   * checkpoint: copies the WAL into the database before a lock (PASSIVE), off the main process.
    */
-  task: 'verify' | 'backup' | 'import' | 'migrate';
+  task: 'verify' | 'backup' | 'import' | 'migrate' | 'checkpoint';
   /** vault.db */
   file: string;
   /** The data key's 32 bytes, transferred (the sender's copy is detached). */
@@ -133,7 +134,11 @@ function runTask(request: VaultWorkerRequest): void {
   try {
     db = openEncryptedDatabase(request.file, key, { locking: 'guest', busyTimeoutMs: BUSY_TIMEOUT_MS });
     let value: unknown;
-    if (request.task === 'migrate') {
+    if (request.task === 'checkpoint') {
+      key.fill(0);
+      checkpointPassive(db);
+      value = {};
+    } else if (request.task === 'migrate') {
       key.fill(0);
       // One transaction for every pending step, as on the main connection: a failure leaves the
       // vault as it was. Each step is announced before it starts.

@@ -13,6 +13,8 @@ export const Identity = z.object({
   ageRecipient: z.string(),
   /** The key this vault's bundles are signed with (base64url). */
   signingKey: z.string(),
+  /** The name this vault's bundles say they come from ('' until given). */
+  name: z.string(),
 });
 export type Identity = z.infer<typeof Identity>;
 
@@ -97,6 +99,11 @@ export const bundlesApi = {
     params: NoParams,
     result: Identity,
   }),
+  'identity.rename': method({
+    summary: 'Set the name this vault’s bundles say they come from (colleagues see it before they have saved you).',
+    params: z.object({ name: z.string().trim().max(200) }).strict(),
+    result: Identity,
+  }),
   'colleague.list': method({
     summary: 'The colleagues this vault exchanges bundles with, by name.',
     params: NoParams,
@@ -127,6 +134,8 @@ export const bundlesApi = {
         to: z.array(AgeRecipient).max(50).default([]),
         passphrase: z.string().min(1).max(1000).optional(),
         includeNeverExport: z.boolean().default(false),
+        /** Only these sources, with their excerpts, links, mentions, codes and entities (no events, drafts). */
+        sourceIds: z.array(Id).min(1).max(10_000).optional(),
         /** CLI and tests only: where to write (the app asks in a save dialog). */
         path: z.string().min(1).optional(),
         overwrite: z.boolean().optional(),

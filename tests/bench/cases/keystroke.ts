@@ -86,7 +86,7 @@ async function openPalette(page: Page, preview: Preview): Promise<void> {
 }
 
 export const keystrokeBench: BenchCase = {
-  name: 'keystroke: search palette, keystroke to painted results in Chromium, 10,000-source vault',
+  name: 'keystroke: the Ctrl/Cmd+K palette, keystroke to painted results in Chromium, 10,000-source vault',
   async run(): Promise<BenchRow[]> {
     ensureRenderer();
     const fixture = await scaleFixture(scaleSize(), (line) => console.log(line));

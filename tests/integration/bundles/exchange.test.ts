@@ -346,4 +346,41 @@ describe('a dossier carried between two vaults in an encrypted bundle', () => {
     expect(await refusal(api(lawyer, 'bundle.import', { token: seen.token }))).toBe('BUNDLE_PREVIEW_EXPIRED');
     expect(lawyer.services.vault.store().excerpts.get(filled.claim.id)).toBeNull();
   });
+
+  it('names the sender a vault has not saved yet by the name their bundle gives', async () => {
+    const { monitor, dir } = await pair();
+    const newcomer = await freshVault({ dossier: { title: 'Newcomer' } });
+    const filled = await monitorsDossier(monitor);
+    expect((await api(monitor, 'identity.rename', { name: 'Daniyar' })).name).toBe('Daniyar');
+    const key = (await api(newcomer, 'identity.show', {})).ageRecipient;
+    await send(monitor, filled.dossierId, key, join(dir, 'newcomer.age'));
+    const seen = await preview(newcomer, join(dir, 'newcomer.age'));
+    expect(seen.sender).toMatchObject({ name: 'Daniyar', colleagueId: null, verified: false });
+  });
+
+  it('carries a selection of sources with their excerpts, leaving the rest of the dossier home', async () => {
+    const { monitor, lawyer, lawyerKey, dir } = await pair();
+    const filled = await monitorsDossier(monitor);
+    const other = monitor.services.vault.store().sources.add({
+      dossierId: filled.dossierId,
+      title: 'Another report',
+      kind: 'ngo_report',
+      text: 'Words that stay home.',
+    });
+    const path = join(dir, 'selection.age');
+    const sent = await api(monitor, 'bundle.export', {
+      dossierId: filled.dossierId,
+      to: [lawyerKey],
+      sourceIds: [filled.source.id],
+      path,
+    });
+    expect(sent).toMatchObject({ saved: true, originals: 1 });
+    const seen = await preview(lawyer, path);
+    expect(seen.kinds.map((k) => k.kind)).toEqual(['dossier', 'code', 'entity', 'source', 'excerpt', 'link']);
+    await api(lawyer, 'bundle.import', { token: seen.token });
+    const store = lawyer.services.vault.store();
+    expect(store.sources.get(filled.source.id)?.title).toBe('Information supplied by the Government');
+    expect(store.sources.get(other.id)).toBeNull();
+    expect(store.events.get(filled.event.id)).toBeNull();
+  });
 });

@@ -229,3 +229,28 @@ describe('the State answers later', () => {
     expect(again.items.map((r) => r.response)).toEqual(['supported', 'noted']);
   });
 });
+
+describe('a shared recommendation listed once per State', () => {
+  it('is imported once with every State, and the later row is named', async () => {
+    const { ctx, dossier } = await freshVault();
+    const source = {
+      kind: 'csv' as const,
+      data: Buffer.from(
+        [
+          'Recommendation,Recommending State,Response',
+          'Ratify the Optional Protocol to the Convention against Torture,Denmark,Supported',
+          'Abolish the death penalty,France,Noted',
+          'Ratify the Optional Protocol to the Convention against Torture,Chile,Supported',
+        ].join('\n'),
+      ).toString('base64'),
+    };
+    const preview = await call(handlers, 'recommendation.importPreview', { dossierId: dossier.id, source }, ctx);
+    expect(preview.counts).toMatchObject({ new: 2, present: 0 });
+    expect(preview.problems).toEqual([{ line: 4, code: 'SAME_AS_LINE', severity: 'notice', value: '2' }]);
+    expect(await call(handlers, 'recommendation.import', { dossierId: dossier.id, source }, ctx)).toMatchObject({
+      added: 2,
+    });
+    const listed = await call(handlers, 'recommendation.list', { dossierId: dossier.id }, ctx);
+    expect(listed.items.map((r) => r.recommendingStates)).toEqual([['Denmark', 'Chile'], ['France']]);
+  });
+});

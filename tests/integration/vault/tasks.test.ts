@@ -1,7 +1,7 @@
 // Verify and backup run in the vault worker, on a connection of its own, so that the main process
 // keeps answering; they report progress, can be cancelled, and run one at a time.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PARTIAL_BACKUP_PREFIX } from '../../../src/main/vault/vault.ts';
@@ -194,3 +194,27 @@ async function caught(promise: Promise<unknown>): Promise<{ code: string; params
     return { code, params };
   }
 }
+
+describe('a lock after much writing', () => {
+  it('has the vault worker copy a large WAL into the database first; the vault closes whole and opens again', {
+    timeout: 120_000,
+  }, async () => {
+    const location = join(appDataDir(), 'vault');
+    const vault = newVault(location);
+    await vault.create(PASSPHRASE);
+    const store = vault.store();
+    const dossier = store.dossiers.create({ title: 'Written a lot' });
+    store.transaction(() => {
+      for (let i = 0; i < 60; i++)
+        store.sources.add({ dossierId: dossier.id, title: `S${i}`, kind: 'other', text: `word${i} `.repeat(5000) });
+    });
+    expect(statSync(join(location, 'vault.db-wal')).size).toBeGreaterThan(1024 * 1024);
+    await vault.lockAfterTasks();
+    expect(vault.status().state).toBe('locked');
+    expect(existsSync(join(location, 'vault.db-wal'))).toBe(false);
+    await vault.unlock(PASSPHRASE);
+    expect(vault.store().sources.list(dossier.id)).toHaveLength(60);
+    expect(vault.store().integrityCheck()).toEqual(['ok']);
+    vault.lock();
+  });
+});

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../src/main/services.ts';
+import { TEST_KDF } from '../../support/vault.ts';
 
 const run = promisify(execFile);
 const env = { UPRIGHT_PASSPHRASE: 'bundle passphrase for scripts', UPRIGHT_BUNDLE_PASSPHRASE: 'four ravens' };
@@ -35,16 +37,34 @@ describe('`upright bundle`', () => {
     const home = mkdtempSync(join(tmpdir(), 'upright-cli-bundle-'));
     const monitor = join(home, 'monitor');
     const lawyer = join(home, 'lawyer');
-    expect((await upright(['vault', 'create', monitor])).code).toBe(0);
-    expect((await upright(['vault', 'create', lawyer])).code).toBe(0);
-    const imported = await upright([
-      'import',
-      monitor,
-      'tests/fixtures/documents/field-note-ru.txt',
-      '--dossier',
-      'Kazakhstan',
-    ]);
-    expect(imported.code, imported.stderr).toBe(0);
+    // The vaults are made in-process with a cheap key derivation (kept in their key files), so each
+    // command below unlocks quickly; the commands themselves run as a script would run them.
+    for (const location of [monitor, lawyer]) {
+      const services = createServices({
+        vaultLocation: location,
+        runtime: { runtime: 'node', electron: null },
+        dialogs: {
+          chooseBackupFolder: async () => null,
+          chooseImportPaths: async () => [],
+          chooseSavePath: async () => null,
+        },
+        kdf: TEST_KDF,
+      });
+      await services.vault.create(env.UPRIGHT_PASSPHRASE);
+      if (location === monitor) {
+        const store = services.vault.store();
+        const dossier = store.dossiers.create({ title: 'Kazakhstan' });
+        const text = readFileSync('tests/fixtures/documents/field-note-ru.txt', 'utf8');
+        store.sources.add({
+          dossierId: dossier.id,
+          title: 'Field note',
+          kind: 'testimony',
+          text,
+          original: { bytes: Buffer.from(text), mediaType: 'text/plain', filename: 'field-note-ru.txt' },
+        });
+      }
+      services.close();
+    }
 
     const key = (await upright(['identity', 'show', lawyer])).stdout.trim();
     expect(key).toMatch(/^age1[0-9a-z]{58}$/);
@@ -73,6 +93,18 @@ describe('`upright bundle`', () => {
     const refused = await upright(['bundle', 'import', lawyer, mine]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('BUNDLE_NOT_FOR_YOU');
+
+    // Through a shared inbox folder: written under a content-addressed name, listed, imported by name.
+    const shared = join(home, 'inbox');
+    await json(['bundle', 'inbox', monitor, '--folder', shared]);
+    const listedEmpty = await json(['bundle', 'inbox', lawyer, '--folder', shared]);
+    expect(listedEmpty.bundles).toEqual([]);
+    await json(['bundle', 'export', monitor, '--dossier', 'Kazakhstan', '--to', key, '--inbox']);
+    const listed = await json(['bundle', 'inbox', lawyer]);
+    expect(listed.bundles).toHaveLength(1);
+    const fromInbox = await json(['bundle', 'import', lawyer, listed.bundles[0].name, '--from-inbox']);
+    expect(fromInbox.preview.counts.added).toBe(0);
+    expect((await json(['bundle', 'inbox', lawyer])).bundles).toEqual([]);
 
     // A passphrase bundle (the passphrase from the environment) opens without keys.
     const locked = join(home, 'locked.age');

@@ -155,6 +155,7 @@ const CHANGES: Partial<Record<Method, readonly Area[] | 'all'>> = {
   // Bundles: the identity is made on first sight; colleagues show in Settings and the export dialog;
   // exporting writes a file, a preview opens one; a merge can change anything in a dossier.
   'identity.show': [],
+  'identity.rename': ['identity'],
   'colleague.add': ['colleague'],
   'colleague.rename': ['colleague'],
   'colleague.remove': ['colleague'],

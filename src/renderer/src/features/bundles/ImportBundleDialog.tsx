@@ -226,6 +226,7 @@ export function ImportBundleDialog({ onClose, inboxName }: { onClose: () => void
   const [passphrase, setPassphrase] = useState('');
   const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
   const merge = useApiMutation('bundle.import');
+  const addSender = useApiMutation('colleague.add');
   const asked = useRef(false);
 
   const open = async (params: { token?: string; passphrase?: string; inboxName?: string }) => {
@@ -302,14 +303,39 @@ export function ImportBundleDialog({ onClose, inboxName }: { onClose: () => void
             ) : (
               <FormattedMessage
                 id="bundle.import.fromStranger"
-                defaultMessage="From a key that is not among your colleagues ({key}), for dossier “{dossier}”. Import it only if you know who sent it."
-                values={{ key: preview.sender.ageRecipient, dossier: preview.dossier.title }}
+                defaultMessage="From {name, select, none {a key} other {“{name}”, a key}} that is not among your colleagues ({key}), for dossier “{dossier}”. Import it only if you know who sent it."
+                values={{
+                  name: preview.sender.name || 'none',
+                  key: preview.sender.ageRecipient,
+                  dossier: preview.dossier.title,
+                }}
               />
             )}{' '}
             {!preview.dossier.exists && (
               <FormattedMessage id="bundle.import.newDossier" defaultMessage="The dossier is new to this vault." />
             )}
           </p>
+          {!preview.sender.colleagueId && !preview.sender.self && preview.sender.name && (
+            <p>
+              <button
+                type="button"
+                disabled={addSender.isPending}
+                onClick={() =>
+                  addSender.mutate(
+                    { name: preview.sender.name, ageRecipient: preview.sender.ageRecipient },
+                    { onSuccess: () => void open({ token: preview.token }) },
+                  )
+                }
+              >
+                <FormattedMessage
+                  id="bundle.import.addSender"
+                  defaultMessage="Add {name} to my colleagues"
+                  values={{ name: preview.sender.name }}
+                />
+              </button>
+            </p>
+          )}
+          <ErrorNote message={addSender.error ? errorText(addSender.error) : null} />
           <Counts preview={preview} />
           {preview.counts.added + preview.counts.changed + preview.counts.tombstoned + preview.counts.conflicts ===
             0 && (

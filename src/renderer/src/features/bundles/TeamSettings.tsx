@@ -230,6 +230,33 @@ function InboxFolder() {
   );
 }
 
+/** The name this vault's bundles say they come from: colleagues see it before they have saved you. */
+function OwnName() {
+  const errorText = useErrorText();
+  const identity = useApi('identity.show', {});
+  const [name, setName] = useState<string | null>(null);
+  const rename = useApiMutation('identity.rename', { onSuccess: () => setName(null) });
+  const shown = name ?? identity.data?.name ?? '';
+  return (
+    <form
+      className="field inline own-name"
+      onSubmit={(e) => {
+        e.preventDefault();
+        rename.mutate({ name: shown });
+      }}
+    >
+      <label htmlFor="own-name">
+        <FormattedMessage id="team.name.label" defaultMessage="Your name, shown with your bundles" />
+      </label>
+      <input id="own-name" value={shown} maxLength={200} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" disabled={name === null || rename.isPending}>
+        <FormattedMessage id="team.name.save" defaultMessage="Use this name" />
+      </button>
+      <ErrorNote message={rename.error ? errorText(rename.error) : null} />
+    </form>
+  );
+}
+
 export function TeamSettings() {
   const errorText = useErrorText();
   const colleagues = useApi('colleague.list', {});
@@ -245,6 +272,7 @@ export function TeamSettings() {
         />
       </p>
       <OwnKey />
+      <OwnName />
       <h3>
         <FormattedMessage id="team.colleagues" defaultMessage="Colleagues" />
       </h3>

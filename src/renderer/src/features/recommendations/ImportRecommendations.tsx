@@ -73,11 +73,14 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
         : null;
   const sourceKey = JSON.stringify(source);
 
+  // What was imported last is forgotten as soon as the file, the text or the mapping changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each input's change is the trigger
+  useEffect(() => setDone(null), [kind, file, mapping, pasted, symbol, cycle]);
+
   // The preview follows every change of the file, the mapping or the pasted text.
   // biome-ignore lint/correctness/useExhaustiveDependencies: sourceKey stands for source
   useEffect(() => {
     let current = true;
-    setDone(null);
     if (!source) {
       setPreview(null);
       return;
@@ -261,10 +264,15 @@ export function ImportRecommendations({ dossierId, onClose }: { dossierId: strin
                   count: section.count,
                   response: section.response
                     ? responseLabels[section.response]
-                    : intl.formatMessage({
-                        id: 'recImport.section.noResponse',
-                        defaultMessage: 'response not understood from the lead sentence',
-                      }),
+                    : section.lead
+                      ? intl.formatMessage({
+                          id: 'recImport.section.noResponse',
+                          defaultMessage: 'response not understood from the lead sentence',
+                        })
+                      : intl.formatMessage({
+                          id: 'recImport.section.noLead',
+                          defaultMessage: 'no lead sentence: each with the position printed under it, if any',
+                        }),
                 }}
               />
             </li>
