@@ -180,6 +180,9 @@ test.describe('the recommendations tracker', () => {
     await expect(chooser.getByRole('option')).toHaveCount(1);
     await chooser.getByRole('combobox').press('Enter');
     await expect(inspector.getByRole('status')).toHaveText('Added as evidence of A/HRC/43/10, para. 140.12 (Germany).');
+    await expect(inspector.locator('.excerpt-recommendations')).toHaveText(
+      'Evidence of A/HRC/43/10, para. 140.12 (Germany) and A/HRC/43/10, para. 140.45 (Norway, Sweden)',
+    );
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: DOSSIER }).click();
 
     // In the draft, "Insert recommendation…" refers to Germany's as the field writes it.

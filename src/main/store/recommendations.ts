@@ -147,6 +147,9 @@ export class RecommendationRepository extends Repository {
       where +=
         ' AND EXISTS (SELECT 1 FROM recommendation_code c WHERE c.recommendation_id = r.id AND c.code_id = @codeId)';
     if (filter.state) where += ' AND EXISTS (SELECT 1 FROM json_each(r.recommending_states) t WHERE t.value = @state)';
+    if (filter.excerptId)
+      where +=
+        ' AND EXISTS (SELECT 1 FROM recommendation_evidence v WHERE v.recommendation_id = r.id AND v.excerpt_id = @excerptId AND v.deleted_at IS NULL)';
     const words = foldText(filter.text ?? '')
       .split(/\s+/)
       .filter(Boolean)
@@ -160,6 +163,7 @@ export class RecommendationRepository extends Repository {
       theme: filter.theme ?? null,
       codeId: filter.codeId ?? null,
       state: filter.state ?? null,
+      excerptId: filter.excerptId ?? null,
     };
     words.forEach((word, i) => {
       where += ` AND instr(${FOLD}(r.text || ' ' || r.recommending_states || ' ' || coalesce(r.document_symbol, '') || ' ' || coalesce(r.paragraph, '') || ' ' || coalesce(r.ilo_convention, '')), @w${i}) > 0`;

@@ -67,6 +67,8 @@ export const RecommendationFilter = z
     assessment: AssessmentFilter.optional(),
     /** One recommending State. */
     state: z.string().trim().min(1).max(300).optional(),
+    /** Recommendations this excerpt is evidence of. */
+    excerptId: Id.optional(),
     /** Words in the text, the States, the report's symbol or the number (case, accents and ё folded). */
     text: z.string().max(500).optional(),
   })

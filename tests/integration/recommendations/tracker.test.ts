@@ -109,6 +109,14 @@ describe('the recommendations tracker', () => {
       ctx,
     );
     expect(less.evidence.map((e) => e.excerptId)).toEqual([excerpts.unregistered.id]);
+    // The excerpt's side: the recommendations it is evidence of.
+    const shown = await call(
+      handlers,
+      'recommendation.list',
+      { dossierId: association.dossierId, excerptId: excerpts.unregistered.id },
+      ctx,
+    );
+    expect(shown.items.map((r) => r.id)).toEqual([association.id]);
     // Deleting the excerpt takes it out of the evidence too.
     await call(handlers, 'excerpt.delete', { id: excerpts.unregistered.id }, ctx);
     expect((await call(handlers, 'recommendation.get', { id: association.id }, ctx)).evidence).toEqual([]);

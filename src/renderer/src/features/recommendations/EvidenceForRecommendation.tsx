@@ -2,7 +2,7 @@
 // dossier's recommendations and add the excerpt to what shows how far it was implemented.
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { mutate } from '../../api/queries.ts';
+import { mutate, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { RecommendationPicker } from './RecommendationPicker.tsx';
@@ -22,8 +22,23 @@ export function EvidenceForRecommendation({
   const [picking, setPicking] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shown = useApiPages('recommendation.list', { dossierId, excerptId }, { pageSize: 20 });
   return (
     <>
+      {shown.items && shown.items.length > 0 && (
+        <p className="hint excerpt-recommendations">
+          <FormattedMessage
+            id="recommendations.evidenceOf"
+            defaultMessage="Evidence of {recommendations}"
+            values={{
+              recommendations: intl.formatList(
+                shown.items.map((r) => referenceLabel(intl, r)),
+                { type: 'conjunction' },
+              ),
+            }}
+          />
+        </p>
+      )}
       <button
         type="button"
         className={className ?? 'small'}
