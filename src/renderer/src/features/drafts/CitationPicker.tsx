@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { ComboboxInput } from '../../components/ComboboxInput.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { LoadMore } from '../../components/VirtualList.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -58,34 +59,21 @@ export function CitationPicker({
         <label htmlFor={`${id}-search`}>
           <FormattedMessage id="drafts.picker.search" defaultMessage="Words in the excerpt or its note" />
         </label>
-        <input
+        <ComboboxInput
           id={`${id}-search`}
-          role="combobox"
-          aria-expanded={found.length > 0}
-          aria-controls={`${id}-list`}
-          aria-activedescendant={activeId}
-          aria-autocomplete="list"
-          autoComplete="off"
-          data-autofocus
+          listId={`${id}-list`}
+          count={found.length}
+          activeId={activeId}
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setActive(0);
+          onChange={setText}
+          setActive={setActive}
+          onWalkDown={() => {
+            // Walking onto the last rows loaded: the next page comes before the end is reached.
+            if (active >= found.length - 5 && hasMore && !loadingMore) void loadMore();
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, found.length - 1));
-              // Walking onto the last rows loaded: the next page comes before the end is reached.
-              if (active >= found.length - 5 && hasMore && !loadingMore) void loadMore();
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              if (!settled) setEnterPending(true);
-              else if (current) onPick(current.id);
-            }
+          onEnter={() => {
+            if (!settled) setEnterPending(true);
+            else if (current) onPick(current.id);
           }}
         />
       </div>

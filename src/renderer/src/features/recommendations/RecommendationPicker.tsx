@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useApiPages } from '../../api/queries.ts';
+import { ComboboxInput } from '../../components/ComboboxInput.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useErrorText } from '../../i18n/errors.ts';
@@ -51,31 +52,16 @@ export function RecommendationPicker({
             defaultMessage="Words of the recommendation, a State or its number"
           />
         </label>
-        <input
+        <ComboboxInput
           id={`${id}-search`}
-          role="combobox"
-          aria-expanded={found.length > 0}
-          aria-controls={`${id}-list`}
-          aria-activedescendant={activeId}
-          aria-autocomplete="list"
-          autoComplete="off"
-          data-autofocus
+          listId={`${id}-list`}
+          count={found.length}
+          activeId={activeId}
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, found.length - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              if (current && settled) onPick(current.id, { followUp });
-            }
+          onChange={setText}
+          setActive={setActive}
+          onEnter={() => {
+            if (current && settled) onPick(current.id, { followUp });
           }}
         />
       </div>
