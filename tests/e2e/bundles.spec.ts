@@ -155,8 +155,15 @@ test('a dossier travels from the monitor’s vault to the lawyer’s, and a conf
     await openDossier(monitor, 'Kazakhstan');
     await monitor.getByRole('button', { name: 'Export bundle…' }).click();
     const viaInbox = monitor.getByRole('dialog', { name: 'Export bundle' });
+    // This time only the source she works on, with its excerpts: not the whole dossier.
     await viaInbox.getByRole('checkbox', { name: 'Aigerim (lawyer)' }).check();
+    await viaInbox.getByRole('radio', { name: /Chosen sources only/ }).check();
+    await expect(viaInbox.getByText('Chosen: 0 of 1')).toBeVisible();
+    await expect(viaInbox.getByRole('button', { name: 'Save bundle…' })).toBeDisabled();
+    await viaInbox.getByRole('group', { name: 'Sources to export' }).getByRole('checkbox', { name: /ICTUR/ }).check();
+    await expect(viaInbox.getByText('Chosen: 1 of 1')).toBeVisible();
     await viaInbox.getByRole('checkbox', { name: /shared inbox folder/ }).check();
+    await snap(monitor, 'bundles-07-chosen-sources');
     await viaInbox.getByRole('button', { name: 'Put in the shared folder' }).click();
     await expect(viaInbox.getByTestId('bundle-written')).toContainText('.upright.age');
     await viaInbox.getByRole('button', { name: 'Done' }).click();

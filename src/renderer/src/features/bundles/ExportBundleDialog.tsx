@@ -1,11 +1,13 @@
 // "Export bundle…": a dossier as one encrypted file for colleagues (their public keys) or for whoever
 // knows a passphrase. "Never export" excerpts stay out unless the person ticks a box that says what
-// that means. The file is saved where the person says, through the save dialog.
+// that means. The file is saved where the person says, through the save dialog. A colleague who needs
+// only a few documents gets those sources with their excerpts (not the whole dossier).
 import { type FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useApi, useApiMutation } from '../../api/queries.ts';
+import { useApi, useApiMutation, useApiPages } from '../../api/queries.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
+import { LoadMore } from '../../components/VirtualList.tsx';
 import { useErrorText } from '../../i18n/errors.ts';
 import { Modal } from '../drafts/Modal.tsx';
 
@@ -20,10 +22,14 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [includeNever, setIncludeNever] = useState(false);
+  const [what, setWhat] = useState<'dossier' | 'sources'>('dossier');
+  const [sourceIds, setSourceIds] = useState<string[]>([]);
+  const sources = useApiPages('source.list', { dossierId }, { pageSize: 100, enabled: what === 'sources' });
   const exported = useApiMutation('bundle.export');
   const neverHint = useId();
   const mismatch = how === 'passphrase' && repeat !== '' && passphrase !== repeat;
-  const ready = how === 'keys' ? chosen.length > 0 : passphrase.length >= 8 && passphrase === repeat;
+  const locked = how === 'keys' ? chosen.length > 0 : passphrase.length >= 8 && passphrase === repeat;
+  const ready = locked && (what === 'dossier' || sourceIds.length > 0);
   const result = exported.data;
 
   function submit(event: FormEvent) {
@@ -33,6 +39,7 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
       dossierId,
       ...(how === 'keys' ? { to: chosen } : { passphrase }),
       includeNeverExport: includeNever,
+      ...(what === 'sources' ? { sourceIds } : {}),
       ...(toInbox ? { toInbox: true } : {}),
     });
   }
@@ -65,6 +72,62 @@ export function ExportBundleDialog({ dossierId, onClose }: { dossierId: string; 
         </div>
       ) : (
         <form className="bundle-export" onSubmit={submit}>
+          <fieldset className="choice">
+            <legend>
+              <FormattedMessage id="bundle.export.what" defaultMessage="What goes in" />
+            </legend>
+            <label className="check">
+              <input type="radio" name="bundle-what" checked={what === 'dossier'} onChange={() => setWhat('dossier')} />
+              <FormattedMessage
+                id="bundle.export.wholeDossier"
+                defaultMessage="The whole dossier: sources, excerpts, events, recommendations and drafts"
+              />
+            </label>
+            <label className="check">
+              <input type="radio" name="bundle-what" checked={what === 'sources'} onChange={() => setWhat('sources')} />
+              <FormattedMessage
+                id="bundle.export.chosenSources"
+                defaultMessage="Chosen sources only, with their excerpts, codes and entities"
+              />
+            </label>
+            {what === 'sources' && (
+              <fieldset className="bundle-sources">
+                <legend>
+                  <FormattedMessage id="bundle.export.sourcesLabel" defaultMessage="Sources to export" />
+                </legend>
+                <p className="hint" aria-live="polite">
+                  <FormattedMessage
+                    id="bundle.export.sourcesChosen"
+                    defaultMessage="Chosen: {count} of {total}"
+                    values={{ count: sourceIds.length, total: sources.total ?? 0 }}
+                  />
+                </p>
+                <ul className="bundle-source-list">
+                  {(sources.items ?? []).map((source) => (
+                    <li key={source.id}>
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={sourceIds.includes(source.id)}
+                          onChange={(e) =>
+                            setSourceIds((now) =>
+                              e.target.checked ? [...now, source.id] : now.filter((id) => id !== source.id),
+                            )
+                          }
+                        />
+                        {source.title}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                <LoadMore
+                  hasMore={sources.hasNextPage}
+                  loadingMore={sources.isFetchingNextPage}
+                  onLoadMore={sources.fetchNextPage}
+                />
+              </fieldset>
+            )}
+          </fieldset>
           <fieldset className="choice">
             <legend>
               <FormattedMessage id="bundle.export.how" defaultMessage="Who can open it" />
