@@ -147,6 +147,15 @@ for (const language of ['en', 'ru'] as const) {
     await expect(page.getByRole('heading', { name: t('recommendations.assessment.title') })).toBeVisible();
     await seen('recommendation page');
     await page.getByRole('button', { name: t('recommendations.back') }).click();
+    // Export bundle…, with the dossier's sources to choose from.
+    await page.getByRole('button', { name: t('dossier.exportBundle') }).click();
+    const bundling = page.getByRole('dialog', { name: t('bundle.export.title') });
+    await bundling.getByRole('radio', { name: t('bundle.export.chosenSources') }).check();
+    await expect(
+      bundling.getByRole('group', { name: t('bundle.export.sourcesLabel') }).getByRole('checkbox'),
+    ).toHaveCount(1);
+    await seen('export bundle');
+    await bundling.getByRole('button', { name: t('bundle.export.cancel') }).click();
 
     await page.getByRole('tab', { name: t('dossier.tab.drafts') }).click();
     await expect(page.getByRole('heading', { name: anyCount((v) => t('drafts.list.headingCount', v)) })).toBeVisible();
