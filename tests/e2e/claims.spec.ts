@@ -3,9 +3,7 @@
 // right to refuse state registration") to the campaign page's count of "at least 600 free and
 // independent unions" prevented, sees the pair in the Claims view, puts it in her draft as one cited
 // paragraph, and exports the Word file with both notes.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
 import {
   callFromPage,
   createDossierThroughUi,
@@ -16,6 +14,7 @@ import {
   snap,
   test,
 } from './support/app.ts';
+import { exportToWord, wordsOf } from './support/word.ts';
 
 const DOSSIER = 'Kazakhstan — freedom of association';
 const CLAIM = 'the registering body will not have the right to refuse state registration of the trade union';
@@ -124,25 +123,8 @@ test.describe('claims against evidence', () => {
     await body.getByText('The State says:').scrollIntoViewIfNeeded();
     await snap(page, 'claims-04-draft');
 
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const exporter = page.getByRole('dialog', { name: 'Export the submission' });
-    await expect(exporter.getByText('Reviewing the draft…')).toBeHidden();
-    const anyway = exporter.getByLabel(/^Export anyway/);
-    // The template's empty cover fields are errors of the checks: this export is for the notes.
-    if (await anyway.isVisible()) await anyway.check();
-    await exporter.getByRole('button', { name: 'Export…' }).click();
-    const saved = exporter.locator('.export-saved');
-    await expect(saved).toContainText('.docx');
-    const path = ((await saved.locator('.mono').textContent()) ?? '').trim();
-
-    const bytes = new Uint8Array(readFileSync(path));
-    const entries = listZip(bytes) ?? [];
-    const xml = (name: string) =>
-      readZipText(
-        bytes,
-        entries.find((e) => e.name === name),
-      ) ?? '';
-    const text = (name: string) => xml(name).replace(/<[^>]+>/g, '');
+    const xml = await exportToWord(page);
+    const text = (name: string) => wordsOf(xml(name));
     const notes = await callFromPage<{ footnotes: { text: string }[] }>(page, 'draft.notes', {
       id: (await callFromPage<{ id: string }[]>(page, 'draft.list', { dossierId }))[0]?.id,
     });

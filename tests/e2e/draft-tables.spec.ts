@@ -4,9 +4,7 @@
 // with the evidence that contradicts it. In the editor the table is there, its notes numbered with
 // the rest; she adds a row and takes it away again, cites an excerpt in a cell; the Word file has a
 // real table whose citations are footnotes.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
 import {
   callFromPage,
   createDossierThroughUi,
@@ -17,6 +15,7 @@ import {
   snap,
   test,
 } from './support/app.ts';
+import { exportToWord, wordsOf } from './support/word.ts';
 
 const ICTUR = 'tests/fixtures/documents/ictur-upr-submission-kazakhstan.txt';
 const CAMPAIGN = 'tests/fixtures/documents/campaign-page-kazakhstan-fundamental-rights.txt';
@@ -195,40 +194,24 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   await expect(body.locator('.citation')).toHaveCount(7);
 
   // The Word file: one real table, header row marked, its notes real footnotes in document order.
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const exporter = page.getByRole('dialog', { name: 'Export the submission' });
-  await expect(exporter.getByText('Reviewing the draft…')).toBeHidden();
-  const anyway = exporter.getByLabel(/^Export anyway/);
-  // The template's empty cover fields are errors of the checks: this export is for the table.
-  if (await anyway.isVisible()) await anyway.check();
-  await exporter.getByRole('button', { name: 'Export…' }).click();
-  const saved = exporter.locator('.export-saved');
-  await expect(saved).toContainText('.docx');
+  const xml = await exportToWord(page);
   await snap(page, 'draft-tables-04-exported');
-  const path = ((await saved.locator('.mono').textContent()) ?? '').trim();
-  const bytes = new Uint8Array(readFileSync(path));
-  const entries = listZip(bytes) ?? [];
-  const xml = (name: string) =>
-    readZipText(
-      bytes,
-      entries.find((e) => e.name === name),
-    ) ?? '';
   const document = xml('word/document.xml');
   const tables = document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
   expect(tables).toHaveLength(1);
   const tableXml = tables[0] ?? '';
   expect(tableXml).toContain('<w:tblHeader/>');
-  expect(tableXml.replace(/<[^>]+>/g, '')).toContain('KNPRK applies for registration again');
+  expect(wordsOf(tableXml)).toContain('KNPRK applies for registration again');
   const ids = (text: string) => [...text.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
   expect(ids(document)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   expect(ids(tableXml)).toEqual(['1', '2', '3', '4', '5']);
-  const footnotes = xml('word/footnotes.xml').replace(/<[^>]+>/g, '');
+  const footnotes = wordsOf(xml('word/footnotes.xml'));
   expect(footnotes).toContain('Kazakhstan');
 
   // A new draft in Russian from the Timeline tab: the table's headings and roles are in Russian,
   // whatever the interface speaks.
   await page.keyboard.press('Escape');
-  await expect(exporter).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Export the submission' })).toBeHidden();
   await page
     .getByRole('navigation', { name: 'Breadcrumb' })
     .getByRole('button', { name: /Kazakhstan/ })

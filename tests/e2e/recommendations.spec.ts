@@ -3,9 +3,7 @@
 // committee's record that show it, reads the theme × assessment matrix and filters by it, refers to
 // a recommendation in her draft ("A/HRC/43/10, para. 140.12 (Germany)"), inserts the table of the
 // last cycle's recommendations, and exports the Word file.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { listZip, readZipText } from '../../src/main/ingest/zip.ts';
 import {
   callFromPage,
   createDossierThroughUi,
@@ -16,6 +14,7 @@ import {
   snap,
   test,
 } from './support/app.ts';
+import { exportToWord, wordsOf } from './support/word.ts';
 
 const DOSSIER = 'Kazakhstan — freedom of association';
 const NO_DOCUMENTS = 'To date, no state registration documents have been received.';
@@ -262,25 +261,8 @@ test.describe('the recommendations tracker', () => {
       .toContain('Recommendations of the previous review and their implementation');
 
     // The Word file: the reference in the text, the table with its headings and rows, its evidence as notes.
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const exporter = page.getByRole('dialog', { name: 'Export the submission' });
-    await expect(exporter.getByText('Reviewing the draft…')).toBeHidden();
-    const anyway = exporter.getByLabel(/^Export anyway/);
-    // The template's empty cover fields are errors of the checks: this export is for the text.
-    if (await anyway.isVisible()) await anyway.check();
-    await exporter.getByRole('button', { name: 'Export…' }).click();
-    const saved = exporter.locator('.export-saved');
-    await expect(saved).toContainText('.docx');
-    const path = ((await saved.locator('.mono').textContent()) ?? '').trim();
-    const bytes = new Uint8Array(readFileSync(path));
-    const entries = listZip(bytes) ?? [];
-    const text = (name: string) =>
-      (
-        readZipText(
-          bytes,
-          entries.find((e) => e.name === name),
-        ) ?? ''
-      ).replace(/<[^>]+>/g, '');
+    const xml = await exportToWord(page);
+    const text = (name: string) => wordsOf(xml(name));
     const document = text('word/document.xml');
     expect(document).toContain(
       'The State has not acted on the recommendation A/HRC/43/10, para. 140.12 (Germany), supported.',
@@ -299,12 +281,7 @@ test.describe('the recommendations tracker', () => {
     ]) {
       expect(document).toContain(words);
     }
-    expect(
-      readZipText(
-        bytes,
-        entries.find((e) => e.name === 'word/document.xml'),
-      ),
-    ).toContain('<w:tbl>');
+    expect(xml('word/document.xml')).toContain('<w:tbl>');
     // Each assessment's evidence is a note naming the ILO committee's record.
     expect(text('word/footnotes.xml')).toContain('Kazakhstan');
   });
