@@ -98,9 +98,9 @@ export interface ServiceOptions {
   computeSuggestions?: ComputeSuggestions;
 }
 
-/** What About shows of a vault's protection: its key derivation and its last full check. */
-function health(vault: Vault): Pick<VaultStatus, 'kdf' | 'integrity'> {
-  return { kdf: vault.kdfParams(), integrity: vault.lastIntegrityCheck() };
+/** What About shows of a vault's protection: its key derivation, its page cipher and its last full check. */
+function health(vault: Vault): Pick<VaultStatus, 'kdf' | 'integrity' | 'cipher'> {
+  return { kdf: vault.kdfParams(), integrity: vault.lastIntegrityCheck(), cipher: vault.pageCipher() };
 }
 
 /** resources/sample in a source checkout (the packaged app passes process.resourcesPath/sample). */

@@ -33,6 +33,7 @@
 //   rollback-journal mode until first opened as a vault, and can therefore be rekeyed (rekeyCopy).
 import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { PageCipher } from '../../shared/api/vault.ts';
 import { UprightError } from '../../shared/errors.ts';
 
 export type Db = Database.Database;
@@ -97,9 +98,50 @@ function releaseGuard(db: Db, file: string): void {
 }
 
 /**
+ * The page ciphers a vault database may be in (SQLite3MC cipher schemes, both authenticated).
+ * New vaults, and every vault whose data key is rotated, use AEGIS-256: with AES instructions in the
+ * CPU it costs next to nothing per page, where SQLite3MC's portable ChaCha20-Poly1305 cost ~15 µs
+ * per 4 KiB page written or read from disk — an excerpt added touches ~20 pages, which made adding
+ * one 1.2–1.4× slower than unencrypted (tests/bench/cases/scale.ts, "inserts"; AEGIS-256: 0.99–1.03×).
+ * Vaults made before keep ChaCha20-Poly1305 and open as before, until their key is rotated.
+ */
+export const PAGE_CIPHERS: readonly PageCipher[] = PageCipher.options;
+export type { PageCipher };
+/** What new vaults and re-encrypted copies are written in. */
+export const PAGE_CIPHER: PageCipher = 'aegis-256';
+
+/** Selects the cipher for the key given next, on a connection that has not read anything yet. */
+function selectCipher(db: Db, cipher: PageCipher): void {
+  if (cipher === 'aegis-256') {
+    db.pragma("cipher = 'aegis'");
+    // Pinned rather than left to the engine's default: a vault must open the same way in every build.
+    db.pragma("algorithm = 'aegis-256'");
+  } else {
+    db.pragma("cipher = 'chacha20'");
+  }
+}
+
+/** The cipher an open vault database is in (shown in About). */
+export function pageCipherOf(db: Db): PageCipher {
+  const cipher = String(db.pragma('cipher', { simple: true }));
+  if (cipher === 'chacha20') return 'chacha20-poly1305';
+  if (cipher === 'aegis' && String(db.pragma('algorithm', { simple: true })) === 'aegis-256') return 'aegis-256';
+  throw new UprightError('INTERNAL'); // a cipher Upright never writes
+}
+
+function isNotADatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_NOTADB');
+}
+
+/**
  * Opens (or creates) an encrypted database with a raw 256-bit key and the vault's pragmas.
+ * A new file is written in PAGE_CIPHER; an existing one is tried in each of PAGE_CIPHERS (the file
+ * does not say which: its first page is ciphertext too), and the one whose authentication tag
+ * checks is it — the key was authenticated by its key slot, so a tag that fails under every cipher
+ * means a damaged file, not a wrong guess.
  * Throws UprightError: VAULT_NOT_FOUND, VAULT_IN_USE, VAULT_CORRUPT (page 1 unreadable with the
- * right key — the key itself was authenticated by its key slot, so it is the file that is wrong).
+ * right key in every cipher).
  */
 export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== KEY_BYTES) throw new UprightError('INTERNAL'); // the vault key has the wrong length
@@ -118,47 +160,72 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   // The guard goes first: a vault another process holds is refused before its file is touched.
   const guard = locking === 'owner' ? takeGuard(file, busyTimeoutMs) : null;
-  let db: Db;
-  try {
-    db = new Database(file, {
-      fileMustExist: !options.create,
-      timeout: busyTimeoutMs,
-    });
-  } catch (error) {
-    if (guard) {
-      safeClose(guard);
-      rmSync(`${file}-lock`, { force: true });
+  const ciphers = options.create ? [PAGE_CIPHER] : PAGE_CIPHERS;
+  for (const [index, cipher] of ciphers.entries()) {
+    try {
+      const db = openWithCipher(file, key, cipher, { ...options, locking, busyTimeoutMs });
+      if (guard) guards.set(db, guard);
+      return db;
+    } catch (error) {
+      if (isNotADatabase(error) && index < ciphers.length - 1) continue;
+      if (guard) {
+        safeClose(guard);
+        rmSync(`${file}-lock`, { force: true });
+      }
+      throw translateSqliteError(error);
     }
-    throw translateSqliteError(error);
   }
-  if (guard) guards.set(db, guard);
-  immediateTransactions(db);
+  throw new UprightError('INTERNAL'); // unreachable: the loop returns or throws
+}
 
-  const rawKey = Buffer.alloc(4 + KEY_BYTES);
+/** A connection to `file` with `cipher` selected and the raw key given, before anything reads the file. */
+function keyedConnection(file: string, key: Buffer, cipher: PageCipher, create: boolean, timeout: number): Db {
+  const db = new Database(file, { fileMustExist: !create, timeout });
   try {
-    rawKey.write('raw:', 0, 'latin1');
-    key.copy(rawKey, 4);
-    db.key(rawKey); // first thing on the connection: nothing may read the file before the key
-  } finally {
-    rawKey.fill(0);
-  }
-
-  try {
-    // Pragmas that only set connection state come before the first read, so that the first read
-    // already happens in exclusive mode (no -shm file) and never spills to a temp file.
-    db.pragma(`locking_mode = ${locking === 'exclusive' ? 'EXCLUSIVE' : 'NORMAL'}`);
-    db.pragma('temp_store = MEMORY');
-    // The real key check, and the moment we learn whether another process holds the vault.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    checkEngine(db);
-    applyConnectionPragmas(db, locking === 'exclusive', locking === 'owner' ? MAIN_CACHE_KIB : CACHE_KIB);
-    // Take the write lock now rather than at the first change, so "in use" is known at unlock.
-    if (locking === 'exclusive') db.exec('BEGIN EXCLUSIVE; COMMIT');
+    selectCipher(db, cipher);
+    const rawKey = Buffer.alloc(4 + KEY_BYTES);
+    try {
+      rawKey.write('raw:', 0, 'latin1');
+      key.copy(rawKey, 4);
+      db.key(rawKey); // the first thing that touches the file: nothing may read it before the key
+    } finally {
+      rawKey.fill(0);
+    }
     return db;
   } catch (error) {
     safeClose(db);
-    releaseGuard(db, file);
-    throw translateSqliteError(error);
+    throw error;
+  }
+}
+
+/** One attempt of openEncryptedDatabase in one cipher; SQLite's own error when it fails. */
+function openWithCipher(
+  file: string,
+  key: Buffer,
+  cipher: PageCipher,
+  options: OpenOptions & Required<Pick<OpenOptions, 'locking' | 'busyTimeoutMs'>>,
+): Db {
+  const db = keyedConnection(file, key, cipher, options.create === true, options.busyTimeoutMs);
+  immediateTransactions(db);
+  try {
+    // Pragmas that only set connection state come before the first read, so that the first read
+    // already happens in exclusive mode (no -shm file) and never spills to a temp file.
+    db.pragma(`locking_mode = ${options.locking === 'exclusive' ? 'EXCLUSIVE' : 'NORMAL'}`);
+    db.pragma('temp_store = MEMORY');
+    // The real key check, and the moment we learn whether another process holds the vault.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    checkEngine(db, cipher);
+    applyConnectionPragmas(
+      db,
+      options.locking === 'exclusive',
+      options.locking === 'owner' ? MAIN_CACHE_KIB : CACHE_KIB,
+    );
+    // Take the write lock now rather than at the first change, so "in use" is known at unlock.
+    if (options.locking === 'exclusive') db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (error) {
+    safeClose(db);
+    throw error;
   }
 }
 
@@ -186,9 +253,9 @@ export function applyConnectionPragmas(db: Db, exclusive = true, cacheKib = CACH
   if (mode !== 'wal') throw new UprightError('INTERNAL'); // the vault could not switch to WAL mode
   db.pragma('secure_delete = ON'); // freed pages are zeroed before they are reused or left behind
   db.pragma('foreign_keys = ON');
-  // Every page read from disk is decrypted and authenticated (ChaCha20-Poly1305), so re-reading a
-  // page evicted from SQLite's cache costs far more than for plain SQLite, where the OS cache makes
-  // it a memcpy. 64 MiB (allocated only as used) keeps a large vault's text and index pages hot;
+  // Every page read from disk is decrypted and authenticated, so re-reading a page evicted from
+  // SQLite's cache costs more than for plain SQLite, where the OS cache makes it a memcpy (far more
+  // in ChaCha20-Poly1305, the cipher of older vaults). 64 MiB (allocated only as used) keeps a large vault's text and index pages hot;
   // the vault's own connection has more (MAIN_CACHE_KIB).
   db.pragma(`cache_size = ${-cacheKib}`);
   // Fewer, larger automatic checkpoints (16 MiB instead of 4 MiB of WAL): measured to narrow the
@@ -221,16 +288,13 @@ export function isSupportedEngine(version: string): boolean {
   return major > MIN_SQLITE3MC[0] || (major === MIN_SQLITE3MC[0] && minor >= MIN_SQLITE3MC[1]);
 }
 
-function checkEngine(db: Db): void {
+function checkEngine(db: Db, cipher: PageCipher): void {
   const version = engineVersion(db);
   if (!isSupportedEngine(version)) {
     throw new UprightError('INTERNAL'); // this build has an outdated encryption engine
   }
-  // ChaCha20-Poly1305 is SQLite3MC's default; refuse to run if a build ever changes that default.
-  const cipher = db.pragma('cipher', { simple: true });
-  if (cipher !== 'chacha20') {
-    throw new UprightError('INTERNAL'); // the engine's default cipher changed
-  }
+  // The cipher asked for is the one in use (an engine that ignored the pragma would use its default).
+  if (pageCipherOf(db) !== cipher) throw new UprightError('INTERNAL');
 }
 
 /**
@@ -323,24 +387,37 @@ export function vacuumInto(db: Db, file: string): void {
 }
 
 /**
- * Re-encrypts a copy made by vacuumInto() from `oldKey` to `newKey`, in place. Only for such a copy,
- * before it is first opened as a vault: SQLite3MC cannot rekey a database in WAL mode, so this
- * refuses one. Keys go in as raw bytes, as in openEncryptedDatabase, and their buffers are zeroed.
+ * Re-encrypts a copy made by vacuumInto() from `oldKey` (in whichever of PAGE_CIPHERS it is) to
+ * `newKey` in `cipher`, in place: rotating a vault's key also moves an older vault to PAGE_CIPHER
+ * (tests pass the older cipher to make a vault as older releases wrote it). Only for such a copy, before it is first opened as a vault: SQLite3MC cannot rekey a
+ * database in WAL mode, so this refuses one. Keys go in as raw bytes, as in openEncryptedDatabase,
+ * and their buffers are zeroed.
  */
-export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer): void {
+export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer, cipher: PageCipher = PAGE_CIPHER): void {
   if (oldKey.length !== KEY_BYTES || newKey.length !== KEY_BYTES) {
     throw new UprightError('INTERNAL'); // the vault key has the wrong length
   }
-  const db = new Database(file, { fileMustExist: true });
+  let db: Db | null = null;
+  for (const cipher of PAGE_CIPHERS) {
+    const candidate = keyedConnection(file, oldKey, cipher, false, BUSY_TIMEOUT_MS);
+    try {
+      candidate.pragma('temp_store = MEMORY');
+      candidate.prepare('SELECT count(*) FROM sqlite_master').get();
+      db = candidate;
+      break;
+    } catch (error) {
+      safeClose(candidate);
+      if (!isNotADatabase(error)) throw translateSqliteError(error);
+    }
+  }
+  if (!db) throw new UprightError('VAULT_CORRUPT');
   const raw = Buffer.alloc(4 + KEY_BYTES);
   try {
-    raw.write('raw:', 0, 'latin1');
-    oldKey.copy(raw, 4);
-    db.key(raw);
-    db.pragma('temp_store = MEMORY');
     const mode = db.pragma('journal_mode', { simple: true });
     if (mode === 'wal') throw new UprightError('INTERNAL'); // SQLite3MC cannot rekey a database in WAL mode
+    raw.write('raw:', 0, 'latin1');
     newKey.copy(raw, 4);
+    selectCipher(db, cipher); // rekey writes every page in the connection's selected cipher
     db.rekey(raw);
   } finally {
     raw.fill(0);

@@ -1,8 +1,9 @@
 // The vault's lifecycle: create, unlock, recover, change passphrase, lock, back up, verify.
 //
 // A vault is a folder, not a file:
-//   <location>/vault.db        SQLite3MultipleCiphers database (ChaCha20-Poly1305), opened with a
-//                              random 256-bit data key — never with anything derived in SQLite
+//   <location>/vault.db        SQLite3MultipleCiphers database (AEGIS-256 pages; ChaCha20-Poly1305
+//                              in vaults made before, until re-encrypted), opened with a random
+//                              256-bit data key — never with anything derived in SQLite
 //   <location>/keyslots.json   that data key, wrapped by the passphrase and by the recovery key
 //   <location>/vault.db-wal    exists only while the vault is open (emptied and removed on lock)
 //   <location>/vault.db.next   exists only while the keys are being rotated (see rotateKeys)
@@ -29,6 +30,8 @@ import {
   integrityCheck,
   KEY_BYTES,
   openEncryptedDatabase,
+  type PageCipher,
+  pageCipherOf,
   rekeyCopy,
   structuralCheckAtOpen,
   translateSqliteError,
@@ -241,6 +244,11 @@ export class Vault {
     } catch {
       return null;
     }
+  }
+
+  /** The open database's page cipher (About shows it), or null while locked. */
+  pageCipher(): PageCipher | null {
+    return this.#db ? pageCipherOf(this.#db) : null;
   }
 
   lastIntegrityCheck(): IntegrityRecord | null {

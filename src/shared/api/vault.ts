@@ -3,6 +3,13 @@ import { method, NoParams } from './method.ts';
 
 export const VaultState = z.enum(['absent', 'locked', 'unlocked']);
 
+/**
+ * The authenticated cipher a vault's pages are in (SQLite3MC): AEGIS-256 for new vaults and rotated
+ * ones, ChaCha20-Poly1305 for vaults made before, until their key is rotated.
+ */
+export const PageCipher = z.enum(['aegis-256', 'chacha20-poly1305']);
+export type PageCipher = z.infer<typeof PageCipher>;
+
 export const VaultStatus = z.object({
   state: VaultState,
   /** Where the vault folder is (the user's own disk), so they know what to back up. */
@@ -20,6 +27,8 @@ export const VaultStatus = z.object({
    * structure): null until one has run. ok false is shown as VAULT_DAMAGE_FOUND.
    */
   integrity: z.object({ checkedAt: z.string(), ok: z.boolean() }).nullable().optional(),
+  /** The open vault's page cipher (shown in About); null while locked. */
+  cipher: PageCipher.nullable().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -1,6 +1,6 @@
 // Vault benchmark: what encryption costs, and what a passphrase guess costs.
 // Same schema (the real migrations), same generated data, same repositories, same pragmas, same
-// run: an encrypted database (SQLite3MC ChaCha20-Poly1305, raw key) against a plain SQLite one.
+// run: an encrypted database (SQLite3MC AEGIS-256, raw key) against a plain SQLite one.
 // Plus the unlock time with the default key-derivation parameters and the seconds one passphrase
 // guess takes with the default and the calibrated parameters (on this CPU).
 import { randomBytes } from 'node:crypto';

@@ -4,8 +4,9 @@ import { createCipheriv, createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sodium from 'libsodium-wrappers';
 import { canonicalJson } from '../../../src/main/store/canonical-json.ts';
-import { closeDatabase, type Db, openEncryptedDatabase } from '../../../src/main/store/database.ts';
+import { closeDatabase, type Db, openEncryptedDatabase, type PageCipher } from '../../../src/main/store/database.ts';
 import {
   type KdfParams,
   type KeySlot,
@@ -14,6 +15,8 @@ import {
   readKeySlotFile,
 } from '../../../src/main/vault/keyslots.ts';
 import { Vault, type VaultOptions } from '../../../src/main/vault/vault.ts';
+
+await sodium.ready; // libsodium (WebAssembly) for decryptedPages' AEGIS-256
 
 /** Argon2id at 64 KiB / 1 pass: milliseconds instead of a second. Real parameters get one test. */
 export const CHEAP_KDF: KdfParams = { memoryKiB: 64, passes: 1, parallelism: 1 };
@@ -91,32 +94,80 @@ export function writeLegacyKeySlotFile(path: string, slots: KeySlot[]): void {
 }
 
 /**
- * Every page of an encrypted vault database, decrypted — free pages and stale ones included, which
- * SQL can no longer reach — so a test can search what someone holding the key (and the file) could
- * read. SQLite3MC's ChaCha20-Poly1305 page format (sqlite3.c, EncryptPageChaCha20Cipher): each page
- * ends with a 16-byte nonce and a 16-byte tag; a one-time key is the ChaCha20 keystream of the data
- * key at counter LE32(nonce[12..16]) ^ page with nonce[0..12], and the page body is ChaCha20 under its
- * second half at the next counter. Page 1 keeps its first 24 bytes (salt, page size) unencrypted.
+ * Every page of an encrypted vault database, decrypted and authenticated — free pages and stale ones
+ * included, which SQL can no longer reach — so a test can search what someone holding the key (and
+ * the file) could read. Decrypted here by another implementation than SQLite3MC's, from its page
+ * format (src/cipher_aegis.c, src/cipher_chacha20.c), so a test also proves what the pages are in.
+ * A page that does not authenticate throws: a page the scan could not read must not pass as clean.
  */
-export function decryptedPages(file: string, key: Buffer): Buffer {
+export function decryptedPages(file: string, key: Buffer): { cipher: PageCipher; pages: Buffer } {
   const bytes = readFileSync(file);
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  const pageAt = (page: number) => bytes.subarray((page - 1) * pageSize, page * pageSize);
+  const cipher: PageCipher = aegisPage(pageAt(1), 1, key) ? 'aegis-256' : 'chacha20-poly1305';
   const out = Buffer.alloc(bytes.length);
-  const chacha = (k: Buffer, counter: number, nonce: Buffer, data: Buffer) => {
+  for (let page = 1; page * pageSize <= bytes.length; page++) {
+    const body = cipher === 'aegis-256' ? aegisPage(pageAt(page), page, key) : chachaPage(pageAt(page), page, key);
+    if (!body) throw new Error(`page ${page} does not authenticate under the data key`);
+    body.copy(out, (page - 1) * pageSize + (page === 1 ? PAGE1_PLAIN : 0));
+  }
+  return { cipher, pages: out };
+}
+
+/** Page 1 keeps its first 24 bytes (salt, page size) unencrypted, in both ciphers. */
+const PAGE1_PLAIN = 24;
+
+/**
+ * AEGIS-256 (SQLite3MC's "aegis", algorithm aegis-256): each page ends with a 32-byte tag and a
+ * 32-byte random nonce; a one-time key and nonce are 64 bytes of AEGIS-256 keystream of the data key
+ * under that nonce, the last 4 replaced by the page number (big-endian); the body is AEGIS-256 under
+ * them with no associated data. Null when the tag does not check.
+ */
+function aegisPage(data: Buffer, page: number, key: Buffer): Buffer | null {
+  const n = data.length - 64;
+  const tag = data.subarray(n, n + 32);
+  const nonce = data.subarray(n + 32, n + 64);
+  // AEGIS keystream = the encryption of zeros with no associated data.
+  const otk = Buffer.from(
+    sodium.crypto_aead_aegis256_encrypt_detached(new Uint8Array(64), null, null, nonce, key).ciphertext,
+  );
+  otk.writeUInt32BE(page >>> 0, 60);
+  const offset = page === 1 ? PAGE1_PLAIN : 0;
+  try {
+    const body = sodium.crypto_aead_aegis256_decrypt_detached(
+      null,
+      data.subarray(offset, n),
+      tag,
+      null,
+      otk.subarray(32),
+      otk.subarray(0, 32),
+    );
+    return Buffer.from(body);
+  } catch {
+    return null; // libsodium throws when the tag does not check
+  } finally {
+    otk.fill(0);
+  }
+}
+
+/**
+ * ChaCha20-Poly1305 as vaults made before AEGIS-256 are (sqlite3.c, EncryptPageChaCha20Cipher): each
+ * page ends with a 16-byte nonce and a 16-byte tag; a one-time key is the ChaCha20 keystream of the
+ * data key at counter LE32(nonce[12..16]) ^ page with nonce[0..12], and the page body is ChaCha20
+ * under its second half at the next counter. Not authenticated here (Node has no bare Poly1305):
+ * this cipher is only read for the one test of a vault made before.
+ */
+function chachaPage(data: Buffer, page: number, key: Buffer): Buffer {
+  const chacha = (k: Buffer, counter: number, nonce: Buffer, input: Buffer) => {
     const iv = Buffer.alloc(16);
     iv.writeUInt32LE(counter >>> 0, 0);
     nonce.copy(iv, 4, 0, 12);
-    const cipher = createCipheriv('chacha20', k, iv);
-    return Buffer.concat([cipher.update(data), cipher.final()]);
+    const c = createCipheriv('chacha20', k, iv);
+    return Buffer.concat([c.update(input), c.final()]);
   };
-  for (let start = 0, page = 1; start + pageSize <= bytes.length; start += pageSize, page++) {
-    const data = bytes.subarray(start, start + pageSize);
-    const n = pageSize - 32;
-    const nonce = data.subarray(n, n + 16);
-    const counter = (nonce.readUInt32LE(12) ^ page) >>> 0;
-    const otk = chacha(key, counter, nonce, Buffer.alloc(64));
-    const offset = page === 1 ? 24 : 0;
-    chacha(otk.subarray(32), counter + 1, nonce, data.subarray(offset, n)).copy(out, start + offset);
-  }
-  return out;
+  const n = data.length - 32;
+  const nonce = data.subarray(n, n + 16);
+  const counter = (nonce.readUInt32LE(12) ^ page) >>> 0;
+  const otk = chacha(key, counter, nonce, Buffer.alloc(64));
+  return chacha(otk.subarray(32), counter + 1, nonce, data.subarray(page === 1 ? PAGE1_PLAIN : 0, n));
 }

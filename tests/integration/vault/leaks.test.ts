@@ -132,7 +132,8 @@ describe('a deleted source leaves nothing behind, even for someone who holds the
     const secrets = [title, fileName, note, tag];
     const key = await dataKeyOf(location);
     const readable = () => {
-      const pages = decryptedPages(join(location, 'vault.db'), key);
+      const { cipher, pages } = decryptedPages(join(location, 'vault.db'), key);
+      expect(cipher).toBe('aegis-256');
       const raw = [...filesUnder(location, 0)].map((file) => readFileSync(file));
       return secrets.filter((secret) =>
         needles(secret).some((needle) => pages.includes(needle) || raw.some((bytes) => bytes.includes(needle))),

@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../src/main/store/database.ts';
+import { openEncryptedDatabase, rekeyCopy, vacuumInto } from '../../../src/main/store/database.ts';
 import {
   openPassphraseSlot,
   openRecoverySlot,
@@ -13,7 +13,17 @@ import {
   recoverySlotOf,
 } from '../../../src/main/vault/keyslots.ts';
 import { parseRecoveryKey } from '../../../src/main/vault/recovery-key.ts';
-import { appDataDir, cleanup, errorCode, fingerprint, newVault, PASSPHRASE } from './helpers.ts';
+import {
+  appDataDir,
+  cleanup,
+  dataKeyOf,
+  decryptedPages,
+  errorCode,
+  fingerprint,
+  newVault,
+  PASSPHRASE,
+  withRawDatabase,
+} from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -128,6 +138,51 @@ describe('a monitor re-encrypts the vault after a key file may have been copied'
     expect(fingerprint(location)).toEqual(locked);
     await vault.unlock(PASSPHRASE);
     vault.lock();
+  });
+});
+
+describe('a vault made before AEGIS-256 (its pages in ChaCha20-Poly1305)', () => {
+  /** Turns a locked vault's database into what older releases wrote: the same data key, ChaCha20 pages. */
+  async function asOlderVault(location: string): Promise<void> {
+    const older = join(location, 'older.db');
+    await withRawDatabase(location, (db) => vacuumInto(db, older));
+    const key = await dataKeyOf(location);
+    try {
+      rekeyCopy(older, key, key, 'chacha20-poly1305');
+    } finally {
+      key.fill(0);
+    }
+    renameSync(older, join(location, 'vault.db'));
+  }
+
+  it('opens as before, and re-encrypting it moves its every page to AEGIS-256', async () => {
+    const location = join(appDataDir(), 'vault');
+    const vault = newVault(location);
+    await vault.create(PASSPHRASE);
+    expect(vault.pageCipher()).toBe('aegis-256');
+    vault.store().dossiers.create({ title: 'Zhanaozen 2011' });
+    vault.lock();
+    await asOlderVault(location);
+    const before = await dataKeyOf(location);
+    const older = decryptedPages(join(location, 'vault.db'), before);
+    expect(older.cipher).toBe('chacha20-poly1305');
+    expect(older.pages.includes('Zhanaozen 2011')).toBe(true); // the scan reads those pages too
+
+    await vault.unlock(PASSPHRASE);
+    expect(vault.pageCipher()).toBe('chacha20-poly1305');
+    expect(dossierTitles(vault)).toEqual(['Zhanaozen 2011']);
+    expect((await vault.verify()).ok).toBe(true);
+    await vault.rotateKeys(PASSPHRASE, null);
+    expect(vault.pageCipher()).toBe('aegis-256');
+    expect(dossierTitles(vault)).toEqual(['Zhanaozen 2011']);
+    vault.lock();
+
+    const after = await dataKeyOf(location);
+    const rotated = decryptedPages(join(location, 'vault.db'), after); // throws unless every page authenticates
+    expect(rotated.cipher).toBe('aegis-256');
+    expect(rotated.pages.includes('Zhanaozen 2011')).toBe(true);
+    before.fill(0);
+    after.fill(0);
   });
 });
 

@@ -64,6 +64,23 @@ export function AboutVault({ status }: { status: VaultStatus }) {
               </dd>
             </>
           ) : null}
+          {status.cipher ? (
+            <>
+              <dt>
+                <FormattedMessage id="settings.vault.cipher" defaultMessage="Encryption of its contents" />
+              </dt>
+              <dd data-testid="vault-cipher">
+                {status.cipher === 'aegis-256' ? (
+                  'AEGIS-256'
+                ) : (
+                  <FormattedMessage
+                    id="settings.vault.cipherLegacy"
+                    defaultMessage="ChaCha20-Poly1305, as in older vaults: safe, but slower with many documents. To move it to AEGIS-256, change the passphrase with “Also re-encrypt the vault” ticked."
+                  />
+                )}
+              </dd>
+            </>
+          ) : null}
           <dt>
             <FormattedMessage id="settings.vault.fullCheck" defaultMessage="Last full check" />
           </dt>
