@@ -2,7 +2,7 @@
 // note, its codes, the entities it names, its confidentiality and the stance it records.
 
 import { cutPage, DEFAULT_PAGE_SIZE, decodeCursor, type Page } from '../../shared/api/paging.ts';
-import type { Confidentiality, SourceKind, Stance } from '../../shared/domain.ts';
+import { CLAIM_STANCES, type Confidentiality, type SourceKind, type Stance } from '../../shared/domain.ts';
 import { UprightError } from '../../shared/errors.ts';
 import type { Anchor } from '../annotate/anchor.ts';
 import type { Block, SourceFormat } from '../ingest/types.ts';
@@ -83,6 +83,11 @@ export interface ExcerptListItem extends ExcerptRecord {
   sourceFormat: SourceFormat | null;
 }
 
+/** A claim in the Claims view: the listed excerpt and its source's date as the source gives it. */
+export interface ClaimExcerpt extends ExcerptListItem {
+  sourceDate: string | null;
+}
+
 /** Where the words searched for were found, best first: the quote, then the note, then the source's title. */
 export const SEARCH_MATCHES = ['quote', 'note', 'source'] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
@@ -127,6 +132,11 @@ type ListRow = ExcerptRow & { source_title: string; source_kind: string; source_
 const LIST_COLUMNS = `SELECT e.*, s.title AS source_title, s.kind AS source_kind, s.format AS source_format,
   s.seq AS source_seq`;
 const LIST_SELECT = `${LIST_COLUMNS} FROM source s JOIN excerpt e ON e.source_id = s.id`;
+/**
+ * The condition of the excerpt_claim index (migration 018), word for word: SQLite uses a partial index
+ * only then, and refuses the query ("no query solution") if the stances ever differ from the index's.
+ */
+const CLAIM_CONDITION = `e.stance IN (${CLAIM_STANCES.map((stance) => `'${stance}'`).join(', ')})`;
 /**
  * Filtered by words: read from the excerpts that hold them (a few thousand at most in a dossier of
  * 50,000), each found by its seq, its source by id — not the dossier's every excerpt in list order,
@@ -261,6 +271,24 @@ export class ExcerptRepository extends Repository {
       )
       .all(params) as ListRow[];
     return this.#toListItems(rows);
+  }
+
+  /**
+   * The State's claims, denials and acknowledgements in a dossier (the Claims view), filtered by code
+   * or entity as the list is, in list order, each with its source's date. Read from the partial
+   * index that holds only excerpts with such a stance (migration 018), not the dossier's every excerpt.
+   */
+  claims(filter: { dossierId: string; codeId?: string; entityId?: string }): ClaimExcerpt[] {
+    const { where, params } = this.#where(filter);
+    const rows = this.sql
+      .get(
+        `${LIST_COLUMNS}, s.date_text AS source_date
+         FROM excerpt e INDEXED BY excerpt_claim CROSS JOIN source s ON s.id = e.source_id
+         WHERE ${CLAIM_CONDITION} AND ${where} ORDER BY s.seq, e.start_offset, e.seq`,
+      )
+      .all(params) as (ListRow & { source_date: string | null })[];
+    const items = this.#toListItems(rows);
+    return items.map((item, i) => ({ ...item, sourceDate: rows[i]?.source_date ?? null }));
   }
 
   /**

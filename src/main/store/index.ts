@@ -34,6 +34,7 @@ export type {
 } from './entities.ts';
 export type { EventEvidenceRecord, EventParticipantRecord, EventPatch, EventRecord, NewEvent } from './events.ts';
 export type {
+  ClaimExcerpt,
   Confidentiality,
   ExcerptFilter,
   ExcerptListItem,

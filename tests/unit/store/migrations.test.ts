@@ -7,6 +7,7 @@ import { migration as sourceTextApart } from '../../../src/main/store/migrations
 import { migration as searchIndex } from '../../../src/main/store/migrations/010-search-index.ts';
 import { migration as neverExportIndex } from '../../../src/main/store/migrations/012-never-export-index.ts';
 import { migration as searchTerms } from '../../../src/main/store/migrations/016-search-terms.ts';
+import { migration as claimsIndex } from '../../../src/main/store/migrations/018-claims-index.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -470,6 +471,35 @@ Page 2',
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_never_export/);
+  });
+
+  it('018 keeps a version-17 vault whole and lets the Claims view read only the excerpts with a claim stance', () => {
+    const db = tempDatabase();
+    migrate(db, claimsIndex.version - 1);
+    const store = new Store(db);
+    const dossier = store.dossiers.create({ title: 'Kazakhstan' });
+    const source = store.sources.add({
+      dossierId: dossier.id,
+      title: 'Reply of the Government',
+      kind: 'government_reply',
+      text: 'The Government states that no one was detained for striking. Witnesses saw arrests.',
+    });
+    const claim = store.excerpts.add({ sourceId: source.id, exact: 'no one was detained', start: 28, end: 47 });
+    store.excerpts.update(claim.id, { stance: 'denial' });
+    store.excerpts.add({ sourceId: source.id, exact: 'Witnesses saw arrests', start: 63, end: 84 });
+    const before = db.prepare('SELECT * FROM excerpt ORDER BY id').all();
+
+    expect(migrate(db, claimsIndex.version)).toEqual([claimsIndex.version]);
+
+    expect(db.prepare('SELECT * FROM excerpt ORDER BY id').all()).toEqual(before);
+    expect(store.excerpts.claims({ dossierId: dossier.id }).map((e) => e.exact)).toEqual(['no one was detained']);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT e.id FROM excerpt e JOIN source s ON s.id = e.source_id
+         WHERE s.dossier_id = 'd1' AND e.stance IN ('state_claim', 'denial', 'acknowledgement') AND e.deleted_at IS NULL`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_claim/);
   });
 
   it('009 moves every source text, page map and structure apart from the summary rows, losing nothing', () => {

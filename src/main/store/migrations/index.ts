@@ -20,6 +20,7 @@ import { migration as m014 } from './014-event-dates-and-roles.ts';
 import { migration as m015 } from './015-recommendations-tracker.ts';
 import { migration as m016 } from './016-search-terms.ts';
 import { migration as m017 } from './017-bundle-identity.ts';
+import { migration as m018 } from './018-claims-index.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015,
   m016,
   m017,
+  m018,
 ];
 
 MIGRATIONS.forEach((m, index) => {
