@@ -18,8 +18,8 @@ import { VAULT_DB_FILE, Vault } from '../../src/main/vault/vault.ts';
 import { ENTITY_KINDS, SOURCE_KINDS } from '../../src/shared/domain.ts';
 import { prng, syntheticSource } from './synthetic-source.ts';
 
-/** Bump when what is generated changes: the cache key includes it. 2: the vault's pages in AEGIS-256. */
-export const GENERATOR_VERSION = 2;
+/** Bump when what is generated changes: the cache key includes it. 2: AEGIS-256 pages; 3: FTS leaves that fit them. */
+export const GENERATOR_VERSION = 3;
 export const SCALE_PASSPHRASE = 'scale benchmark passphrase, not a secret';
 export const BIG_DOSSIER = 'Big dossier: years of case files';
 /** Sources written by the insert measurements go here, so the big dossier's figures stay put. */

@@ -8,6 +8,7 @@ import { migration as searchIndex } from '../../../src/main/store/migrations/010
 import { migration as neverExportIndex } from '../../../src/main/store/migrations/012-never-export-index.ts';
 import { migration as searchTerms } from '../../../src/main/store/migrations/016-search-terms.ts';
 import { migration as claimsIndex } from '../../../src/main/store/migrations/018-claims-index.ts';
+import { migration as searchPagesFit } from '../../../src/main/store/migrations/019-search-pages-fit.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/main/store/migrations/index.ts';
 import { closeAll, tempDatabase } from './helpers.ts';
 
@@ -500,6 +501,34 @@ Page 2',
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/excerpt_claim/);
+  });
+
+  it('019 keeps what a version-18 vault finds, and the index pages written after it fit in one vault page', () => {
+    const db = tempDatabase(); // encrypted: 64 of each page's bytes are the cipher's
+    migrate(db, searchPagesFit.version - 1);
+    const store = new Store(db);
+    const dossier = store.dossiers.create({ title: 'Kazakhstan' });
+    // Many distinct words, so the index holds many full leaves.
+    const words = (seed: number) =>
+      Array.from({ length: 6000 }, (_, i) => `w${((i * 7919 + seed) % 100_000).toString(36)}`).join(' ');
+    const before = store.sources.add({ dossierId: dossier.id, title: 'Before', kind: 'ngo_report', text: words(1) });
+    const overflow = () =>
+      Number(
+        db
+          .prepare(`SELECT count(*) FROM dbstat WHERE name = 'search_fts_data' AND pagetype = 'overflow'`)
+          .pluck()
+          .get(),
+      );
+    expect(overflow()).toBeGreaterThan(0); // FTS5's 4,050-byte leaves do not fit beside the cipher's bytes
+
+    expect(migrate(db, searchPagesFit.version)).toEqual([searchPagesFit.version]);
+    expect(store.search.query({ query: 'w1' }).hits.map((h) => h.id)).toContain(before.id);
+    // Rewritten by a merge of everything, the index's leaves are all of the new size.
+    db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+    const after = store.sources.add({ dossierId: dossier.id, title: 'After', kind: 'ngo_report', text: words(2) });
+    db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+    expect(overflow()).toBe(0);
+    expect(store.search.query({ query: 'w2' }).hits.map((h) => h.id)).toContain(after.id);
   });
 
   it('009 moves every source text, page map and structure apart from the summary rows, losing nothing', () => {

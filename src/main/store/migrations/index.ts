@@ -21,6 +21,7 @@ import { migration as m015 } from './015-recommendations-tracker.ts';
 import { migration as m016 } from './016-search-terms.ts';
 import { migration as m017 } from './017-bundle-identity.ts';
 import { migration as m018 } from './018-claims-index.ts';
+import { migration as m019 } from './019-search-pages-fit.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m016,
   m017,
   m018,
+  m019,
 ];
 
 MIGRATIONS.forEach((m, index) => {
