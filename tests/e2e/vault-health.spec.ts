@@ -12,6 +12,7 @@ test.describe('what protects the vault, in Settings', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     // The e2e vaults use a cheap key derivation (8 MiB, 1 pass); a real vault shows its calibration.
     await expect(page.getByTestId('vault-kdf')).toHaveText('Argon2id, 8 MiB × 1 pass');
+    await expect(page.getByTestId('vault-cipher')).toHaveText('AEGIS-256'); // a new vault's pages
     await expect(page.getByTestId('vault-full-check')).toHaveText(/^Not yet\. It runs by itself once a day/);
 
     // Nobody touches anything: the check runs in the main process and the page is told.
