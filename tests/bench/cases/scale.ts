@@ -41,9 +41,13 @@ import { prng, syntheticSource } from '../synthetic-source.ts';
 import { listRows } from './scale-lists.ts';
 
 const ROUNDS = 5;
-/** Per round and side: sources added one by one (as imports add them), then excerpts one by one. */
+/**
+ * Per round and side: sources added one by one (as imports add them), then excerpts one by one.
+ * 500 excerpts (~0.4 s a round): at 100 a round (~80 ms) the rounds' spread on a shared machine
+ * (±20 %) was wider than what is measured, and the ratio swung 0.99–1.20× between runs.
+ */
 const INSERT_SOURCES = 10;
-const INSERT_EXCERPTS = 100;
+const INSERT_EXCERPTS = 500;
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -280,7 +284,7 @@ async function readRows(stores: ScaleStores): Promise<BenchRow[]> {
 /**
  * Sources then excerpts added one at a time (each its own transaction), checkpoint included, into
  * the big vault itself (its own dossier, so the other figures stay put): each run adds 50 sources
- * and 500 excerpts to each side of the cached pair.
+ * and 2,500 excerpts to each side of the cached pair.
  */
 async function insertRows(stores: ScaleStores, size: ScaleSize): Promise<BenchRow[]> {
   const pages = Math.max(1, Math.round(size.charsPerSource / 3_000));
