@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index.ts';
 import { migrate } from '../../../src/main/store/migrations/index.ts';
-import { excerptSeqsMatching, expandPrefixes } from '../../../src/main/store/search.ts';
+import { excerptSeqsMatching, expandPrefixes, sourcesMatching } from '../../../src/main/store/search.ts';
 import { EMPTY_COVER } from '../../../src/shared/draft.ts';
 import { closeAll, tempDatabase } from '../store/helpers.ts';
 
@@ -575,5 +575,20 @@ describe('bounded at any size', () => {
     // A kind asked for alone is capped on its own: sources alone are under the cap.
     const sources = store.search.query({ query: 'police', cap: 5, filters: { kinds: ['source'] } });
     expect(sources).toMatchObject({ capped: false, total: 1 });
+  });
+
+  it('lists each source matching once — best first, newest first past the cap — without ranking every page of a common word', () => {
+    const { db, store, dossier } = vault();
+    const add = (title: string, text: string) =>
+      store.sources.add({ dossierId: dossier.id, title, kind: 'media', text }).id;
+    const passing = add('Weather', 'Rain, and the police once.');
+    const titled = add('Police violence', 'The police beat the strikers; police vans; police everywhere.');
+    const twice = add('Notes', 'The police came. The police left.');
+
+    // Under the cap: best first, each source once.
+    expect(sourcesMatching(db, 'police', 10).map((s) => s.id)).toEqual([titled, twice, passing]);
+    // Past it: newest first, still each once, as many as asked.
+    expect(sourcesMatching(db, 'police', 10, 2).map((s) => s.id)).toEqual([twice, titled, passing]);
+    expect(sourcesMatching(db, 'police', 2, 2).map((s) => s.id)).toEqual([twice, titled]);
   });
 });
