@@ -55,10 +55,10 @@ export function legacyIndex(db: Db): boolean {
 
 /**
  * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded),
- * newest first, read on the index alone: from the top of the kind's range down, stopping below it
+ * or of the newest `cap` of them, newest first, read on the index alone: from the top of the kind's range down, stopping below it
  * (FTS5 told of a lower bound steps through every match under it).
  */
-export function kindMatches(db: Db, match: string, kind: SearchKind): number[] {
+export function kindMatches(db: Db, match: string, kind: SearchKind, cap = Number.POSITIVE_INFINITY): number[] {
   const legacy = legacyIndex(db);
   const { lo, hi } = kindRange(kind, legacy);
   const seqs: number[] = [];
@@ -66,7 +66,7 @@ export function kindMatches(db: Db, match: string, kind: SearchKind): number[] {
     .get('SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC')
     .pluck();
   for (const seq of read.iterate({ match, hi }) as IterableIterator<number>) {
-    if (seq < lo) break;
+    if (seq < lo || seqs.length >= cap) break;
     seqs.push(seq);
   }
   return seqs;
@@ -973,16 +973,8 @@ function thingsMatching(
 ): { thingId: string; seq: number }[] {
   try {
     const expanded = expandPrefixes(db, match);
-    const legacy = legacyIndex(db);
-    const { lo, hi } = kindRange(kind, legacy);
-    const seqs: number[] = [];
-    const read = sql(db)
-      .get('SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi ORDER BY rowid DESC')
-      .pluck();
-    for (const seq of read.iterate({ match: expanded, hi }) as IterableIterator<number>) {
-      if (seq < lo || seqs.length === THINGS_READ_CAP) break;
-      seqs.push(seq);
-    }
+    const { hi } = kindRange(kind, legacyIndex(db));
+    const seqs = kindMatches(db, expanded, kind, THINGS_READ_CAP);
     let ordered = seqs; // newest first
     if (seqs.length > 0 && seqs.length <= rankCap) {
       const oldest = seqs[seqs.length - 1] as number;
