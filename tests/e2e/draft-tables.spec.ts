@@ -117,8 +117,8 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   await expect(page.getByRole('heading', { name: 'Timeline (3 events)' })).toBeVisible();
   await page.getByRole('button', { name: 'Insert as table into a draft…' }).click();
   const form = page.getByRole('form', { name: 'Insert the timeline into a draft' });
-  await expect(form.getByLabel('Draft')).toHaveValue(/.+/);
-  await expect(form.getByLabel('Draft').locator('option:checked')).toHaveText('UPR Kazakhstan');
+  await expect(form.getByLabel('Draft', { exact: true })).toHaveValue(/.+/);
+  await expect(form.getByLabel('Draft', { exact: true }).locator('option:checked')).toHaveText('UPR Kazakhstan');
   await snap(page, 'draft-tables-01-timeline-insert');
   await expectAccessible(page, 'timeline insert form');
   await form.getByRole('button', { name: 'Add at the end of the draft' }).click();
@@ -219,7 +219,7 @@ test('the timeline as a table and a claim with its evidence go into a draft, the
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await page.getByRole('button', { name: 'Insert as table into a draft…' }).click();
   const again = page.getByRole('form', { name: 'Insert the timeline into a draft' });
-  await again.getByLabel('Draft').selectOption({ label: 'A new draft…' });
+  await again.getByLabel('Draft', { exact: true }).selectOption({ label: 'A new draft…' });
   await again.getByLabel('Title of the new draft').fill('УПО Казахстан');
   await again.getByLabel('Language of the submission').selectOption('ru');
   await snap(page, 'draft-tables-05-new-russian-draft');
