@@ -30,6 +30,7 @@ import {
   integrityCheck,
   KEY_BYTES,
   openEncryptedDatabase,
+  PAGE_CIPHER,
   type PageCipher,
   pageCipherOf,
   rekeyCopy,
@@ -46,6 +47,7 @@ import {
   SEALED_SCHEMA_VERSION,
   schemaVersion,
 } from '../store/migrations/index.ts';
+import { rewriteSearchLeaves } from '../store/search.ts';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../store/settings.ts';
 import { workerEntry } from '../workers/entries.ts';
 import {
@@ -467,11 +469,14 @@ export class Vault {
         if (this.#db !== db) throw new UprightError('VAULT_LOCKED');
         this.#refuseWhileTask();
         removeDatabaseFiles(pending);
+        // An older vault moves to AEGIS-256 here; its search index is laid out again for the new pages.
+        const newCipher = pageCipherOf(db) !== PAGE_CIPHER;
         try {
           vacuumInto(db, pending);
           rekeyCopy(pending, oldKey, newKey);
           const copy = openEncryptedDatabase(pending, newKey);
           try {
+            if (newCipher) rewriteSearchLeaves(copy);
             const lines = integrityCheck(copy);
             if (lines.length !== 1 || lines[0] !== 'ok' || schemaVersion(copy) !== schemaVersion(db)) {
               throw new Error('re-encrypted copy failed its check');

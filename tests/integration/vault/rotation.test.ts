@@ -155,14 +155,36 @@ describe('a vault made before AEGIS-256 (its pages in ChaCha20-Poly1305)', () =>
     renameSync(older, join(location, 'vault.db'));
   }
 
+  const overflowingSearchLeaves = (location: string) =>
+    withRawDatabase(location, (db) =>
+      Number(
+        db
+          .prepare(`SELECT count(*) FROM dbstat WHERE name = 'search_fts_data' AND pagetype = 'overflow'`)
+          .pluck()
+          .get(),
+      ),
+    );
+
   it('opens as before, and re-encrypting it moves its every page to AEGIS-256', async () => {
     const location = join(appDataDir(), 'vault');
     const vault = newVault(location);
     await vault.create(PASSPHRASE);
     expect(vault.pageCipher()).toBe('aegis-256');
-    vault.store().dossiers.create({ title: 'Zhanaozen 2011' });
     vault.lock();
+    // Its search index as older releases wrote it: FTS5's default 4,050-byte leaves.
+    await withRawDatabase(location, (db) => db.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('pgsz', 4050)"));
+    await vault.unlock(PASSPHRASE);
+    const dossier = vault.store().dossiers.create({ title: 'Zhanaozen 2011' });
+    const words = Array.from({ length: 6000 }, (_, i) => `w${((i * 7919) % 100_000).toString(36)}`).join(' ');
+    // Two sources, two index segments, as any vault in use has many (FTS5 leaves a lone segment be).
+    for (const title of ['Word list', 'Second word list']) {
+      vault.store().sources.add({ dossierId: dossier.id, title, kind: 'ngo_report', text: words });
+    }
+    vault.lock();
+    // …and the leaf size migration 019 sets, for leaves written from then on.
+    await withRawDatabase(location, (db) => db.exec("INSERT INTO search_fts (search_fts, rank) VALUES ('pgsz', 3900)"));
     await asOlderVault(location);
+    expect(await overflowingSearchLeaves(location)).toBeGreaterThan(0);
     const before = await dataKeyOf(location);
     const older = decryptedPages(join(location, 'vault.db'), before);
     expect(older.cipher).toBe('chacha20-poly1305');
@@ -175,7 +197,10 @@ describe('a vault made before AEGIS-256 (its pages in ChaCha20-Poly1305)', () =>
     await vault.rotateKeys(PASSPHRASE, null);
     expect(vault.pageCipher()).toBe('aegis-256');
     expect(dossierTitles(vault)).toEqual(['Zhanaozen 2011']);
+    expect(vault.store().search.query({ query: 'w63z' }).total).toBe(2); // found as before
     vault.lock();
+    // Its index laid out again for the new pages: no leaf spills onto a second page.
+    expect(await overflowingSearchLeaves(location)).toBe(0);
 
     const after = await dataKeyOf(location);
     const rotated = decryptedPages(join(location, 'vault.db'), after); // throws unless every page authenticates

@@ -3,7 +3,8 @@
 // for its nonce and tag, so at most 3,997 bytes of a row stay on the page and nearly every leaf
 // spilled onto an overflow page: two pages read, decrypted and written for one (80,949 overflow pages
 // for 10,298 leaves in the scale benchmark's vault; search 1.10–1.15× slower than unencrypted).
-// Leaves written from now on are at most 3,900 bytes; older ones are rewritten as merges reach them.
+// Leaves written from now on are at most 3,900 bytes; older ones are rewritten as merges reach them,
+// and all at once when an older (ChaCha20) vault moves to AEGIS-256 at a key rotation.
 import type { Db } from '../database.ts';
 import type { Migration } from './types.ts';
 
