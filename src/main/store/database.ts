@@ -135,6 +135,33 @@ function isNotADatabase(error: unknown): boolean {
 }
 
 /**
+ * The connection `attempt` opens in the first of `ciphers` whose page-1 tag checks: the next cipher
+ * is tried only on SQLITE_NOTADB; any other failure, or the last cipher's, is thrown as SQLite's.
+ */
+function inFirstCipherThatOpens(ciphers: readonly PageCipher[], attempt: (cipher: PageCipher) => Db): Db {
+  for (const [index, cipher] of ciphers.entries()) {
+    try {
+      return attempt(cipher);
+    } catch (error) {
+      if (!isNotADatabase(error) || index === ciphers.length - 1) throw error;
+    }
+  }
+  throw new UprightError('INTERNAL'); // no cipher to try
+}
+
+/** `key` as SQLite3MC takes a raw key ("raw:" and its bytes) for the length of `use`, zeroed after. */
+function withRawKey<T>(key: Buffer, use: (raw: Buffer) => T): T {
+  const raw = Buffer.alloc(4 + KEY_BYTES);
+  try {
+    raw.write('raw:', 0, 'latin1');
+    key.copy(raw, 4);
+    return use(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
  * Opens (or creates) an encrypted database with a raw 256-bit key and the vault's pragmas.
  * A new file is written in PAGE_CIPHER; an existing one is tried in each of PAGE_CIPHERS (the file
  * does not say which: its first page is ciphertext too), and the one whose authentication tag
@@ -160,22 +187,19 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   // The guard goes first: a vault another process holds is refused before its file is touched.
   const guard = locking === 'owner' ? takeGuard(file, busyTimeoutMs) : null;
-  const ciphers = options.create ? [PAGE_CIPHER] : PAGE_CIPHERS;
-  for (const [index, cipher] of ciphers.entries()) {
-    try {
-      const db = openWithCipher(file, key, cipher, { ...options, locking, busyTimeoutMs });
-      if (guard) guards.set(db, guard);
-      return db;
-    } catch (error) {
-      if (isNotADatabase(error) && index < ciphers.length - 1) continue;
-      if (guard) {
-        safeClose(guard);
-        rmSync(`${file}-lock`, { force: true });
-      }
-      throw translateSqliteError(error);
+  try {
+    const db = inFirstCipherThatOpens(options.create ? [PAGE_CIPHER] : PAGE_CIPHERS, (cipher) =>
+      openWithCipher(file, key, cipher, { ...options, locking, busyTimeoutMs }),
+    );
+    if (guard) guards.set(db, guard);
+    return db;
+  } catch (error) {
+    if (guard) {
+      safeClose(guard);
+      rmSync(`${file}-lock`, { force: true });
     }
+    throw translateSqliteError(error);
   }
-  throw new UprightError('INTERNAL'); // unreachable: the loop returns or throws
 }
 
 /** A connection to `file` with `cipher` selected and the raw key given, before anything reads the file. */
@@ -183,14 +207,8 @@ function keyedConnection(file: string, key: Buffer, cipher: PageCipher, create: 
   const db = new Database(file, { fileMustExist: !create, timeout });
   try {
     selectCipher(db, cipher);
-    const rawKey = Buffer.alloc(4 + KEY_BYTES);
-    try {
-      rawKey.write('raw:', 0, 'latin1');
-      key.copy(rawKey, 4);
-      db.key(rawKey); // the first thing that touches the file: nothing may read it before the key
-    } finally {
-      rawKey.fill(0);
-    }
+    // The first thing that touches the file: nothing may read it before the key.
+    withRawKey(key, (raw) => db.key(raw));
     return db;
   } catch (error) {
     safeClose(db);
@@ -255,8 +273,8 @@ export function applyConnectionPragmas(db: Db, exclusive = true, cacheKib = CACH
   db.pragma('foreign_keys = ON');
   // Every page read from disk is decrypted and authenticated, so re-reading a page evicted from
   // SQLite's cache costs more than for plain SQLite, where the OS cache makes it a memcpy (far more
-  // in ChaCha20-Poly1305, the cipher of older vaults). 64 MiB (allocated only as used) keeps a large vault's text and index pages hot;
-  // the vault's own connection has more (MAIN_CACHE_KIB).
+  // in ChaCha20-Poly1305, the cipher of older vaults). 64 MiB (allocated only as used) keeps a
+  // large vault's text and index pages hot; the vault's own connection has more (MAIN_CACHE_KIB).
   db.pragma(`cache_size = ${-cacheKib}`);
   // Fewer, larger automatic checkpoints (16 MiB instead of 4 MiB of WAL): measured to narrow the
   // encrypted/plain gap on bulk inserts from ~1.25× to ~1.15× (tests/bench/cases/vault.ts). The WAL
@@ -389,38 +407,36 @@ export function vacuumInto(db: Db, file: string): void {
 /**
  * Re-encrypts a copy made by vacuumInto() from `oldKey` (in whichever of PAGE_CIPHERS it is) to
  * `newKey` in `cipher`, in place: rotating a vault's key also moves an older vault to PAGE_CIPHER
- * (tests pass the older cipher to make a vault as older releases wrote it). Only for such a copy, before it is first opened as a vault: SQLite3MC cannot rekey a
- * database in WAL mode, so this refuses one. Keys go in as raw bytes, as in openEncryptedDatabase,
- * and their buffers are zeroed.
+ * (tests pass the older cipher to make a vault as older releases wrote it). Only for such a copy,
+ * before it is first opened as a vault: SQLite3MC cannot rekey a database in WAL mode, so this
+ * refuses one. Keys go in as raw bytes, as in openEncryptedDatabase, and their buffers are zeroed.
  */
 export function rekeyCopy(file: string, oldKey: Buffer, newKey: Buffer, cipher: PageCipher = PAGE_CIPHER): void {
   if (oldKey.length !== KEY_BYTES || newKey.length !== KEY_BYTES) {
     throw new UprightError('INTERNAL'); // the vault key has the wrong length
   }
-  let db: Db | null = null;
-  for (const cipher of PAGE_CIPHERS) {
-    const candidate = keyedConnection(file, oldKey, cipher, false, BUSY_TIMEOUT_MS);
-    try {
-      candidate.pragma('temp_store = MEMORY');
-      candidate.prepare('SELECT count(*) FROM sqlite_master').get();
-      db = candidate;
-      break;
-    } catch (error) {
-      safeClose(candidate);
-      if (!isNotADatabase(error)) throw translateSqliteError(error);
-    }
+  let db: Db;
+  try {
+    db = inFirstCipherThatOpens(PAGE_CIPHERS, (current) => {
+      const candidate = keyedConnection(file, oldKey, current, false, BUSY_TIMEOUT_MS);
+      try {
+        candidate.pragma('temp_store = MEMORY');
+        candidate.prepare('SELECT count(*) FROM sqlite_master').get(); // the page-1 tag checks
+        return candidate;
+      } catch (error) {
+        safeClose(candidate);
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw translateSqliteError(error);
   }
-  if (!db) throw new UprightError('VAULT_CORRUPT');
-  const raw = Buffer.alloc(4 + KEY_BYTES);
   try {
     const mode = db.pragma('journal_mode', { simple: true });
     if (mode === 'wal') throw new UprightError('INTERNAL'); // SQLite3MC cannot rekey a database in WAL mode
-    raw.write('raw:', 0, 'latin1');
-    newKey.copy(raw, 4);
     selectCipher(db, cipher); // rekey writes every page in the connection's selected cipher
-    db.rekey(raw);
+    withRawKey(newKey, (raw) => db.rekey(raw));
   } finally {
-    raw.fill(0);
     safeClose(db);
   }
 }
