@@ -54,9 +54,9 @@ export function legacyIndex(db: Db): boolean {
 }
 
 /**
- * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded),
- * or of the newest `cap` of them, newest first, read on the index alone: from the top of the kind's range down, stopping below it
- * (FTS5 told of a lower bound steps through every match under it).
+ * The seqs (FTS rowids) of every index row of a kind matching an expression (already expanded), or
+ * of the newest `cap` of them, newest first, read on the index alone: from the top of the kind's
+ * range down, stopping below it (FTS5 told of a lower bound steps through every match under it).
  */
 export function kindMatches(db: Db, match: string, kind: SearchKind, cap = Number.POSITIVE_INFINITY): number[] {
   const legacy = legacyIndex(db);
@@ -70,6 +70,31 @@ export function kindMatches(db: Db, match: string, kind: SearchKind, cap = Numbe
     seqs.push(seq);
   }
   return seqs;
+}
+
+/**
+ * bm25 of these matches (seqs of kinds next to each other in seq order), read on the index alone in
+ * one pass from the newest of them down to the oldest, as kindMatches reads them.
+ */
+function ranksOf(db: Db, match: string, seqs: readonly number[]): { seq: number; rank: number }[] {
+  if (seqs.length === 0) return [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const seq of seqs) {
+    lo = Math.min(lo, seq);
+    hi = Math.max(hi, seq);
+  }
+  const wanted = new Set(seqs);
+  const ranked: { seq: number; rank: number }[] = [];
+  const scored = sql(db).get(
+    `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi
+     ORDER BY rowid DESC`,
+  );
+  for (const row of scored.iterate({ match, hi }) as IterableIterator<{ seq: number; rank: number }>) {
+    if (row.seq < lo) break;
+    if (wanted.has(row.seq)) ranked.push(row);
+  }
+  return ranked;
 }
 
 /** The seqs (FTS rowids) a kind's rows can have: the whole range in a legacy index. */
@@ -437,7 +462,6 @@ export function indexDraft(db: Db, draftId: string): void {
   );
 }
 
-/** Indexes everything live in the vault from scratch (the migration that creates the index). */
 /**
  * Rewrites the whole full-text index as one run of leaves of today's size (FTS5 'optimize'). For a
  * vault moving to AEGIS-256 when its key is rotated: leaves written at FTS5's default 4,050 bytes
@@ -448,6 +472,7 @@ export function rewriteSearchLeaves(db: Db): void {
   db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
 }
 
+/** Indexes everything live in the vault from scratch (the migration that creates the index). */
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_doc;");
   if (hasTermList(db)) db.exec('DELETE FROM search_term');
@@ -762,11 +787,6 @@ export class SearchRepository extends Repository {
       } else {
         // bm25 of the matches taken, read on the index alone as above: one pass per run of kinds next
         // to each other in seq order (one for all kinds), from the newest match taken down to the oldest.
-        const scored = this.sql.get(
-          `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi
-           ORDER BY rowid DESC`,
-        );
-        const wanted = new Set(all);
         const runs: SearchKind[][] = [];
         for (const kind of kinds) {
           const run = runs[runs.length - 1];
@@ -774,25 +794,14 @@ export class SearchRepository extends Repository {
           if (run && previous && KIND_CODE[kind] === KIND_CODE[previous] + 1) run.push(kind);
           else runs.push([kind]);
         }
-        ranked = [];
-        for (const run of runs) {
-          const seqs = run.flatMap((kind) => taken.get(kind) ?? []);
-          if (seqs.length === 0) continue;
-          let lo = Number.POSITIVE_INFINITY;
-          let hi = Number.NEGATIVE_INFINITY;
-          for (const seq of seqs) {
-            lo = Math.min(lo, seq);
-            hi = Math.max(hi, seq);
-          }
-          for (const row of scored.iterate({ match, hi }) as IterableIterator<{
-            seq: number;
-            rank: number;
-          }>) {
-            if (row.seq < lo) break;
-            if (wanted.has(row.seq)) ranked.push(row);
-          }
-        }
-        ranked = ranked
+        ranked = runs
+          .flatMap((run) =>
+            ranksOf(
+              this.db,
+              match,
+              run.flatMap((kind) => taken.get(kind) ?? []),
+            ),
+          )
           .sort((a, b) => a.rank - b.rank || (a.seq % KIND_SPAN) - (b.seq % KIND_SPAN))
           .slice(offset, offset + limit);
       }
@@ -983,23 +992,13 @@ function thingsMatching(
 ): { thingId: string; seq: number }[] {
   try {
     const expanded = expandPrefixes(db, match);
-    const { hi } = kindRange(kind, legacyIndex(db));
     const seqs = kindMatches(db, expanded, kind, THINGS_READ_CAP);
-    let ordered = seqs; // newest first
-    if (seqs.length > 0 && seqs.length <= rankCap) {
-      const oldest = seqs[seqs.length - 1] as number;
-      const wanted = new Set(seqs);
-      const scored: { seq: number; rank: number }[] = [];
-      const score = sql(db).get(
-        `SELECT rowid AS seq, ${RANK} AS rank FROM search_fts WHERE search_fts MATCH @match AND rowid <= @hi
-         ORDER BY rowid DESC`,
-      );
-      for (const row of score.iterate({ match: expanded, hi }) as IterableIterator<{ seq: number; rank: number }>) {
-        if (row.seq < oldest) break;
-        if (wanted.has(row.seq)) scored.push(row);
-      }
-      ordered = scored.sort((a, b) => a.rank - b.rank || b.seq - a.seq).map((row) => row.seq);
-    }
+    const ordered =
+      seqs.length <= rankCap
+        ? ranksOf(db, expanded, seqs)
+            .sort((a, b) => a.rank - b.rank || b.seq - a.seq)
+            .map((row) => row.seq)
+        : seqs; // newest first
     const thingOf = sql(db).get('SELECT thing_id FROM search_doc WHERE seq = ? AND kind = ?').pluck();
     const found = new Map<string, number>();
     for (const seq of ordered) {
